@@ -1,0 +1,170 @@
+// Runs one command as a whole process and measures it: wall time (hrtime around the spawn), peak
+// memory (max RSS, from GNU time when installed, else by polling /proc), and its stdout, counted.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const GNU_TIME = '/usr/bin/time';
+
+/**
+ * How peak memory is measured on this machine.
+ * @returns {{ method: 'gnu-time' | 'proc-poll', description: string }}
+ */
+export function memoryMethod() {
+  if (existsSync(GNU_TIME)) {
+    const probe = spawnSync(GNU_TIME, ['-f', '%M', 'true'], { encoding: 'utf8' });
+    if (probe.status === 0 && /^\d+\s*$/m.test(probe.stderr)) {
+      return { method: 'gnu-time', description: `max RSS from GNU time (${GNU_TIME} -f %M), whole process` };
+    }
+  }
+  return { method: 'proc-poll', description: 'VmHWM from /proc/<pid>/status, polled every 20 ms (may miss a last-moment peak)' };
+}
+
+// Children running now: killed with their process group if the harness is interrupted.
+const running = new Set();
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    for (const pid of running) killGroup(pid);
+    process.exit(130);
+  });
+}
+
+/** Kills a child and whatever it started (GNU time's child): each run has its own group. */
+function killGroup(pid) {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+let scratch;
+function scratchDir() {
+  scratch ??= mkdtempSync(join(tmpdir(), 'corpus-bench-time-'));
+  return scratch;
+}
+
+/** Removes the scratch folder used for GNU time reports. */
+export function cleanupMeasure() {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  scratch = undefined;
+}
+
+/**
+ * The outcome of one run.
+ * @typedef {object} RunResult
+ * @property {number} seconds - wall time
+ * @property {number | null} maxRssKiB
+ * @property {number | null} code - exit code (null when killed)
+ * @property {string | null} signal
+ * @property {boolean} timedOut
+ * @property {number} stdoutBytes
+ * @property {number} stdoutLines
+ * @property {number} countSum - sum of the numbers after the last `:` of each line (grep -c output)
+ * @property {string} stderr - its last 4 KiB
+ * @property {number} stderrLines
+ * @property {string | null} error - why the run could not start, if it could not
+ */
+
+/**
+ * Runs a command, stdout piped into a counter (never to the terminal), stderr kept in part.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ env?: NodeJS.ProcessEnv, cwd?: string, timeoutSeconds?: number,
+ *   method?: 'gnu-time' | 'proc-poll' }} [options]
+ * @returns {Promise<RunResult>}
+ */
+export function measure(command, args, { env = process.env, cwd, timeoutSeconds = 1800, method = 'gnu-time' } = {}) {
+  const reportFile = method === 'gnu-time' ? join(scratchDir(), `time-${process.pid}-${Date.now()}-${Math.random().toString(16).slice(2)}`) : null;
+  const [cmd, argv] = reportFile ? [GNU_TIME, ['-f', '%M', '-o', reportFile, command, ...args]] : [command, args];
+  return new Promise((resolvePromise) => {
+    const started = process.hrtime.bigint();
+    const result = {
+      seconds: 0, maxRssKiB: null, code: null, signal: null, timedOut: false,
+      stdoutBytes: 0, stdoutLines: 0, countSum: 0, stderr: '', stderrLines: 0, error: null,
+    };
+    let child;
+    try {
+      child = spawn(cmd, argv, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+      running.add(child.pid);
+    } catch (error) {
+      resolvePromise({ ...result, error: error.message });
+      return;
+    }
+    let partial = '';
+    const countLine = (line) => {
+      const m = /:(\d+)\r?$/.exec(line);
+      if (m) result.countSum += Number(m[1]);
+    };
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      result.stdoutBytes += Buffer.byteLength(chunk);
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop();
+      result.stdoutLines += lines.length;
+      for (const line of lines) countLine(line);
+    });
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk) => {
+      result.stderrLines += chunk.split('\n').length - 1;
+      result.stderr = (result.stderr + chunk).slice(-4096);
+    });
+    let poll;
+    if (!reportFile) {
+      poll = setInterval(() => {
+        try {
+          const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+          const m = /VmHWM:\s+(\d+)/.exec(status);
+          if (m) result.maxRssKiB = Math.max(result.maxRssKiB ?? 0, Number(m[1]));
+        } catch {
+          // the process is gone or not yet there
+        }
+      }, 20);
+    }
+    const timer = setTimeout(() => {
+      result.timedOut = true;
+      killGroup(child.pid);
+    }, timeoutSeconds * 1000);
+    child.on('error', (error) => {
+      result.error = error.message;
+    });
+    child.on('close', (code, signal) => {
+      running.delete(child.pid);
+      result.seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      clearTimeout(timer);
+      if (poll) clearInterval(poll);
+      if (partial) {
+        result.stdoutLines++;
+        countLine(partial);
+      }
+      result.code = code;
+      result.signal = signal;
+      if (reportFile) {
+        try {
+          const report = readFileSync(reportFile, 'utf8');
+          // GNU time writes "Command exited with non-zero status N" before the format line.
+          const m = /(\d+)\s*$/.exec(report.trim());
+          if (m) result.maxRssKiB = Number(m[1]);
+          const exit = /Command exited with non-zero status (\d+)/.exec(report);
+          if (exit) result.code = Number(exit[1]);
+          const killed = /Command terminated by signal (\d+)/.exec(report);
+          if (killed) result.signal = `signal ${killed[1]}`;
+          rmSync(reportFile, { force: true });
+        } catch {
+          // no report: time itself was killed (timeout)
+        }
+      }
+      resolvePromise(result);
+    });
+  });
+}
+
+/** The median of some numbers (mean of the middle two for an even count). */
+export function median(values) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}

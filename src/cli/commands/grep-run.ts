@@ -1,0 +1,151 @@
+// `corpus grep`: ripgrep-style search over the documents, each hit knowing its document;
+// counts, document lists, JSON, or an aligned keyword-in-context concordance.
+
+import type { AnalysedDocument } from '../../core/analyse.js';
+import { sniffBom } from '../../core/decode.js';
+import type { KwicRow, KwicSort } from '../../core/kwic.js';
+import type { Matcher } from '../../core/search/index.js';
+import { countPrinter, filesPrinter, jsonPrinter, linesPrinter, type DocInfo, type GrepPrinter } from '../../format/grep-output.js';
+import type { Io } from '../io.js';
+import { EXIT, UsageError } from '../errors.js';
+import { corpusContext, finalStatus, outputContext } from '../context.js';
+import { type CorpusFlags, type FilterFlags, type OutputFlags } from '../options.js';
+
+export interface GrepFlags extends CorpusFlags, OutputFlags, FilterFlags {
+  regexp?: string[];
+  fixedStrings?: boolean;
+  ignoreCase?: boolean;
+  smartCase?: boolean;
+  wordRegexp?: boolean;
+  fold?: boolean;
+  afterContext?: string;
+  beforeContext?: string;
+  context?: string;
+  maxCount?: string;
+  count?: boolean;
+  filesWithMatches?: boolean;
+  paths?: boolean;
+  kwic?: boolean;
+  width?: string;
+  sort?: KwicSort;
+}
+
+function count(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${name} takes a whole number, not '${value}'`);
+  return n;
+}
+
+/** Runs `grep`; resolves to the exit status: 0 when something matched, 1 when nothing did. */
+export async function runGrep(args: string[], flags: GrepFlags, io: Io): Promise<number> {
+  const patterns = flags.regexp ?? (args.length > 0 ? [args[0] as string] : []);
+  const paths = flags.regexp ? args : args.slice(1);
+  if (patterns.length === 0) throw new UsageError('grep needs a pattern (or -e PATTERN)');
+  const context = count('-C', flags.context) ?? 0;
+  const before = count('-B', flags.beforeContext) ?? context;
+  const after = count('-A', flags.afterContext) ?? context;
+  const maxCount = count('-m', flags.maxCount);
+  const width = count('--width', flags.width);
+  if (flags.kwic && (flags.count || flags.filesWithMatches)) throw new UsageError('--kwic cannot be combined with -c or -l');
+  if (flags.sort && !flags.kwic) throw new UsageError('--sort goes with --kwic');
+
+  const search = await import('../../core/search/index.js');
+  search.enableLinearRegExpEngine();
+  let matcher: Matcher;
+  try {
+    matcher = search.buildMatcher({
+      patterns,
+      fixedStrings: flags.fixedStrings,
+      ignoreCase: flags.ignoreCase,
+      smartCase: flags.smartCase,
+      wordRegexp: flags.wordRegexp,
+      fold: flags.fold,
+    });
+  } catch (err) {
+    if (err instanceof search.PatternError) throw new UsageError(err.message);
+    throw err;
+  }
+
+  const corpus = await corpusContext(paths, flags, io);
+  const out = outputContext(flags, io);
+  const { corpusFiles } = await import('../../core/corpus-files.js');
+  const { readDocuments } = await import('../../core/read-documents.js');
+  const { searchDocument } = await import('../../core/grep.js');
+  const warn = corpus.options.onWarning ?? (() => {});
+  const terminal = out.format === 'table';
+  const json = out.format === 'json' || out.format === 'jsonl';
+  const needInfo = json || (terminal && !flags.count && !flags.filesWithMatches && !flags.kwic) || corpus.options.filter != null;
+  // The analysis is loaded only when the output or a filter needs a document's metadata.
+  const analyseDocument = needInfo ? (await import('../../core/analyse.js')).analyseDocument : null;
+  const info = (d: AnalysedDocument): DocInfo => ({ title: d.record.title, lang: d.record.lang, date: d.record.date, source: d.record.source });
+
+  // The cheap test first: raw bytes that cannot hold a match are skipped before decoding.
+  const wantBytes = (bytes: Buffer) => {
+    const bom = sniffBom(bytes);
+    return bom === 'utf-16le' || bom === 'utf-16be' || matcher.mayMatchBytes(bytes);
+  };
+
+  const kwicRows: KwicRow[] = [];
+  const kwicWidth = width ?? (io.stdout.isTTY ? Math.max(20, Math.floor((io.columns - 40) / 2)) : 40);
+  let printer: GrepPrinter | null = null;
+  if (!flags.kwic) {
+    printer = flags.filesWithMatches
+      ? filesPrinter(io.stdout, out.chalk, terminal, flags.paths === true, flags.null === true)
+      : flags.count
+        ? countPrinter(io.stdout, out.chalk, terminal)
+        : json
+          ? jsonPrinter(io.stdout, out.format === 'jsonl', before, after)
+          : linesPrinter({ out: io.stdout, chalk: out.chalk, heading: terminal, before, after });
+  }
+  const { kwicRow, sortKwic } = await import('../../core/kwic.js');
+  const { columnOf } = await import('../../core/grep.js');
+
+  let matched = 0;
+  for await (const doc of readDocuments(corpusFiles(corpus.options, corpus.run), { onWarning: warn, wantBytes })) {
+    const result = searchDocument(doc, matcher, {
+      maxCount,
+      onLineError: (line, err) => {
+        if (!(err instanceof search.MatchTimeoutError)) throw err;
+        warn(`${doc.path}:${line}`, err.message);
+      },
+    });
+    if (result.hits.length === 0) continue;
+    let docInfo: DocInfo | null = null;
+    if (analyseDocument) {
+      const analysed = analyseDocument(doc);
+      if (corpus.options.filter && !corpus.options.filter(analysed.record)) continue;
+      docInfo = info(analysed);
+    }
+    matched++;
+    if (printer) await printer.document(result, docInfo);
+    else {
+      for (const hit of result.hits) {
+        for (const m of hit.matches) kwicRows.push(kwicRow(doc.id, hit.line, columnOf(hit.text, m.start), hit.text, m.start, m.end, kwicWidth));
+      }
+    }
+  }
+  if (printer) await printer.end();
+  else {
+    if (flags.sort) sortKwic(kwicRows, flags.sort);
+    const { createRowWriter } = await import('../../format/row-writer.js');
+    const writer = createRowWriter<KwicRow>({
+      format: out.format,
+      columns: [
+        { key: 'id', header: 'ID', value: (r) => r.id, style: (t, _r, c) => c.magenta(t) },
+        { key: 'line', header: 'LINE', value: (r) => r.line, align: 'right', style: (t, _r, c) => c.green(t) },
+        { key: 'left', header: 'LEFT', value: (r) => r.left, text: (r) => r.left.trimEnd(), align: 'right' },
+        { key: 'match', header: 'MATCH', value: (r) => r.match, style: (t, _r, c) => c.bold.red(t) },
+        { key: 'right', header: 'RIGHT', value: (r) => r.right, text: (r) => r.right.trimStart() },
+      ],
+      out: io.stdout,
+      chalk: out.chalk,
+      header: flags.header,
+      width: io.columns,
+      json: (r) => r,
+    });
+    for (const row of kwicRows) await writer.write(row);
+    await writer.end();
+  }
+  return finalStatus(matched > 0 ? EXIT.results : EXIT.noResults, corpus, flags);
+}

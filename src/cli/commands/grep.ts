@@ -1,0 +1,41 @@
+// The `grep` command as declared: its arguments and options, each with its help text. The
+// work is in grep-run.ts, loaded only when the command runs.
+
+import { Command, Option } from 'commander';
+import type { Io } from '../io.js';
+import { addCorpusOptions, addFilterOptions, addOutputOptions } from '../options.js';
+import type { GrepFlags } from './grep-run.js';
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** The `grep` command. */
+export function grepCommand(io: Io, setStatus: (code: number) => void): Command {
+  const cmd = new Command('grep')
+    .description('search the documents line by line with a regular expression')
+    .argument('[pattern]', 'a JavaScript regular expression (Unicode mode); with -e, a path')
+    .argument('[paths...]', 'folders, files or globs to search (- reads paths from stdin)')
+    .addOption(new Option('-e, --regexp <pattern>', 'a pattern to search for (repeatable)').argParser(collect))
+    .addOption(new Option('-F, --fixed-strings', 'the pattern is a literal string'))
+    .addOption(new Option('-i, --ignore-case', 'ignore case (Unicode)'))
+    .addOption(new Option('-S, --smart-case', 'ignore case unless the pattern has an uppercase letter'))
+    .addOption(new Option('-w, --word-regexp', 'match whole words only (Unicode word edges)'))
+    .addOption(new Option('--fold', 'ignore diacritics, ligatures, case and apostrophe style (bielorussie finds Biélorussie)'))
+    .addOption(new Option('-A, --after-context <n>', 'lines of context after each match'))
+    .addOption(new Option('-B, --before-context <n>', 'lines of context before each match'))
+    .addOption(new Option('-C, --context <n>', 'lines of context before and after each match'))
+    .addOption(new Option('-m, --max-count <n>', 'at most n matching lines per document'))
+    .addOption(new Option('-c, --count', 'print id:count of matching lines per document'))
+    .addOption(new Option('-l, --files-with-matches', 'print the ids of matching documents'))
+    .addOption(new Option('--paths', 'with -l: print paths instead of ids'))
+    .addOption(new Option('--kwic', 'an aligned keyword-in-context concordance'))
+    .addOption(new Option('--width <n>', 'with --kwic: characters of context a side (default: fit the terminal, 40 in a pipe)'))
+    .addOption(new Option('--sort <key>', 'with --kwic: sort by the words left or right of the match, the match, or id').choices(['left', 'right', 'match', 'id']));
+  addFilterOptions(cmd);
+  addOutputOptions(cmd);
+  addCorpusOptions(cmd);
+  return cmd.action(async (pattern: string | undefined, rest: string[], flags: GrepFlags) =>
+    setStatus(await (await import('./grep-run.js')).runGrep(pattern === undefined ? rest : [pattern, ...rest], flags, io)),
+  );
+}

@@ -1,0 +1,121 @@
+// `corpus list`: a row per document, in any output format, filtered and sorted.
+
+import type { SortKey } from './list.js';
+import type { AnalysedDocument } from '../../core/analyse.js';
+import type { DocumentRecord } from '../../core/types.js';
+import { createRowWriter, type Column } from '../../format/row-writer.js';
+import { BufferedWriter, type Io } from '../io.js';
+import { EXIT, UsageError } from '../errors.js';
+import { corpusContext, finalStatus, loadAnalysis, outputContext } from '../context.js';
+import { type CorpusFlags, type FilterFlags, type OutputFlags } from '../options.js';
+
+export interface ListFlags extends CorpusFlags, OutputFlags, FilterFlags {
+  sort?: SortKey;
+  reverse?: boolean;
+  fields?: string;
+  paths?: boolean;
+}
+
+
+/** Every field of the record, in SPEC order: what `--fields` accepts. */
+export const RECORD_FIELDS: (keyof DocumentRecord)[] = [
+  'id', 'path', 'format', 'bytes', 'encoding', 'lang', 'langConfidence', 'languages', 'title', 'date', 'dateText',
+  'source', 'url', 'chars', 'words', 'sentences', 'paragraphs', 'lines', 'boilerplate', 'hash', 'flags', 'provenance',
+];
+
+const DEFAULT_FIELDS: (keyof DocumentRecord)[] = ['id', 'lang', 'date', 'words', 'source', 'title'];
+const NUMERIC = new Set<string>(['bytes', 'langConfidence', 'chars', 'words', 'sentences', 'paragraphs', 'lines']);
+
+function columnFor(key: keyof DocumentRecord): Column<AnalysedDocument> {
+  const column: Column<AnalysedDocument> = {
+    key,
+    header: key.toUpperCase(),
+    value: (d) => d.record[key],
+    align: NUMERIC.has(key) ? 'right' : 'left',
+  };
+  if (key === 'title') {
+    // No title: show the lede, dimmed, so the row still says what the document is.
+    column.text = (d) => d.record.title ?? d.lede;
+    column.style = (text, d, chalk) => (d.record.title === null ? chalk.dim(text) : text);
+    column.grow = true;
+  } else if (key === 'id') {
+    column.style = (text, _d, chalk) => chalk.cyan(text);
+  } else if (key === 'source') {
+    column.text = (d) => d.record.source ?? '';
+  }
+  return column;
+}
+
+function parseFields(spec: string | undefined): (keyof DocumentRecord)[] {
+  if (spec === undefined) return DEFAULT_FIELDS;
+  const fields = spec.split(',').map((f) => f.trim()).filter((f) => f !== '');
+  for (const f of fields) {
+    if (!RECORD_FIELDS.includes(f as keyof DocumentRecord)) {
+      throw new UsageError(`--fields: unknown field '${f}' (fields: ${RECORD_FIELDS.join(', ')})`);
+    }
+  }
+  if (fields.length === 0) throw new UsageError('--fields needs at least one field');
+  return fields as (keyof DocumentRecord)[];
+}
+
+function compareBy(key: SortKey, reverse: boolean): (a: DocumentRecord, b: DocumentRecord) => number {
+  const sign = reverse ? -1 : 1;
+  return (a, b) => {
+    const x = a[key];
+    const y = b[key];
+    // Missing values sort last whatever the direction; ties keep corpus order (stable sort).
+    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+    return sign * (x < y ? -1 : x > y ? 1 : 0);
+  };
+}
+
+function project(record: DocumentRecord, fields: (keyof DocumentRecord)[] | null): unknown {
+  if (!fields) return record;
+  return Object.fromEntries(fields.map((f) => [f, record[f]]));
+}
+
+/** Runs `list`; resolves to the exit status. */
+export async function runList(paths: string[], flags: ListFlags, io: Io): Promise<number> {
+  const fields = parseFields(flags.fields);
+  const corpus = await corpusContext(paths, flags, io);
+  const out = outputContext(flags, io);
+  const { analyseCorpus } = await loadAnalysis();
+  const docs = analyseCorpus({ ...corpus.options, withText: false }, corpus.run);
+  let count = 0;
+
+  if (flags.paths) {
+    const seen = new Set<string>();
+    const writer = new BufferedWriter(io.stdout);
+    for await (const d of docs) {
+      count++;
+      if (seen.has(d.record.path)) continue;
+      seen.add(d.record.path);
+      await writer.write(d.record.path + (flags.null ? '\0' : '\n'));
+    }
+    await writer.flush();
+  } else {
+    const writer = createRowWriter<AnalysedDocument>({
+      format: out.format,
+      columns: fields.map(columnFor),
+      out: io.stdout,
+      chalk: out.chalk,
+      header: flags.header,
+      width: io.columns,
+      json: (d) => project(d.record, flags.fields === undefined ? null : fields),
+    });
+    const sortKey = flags.sort ?? (flags.reverse ? 'id' : undefined);
+    if (sortKey) {
+      // Sorting needs every row; rows are small, and the text of each document is not kept.
+      const all: AnalysedDocument[] = [];
+      for await (const d of docs) all.push({ ...d, lines: [], paragraphs: [], text: '' });
+      const by = compareBy(sortKey, flags.reverse === true);
+      all.sort((a, b) => by(a.record, b.record));
+      for (const d of all) await writer.write(d);
+    } else {
+      for await (const d of docs) await writer.write(d);
+    }
+    await writer.end();
+    count = writer.count;
+  }
+  return finalStatus(count > 0 ? EXIT.results : EXIT.noResults, corpus, flags);
+}

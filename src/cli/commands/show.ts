@@ -1,0 +1,20 @@
+// The `show` command as declared: its arguments and options, each with its help text. The
+// work is in show-run.ts, loaded only when the command runs.
+
+import { Command, Option } from 'commander';
+import type { Io } from '../io.js';
+import { addCorpusOptions, addOutputOptions } from '../options.js';
+import type { ShowFlags } from './show-run.js';
+
+/** The `show` command. */
+export function showCommand(io: Io, setStatus: (code: number) => void): Command {
+  const cmd = new Command('show')
+    .description('show documents by id, unique id prefix or path')
+    .argument('<ids...>', 'document ids, unique id prefixes or file paths')
+    .addOption(new Option('--meta', 'only the metadata'))
+    .addOption(new Option('--raw', 'the decoded text as the file holds it'))
+    .addOption(new Option('--no-pager', 'never page, even when the text is longer than the screen'));
+  addOutputOptions(cmd);
+  addCorpusOptions(cmd);
+  return cmd.action(async (ids: string[], flags: ShowFlags) => setStatus(await (await import('./show-run.js')).runShow(ids, [], flags, io)));
+}

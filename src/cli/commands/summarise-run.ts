@@ -1,0 +1,59 @@
+// `corpus summarise` (also `summarize`, `summary`): the whole corpus at a glance.
+
+import type { SectionName } from '../../core/summary/index.js';
+import { summaryRows, summaryView } from '../../format/summary-view.js';
+import { createRowWriter } from '../../format/row-writer.js';
+import type { Io } from '../io.js';
+import { EXIT, UsageError } from '../errors.js';
+import { corpusContext, finalStatus, loadAnalysis, outputContext } from '../context.js';
+import { type CorpusFlags, type FilterFlags, type OutputFlags } from '../options.js';
+
+export interface SummariseFlags extends CorpusFlags, OutputFlags, FilterFlags {
+  top: string;
+  by?: 'lang' | 'source' | 'month';
+  only?: string;
+}
+
+/** Runs `summarise`; resolves to the exit status (1 when no document was left to summarise). */
+export async function runSummarise(paths: string[], flags: SummariseFlags, io: Io): Promise<number> {
+  const { SECTIONS, summarise } = await import('../../core/summary/index.js');
+  const top = Number(flags.top);
+  if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top takes a whole number from 1, not '${flags.top}'`);
+  let sections: readonly SectionName[] = SECTIONS;
+  if (flags.only !== undefined) {
+    const asked = flags.only.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    for (const s of asked) {
+      if (!SECTIONS.includes(s as SectionName)) throw new UsageError(`--only: unknown section '${s}' (sections: ${SECTIONS.join(', ')})`);
+    }
+    sections = SECTIONS.filter((s) => asked.includes(s));
+  }
+  const corpus = await corpusContext(paths, flags, io);
+  const out = outputContext(flags, io);
+  const { analyseCorpus } = await loadAnalysis();
+  const { languageName } = await import('../../core/lang-codes.js');
+  const names = await languageName();
+  const summary = await summarise(analyseCorpus(corpus.options, corpus.run), { top, by: flags.by, languageName: names });
+  const chosen = Object.fromEntries(sections.map((s) => [s, summary[s]]));
+
+  if (out.format === 'json') await io.stdout.write(`${JSON.stringify(chosen, null, 2)}\n`);
+  else if (out.format === 'jsonl') {
+    for (const s of sections) await io.stdout.write(`${JSON.stringify({ section: s, data: summary[s] })}\n`);
+  } else if (out.format === 'table') await io.stdout.write(summaryView(summary, sections, out.chalk, io.columns, top));
+  else {
+    const writer = createRowWriter<[string, string, unknown]>({
+      format: out.format,
+      columns: [
+        { key: 'section', header: 'SECTION', value: (r) => r[0] },
+        { key: 'key', header: 'KEY', value: (r) => r[1] },
+        { key: 'value', header: 'VALUE', value: (r) => r[2] },
+      ],
+      out: io.stdout,
+      chalk: out.chalk,
+      header: flags.header,
+      json: (r) => r,
+    });
+    for (const row of summaryRows(summary, sections)) await writer.write(row);
+    await writer.end();
+  }
+  return finalStatus(summary.overview.documents > 0 ? EXIT.results : EXIT.noResults, corpus, flags);
+}

@@ -1,0 +1,22 @@
+// The `summarise` command as declared: its arguments and options, each with its help text. The
+// work is in summarise-run.ts, loaded only when the command runs.
+
+import { Command, Option } from 'commander';
+import type { Io } from '../io.js';
+import { addCorpusOptions, addFilterOptions, addOutputOptions } from '../options.js';
+import type { SummariseFlags } from './summarise-run.js';
+
+/** The `summarise` command. */
+export function summariseCommand(io: Io, setStatus: (code: number) => void): Command {
+  const cmd = new Command('summarise')
+    .aliases(['summarize', 'summary'])
+    .description('the whole corpus at a glance: languages, dates, sources, vocabulary, duplicates')
+    .argument('[paths...]', 'folders, files or globs to read (- reads paths from stdin)')
+    .addOption(new Option('--top <n>', 'rows per section').default('10'))
+    .addOption(new Option('--by <group>', 'also give the overview per language, source or month').choices(['lang', 'source', 'month']))
+    .addOption(new Option('--only <sections>', 'only these sections, comma-separated: overview, languages, timeline, sources, lengths, vocabulary, names, distinctive, duplicates, boilerplate, quality'));
+  addFilterOptions(cmd);
+  addOutputOptions(cmd);
+  addCorpusOptions(cmd);
+  return cmd.action(async (paths: string[], flags: SummariseFlags) => setStatus(await (await import('./summarise-run.js')).runSummarise(paths, flags, io)));
+}

@@ -1,0 +1,116 @@
+// Turns parsed options, the environment and stdin into what core needs: the corpus inputs,
+// the filter, the warning sink, the output format and colours.
+
+import os from 'node:os';
+import type { ChalkInstance } from 'chalk';
+import { buildFilter, FilterError } from '../core/filter.js';
+import type { CorpusOptions, CorpusRun } from '../core/corpus.js';
+import type { WalkInput } from '../core/walk.js';
+import { paint, useColor } from '../format/color.js';
+import type { OutputFormat } from '../format/row-writer.js';
+import { visible } from '../format/sanitize.js';
+import { CorpusError, EXIT, UsageError } from './errors.js';
+import type { Io } from './io.js';
+import { progressBar } from './progress.js';
+import type { CorpusFlags, FilterFlags, OutputFlags } from './options.js';
+
+/** A corpus to read and what came of reading it. */
+export interface CorpusContext {
+  options: CorpusOptions;
+  run: CorpusRun;
+  /** How many per-document warnings were printed. */
+  warnings: { count: number };
+}
+
+/** Where output goes and how it looks. */
+export interface OutputContext {
+  format: OutputFormat;
+  color: boolean;
+  chalk: ChalkInstance;
+}
+
+async function readStdin(io: Io): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Prints a per-document warning in the one shape SPEC section 4 gives. */
+export function warner(io: Io, counter: { count: number }): (where: string, why: string) => void {
+  return (where, why) => {
+    counter.count++;
+    const text = io.stderr.isTTY ? visible(`${where}: ${why}`) : `${where}: ${why}`;
+    io.stderr.write(`corpus: warning: ${text}\n`).catch(() => {});
+  };
+}
+
+/**
+ * The corpus the user named: positional paths (`-` reads paths from stdin), `--corpus`, or
+ * else CORPUS_PATH; with none of them, the bundled seeds.
+ */
+export async function corpusContext(paths: string[], flags: CorpusFlags & FilterFlags, io: Io): Promise<CorpusContext> {
+  const given: WalkInput[] = [];
+  for (const p of [...paths, ...(flags.corpus ?? [])]) {
+    if (p === '-') {
+      const text = await readStdin(io);
+      const sep = flags.null ? '\0' : /\r?\n/;
+      for (const line of text.split(sep)) if (line !== '') given.push({ given: line });
+    } else given.push({ given: p });
+  }
+  if (given.length === 0 && paths.length === 0 && io.env.CORPUS_PATH) {
+    for (const p of io.env.CORPUS_PATH.split(':')) if (p !== '') given.push({ given: p });
+  }
+  if (paths.includes('-') && given.length === 0) throw new CorpusError('no paths on standard input');
+  let filter;
+  try {
+    filter = await buildFilter(flags);
+  } catch (err) {
+    if (err instanceof FilterError) throw new UsageError(err.message);
+    throw err;
+  }
+  const warnings = { count: 0 };
+  let jobs = os.availableParallelism();
+  if (flags.jobs !== undefined) {
+    jobs = Number(flags.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number from 1, not '${flags.jobs}'`);
+  }
+  const { defaultCacheDir } = await import('../core/cache.js');
+  return {
+    options: {
+      cacheDir: flags.cache === false ? null : defaultCacheDir(io.env, os.homedir()),
+      jobs,
+      onProgress: progressBar(io),
+      inputs: given,
+      cwd: io.cwd,
+      hidden: flags.hidden ?? false,
+      follow: flags.follow ?? false,
+      globs: flags.glob ?? [],
+      filter,
+      onWarning: warner(io, warnings),
+    },
+    run: { missing: [] },
+    warnings,
+  };
+}
+
+/** The format and colours: `--json`, `--format`, else a table on a terminal and TSV in a pipe. */
+export function outputContext(flags: OutputFlags, io: Io): OutputContext {
+  const format: OutputFormat = flags.json ? 'json' : ((flags.format as OutputFormat | undefined) ?? (io.stdout.isTTY ? 'table' : 'tsv'));
+  const color = useColor(flags.color, io.stdout.isTTY, io.env);
+  return { format, color, chalk: paint(color) };
+}
+
+/**
+ * The exit status once a command has run: its own (0 results, 1 none), raised to 2 when a
+ * named input was missing, or when `--strict` and some document could not be read.
+ */
+export function finalStatus(status: number, corpus: CorpusContext, flags: CorpusFlags): number {
+  if (corpus.run.missing.length > 0) return EXIT.error;
+  if (flags.strict && corpus.warnings.count > 0) return EXIT.error;
+  return status;
+}
+
+/** Loads the analysis: not at start-up, since `--version` and `--help` need none of it. */
+export async function loadAnalysis(): Promise<typeof import('../core/corpus.js')> {
+  return import('../core/corpus.js');
+}

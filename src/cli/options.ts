@@ -1,0 +1,71 @@
+// Every option shared by several commands, declared once with its help text: the corpus
+// (paths, walking), the output (format, colour) and the document filters.
+
+import { Option, type Command } from 'commander';
+import { OUTPUT_FORMATS } from '../format/formats.js';
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** The options of a command that reads a corpus. */
+export interface CorpusFlags {
+  corpus?: string[];
+  hidden?: boolean;
+  follow?: boolean;
+  glob?: string[];
+  null?: boolean;
+  strict?: boolean;
+  /** False with --no-cache. */
+  cache?: boolean;
+  jobs?: string;
+}
+
+/** The options of a command that prints. */
+export interface OutputFlags {
+  format?: string;
+  json?: boolean;
+  header?: boolean;
+  color: 'auto' | 'always' | 'never';
+}
+
+/** The document filters. */
+export interface FilterFlags {
+  lang?: string;
+  since?: string;
+  until?: string;
+  source?: string;
+  flag?: string;
+}
+
+/** Adds the corpus options. */
+export function addCorpusOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--corpus <path>', 'read this folder, file or glob (repeatable; also CORPUS_PATH)').argParser(collect))
+    .addOption(new Option('--hidden', 'also read hidden files and folders, .git and node_modules'))
+    .addOption(new Option('--follow', 'follow symbolic links (loops are detected)'))
+    .addOption(new Option('--glob <pattern>', 'only read files matching the glob; !pattern excludes (repeatable)').argParser(collect))
+    .addOption(new Option('-0, --null', 'paths from stdin (-) are NUL-separated; --paths output is NUL-terminated'))
+    .addOption(new Option('--strict', 'exit with status 2 when any document could not be read'))
+    .addOption(new Option('--no-cache', 'neither read nor write the metadata cache'))
+    .addOption(new Option('-j, --jobs <n>', 'worker threads for the analysis (default: the number of cores)'));
+}
+
+/** Adds the output options. */
+export function addOutputOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, tsv otherwise)').choices([...OUTPUT_FORMATS]))
+    .addOption(new Option('--json', 'same as --format json'))
+    .addOption(new Option('--header', 'print a header line in TSV output'))
+    .addOption(new Option('--color <when>', 'colour the output').choices(['auto', 'always', 'never']).default('auto'));
+}
+
+/** Adds the document filters. */
+export function addFilterOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--lang <codes>', 'only documents in these languages (ISO 639-1 or 639-3, comma-separated)'))
+    .addOption(new Option('--since <date>', 'only documents dated on or after this ISO date'))
+    .addOption(new Option('--until <date>', 'only documents dated on or before this ISO date'))
+    .addOption(new Option('--source <text>', 'only documents whose source contains this text'))
+    .addOption(new Option('--flag <names>', 'only documents carrying one of these flags (comma-separated)'));
+}

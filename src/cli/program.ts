@@ -1,0 +1,40 @@
+// The `corpus` program: the commands registered on one commander program, its output through
+// the io object, its errors thrown for main to report.
+
+import { Command } from 'commander';
+import type { Io } from './io.js';
+import { VERSION } from './main.js';
+import { listCommand } from './commands/list.js';
+import { showCommand } from './commands/show.js';
+import { grepCommand } from './commands/grep.js';
+import { summariseCommand } from './commands/summarise.js';
+
+/** Builds the program; `setStatus` receives each command's exit status. */
+export function buildProgram(io: Io, setStatus: (code: number) => void): Command {
+  const program = new Command('corpus')
+    .description('Find out what is in a folder of text documents: list, show, grep and summarise a corpus.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      'after',
+      '\nWith no paths, --corpus or CORPUS_PATH, commands read the seed corpus bundled with corpus.\n' +
+        'Exit status: 0 results, 1 no results, 2 error.',
+    );
+  program.addCommand(listCommand(io, setStatus));
+  program.addCommand(showCommand(io, setStatus));
+  program.addCommand(grepCommand(io, setStatus));
+  program.addCommand(summariseCommand(io, setStatus));
+  const configure = (cmd: Command) => {
+    cmd.exitOverride();
+    cmd.configureOutput({
+      writeOut: (s) => void io.stdout.write(s).catch(() => {}),
+      writeErr: (s) => void io.stderr.write(s).catch(() => {}),
+      outputError: (s, write) => write(s.replace(/^error: /, 'corpus: ')),
+    });
+    cmd.configureHelp({ helpWidth: Math.min(io.columns, 100) });
+    for (const sub of cmd.commands) configure(sub);
+  };
+  configure(program);
+  return program;
+}

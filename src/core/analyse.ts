@@ -1,0 +1,167 @@
+// Builds the document record (SPEC section 3) from a document as read: lines, metadata,
+// boilerplate, body counts, language, hash and flags. One document at a time.
+
+import { createHash } from 'node:crypto';
+import { extractMetadata, type Metadata } from './metadata/index.js';
+import { detectLanguage } from './language/detect-language.js';
+import { countWordsAndSentences } from './stats/tokenize.js';
+import { edgeLines } from './recurring-lines.js';
+import { documentViews, markDuplicate, paragraphsOf, splitLines } from './body.js';
+
+export { documentViews, markDuplicate, paragraphsOf, splitLines };
+import type { DocumentRecord, Provenance, SourceDocument } from './types.js';
+
+/** A document with its record and the text views the commands need. */
+export interface AnalysedDocument {
+  record: DocumentRecord;
+  /** The document's lines, NFC-normalised, without terminators. */
+  lines: string[];
+  /** The body: paragraphs without the boilerplate lines. */
+  paragraphs: string[];
+  /** The first words of the body, for a list row of a document without a title. */
+  lede: string;
+  /** The decoded text as the file holds it. */
+  text: string;
+  /** Keys of the document's edge lines (see recurring-lines.ts), for the corpus-wide count. */
+  edges: string[];
+  /** The edge lines that were marked boilerplate as recurring across the corpus. */
+  recurringHits: string[];
+}
+
+const NO_LINES: ReadonlySet<string> = new Set();
+
+/** Below this many body words a document is flagged `short`. */
+export const SHORT_WORDS = 50;
+const LEDE_CHARS = 120;
+
+/** The content hash of a body: whitespace folded, so re-wrapped copies hash alike. */
+export function bodyHash(paragraphs: string[]): string {
+  const normal = paragraphs.join('\n').replace(/\s+/g, ' ').trim();
+  return createHash('sha256').update(normal).digest('hex').slice(0, 16);
+}
+
+/** Characters as a reader counts them: code points, not UTF-16 units. */
+export function countChars(text: string): number {
+  let pairs = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) pairs++;
+  }
+  return text.length - pairs;
+}
+
+function ledeOf(paragraphs: string[], dateText: string | null): string {
+  let first = paragraphs[0] ?? '';
+  // A `date …` prefix glued to the first sentence is body text, but no way to open a lede.
+  if (dateText !== null) {
+    const at = first.indexOf(dateText);
+    if (at >= 0 && at <= 8 && /^\s*(date\s*:?\s*)?$/i.test(first.slice(0, at))) first = first.slice(at + dateText.length).trim();
+  }
+  return first.length <= LEDE_CHARS ? first : `${first.slice(0, LEDE_CHARS - 1).trimEnd()}…`;
+}
+
+const ATX_HEADING = /^#{1,2}\s+(.+?)(?:\s+#+)?\s*$/;
+
+/** A Markdown document's first heading, when it opens the document, is its title. */
+function markdownTitle(lines: string[], meta: Metadata): void {
+  const index = lines.findIndex((line) => line.trim() !== '');
+  const heading = ATX_HEADING.exec(lines[index] ?? '');
+  if (!heading?.[1]) return;
+  meta.title = heading[1];
+  meta.titleLine = index + 1;
+  if (!meta.boilerplate.includes(index + 1)) meta.boilerplate = [...meta.boilerplate, index + 1].sort((a, b) => a - b);
+}
+
+/**
+ * Analyses one document. `recurring` holds the lines found recurring across the corpus; they
+ * are boilerplate where they stand at the document's edges. The `duplicate` flag needs the
+ * documents before this one: {@link markDuplicate} adds it.
+ */
+export function analyseDocument(doc: SourceDocument, recurring: ReadonlySet<string> = NO_LINES): AnalysedDocument {
+  const lines = splitLines(doc.text.normalize('NFC'));
+  const meta = extractMetadata(lines);
+  if (doc.format === 'markdown' && meta.title === null) markdownTitle(lines, meta);
+  const fields = doc.fields ?? {};
+  const provenance: Provenance = {};
+  const lineRef = (n: number | null) => (n === null ? undefined : `line ${n}`);
+
+  let title = meta.title;
+  let date = meta.date;
+  let dateText = meta.dateText;
+  let source = meta.source;
+  if (fields.title !== undefined) {
+    title = fields.title;
+    provenance.title = 'record field';
+  } else if (title !== null) provenance.title = lineRef(meta.titleLine);
+  if (fields.date !== undefined) {
+    date = fields.date;
+    dateText = fields.date;
+    provenance.date = 'record field';
+  } else if (date !== null) provenance.date = lineRef(meta.dateLine);
+  if (fields.source !== undefined) {
+    source = fields.source;
+    provenance.source = 'record field';
+  } else if (source !== null) provenance.source = lineRef(meta.sourceLine);
+
+  const boilerplate = new Set(meta.boilerplate);
+  const edges = edgeLines(lines);
+  const recurringHits: string[] = [];
+  for (const edge of edges) {
+    if (recurring.has(edge.key)) {
+      boilerplate.add(edge.index + 1);
+      recurringHits.push(edge.key);
+    }
+  }
+  const paragraphs = paragraphsOf(lines, boilerplate);
+  const body = paragraphs.join('\n');
+  const language = detectLanguage(paragraphs);
+  let lang = language.lang;
+  if (fields.lang !== undefined) {
+    lang = fields.lang;
+    provenance.lang = 'record field';
+  } else provenance.lang = 'detected';
+
+  const { words, sentences } = countWordsAndSentences(body);
+  const hash = bodyHash(paragraphs);
+  const flags: string[] = [];
+  if (language.languages.length > 1) flags.push('mixed-language');
+  if (date === null) flags.push('no-date');
+  if (title === null) flags.push('no-title');
+  if (words < SHORT_WORDS) flags.push('short');
+  if (lang === 'und') flags.push('und');
+  if (doc.encoding === 'windows-1252') flags.push('encoding-fallback');
+
+  const record: DocumentRecord = {
+    id: doc.id,
+    path: doc.path,
+    format: doc.format,
+    bytes: doc.bytes,
+    encoding: doc.encoding,
+    lang,
+    langConfidence: language.langConfidence,
+    languages: language.languages,
+    title,
+    date,
+    dateText,
+    source,
+    url: fields.url ?? null,
+    chars: countChars(body),
+    words,
+    sentences,
+    paragraphs: paragraphs.length,
+    lines: lines.length,
+    boilerplate: [...boilerplate].sort((a, b) => a - b),
+    hash,
+    flags,
+    provenance,
+  };
+  return {
+    record,
+    lines,
+    paragraphs,
+    lede: ledeOf(paragraphs, dateText),
+    text: doc.text,
+    edges: edges.map((e) => e.key),
+    recurringHits,
+  };
+}

@@ -1,0 +1,53 @@
+// A document's body as the record describes it: its lines, its paragraphs without the
+// boilerplate lines, and the flag that compares bodies across a run. Light: no analysis here.
+
+import { splitLines } from './lines.js';
+import type { DocumentRecord } from './types.js';
+
+export { splitLines };
+
+/**
+ * Groups lines into paragraphs: maximal runs of non-blank lines, joined with a space. A text
+ * with no blank line at all puts one paragraph a line where a line ends a sentence (scraped
+ * news often does), rather than making the whole text one paragraph.
+ */
+export function paragraphsOf(lines: string[], skip: ReadonlySet<number>): string[] {
+  const kept = lines.map((line, i) => (skip.has(i + 1) ? null : line.trim()));
+  const lineBreaks = !kept.some((line) => line === '');
+  const paragraphs: string[] = [];
+  let current: string[] = [];
+  const flush = () => {
+    if (current.length > 0) paragraphs.push(current.join(' '));
+    current = [];
+  };
+  for (const line of kept) {
+    if (line === null) continue;
+    if (line === '') {
+      flush();
+      continue;
+    }
+    current.push(line);
+    if (lineBreaks && SENTENCE_END.test(line)) flush();
+  }
+  flush();
+  return paragraphs;
+}
+
+const SENTENCE_END = /[.!?…:»"”)\]]$/u;
+
+/**
+ * Flags a record `duplicate` when an earlier document of the run had the same body; `hashes`
+ * maps each body hash seen to the first id that had it. An empty body is never a duplicate.
+ */
+export function markDuplicate(record: DocumentRecord, hashes: Map<string, string>): void {
+  if (record.paragraphs === 0) return;
+  const first = hashes.get(record.hash);
+  if (first === undefined) hashes.set(record.hash, record.id);
+  else if (first !== record.id && !record.flags.includes('duplicate')) record.flags.push('duplicate');
+}
+
+/** The lines and body paragraphs of a text whose record is known (a cached analysis). */
+export function documentViews(text: string, record: DocumentRecord): { lines: string[]; paragraphs: string[] } {
+  const lines = splitLines(text.normalize('NFC'));
+  return { lines, paragraphs: paragraphsOf(lines, new Set(record.boilerplate)) };
+}

@@ -1,0 +1,219 @@
+// The metadata cache: each text file's record, kept between runs, keyed by the file's identity
+// (absolute path, size, modification time), the tool's version and the corpus read. One JSON
+// Lines file per corpus, written whole to a temporary file and renamed, so a reader never sees
+// half of it and two runs at once cannot corrupt it.
+
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DocumentRecord } from './types.js';
+import { VERSION } from './version.js';
+
+/** What the cache keeps of one text file's document. */
+export interface CacheEntry {
+  /** Absolute path, size in bytes, modification time in ms. */
+  f: string;
+  s: number;
+  m: number;
+  /** Keys of the edge lines, for the count of lines recurring across the corpus. */
+  e: string[];
+  /** The edge lines that were boilerplate as recurring when the record was made. */
+  h: string[];
+  /** The lede shown for an untitled document. */
+  l: string;
+  /** The record, without the run's `duplicate` flag. */
+  r: DocumentRecord;
+}
+
+const HEADER_KIND = 'corpus-cache';
+
+/**
+ * What one pass over the whole corpus found, kept in the cache's header: when the files are
+ * the same (same fingerprint of paths, sizes and times), the next run need not count again.
+ */
+export interface CorpusSummary {
+  fingerprint: string;
+  documents: number;
+  recurring: string[];
+}
+
+/** A fingerprint of the corpus's files: each one's path, size and modification time, in order. */
+export function fingerprintOf(files: Iterable<{ absPath: string; size: number; mtimeMs: number } | undefined>): string {
+  const hash = createHash('sha1');
+  for (const f of files) hash.update(f ? `${f.absPath}\0${f.size}\0${f.mtimeMs}\n` : '-\n');
+  return hash.digest('hex');
+}
+
+/** The cache folder: `$XDG_CACHE_HOME/corpus`, else `~/.cache/corpus`. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv, home: string): string {
+  const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(home, '.cache');
+  return path.join(base, 'corpus');
+}
+
+/** The cache file for a corpus: named by the version and everything that changes what is read. */
+export function cacheFileFor(dir: string, corpusKey: unknown): string {
+  const hash = createHash('sha1').update(JSON.stringify({ version: VERSION, corpus: corpusKey })).digest('hex').slice(0, 16);
+  return path.join(dir, `corpus-${hash}.jsonl`);
+}
+
+const NEWLINE = 0x0a;
+const KEY_END = Buffer.from('","s":');
+const KEY_START = Buffer.from('{"f":"');
+
+/**
+ * An opened cache: entries from the last run, and the next run's entries as they are written.
+ * The last run's file is kept as bytes, with the offset of each file's line: a line is decoded
+ * and parsed only when its file is met, so memory stays near the size of the file on disk.
+ */
+export class CorpusCache {
+  private bytes: Buffer = Buffer.alloc(0);
+  private readonly lines = new Map<string, number>();
+  private starts = new Uint32Array(0);
+  private ends = new Uint32Array(0);
+  private out: { fd: number; tmp: string } | null = null;
+  private failed = false;
+  /** What the last run found of the corpus as a whole, when the files are still the same. */
+  corpus: CorpusSummary | null = null;
+
+  private constructor(readonly file: string) {}
+
+  /**
+   * Opens the cache file; a missing file is an empty cache, and a damaged one is reported
+   * through `onDamage` and ignored (the run rebuilds it).
+   */
+  static open(file: string, onDamage: (why: string) => void): CorpusCache {
+    const cache = new CorpusCache(file);
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      return cache;
+    }
+    try {
+      const headerEnd = bytes.indexOf(NEWLINE);
+      const header = JSON.parse(bytes.toString('utf8', 0, headerEnd < 0 ? bytes.length : headerEnd)) as {
+        kind?: string;
+        version?: string;
+        corpus?: CorpusSummary;
+      };
+      if (header.kind !== HEADER_KIND || header.version !== VERSION) throw new Error('unknown header');
+      cache.corpus = header.corpus ?? null;
+      if (bytes[bytes.length - 1] !== NEWLINE) throw new Error('truncated');
+      const starts: number[] = [];
+      const ends: number[] = [];
+      for (let start = headerEnd + 1; start < bytes.length; ) {
+        let end = bytes.indexOf(NEWLINE, start);
+        if (end < 0) end = bytes.length;
+        if (end > start) {
+          // Only the key is read now; an entry is parsed when its file is met.
+          const keyEnd = bytes.indexOf(KEY_END, start);
+          if (bytes.compare(KEY_START, 0, KEY_START.length, start, start + KEY_START.length) !== 0 || keyEnd < 0 || keyEnd > end) {
+            throw new Error(`entry ${starts.length + 1}`);
+          }
+          cache.lines.set(JSON.parse(bytes.toString('utf8', start + 5, keyEnd + 1)) as string, starts.length);
+          starts.push(start);
+          ends.push(end);
+        }
+        start = end + 1;
+      }
+      cache.bytes = bytes;
+      cache.starts = Uint32Array.from(starts);
+      cache.ends = Uint32Array.from(ends);
+    } catch (err) {
+      cache.lines.clear();
+      cache.corpus = null;
+      onDamage(`damaged cache ignored and rebuilt (${(err as Error).message})`);
+    }
+    return cache;
+  }
+
+  /** The stored line of a file's entry, as it is (to carry it into the next version unparsed). */
+  raw(absPath: string): string | undefined {
+    const i = this.lines.get(absPath);
+    return i === undefined ? undefined : this.bytes.toString('utf8', this.starts[i], this.ends[i]);
+  }
+
+  /**
+   * The edge-line keys of a file's entry, when its size and modification time are unchanged:
+   * only the head of the line is parsed, which is all the first pass needs.
+   */
+  edges(absPath: string, size: number, mtimeMs: number): string[] | null {
+    const i = this.lines.get(absPath);
+    if (i === undefined) return null;
+    const end = this.bytes.indexOf(',"h":', this.starts[i]);
+    if (end < 0 || end > (this.ends[i] as number)) return null;
+    try {
+      const head = JSON.parse(`${this.bytes.toString('utf8', this.starts[i], end)}}`) as Pick<CacheEntry, 's' | 'm' | 'e'>;
+      return head.s === size && head.m === mtimeMs ? head.e : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The entry for a file, when its size and modification time are unchanged. */
+  get(absPath: string, size: number, mtimeMs: number): CacheEntry | null {
+    const line = this.raw(absPath);
+    if (line === undefined) return null;
+    try {
+      const entry = JSON.parse(line) as CacheEntry;
+      return entry.s === size && entry.m === mtimeMs ? entry : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** True once the next version is being written. */
+  get writing(): boolean {
+    return this.out !== null;
+  }
+
+  /** Starts writing the next version of the cache, entry by entry, after its header. */
+  begin(corpus: CorpusSummary): void {
+    if (this.out || this.failed) return;
+    try {
+      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      const fd = fs.openSync(tmp, 'w');
+      fs.writeSync(fd, `${JSON.stringify({ kind: HEADER_KIND, version: VERSION, corpus })}\n`);
+      this.out = { fd, tmp };
+    } catch {
+      this.failed = true;
+    }
+  }
+
+  /** Writes one entry of the next version (an object, or a stored line carried over). */
+  put(entry: CacheEntry | string): void {
+    if (!this.out) return;
+    try {
+      fs.writeSync(this.out.fd, `${typeof entry === 'string' ? entry : JSON.stringify(entry)}\n`);
+    } catch {
+      this.abandon();
+    }
+  }
+
+  /** Makes the written version the cache, atomically. */
+  commit(): void {
+    if (!this.out) return;
+    const { fd, tmp } = this.out;
+    this.out = null;
+    try {
+      fs.closeSync(fd);
+      fs.renameSync(tmp, this.file);
+    } catch {
+      fs.rmSync(tmp, { force: true });
+    }
+  }
+
+  /** Drops what was written (the run did not see the whole corpus). */
+  abandon(): void {
+    if (!this.out) return;
+    const { fd, tmp } = this.out;
+    this.out = null;
+    try {
+      fs.closeSync(fd);
+    } catch {
+      /* already closed */
+    }
+    fs.rmSync(tmp, { force: true });
+  }
+}

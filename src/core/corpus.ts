@@ -1,0 +1,224 @@
+// The corpus as a stream of analysed documents: walk, read, analyse and filter, in corpus order.
+// Two passes: the first counts the lines recurring across the corpus (from the cache where it
+// can), the second analyses each document — from the cache, in worker threads, or in this one.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AnalysedDocument } from './analyse.js';
+import { documentViews, markDuplicate, splitLines } from './body.js';
+import { cacheFileFor, CorpusCache, fingerprintOf, type CacheEntry, type CorpusSummary } from './cache.js';
+import { AnalysisPool, workersAvailable, type WorkerResult } from './engine/worker-pool.js';
+import { claimFor, fileId, formatOf, IdRegistry, readJsonl, readTextFile, type ReadOptions } from './read-documents.js';
+import { edgeLines, RecurringLineCounter } from './recurring-lines.js';
+import { corpusFiles, effectiveInputs, type CorpusInputs, type CorpusRun } from './corpus-files.js';
+import type { FoundFile } from './walk.js';
+import type { DocumentRecord, SourceDocument } from './types.js';
+
+export { corpusFiles, effectiveInputs, SEEDS_DIR, type CorpusInputs, type CorpusRun } from './corpus-files.js';
+
+export interface CorpusOptions extends CorpusInputs, ReadOptions {
+  /** Keeps a document when true. */
+  filter?: ((record: DocumentRecord) => boolean) | null;
+  /** The cache folder; without it, nothing is cached. */
+  cacheDir?: string | null;
+  /** Worker threads for the analysis (1: all in this thread, the default). */
+  jobs?: number;
+  /** Load each document's text, lines and paragraphs (default true); `list` needs none. */
+  withText?: boolean;
+  /** Called as documents are done, with the number of documents in the corpus. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Fewer documents than this are analysed in this thread: starting workers costs more. */
+const PARALLEL_MIN_DOCUMENTS = 200;
+/** Documents read ahead of the one being handed out, so workers stay busy. */
+const IN_FLIGHT = 256;
+const noWarnings = () => {};
+
+interface Slot {
+  id: string;
+  path: string;
+  /** The document as read; null when only the cached record is needed. */
+  doc: SourceDocument | null;
+  result: AnalysedDocument | WorkerResult | Promise<WorkerResult>;
+  /** Set for a text file: what the cache keeps of it. */
+  stat?: { absPath: string; size: number; mtimeMs: number };
+  /** True when the result came from the cache. */
+  cached?: boolean;
+}
+
+function statOf(file: FoundFile): { absPath: string; size: number; mtimeMs: number } | undefined {
+  try {
+    const st = fs.statSync(file.absPath);
+    return { absPath: file.absPath, size: st.size, mtimeMs: st.mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
+
+function edgeKeys(text: string): string[] {
+  return edgeLines(splitLines(text.normalize('NFC'))).map((e) => e.key);
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((k, i) => k === b[i]);
+}
+
+/** Yields each document of the corpus, analysed, that passes the filter, in corpus order. */
+export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { missing: [] }): AsyncGenerator<AnalysedDocument> {
+  const warn = options.onWarning ?? noWarnings;
+  const withText = options.withText !== false;
+  const files = [...corpusFiles(options, run)];
+  const cacheFile = options.cacheDir ? cacheFileFor(options.cacheDir, corpusKey(options)) : null;
+  const cache = cacheFile ? CorpusCache.open(cacheFile, (why) => warn(cacheFile, why)) : null;
+
+  // Pass one: the lines at the documents' edges, counted across the corpus — unless the cache
+  // holds the count from a run over exactly these files.
+  const stats = new Map<FoundFile, ReturnType<typeof statOf>>();
+  for (const file of files) stats.set(file, statOf(file));
+  const fingerprint = fingerprintOf(stats.values());
+  let recurring: Set<string>;
+  let total = 0;
+  if (cache?.corpus && cache.corpus.fingerprint === fingerprint) {
+    recurring = new Set(cache.corpus.recurring);
+    total = cache.corpus.documents;
+  } else {
+    const counter = new RecurringLineCounter();
+    for (const file of files) {
+      if (formatOf(file.relPath) === 'jsonl') {
+        for await (const doc of readJsonl(file, new IdRegistry(), noWarnings)) {
+          counter.add(edgeKeys(doc.text));
+          total++;
+        }
+        continue;
+      }
+      const st = stats.get(file);
+      const edges = st && cache?.edges(st.absPath, st.size, st.mtimeMs);
+      if (edges) counter.add(edges);
+      else {
+        const read = readTextFile(file, noWarnings);
+        if (read === null || read === 'skipped') continue;
+        counter.add(edgeKeys(read.text));
+      }
+      total++;
+    }
+    recurring = counter.result();
+  }
+  const corpusSummary: CorpusSummary = { fingerprint, documents: total, recurring: [...recurring].sort() };
+
+  // Pass two: each document analysed, handed out in corpus order.
+  const jobs = options.jobs ?? 1;
+  const pool = jobs > 1 && total >= PARALLEL_MIN_DOCUMENTS && workersAvailable() ? new AnalysisPool(jobs, recurring) : null;
+  // The cache is rewritten only when something in it changes: at the first document analysed
+  // afresh, the entries handed out before it (kept as paths) are carried over as stored.
+  const writeCache = cache !== null && !options.wantId;
+  const carried: string[] = [];
+  // A corpus whose files changed gets a new header even when no record did.
+  if (writeCache && cache.corpus?.fingerprint !== fingerprint) cache.begin(corpusSummary);
+  const ids = new IdRegistry();
+  const hashes = new Map<string, string>();
+  const queue: Slot[] = [];
+  let done = 0;
+  let complete = false;
+
+  // The analysis is loaded at the first document that needs it here: a warm run needs none.
+  let analyseDocument: typeof import('./analyse.js').analyseDocument | undefined;
+  const ready = async (): Promise<void> => {
+    if (!pool && !analyseDocument) analyseDocument = (await import('./analyse.js')).analyseDocument;
+  };
+  const analyse = (doc: SourceDocument): Slot['result'] =>
+    pool ? pool.analyse(doc) : (analyseDocument as NonNullable<typeof analyseDocument>)(doc, recurring);
+
+  const settle = async (slot: Slot): Promise<AnalysedDocument | null> => {
+    let result = slot.result;
+    if (result instanceof Promise) {
+      pool?.flush();
+      result = await result;
+    }
+    const base = { ...result.record, id: slot.id, path: slot.path };
+    if (slot.stat && writeCache) {
+      if (slot.cached && !cache.writing) carried.push(slot.stat.absPath);
+      else {
+        if (!cache.writing) {
+          cache.begin(corpusSummary);
+          for (const absPath of carried.splice(0)) cache.put(cache.raw(absPath) as string);
+        }
+        const stored = slot.cached ? cache.raw(slot.stat.absPath) : undefined;
+        cache.put(stored ?? ({ f: slot.stat.absPath, s: slot.stat.size, m: slot.stat.mtimeMs, e: result.edges, h: result.recurringHits, l: result.lede, r: result.record } satisfies CacheEntry));
+      }
+    }
+    const record: DocumentRecord = { ...base, flags: [...base.flags] };
+    markDuplicate(record, hashes);
+    options.onProgress?.(++done, total);
+    if (options.filter && !options.filter(record)) return null;
+    const text = slot.doc?.text ?? '';
+    const views = 'lines' in result ? { lines: result.lines, paragraphs: result.paragraphs } : withText && slot.doc ? documentViews(text, record) : { lines: [], paragraphs: [] };
+    return { record, lede: result.lede, text, ...views, edges: result.edges, recurringHits: result.recurringHits };
+  };
+
+  try {
+    for (const file of files) {
+      if (formatOf(file.relPath) === 'jsonl') {
+        for await (const doc of readJsonl(file, ids, warn, options.wantId)) {
+          await ready();
+          queue.push({ id: doc.id, path: doc.path, doc, result: analyse(doc) });
+          while (queue.length > IN_FLIGHT) {
+            const d = await settle(queue.shift() as Slot);
+            if (d) yield d;
+          }
+        }
+        continue;
+      }
+      const wantedId = fileId(file.relPath);
+      if (options.wantId && !options.wantId(ids.peek(wantedId), file)) {
+        ids.claim(wantedId);
+        continue;
+      }
+      const stat = stats.get(file);
+      const entry = stat && cache?.get(stat.absPath, stat.size, stat.mtimeMs);
+      if (entry && sameKeys(entry.h, entry.e.filter((k) => recurring.has(k)))) {
+        let doc: SourceDocument | null = null;
+        if (withText) {
+          const read = readTextFile(file, warn);
+          if (read === null || read === 'skipped') continue;
+          doc = { id: '', path: file.displayPath, absPath: file.absPath, format: entry.r.format, ...read };
+        }
+        const id = claimFor(ids, wantedId, file, warn);
+        if (doc) doc.id = id;
+        queue.push({ id, path: file.displayPath, doc, stat, cached: true, result: { record: entry.r, lede: entry.l, edges: entry.e, recurringHits: entry.h } });
+      } else {
+        const read = readTextFile(file, warn);
+        if (read === null || read === 'skipped') continue;
+        const id = claimFor(ids, wantedId, file, warn);
+        const doc: SourceDocument = { id, path: file.displayPath, absPath: file.absPath, format: formatOf(file.relPath), ...read };
+        await ready();
+        queue.push({ id, path: file.displayPath, doc, stat, result: analyse(doc) });
+      }
+      while (queue.length > IN_FLIGHT) {
+        const d = await settle(queue.shift() as Slot);
+        if (d) yield d;
+      }
+    }
+    while (queue.length > 0) {
+      const d = await settle(queue.shift() as Slot);
+      if (d) yield d;
+    }
+    complete = true;
+  } finally {
+    if (writeCache) {
+      if (complete) cache.commit();
+      else cache.abandon();
+    }
+    await pool?.close();
+  }
+}
+
+/** What names a corpus for the cache: its inputs, resolved, and the options that change the walk. */
+function corpusKey(options: CorpusOptions): unknown {
+  return {
+    inputs: effectiveInputs(options.inputs).map((i) => path.resolve(options.cwd, i.given)),
+    hidden: options.hidden ?? false,
+    follow: options.follow ?? false,
+    globs: options.globs ?? [],
+  };
+}

@@ -1,0 +1,65 @@
+// Turns a file's bytes into text: UTF-8 (BOM stripped), UTF-16 LE/BE with a BOM, and
+// Windows-1252 for bytes that are not valid UTF-8. Binary files are recognised, not decoded.
+
+import type { Encoding } from './types.js';
+
+/** The result of decoding a file's bytes. */
+export interface Decoded {
+  text: string;
+  encoding: Encoding;
+  /** True when the bytes were not valid UTF-8 and were read as Windows-1252. */
+  fallback: boolean;
+}
+
+/** How many leading bytes are looked at to decide that a file is binary (as git and ripgrep do). */
+export const BINARY_SNIFF_BYTES = 8192;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const utf16le = new TextDecoder('utf-16le', { ignoreBOM: false });
+const utf16be = new TextDecoder('utf-16be', { ignoreBOM: false });
+// Node's TextDecoder reads 'windows-1252' as Latin-1 (0x80–0x9F become C1 controls), so the
+// 32 code points where the two differ are mapped here, per the WHATWG index (undefined bytes
+// 0x81, 0x8D, 0x8F, 0x90, 0x9D stay as their C1 controls, as WHATWG says).
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Decodes bytes as Windows-1252. */
+export function decodeWindows1252(buf: Uint8Array): string {
+  const latin1 = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('latin1');
+  return latin1.replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] as string);
+}
+
+/** The byte-order mark a buffer starts with, if any. */
+export function sniffBom(buf: Uint8Array): Encoding | null {
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return 'utf-8';
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return 'utf-16le';
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/**
+ * True when the buffer holds a NUL byte in its first 8 KiB and is not UTF-16 with a BOM
+ * (UTF-16 text is full of NULs, but its BOM says what it is).
+ */
+export function isBinary(buf: Uint8Array): boolean {
+  const bom = sniffBom(buf);
+  if (bom === 'utf-16le' || bom === 'utf-16be') return false;
+  const end = Math.min(buf.length, BINARY_SNIFF_BYTES);
+  return buf.subarray(0, end).indexOf(0) !== -1;
+}
+
+/**
+ * Decodes a file's bytes. The caller checks {@link isBinary} first.
+ * TextDecoder strips a leading BOM for the encoding it decodes.
+ */
+export function decode(buf: Uint8Array): Decoded {
+  const bom = sniffBom(buf);
+  if (bom === 'utf-16le') return { text: utf16le.decode(buf), encoding: 'utf-16le', fallback: false };
+  if (bom === 'utf-16be') return { text: utf16be.decode(buf), encoding: 'utf-16be', fallback: false };
+  try {
+    return { text: utf8.decode(buf), encoding: 'utf-8', fallback: false };
+  } catch {
+    return { text: decodeWindows1252(buf), encoding: 'windows-1252', fallback: true };
+  }
+}

@@ -1,0 +1,92 @@
+// Searches one document line by line with a matcher, the way ripgrep's searcher does: the
+// matching lines with their match ranges, capped per document, and the lines for context.
+
+import { splitLines } from './lines.js';
+import type { SourceDocument } from './types.js';
+
+/** A match inside one line: UTF-16 offsets into the line as the file holds it. */
+export interface MatchRange {
+  start: number;
+  end: number;
+}
+
+/** What the searcher needs of a matcher. */
+export interface LineMatcher {
+  findAll(line: string): MatchRange[];
+}
+
+/** A line that matched. */
+export interface LineHit {
+  /** 1-based line number. */
+  line: number;
+  text: string;
+  matches: MatchRange[];
+}
+
+/** The result of searching one document. */
+export interface DocumentSearch {
+  doc: SourceDocument;
+  /** The document's lines, as decoded (for context lines). */
+  lines: string[];
+  hits: LineHit[];
+}
+
+export interface SearchOptions {
+  /** At most this many matching lines per document (`-m`). */
+  maxCount?: number;
+  /**
+   * Called when the matcher gives up on a line (a pattern that would backtrack for too long):
+   * the line counts as not matching and the search goes on. Without it, the error is thrown.
+   */
+  onLineError?: (line: number, error: Error) => void;
+}
+
+/** Searches a document; `hits` is empty when nothing matched. */
+export function searchDocument(doc: SourceDocument, matcher: LineMatcher, options: SearchOptions = {}): DocumentSearch {
+  const lines = splitLines(doc.text);
+  const hits: LineHit[] = [];
+  const max = options.maxCount ?? Infinity;
+  for (let i = 0; i < lines.length && hits.length < max; i++) {
+    const text = lines[i] as string;
+    let matches: MatchRange[];
+    try {
+      matches = matcher.findAll(text);
+    } catch (err) {
+      if (!options.onLineError || !(err instanceof Error)) throw err;
+      options.onLineError(i + 1, err);
+      continue;
+    }
+    if (matches.length > 0) hits.push({ line: i + 1, text, matches });
+  }
+  return { doc, lines, hits };
+}
+
+/** A run of lines to print: matching lines and their context, with no gap inside. */
+export interface ContextGroup {
+  /** 1-based first and last line. */
+  from: number;
+  to: number;
+}
+
+/** Merges each hit's `[line - before, line + after]` window into groups, as grep prints them. */
+export function contextGroups(hits: LineHit[], lineCount: number, before: number, after: number): ContextGroup[] {
+  const groups: ContextGroup[] = [];
+  for (const hit of hits) {
+    const from = Math.max(1, hit.line - before);
+    const to = Math.min(lineCount, hit.line + after);
+    const last = groups[groups.length - 1];
+    if (last && from <= last.to + 1) last.to = Math.max(last.to, to);
+    else groups.push({ from, to });
+  }
+  return groups;
+}
+
+/** The code-point column (1-based) of a UTF-16 offset in a line. */
+export function columnOf(line: string, offset: number): number {
+  let column = 1;
+  for (let i = 0; i < offset; i++) {
+    const c = line.charCodeAt(i);
+    if (!(c >= 0xdc00 && c <= 0xdfff)) column++;
+  }
+  return column;
+}

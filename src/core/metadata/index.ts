@@ -1,0 +1,228 @@
+// The metadata a document carries in its own lines: headline, date, outlet, and which lines are
+// not the article. Looks at the header (top 15 non-empty lines) and trailer (bottom 10) only,
+// plus one cheap pass over the body for captions, interface strings and repeated headlines.
+
+import { isCaptionLine, isFeedCodeLine, isInterfaceLine, isTeaserLine } from './boilerplate.js';
+import { readDateLine, readDatePrefix, type FoundDate } from './date.js';
+import { isHeadlineShape, isProse, wordCount } from './line-shape.js';
+import { readSourceLine, readWireDateline } from './source.js';
+import { chooseTitle, isCopy, type HeadlineCandidate } from './title.js';
+
+export { readDateLine, readDatePrefix, type FoundDate } from './date.js';
+export { readSourceLine, readWireDateline, type SourceLine } from './source.js';
+
+/** What `extractMetadata` finds. Line numbers are 1-based. */
+export interface Metadata {
+  title: string | null;
+  titleLine: number | null;
+  /** ISO 8601 with the precision found: `2023`, `2023-01`, `2023-01-31T18:14`, `…+01:00`. */
+  date: string | null;
+  /** The original words the date was read from. */
+  dateText: string | null;
+  dateLine: number | null;
+  source: string | null;
+  sourceLine: number | null;
+  /**
+   * Lines that are not the article, ascending: metadata lines (date, source, byline, feed
+   * codes), the headline itself and every copy of it, kickers and teasers of other articles,
+   * captions and credits, interface strings. A line that carries a `date …` prefix glued to the
+   * first sentence is body, so it is not listed. Empty lines are never listed.
+   */
+  boilerplate: number[];
+}
+
+const HEAD_LINES = 15;
+const TAIL_LINES = 10;
+/** A trailing line longer than this, without sentence punctuation, is still kept as body. */
+const TAIL_JUNK_WORDS = 8;
+const COMPOSITE = /\s+[|·•–—]\s+|\s+-\s+/u;
+
+/**
+ * Extract the headline, date, outlet and boilerplate lines of one document.
+ *
+ * Pure and fast: a handful of regular expressions over the top and bottom lines, and a length
+ * check on each body line.
+ *
+ * @param lines The document's lines, NFC-normalised, without line terminators.
+ * @returns The metadata; fields the document does not state are `null`, never guessed.
+ */
+export function extractMetadata(lines: string[]): Metadata {
+  const state = new State(lines);
+  const nonEmpty: number[] = [];
+  lines.forEach((line, index) => {
+    if (line.trim() !== '') nonEmpty.push(index);
+  });
+  const bodyStart = readHeader(state, nonEmpty.slice(0, HEAD_LINES));
+  const headEnd = bodyStart ?? nonEmpty[Math.min(HEAD_LINES, nonEmpty.length) - 1] ?? -1;
+  const tailStart = readTrailer(state, nonEmpty, headEnd);
+  readBody(state, nonEmpty, headEnd, tailStart);
+  return state.result();
+}
+
+/** Accumulates findings; the first date and source found win. */
+class State {
+  readonly boilerplate = new Set<number>();
+  title: HeadlineCandidate | null = null;
+  date: FoundDate | null = null;
+  dateLine: number | null = null;
+  source: string | null = null;
+  sourceLine: number | null = null;
+
+  constructor(readonly lines: string[]) {}
+
+  text(index: number): string {
+    return (this.lines[index] ?? '').trim();
+  }
+
+  setDate(found: FoundDate, index: number): void {
+    if (this.date !== null) return;
+    this.date = found;
+    this.dateLine = index + 1;
+  }
+
+  setSource(source: string | null, index: number): void {
+    if (this.source !== null || source === null) return;
+    this.source = source;
+    this.sourceLine = index + 1;
+  }
+
+  result(): Metadata {
+    return {
+      title: this.title?.text ?? null,
+      titleLine: this.title === null ? null : this.title.index + 1,
+      date: this.date?.iso ?? null,
+      dateText: this.date?.text ?? null,
+      dateLine: this.dateLine,
+      source: this.source,
+      sourceLine: this.sourceLine,
+      boilerplate: [...this.boilerplate].sort((a, b) => a - b).map((index) => index + 1),
+    };
+  }
+}
+
+/**
+ * Classify the lines above the body. Returns the index of the first body line, or `null` when
+ * the top lines hold no paragraph (then no headline is chosen: without a body under it, a short
+ * line is as likely a list item as a headline).
+ */
+function readHeader(state: State, head: number[]): number | null {
+  const candidates: HeadlineCandidate[] = [];
+  let bodyStart: number | null = null;
+  for (const index of head) {
+    const text = state.text(index);
+    if (readMetadataLine(state, text, index, true)) continue;
+    const prefixed = readDatePrefix(text);
+    if (prefixed !== null) state.setDate(prefixed, index);
+    if (prefixed !== null || isProse(text)) {
+      bodyStart = index;
+      state.setSource(readWireDateline(text), index);
+      break;
+    }
+    if (isHeadlineShape(text) && !continues(state, index)) {
+      const source = readSourceLine(text);
+      candidates.push({ index, text, outletLike: source?.kind === 'worded' });
+    }
+  }
+  if (bodyStart === null) return null;
+  const choice = chooseTitle(candidates);
+  for (const outlet of choice.outlets) {
+    state.setSource(readSourceLine(outlet.text)?.source ?? null, outlet.index);
+    state.boilerplate.add(outlet.index);
+  }
+  for (const stray of choice.strays) state.boilerplate.add(stray.index);
+  if (choice.title !== null) {
+    state.title = choice.title;
+    state.boilerplate.add(choice.title.index);
+  }
+  return bodyStart;
+}
+
+/**
+ * Classify the lines below the last paragraph, walking up from the end: metadata lines, and
+ * short fragments left by the page ("Selon les critères de", "Le projet de confiance").
+ * Returns the index of the first trailer line (the end of the document when there is none).
+ */
+function readTrailer(state: State, nonEmpty: number[], headEnd: number): number {
+  let start = state.lines.length;
+  const stop = Math.max(0, nonEmpty.length - TAIL_LINES);
+  for (let k = nonEmpty.length - 1; k >= stop; k -= 1) {
+    const index = nonEmpty[k] ?? -1;
+    if (index <= headEnd) break;
+    const text = state.text(index);
+    if (!readMetadataLine(state, text, index, false)) {
+      if (isProse(text) || wordCount(text) > TAIL_JUNK_WORDS || /\p{L}[?!]$/u.test(text)) break;
+      state.boilerplate.add(index);
+    }
+    start = index;
+  }
+  return start;
+}
+
+/** One cheap pass over the body: captions, interface strings, teasers, headline copies. */
+function readBody(state: State, nonEmpty: number[], headEnd: number, tailStart: number): void {
+  const title = state.title?.text ?? null;
+  for (const index of nonEmpty) {
+    if (index >= tailStart) break;
+    const text = state.text(index);
+    // Captions, interface strings and headline copies never end a long line like a sentence.
+    if (text.length > 200 || state.boilerplate.has(index) || (/[.;,]$/u.test(text) && wordCount(text) > 8)) continue;
+    const copy = title !== null && isCopy(text, title);
+    if (copy || isInterfaceLine(text) || isTeaserLine(text) || isFeedCodeLine(text)) {
+      state.boilerplate.add(index);
+    } else if (index > headEnd && isCaptionLine(text)) {
+      state.boilerplate.add(index);
+    }
+  }
+}
+
+/**
+ * Read a line that is metadata or page furniture, record what it says, and mark it. Headline
+ * candidates and paragraphs are left to the caller.
+ *
+ * @param top Whether the line is above the body: there an unknown outlet-worded name needs a
+ *   headline under it to count, so it is left to `chooseTitle`.
+ */
+function readMetadataLine(state: State, text: string, index: number, top: boolean): boolean {
+  const date = readDateLine(text);
+  if (date !== null) {
+    state.setDate(date, index);
+  } else if (isInterfaceLine(text) || isTeaserLine(text) || isFeedCodeLine(text)) {
+    // nothing to record: the line is only furniture
+  } else if (!readSourceOrComposite(state, text, index, top) && !isCaptionLine(text)) {
+    return false;
+  }
+  state.boilerplate.add(index);
+  return true;
+}
+
+function readSourceOrComposite(state: State, text: string, index: number, top: boolean): boolean {
+  // "By Jane Doe, Reuters | March 3, 2021": a line of parts, each of them metadata.
+  const parts = text.length > 160 ? [text] : text.split(COMPOSITE);
+  if (parts.length >= 2 && parts.length <= 4) {
+    const dates = parts.map((part) => readDateLine(part));
+    const sources = parts.map((part) => readSourceLine(part));
+    // A name made of outlet words counts here when a date beside it frames the line.
+    const dated = dates.some((date) => date !== null);
+    const all = parts.every(
+      (part, i) => dates[i] !== null || (sources[i] != null && (dated || sources[i]?.kind !== 'worded')) || isInterfaceLine(part),
+    );
+    if (all) {
+      parts.forEach((_, i) => {
+        const date = dates[i];
+        if (date) state.setDate(date, index);
+        state.setSource(sources[i]?.source ?? null, index);
+      });
+      return true;
+    }
+  }
+  const source = readSourceLine(text);
+  if (source === null || (top && source.kind === 'worded')) return false;
+  state.setSource(source.source, index);
+  return true;
+}
+
+/** A hard-wrapped paragraph: the next line follows without a blank and opens in lower case. */
+function continues(state: State, index: number): boolean {
+  const next = state.lines[index + 1];
+  return next !== undefined && /^\s*\p{Ll}/u.test(next);
+}

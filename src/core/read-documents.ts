@@ -1,0 +1,198 @@
+// Reads the documents of a corpus one at a time: a text or Markdown file is one document, a
+// JSON Lines file one document a line (streamed, so a 2 GB file never sits in memory).
+
+import fs from 'node:fs';
+import readline from 'node:readline';
+import zlib from 'node:zlib';
+import { decode, isBinary } from './decode.js';
+import { describeError, type FoundFile } from './walk.js';
+import type { DocFormat, Encoding, RecordFields, SourceDocument, WarningHandler } from './types.js';
+
+export interface ReadOptions {
+  onWarning?: WarningHandler;
+  /**
+   * Asked before a text file is read, with the id it would get and the file: false skips the
+   * file unread. JSONL records are always read (their ids live inside them), then asked too.
+   */
+  wantId?: (id: string, file: FoundFile) => boolean;
+  /** Asked with a text file's raw (decompressed) bytes: false skips it before decoding. */
+  wantBytes?: (bytes: Buffer) => boolean;
+}
+
+/** The format a file holds, from its name (`.gz` looked through). */
+export function formatOf(name: string): DocFormat {
+  const lower = name.toLowerCase().replace(/\.gz$/, '');
+  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
+  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
+  return 'text';
+}
+
+/** A file's id: its path relative to its root, without the extension (and without `.gz`). */
+export function fileId(relPath: string): string {
+  const noGz = relPath.replace(/\.gz$/i, '');
+  const slash = noGz.lastIndexOf('/');
+  const dot = noGz.lastIndexOf('.');
+  return dot > slash + 1 ? noGz.slice(0, dot) : noGz;
+}
+
+/** Keeps ids unique within a run: a clash gets a `~2`, `~3` … suffix. */
+export class IdRegistry {
+  private readonly seen = new Set<string>();
+  /** The id claimed last. */
+  last: string | undefined;
+
+  /** The id to use for `wanted`, and whether it had to be changed. */
+  claim(wanted: string): { id: string; clashed: boolean } {
+    if (!this.seen.has(wanted)) {
+      this.seen.add(wanted);
+      this.last = wanted;
+      return { id: wanted, clashed: false };
+    }
+    let n = 2;
+    while (this.seen.has(`${wanted}~${n}`)) n++;
+    const id = `${wanted}~${n}`;
+    this.seen.add(id);
+    this.last = id;
+    return { id, clashed: true };
+  }
+
+  /** The id `wanted` would get, without claiming it. */
+  peek(wanted: string): string {
+    if (!this.seen.has(wanted)) return wanted;
+    let n = 2;
+    while (this.seen.has(`${wanted}~${n}`)) n++;
+    return `${wanted}~${n}`;
+  }
+}
+
+const RECORD_TEXT_FIELDS = ['text', 'content', 'body'] as const;
+const RECORD_META_FIELDS = ['id', 'title', 'date', 'source', 'url', 'lang'] as const;
+
+/** The decoded text of a text file, or null (with a warning) when it cannot be read or is binary. */
+export function readTextFile(
+  file: FoundFile,
+  warn: WarningHandler,
+  wantBytes?: (bytes: Buffer) => boolean,
+): { bytes: number; encoding: Encoding; text: string } | null | 'skipped' {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file.absPath);
+    if (/\.gz$/i.test(file.relPath)) bytes = zlib.gunzipSync(bytes);
+  } catch (err) {
+    warn(file.displayPath, describeError(err));
+    return null;
+  }
+  if (isBinary(bytes)) {
+    warn(file.displayPath, 'binary file (NUL byte in the first 8 KiB), skipped');
+    return null;
+  }
+  if (wantBytes && !wantBytes(bytes)) return 'skipped';
+  const decoded = decode(bytes);
+  return { bytes: bytes.length, encoding: decoded.encoding, text: decoded.text };
+}
+
+/**
+ * Yields the documents held by the files, in order. Unreadable, binary and malformed input
+ * is reported through `onWarning` and skipped.
+ */
+export async function* readDocuments(files: Iterable<FoundFile>, options: ReadOptions = {}): AsyncGenerator<SourceDocument> {
+  const warn = options.onWarning ?? (() => {});
+  const ids = new IdRegistry();
+  for (const file of files) {
+    const format = formatOf(file.relPath);
+    if (format === 'jsonl') {
+      yield* readJsonl(file, ids, warn, options.wantId);
+      continue;
+    }
+    const wantedId = fileId(file.relPath);
+    if (options.wantId && !options.wantId(ids.peek(wantedId), file)) {
+      ids.claim(wantedId);
+      continue;
+    }
+    // A binary or unreadable file claims no id; a file the byte test skips does, so ids
+    // do not depend on the pattern searched for.
+    const read = readTextFile(file, warn, options.wantBytes && ((bytes) => {
+      claimFor(ids, wantedId, file, warn);
+      return options.wantBytes!(bytes);
+    }));
+    if (read === null || read === 'skipped') continue;
+    const id = options.wantBytes ? (ids.last as string) : claimFor(ids, wantedId, file, warn);
+    yield { id, path: file.displayPath, absPath: file.absPath, format, ...read };
+  }
+}
+
+/** Claims the id of a text file, warning when it had to change. */
+export function claimFor(ids: IdRegistry, wantedId: string, file: FoundFile, warn: WarningHandler): string {
+  const { id, clashed } = ids.claim(wantedId);
+  if (clashed) warn(file.displayPath, `id ${wantedId} is taken, using ${id}`);
+  return id;
+}
+
+export async function* readJsonl(
+  file: FoundFile,
+  ids: IdRegistry,
+  warn: WarningHandler,
+  wantId?: ReadOptions['wantId'],
+): AsyncGenerator<SourceDocument> {
+  let input: NodeJS.ReadableStream = fs.createReadStream(file.absPath);
+  const failures: unknown[] = [];
+  input.on('error', (err) => failures.push(err));
+  if (/\.gz$/i.test(file.relPath)) {
+    const gunzip = zlib.createGunzip();
+    gunzip.on('error', (err) => failures.push(err));
+    input = input.pipe(gunzip);
+  }
+  const lines = readline.createInterface({ input, crlfDelay: Infinity });
+  const base = fileId(file.relPath);
+  let lineNo = 0;
+  try {
+    for await (const raw of lines) {
+      lineNo++;
+      const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+      if (line.trim() === '') continue;
+      let record: unknown;
+      try {
+        record = JSON.parse(line);
+      } catch {
+        warn(`${file.displayPath}:${lineNo}`, 'not valid JSON, skipped');
+        continue;
+      }
+      if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+        warn(`${file.displayPath}:${lineNo}`, 'not a JSON object, skipped');
+        continue;
+      }
+      const obj = record as Record<string, unknown>;
+      const textField = RECORD_TEXT_FIELDS.find((k) => typeof obj[k] === 'string');
+      if (!textField) {
+        warn(`${file.displayPath}:${lineNo}`, 'no text, content or body field, skipped');
+        continue;
+      }
+      const fields: RecordFields = {};
+      for (const key of RECORD_META_FIELDS) {
+        const v = obj[key];
+        if (typeof v === 'string' && v.trim() !== '') fields[key] = v.trim();
+        else if (typeof v === 'number' && key === 'id') fields.id = String(v);
+      }
+      const wanted = fields.id ?? `${base}#${lineNo}`;
+      const { id, clashed } = ids.claim(wanted);
+      if (clashed) warn(`${file.displayPath}:${lineNo}`, `id ${wanted} is taken, using ${id}`);
+      if (wantId && !wantId(id, file)) continue;
+      yield {
+        id,
+        path: file.displayPath,
+        absPath: file.absPath,
+        format: 'jsonl',
+        bytes: Buffer.byteLength(line),
+        encoding: 'utf-8',
+        text: obj[textField] as string,
+        recordLine: lineNo,
+        fields,
+      };
+    }
+  } catch (err) {
+    failures.push(err);
+  } finally {
+    lines.close();
+  }
+  if (failures.length > 0) warn(file.displayPath, describeError(failures[0]));
+}

@@ -1,0 +1,182 @@
+// Keeps a backtracking regular expression from hanging the search. Each line takes the cheapest
+// safe route: the ordinary engine when the pattern's worst case on a line that long is small; else
+// V8's linear-time engine (the `l` flag) when the pattern can be written for it; else a run under
+// a `vm` timeout, which interrupts the regex and raises MatchTimeoutError.
+
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import type { ClassItem, Token } from './pattern-syntax.js';
+
+/** Thrown by a matcher when a line could not be searched within the time limit. */
+export class MatchTimeoutError extends Error {
+  override readonly name = 'MatchTimeoutError';
+  constructor(
+    readonly pattern: string,
+    readonly lineLength: number,
+    readonly timeoutMs: number,
+  ) {
+    super(`pattern /${pattern}/ gave up after ${timeoutMs} ms on a line of ${lineLength} characters (catastrophic backtracking)`);
+  }
+}
+
+let linearEngine: boolean | undefined;
+
+/**
+ * Turns on V8's linear-time regex engine for regexes created with the `l` flag and says whether
+ * it is available. Idempotent; {@link buildMatcher} calls it, and the CLI may call it once at
+ * start-up. It only makes the `l` flag legal: no other regex in the process changes engine.
+ */
+export function enableLinearRegExpEngine(): boolean {
+  if (linearEngine === undefined) {
+    try {
+      v8.setFlagsFromString('--enable-experimental-regexp-engine');
+      linearEngine = new RegExp('a', 'l').test('a');
+    } catch {
+      linearEngine = false;
+    }
+  }
+  return linearEngine;
+}
+
+/** Worst-case shape of a pattern's backtracking, from its tokens. */
+export interface BacktrackingRisk {
+  /** A quantified group holds a choice (quantifier or alternation), or a backreference: 2^n. */
+  exponential: boolean;
+  /** Number of unbounded (or wide) quantifiers: the search may cost n^(degree+1). */
+  degree: number;
+  /** Product of the small choices (alternatives, `?`, `{1,3}`) multiplying that cost. */
+  branching: number;
+}
+
+const WIDE = 16;
+
+/** Reads the worst-case backtracking shape of a tokenized pattern. Conservative. */
+export function analyseRisk(tokens: readonly Token[]): BacktrackingRisk {
+  let exponential = false;
+  let degree = 0;
+  let branching = 1;
+  // Per open group: does it contain a choice, and how many alternatives at its own level.
+  const stack: { choice: boolean; alternatives: number }[] = [{ choice: false, alternatives: 1 }];
+  let closedChoice = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    const top = stack[stack.length - 1];
+    if (t === undefined || top === undefined) break;
+    if (t.kind === 'backref') exponential = true;
+    else if (t.kind === 'open') stack.push({ choice: false, alternatives: 1 });
+    else if (t.kind === 'alt') {
+      top.choice = true;
+      top.alternatives += 1;
+    } else if (t.kind === 'close' && stack.length > 1) {
+      stack.pop();
+      branching *= top.alternatives;
+      closedChoice = top.choice;
+      const parent = stack[stack.length - 1];
+      if (parent !== undefined && top.choice) parent.choice = true;
+    } else if (t.kind === 'quant') {
+      const range = t.max - t.min;
+      if (range > 0) top.choice = true;
+      if (range > WIDE) degree += 1;
+      else branching *= range + 1;
+      if (tokens[i - 1]?.kind === 'close' && closedChoice && t.max > 1) exponential = true;
+    }
+    branching = Math.min(branching, 1e12);
+  }
+  branching *= stack[0]?.alternatives ?? 1;
+  return { exponential, degree, branching };
+}
+
+/** Worst-case steps the backtracking engine may take on a line of `length` code units. */
+export function worstCaseSteps(risk: BacktrackingRisk, length: number): number {
+  if (risk.exponential) return 2 ** Math.min(length, 1024) * (length + 1);
+  return risk.branching * (length + 1) ** (risk.degree + 1);
+}
+
+/** Steps the ordinary engine may take on one line without protection: tens of milliseconds. */
+export const STEP_BUDGET = 1e7;
+
+const ASTRAL = '[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]';
+const hex = (ch: string): string => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+const isBmp = (ch: string): boolean => ch.length === 1 && (ch < '\uD800' || ch > '\uDFFF');
+
+function linearClassItem(item: ClassItem): string | null {
+  if (item.kind === 'escape') return /^\\[dws]$/.test(item.src) ? item.src : null;
+  if (item.kind === 'range') return isBmp(item.from) && isBmp(item.to) ? `${hex(item.from)}-${hex(item.to)}` : null;
+  return isBmp(item.value) ? hex(item.value) : null;
+}
+
+/**
+ * The same pattern for the linear engine, which rejects the `u` and `i` flags, lookarounds and
+ * backreferences; null when it cannot be written without `u` and match exactly the same.
+ * Characters must be in the BMP; `.`, `\D`, `\W`, `\S` and negated classes also take a whole
+ * surrogate pair, as they do in `u` mode.
+ */
+export function linearSource(tokens: readonly Token[]): string | null {
+  let out = '';
+  for (const t of tokens) {
+    if (t.kind === 'char') {
+      if (!isBmp(t.value)) return null;
+      out += hex(t.value);
+    } else if (t.kind === 'escape') {
+      if (/^\\[dws]$/.test(t.src)) out += t.src;
+      else if (/^\\[DWS]$/.test(t.src)) out += `(?:${ASTRAL}|${t.src})`;
+      else return null;
+    } else if (t.kind === 'dot') out += `(?:${ASTRAL}|.)`;
+    else if (t.kind === 'class') {
+      const items = t.items.map(linearClassItem);
+      if (items.some((item) => item === null)) return null;
+      const body = `[${t.negated ? '^' : ''}${items.join('')}]`;
+      out += t.negated ? `(?:${ASTRAL}|${body})` : body;
+    } else if (t.kind === 'backref' || (t.kind === 'open' && t.lookaround)) return null;
+    else out += t.src;
+  }
+  return out;
+}
+
+/** Compiles a regex for the linear engine, or null when V8 refuses it. */
+export function compileLinear(source: string, flags: string): RegExp | null {
+  if (!enableLinearRegExpEngine()) return null;
+  try {
+    return new RegExp(source, `${flags}l`);
+  } catch {
+    return null;
+  }
+}
+
+const sandbox = vm.createContext({ re: null as RegExp | null, text: '', all: false });
+vm.runInContext(
+  `function collect(re, text, all) {
+    const out = [];
+    re.lastIndex = 0;
+    for (let m; (m = re.exec(text)) !== null; ) {
+      out.push(m.index, m.index + m[0].length);
+      if (!all) break;
+      if (m[0].length === 0) re.lastIndex += text.codePointAt(m.index) > 0xffff ? 2 : 1;
+    }
+    return out;
+  }`,
+  sandbox,
+);
+const collectScript = new vm.Script('collect(re, text, all)');
+
+/**
+ * Runs a global regex over `text` under a time limit: flat [start, end, start, end…] offsets of
+ * all matches (or of the first, when `all` is false). Costs about 40 µs a call for the watchdog.
+ * @throws MatchTimeoutError (naming the user's pattern, `label`) when `timeoutMs` passes first.
+ */
+export function execGuarded(re: RegExp, text: string, all: boolean, timeoutMs: number, label: string): number[] {
+  sandbox.re = re;
+  sandbox.text = text;
+  sandbox.all = all;
+  try {
+    return [...(collectScript.runInContext(sandbox, { timeout: timeoutMs }) as number[])];
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
+      throw new MatchTimeoutError(label, text.length, timeoutMs);
+    }
+    throw error;
+  } finally {
+    sandbox.re = null;
+    sandbox.text = '';
+  }
+}

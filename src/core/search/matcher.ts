@@ -1,0 +1,187 @@
+// The matcher behind `corpus grep` (SPEC section 5): turns the grep options into a function that
+// finds matches in one line, in the manner of ripgrep's matcher crate. Pure: no I/O, no printing.
+
+import { analyseRisk, compileLinear, execGuarded, linearSource, STEP_BUDGET, worstCaseSteps } from './backtracking-guard.js';
+import { foldLine, foldText, nfcLine, type MappedLine } from './line-map.js';
+import { countCaptures, emitSource, hasUppercase, requiredLiteral } from './pattern-rewrite.js';
+import { literalTokens, tokenize, type Token } from './pattern-syntax.js';
+
+/** What to search for: the grep flags that shape matching. */
+export interface MatcherOptions {
+  /** One or more patterns (`-e` may repeat); a line matches when any of them does. */
+  patterns: string[];
+  /** -F: the patterns are literal strings, not regular expressions. */
+  fixedStrings?: boolean;
+  /** -i: Unicode simple case folding (`É` matches `é`). Wins over `smartCase`. */
+  ignoreCase?: boolean;
+  /** -S: ignore case unless a pattern has an uppercase letter written literally. */
+  smartCase?: boolean;
+  /** -w: a match must not touch a word character (ripgrep's Unicode `\w`) on either side. */
+  wordRegexp?: boolean;
+  /** --fold: diacritic-, ligature-, case- and apostrophe-insensitive (see `foldChar`). */
+  fold?: boolean;
+  /** Time limit for one line on a pattern that could backtrack catastrophically. Default 250. */
+  timeoutMs?: number;
+}
+
+/** One match: UTF-16 offsets into the original line, `end` exclusive. */
+export interface Match {
+  start: number;
+  end: number;
+}
+
+/** A compiled search, to run line by line. */
+export interface Matcher {
+  /**
+   * All non-overlapping matches in one line (no line terminator), left to right; leftmost-first
+   * across several patterns, like ripgrep. Empty matches are included, so the result is non-empty
+   * exactly when {@link Matcher.isMatch} is true. Offsets cover whole original characters.
+   * @throws MatchTimeoutError when the line could not be searched in time.
+   */
+  findAll(line: string): Match[];
+  /**
+   * Whether the line matches; cheaper than findAll.
+   * @throws MatchTimeoutError when the line could not be searched in time.
+   */
+  isMatch(line: string): boolean;
+  /**
+   * Literals one of which every matching line must contain, byte for byte, in its raw (not yet
+   * normalised) text: ASCII only, case as given. Null when none can be derived, and always under
+   * case-insensitive matching (-i, -S without uppercase) and --fold.
+   */
+  readonly requiredLiterals: string[] | null;
+  /**
+   * False only when no line of the document held in `bytes` can match: a raw-byte prefilter to
+   * skip a file before decoding. Sound for bytes decoded as UTF-8 or Windows-1252 whose text is the
+   * document itself (.txt, .md, decompressed .gz); never use it on UTF-16 or on JSON Lines, where
+   * escapes (`\u0041`) hide literals. Under -i it searches ASCII case-insensitively; under --fold
+   * it always says true.
+   */
+  mayMatchBytes(bytes: Uint8Array): boolean;
+}
+
+/** An invalid pattern; the message is one line, fit to print after `corpus: `. */
+export class PatternError extends Error {
+  override readonly name = 'PatternError';
+  constructor(
+    message: string,
+    readonly pattern: string,
+  ) {
+    super(message);
+  }
+}
+
+/** ripgrep's `\w` in Unicode mode, so -w agrees with `rg -w`. */
+const WORD_CHAR = '[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}]';
+const DEFAULT_TIMEOUT_MS = 250;
+
+function compile(source: string, flags: string, pattern: string): RegExp {
+  try {
+    return new RegExp(source, flags);
+  } catch (error) {
+    const reason = (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
+    throw new PatternError(`invalid regular expression ${JSON.stringify(pattern)}: ${reason.toLowerCase()} (use -F to search for it literally)`, pattern);
+  }
+}
+
+/** Largest line length (rewritten) the ordinary engine may take on without protection. */
+function maxDirectLength(tokens: readonly Token[]): number {
+  const risk = analyseRisk(tokens);
+  let length = 0;
+  while (length < 1 << 20 && worstCaseSteps(risk, length + 1) <= STEP_BUDGET) length = length < 64 ? length + 1 : length * 2;
+  return length;
+}
+
+/**
+ * Compiles the grep options into a {@link Matcher}. Patterns and lines are compared in Unicode
+ * NFC (or folded, with `fold`), and offsets are mapped back to the original line.
+ * @throws PatternError when there is no pattern or a pattern is not a valid `u`-mode regex.
+ */
+export function buildMatcher(options: MatcherOptions): Matcher {
+  const { patterns, fixedStrings = false, fold = false, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+  if (patterns.length === 0) throw new PatternError('no pattern given', '');
+  const tokenLists = patterns.map((pattern) => {
+    const nfc = pattern.normalize('NFC');
+    if (fixedStrings) return literalTokens(nfc);
+    compile(nfc, 'u', pattern);
+    return tokenize(nfc);
+  });
+  const caseless = fold || options.ignoreCase === true || (options.smartCase === true && !tokenLists.some(hasUppercase));
+
+  let captures = 0;
+  const bodies = tokenLists.map((tokens) => {
+    const body = emitSource(tokens, fold, captures);
+    captures += countCaptures(tokens);
+    return body;
+  });
+  let source = bodies.length === 1 ? (bodies[0] ?? '') : bodies.map((body) => `(?:${body})`).join('|');
+  if (options.wordRegexp === true) source = `(?<!${WORD_CHAR})(?:${source})(?!${WORD_CHAR})`;
+  // Folded text is lower case already; `i` keeps `[A-Z]` and `\p{Lu}` meaningful under --fold.
+  const flags = caseless ? 'iu' : 'u';
+  const label = patterns.join(' | ');
+  const search = compile(source, `${flags}g`, label);
+  const tester = compile(source, flags, label);
+  const tokens = tokenize(source);
+  const directLength = maxDirectLength(tokens);
+  const linearText = caseless ? null : linearSource(tokens);
+  const linear = linearText === null ? null : compileLinear(linearText, 'g');
+
+  const literals = fold ? [] : tokenLists.map((list) => requiredLiteral(list, caseless));
+  const usable = literals.length > 0 && literals.every((literal) => literal.length > 0);
+  const exact = usable && !caseless ? literals : null;
+  const exactBytes = exact?.map((literal) => Buffer.from(literal, 'latin1'));
+  const lowerLiterals = usable && caseless ? literals.map((literal) => literal.toLowerCase()) : null;
+
+  // Required literals are made of characters NFC never creates, so the raw line must hold one.
+  const cannotMatch = (line: string): boolean => exact !== null && !exact.some((literal) => line.includes(literal));
+  const prepare = (line: string): MappedLine | null => (cannotMatch(line) ? null : fold ? foldLine(line) : nfcLine(line));
+
+  /** Flat [start, end, …] offsets in `text`: all matches, or the first only. */
+  const scan = (text: string, all: boolean): number[] => {
+    const re = text.length <= directLength ? search : linear;
+    if (re === null) return execGuarded(search, text, all, timeoutMs, label);
+    const out: number[] = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      out.push(m.index, m.index + m[0].length);
+      if (!all) break;
+      if (m[0].length === 0) re.lastIndex += (text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1;
+    }
+    return out;
+  };
+
+  return {
+    requiredLiterals: exact,
+    isMatch(line) {
+      if (cannotMatch(line)) return false;
+      const text = fold ? foldText(line) : line.normalize('NFC');
+      if (text.length <= directLength) return tester.test(text);
+      return scan(text, false).length > 0;
+    },
+    findAll(line) {
+      const mapped = prepare(line);
+      if (mapped === null) return [];
+      const offsets = scan(mapped.text, true);
+      const matches: Match[] = [];
+      for (let i = 0; i + 1 < offsets.length; i += 2) {
+        const start = mapped.toStart(offsets[i] ?? 0);
+        const end = Math.max(start, mapped.toEnd(offsets[i + 1] ?? 0));
+        const last = matches[matches.length - 1];
+        // Two matches inside one original character (the two s of ß) become one.
+        if (last !== undefined && start < last.end) last.end = Math.max(last.end, end);
+        else matches.push({ start, end });
+      }
+      return matches;
+    },
+    mayMatchBytes(bytes) {
+      const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      if (exactBytes !== undefined) return exactBytes.some((literal) => buf.indexOf(literal) !== -1);
+      if (lowerLiterals !== null) {
+        // Bytes ≥ 0x80 stay ≥ 0x80 once lower-cased as Latin-1, so only ASCII letters change case.
+        const lowered = buf.toString('latin1').toLowerCase();
+        return lowerLiterals.some((literal) => lowered.includes(literal));
+      }
+      return true;
+    },
+  };
+}

@@ -1,0 +1,145 @@
+// Distinctive terms per document: the terms a document uses more than the rest of the corpus in
+// its language does, ranked by log-likelihood keyness (G², Dunning 1993, as AntConc computes it).
+
+import { isStopword } from './stopwords.js';
+import type { Token } from './tokenize.js';
+import { foldTerm } from './vocabulary.js';
+
+/** A distinctive term of a document. */
+export interface KeyTerm {
+  term: string;
+  /** Occurrences in the document. */
+  count: number;
+  /** Occurrences in the other documents of the same language. */
+  rest: number;
+  /** Log-likelihood G²: 3.84 is p < 0.05, 6.63 p < 0.01, 10.83 p < 0.001 (one degree of freedom). */
+  keyness: number;
+}
+
+/** A document's distinctive terms, most distinctive first. */
+export interface DocumentKeyTerms {
+  id: string;
+  lang: string;
+  terms: KeyTerm[];
+}
+
+/** Options for {@link DistinctiveTerms}. */
+export interface DistinctiveOptions {
+  /** Candidate terms kept per document until the corpus is complete (default 40). */
+  candidates?: number;
+  /** Fewest occurrences in a document for a term to be a candidate (default 2). */
+  minCount?: number;
+}
+
+/**
+ * Log-likelihood G² of a term seen `a` times in a document of `c` words and `b` times in a
+ * reference of `d` words: 2·Σ O·ln(O/E) over the two cells, with E = size·(a+b)/(c+d).
+ */
+export function logLikelihood(a: number, b: number, c: number, d: number): number {
+  const e1 = (c * (a + b)) / (c + d);
+  const e2 = (d * (a + b)) / (c + d);
+  return 2 * ((a > 0 ? a * Math.log(a / e1) : 0) + (b > 0 ? b * Math.log(b / e2) : 0));
+}
+
+interface LangTotals {
+  ids: Map<string, number>;
+  terms: string[];
+  counts: number[];
+  words: number;
+}
+
+interface DocCandidates {
+  id: string;
+  lang: string;
+  words: number;
+  termIds: Uint32Array;
+  counts: Uint32Array;
+}
+
+/**
+ * Two-stage keyness. Stage one, {@link DistinctiveTerms.add}, runs once per document in the
+ * streaming pass: it adds the document's term counts to its language's totals and keeps only its
+ * top candidate terms (by count in the document). Stage two, {@link DistinctiveTerms.finalise},
+ * scores each candidate against the complete totals. The reference for a document is the rest of
+ * the corpus in its language (totals minus the document), so a term everywhere scores low.
+ *
+ * Memory: one count per distinct term per language, plus `candidates` × 8 bytes per document
+ * (term ids and counts in typed arrays): 100 000 documents × 40 candidates ≈ 32 MB.
+ * Keyness compares rates, so document lengths need no normalising; only over-use is reported.
+ */
+export class DistinctiveTerms {
+  private readonly langs = new Map<string, LangTotals>();
+  private readonly docs: DocCandidates[] = [];
+  private readonly candidates: number;
+  private readonly minCount: number;
+
+  constructor(options: DistinctiveOptions = {}) {
+    this.candidates = options.candidates ?? 40;
+    this.minCount = options.minCount ?? 2;
+  }
+
+  /** Stage one: counts a document's words and keeps its candidate terms. */
+  add(docId: string, lang: string, tokens: readonly Token[]): void {
+    let totals = this.langs.get(lang);
+    if (totals === undefined) {
+      totals = { ids: new Map(), terms: [], counts: [], words: 0 };
+      this.langs.set(lang, totals);
+    }
+    const local = new Map<number, number>();
+    let words = 0;
+    for (const tok of tokens) {
+      if (tok.kind !== 'word') continue;
+      words++;
+      const term = foldTerm(tok.text);
+      if (isStopword(term, lang)) continue;
+      let id = totals.ids.get(term);
+      if (id === undefined) {
+        id = totals.terms.length;
+        totals.ids.set(term, id);
+        totals.terms.push(term);
+        totals.counts.push(0);
+      }
+      totals.counts[id] = (totals.counts[id] ?? 0) + 1;
+      local.set(id, (local.get(id) ?? 0) + 1);
+    }
+    totals.words += words;
+    const counts = totals.counts;
+    // Most frequent first; among equals, the term rarer in the corpus so far is likelier distinctive.
+    const kept = [...local]
+      .filter(([, n]) => n >= this.minCount)
+      .sort((x, y) => y[1] - x[1] || (counts[x[0]] ?? 0) - (counts[y[0]] ?? 0) || x[0] - y[0])
+      .slice(0, this.candidates);
+    this.docs.push({
+      id: docId,
+      lang,
+      words,
+      termIds: Uint32Array.from(kept, ([id]) => id),
+      counts: Uint32Array.from(kept, ([, n]) => n),
+    });
+  }
+
+  /**
+   * Stage two: the `k` most distinctive terms of each document, in the order documents were
+   * added. Only terms used more in the document than in the rest, with G² ≥ `minKeyness`
+   * (default 3.84, p < 0.05), are kept; a document alone in its language has none.
+   */
+  finalise(k: number, minKeyness = 3.84): DocumentKeyTerms[] {
+    return this.docs.map((doc) => {
+      const totals = this.langs.get(doc.lang);
+      const terms: KeyTerm[] = [];
+      const d = (totals?.words ?? 0) - doc.words;
+      if (totals !== undefined && d > 0) {
+        for (let i = 0; i < doc.termIds.length; i++) {
+          const id = doc.termIds[i] ?? 0;
+          const a = doc.counts[i] ?? 0;
+          const b = (totals.counts[id] ?? 0) - a;
+          if (a * d <= b * doc.words) continue;
+          const keyness = logLikelihood(a, b, doc.words, d);
+          if (keyness >= minKeyness) terms.push({ term: totals.terms[id] ?? '', count: a, rest: b, keyness });
+        }
+      }
+      terms.sort((x, y) => y.keyness - x.keyness || (x.term < y.term ? -1 : 1));
+      return { id: doc.id, lang: doc.lang, terms: terms.slice(0, k) };
+    });
+  }
+}

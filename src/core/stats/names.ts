@@ -1,0 +1,166 @@
+// Finds names: the most frequent capitalised word sequences (`Vladimir Poutine`, `Minsk`), less
+// the common words that are capitalised only because they open a sentence (`Le`, `Selon`).
+
+import { isStopword } from './stopwords.js';
+import type { Token } from './tokenize.js';
+import { foldTerm } from './vocabulary.js';
+
+/** A name and how often it occurs. */
+export interface NameCount {
+  name: string;
+  count: number;
+}
+
+/**
+ * Lower-case words allowed inside a name, between two capitalised words (`Ludwig van Beethoven`,
+ * `Omar ibn Khattab`). French `de`/`du`/`des` are left out on purpose: they would glue `la Russie
+ * de Vladimir Poutine` into one name, a worse error than cutting `Charles de Gaulle` in two. The
+ * elided `d’` is allowed (`Côte d’Ivoire`).
+ */
+const PARTICLES = new Set(['van', 'von', 'der', 'den', 'ter', 'ten', 'di', 'da', 'del', 'della', 'dos', 'das', 'bin', 'ibn', 'ben', 'al', 'el']);
+// Past this many words a capitalised run is a title-case headline, not a name.
+const MAX_WORDS = 5;
+// A sentence whose words are mostly in capitals is a shouted headline: its capitals say nothing.
+const CAPS_SHARE = 0.6;
+
+const CAPITALISED = /^[\p{Lu}\p{Lt}]/u;
+const LOWER = /^\p{Ll}/u;
+// `al-Assad`, `el-Sissi`, `ben-Gourion`: a lower-case particle hyphened to a capitalised name.
+const PARTICLE_PREFIX = /^(?:al|el|ben|bin|ibn)-[\p{Lu}]/u;
+const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+
+interface Entry {
+  words: string[];
+  count: number;
+  lang: string;
+  /** Opens a sentence or follows punctuation: its first word may be capitalised only for that. */
+  initial: boolean;
+}
+
+/**
+ * Streaming collector of names. Feed each document's tokens to {@link Names.add}; {@link Names.top}
+ * then decides, with the whole corpus seen, which sentence-initial capitals were common words: a
+ * stop word, or a word the corpus also writes in lower case at least as often as capitalised
+ * mid-sentence. Memory grows with the vocabulary and the number of distinct names.
+ */
+export class Names {
+  private readonly entries = new Map<string, Entry>();
+  private readonly lower = new Map<string, number>();
+  private readonly capitalMid = new Map<string, number>();
+
+  /**
+   * Adds one document's tokens; `lang` (ISO 639-3) chooses the stop words. The id is unused:
+   * names are counted per occurrence; it keeps the signature of the other accumulators.
+   */
+  add(_docId: string, lang: string, tokens: readonly Token[]): void {
+    let start = 0;
+    for (let i = 1; i <= tokens.length; i++) {
+      if (i === tokens.length || tokens[i]?.gap === 'sentence') {
+        this.sentence(lang, tokens, start, i);
+        start = i;
+      }
+    }
+  }
+
+  private sentence(lang: string, tokens: readonly Token[], from: number, to: number): void {
+    let words = 0;
+    let caps = 0;
+    for (let i = from; i < to; i++) {
+      const t = tokens[i];
+      if (t === undefined || t.kind !== 'word') continue;
+      words++;
+      if (ALL_CAPS.test(t.text)) caps++;
+    }
+    if (words >= 3 && caps / words >= CAPS_SHARE) return;
+
+    let run: string[] = [];
+    let pending: string[] = [];
+    let initial = false;
+    const flush = (): void => {
+      if (run.length > 0 && run.length <= MAX_WORDS) this.record(run, lang, initial);
+      run = [];
+      pending = [];
+    };
+    for (let i = from; i < to; i++) {
+      const t = tokens[i];
+      if (t === undefined) continue;
+      if (t.kind !== 'word') {
+        // `d’` may sit inside a name; any other elision, or a number, ends it.
+        if (t.kind === 'elision' && run.length > 0 && t.gap === 'space' && foldTerm(t.text) === "d'") pending.push(t.text);
+        else flush();
+        continue;
+      }
+      const prev = i > from ? tokens[i - 1] : undefined;
+      // The word after a sentence-opening `L’` got no capital from the sentence.
+      const elided = prev !== undefined && prev.kind === 'elision' && prev.index + prev.text.length === t.index;
+      const opens = (i === from || t.gap === 'punct') && !elided;
+      if (CAPITALISED.test(t.text) || PARTICLE_PREFIX.test(t.text)) {
+        if (!opens && !ALL_CAPS.test(t.text)) bumpMap(this.capitalMid, foldTerm(t.text));
+        if (run.length > 0 && t.gap === 'space') {
+          // `d’` glues to the word it elides into: `Côte d’Ivoire`.
+          if (elided) run.push(...pending.slice(0, -1), `${pending[pending.length - 1] ?? ''}${t.text}`);
+          else run.push(...pending, t.text);
+          pending = [];
+        } else {
+          flush();
+          run.push(t.text);
+          initial = opens;
+        }
+        continue;
+      }
+      if (LOWER.test(t.text)) bumpMap(this.lower, foldTerm(t.text));
+      if (run.length > 0 && t.gap === 'space' && PARTICLES.has(t.text)) pending.push(t.text);
+      else flush();
+    }
+    flush();
+  }
+
+  private record(words: string[], lang: string, initial: boolean): void {
+    const key = `${lang}\t${initial ? '^' : ''}${words.join(' ')}`;
+    const e = this.entries.get(key);
+    if (e !== undefined) e.count++;
+    else this.entries.set(key, { words, count: 1, lang, initial });
+  }
+
+  /** Whether a capitalised word is a common word: written lower case at least as often as capitalised mid-sentence. */
+  private common(word: string): boolean {
+    const key = foldTerm(word);
+    const lower = this.lower.get(key) ?? 0;
+    return lower > 0 && lower >= (this.capitalMid.get(key) ?? 0);
+  }
+
+  /**
+   * The `n` most frequent names seen at least `minCount` times (default 2), most frequent first.
+   * Leading stop words are cut from every candidate, and a sentence-initial common word from
+   * the candidates that open a sentence: `Selon Vladimir Poutine` counts for `Vladimir Poutine`.
+   */
+  top(n: number, minCount = 2): NameCount[] {
+    const counts = new Map<string, number>();
+    for (const e of this.entries.values()) {
+      const words = e.words.slice();
+      let initial = e.initial;
+      for (;;) {
+        const first = words[0];
+        if (first === undefined) break;
+        if (isStopword(foldTerm(first), e.lang) || (initial && this.common(first)) || !CAPITALISED.test(first) && !PARTICLE_PREFIX.test(first)) {
+          words.shift();
+          initial = false;
+          continue;
+        }
+        break;
+      }
+      if (words.length === 0) continue;
+      const name = words.join(' ');
+      counts.set(name, (counts.get(name) ?? 0) + e.count);
+    }
+    return [...counts]
+      .filter(([, c]) => c >= minCount)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .slice(0, n)
+      .map(([name, count]) => ({ name, count }));
+  }
+}
+
+function bumpMap(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}

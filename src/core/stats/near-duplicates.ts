@@ -1,0 +1,241 @@
+// Exact-duplicate groups (same content hash) and near-duplicate groups found by MinHash over
+// word 5-shingles with LSH banding: 128 hash values per document, deterministic seeds.
+
+import type { Token } from './tokenize.js';
+import { foldTerm } from './vocabulary.js';
+
+/** The MinHash settings: words per shingle, hash functions, LSH bands × rows, Jaccard threshold. */
+export const MINHASH = {
+  shingle: 5,
+  permutations: 128,
+  // 32 bands of 4 rows: a pair with Jaccard 0.8 shares a band with probability 1 − (1 − 0.8⁴)³² ≈
+  // 0.99999995, so none is missed; pairs far below (0.3: 23 %) are weeded out by the full estimate.
+  bands: 32,
+  rows: 4,
+  threshold: 0.8,
+} as const;
+
+/** 32-bit FNV-1a of a string's UTF-16 code units. */
+export function fnv1a32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** murmur3's 32-bit finaliser: spreads every input bit over the output. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+// Hash function p maps a shingle hash x to (A[p]·x + B[p]) mod 2³², A odd so that it permutes:
+// one multiply per value where a full mixer costs five. The shingle hashes are already mixed.
+// A and B come from a fixed splitmix32 stream: the same signatures on every run.
+const [MUL, ADD] = (() => {
+  const a = new Uint32Array(MINHASH.permutations);
+  const b = new Uint32Array(MINHASH.permutations);
+  let x = 0x9e3779b9;
+  for (let i = 0; i < a.length; i++) {
+    x = (x + 0x9e3779b9) >>> 0;
+    a[i] = fmix32(x) | 1;
+    x = (x + 0x9e3779b9) >>> 0;
+    b[i] = fmix32(x);
+  }
+  return [a, b];
+})();
+
+/** The words compared: word and number tokens, case-folded, elided clitics kept as words. */
+function words(tokens: readonly Token[] | readonly string[]): string[] {
+  const out: string[] = [];
+  for (const t of tokens) out.push(typeof t === 'string' ? foldTerm(t) : foldTerm(t.text));
+  return out;
+}
+
+/** Hashes of the word shingles of a text (fewer words than a shingle: one shingle of them all). */
+export function shingleHashes(tokens: readonly Token[] | readonly string[], size: number = MINHASH.shingle): Uint32Array {
+  const w = words(tokens).map(fnv1a32);
+  if (w.length === 0) return new Uint32Array(0);
+  const n = Math.max(1, w.length - size + 1);
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let h = 0x811c9dc5;
+    for (let j = i; j < Math.min(i + size, w.length); j++) h = fmix32(Math.imul(h ^ (w[j] ?? 0), 0x01000193));
+    out[i] = h;
+  }
+  return out;
+}
+
+/** The MinHash signature of a text: for each of 128 seeded hash functions, the least shingle hash. */
+export function minhash(tokens: readonly Token[] | readonly string[]): Uint32Array {
+  const sig = new Uint32Array(MINHASH.permutations).fill(0xffffffff);
+  const shingles = shingleHashes(tokens);
+  for (let p = 0; p < sig.length; p++) {
+    const a = MUL[p] ?? 1;
+    const b = ADD[p] ?? 0;
+    let min = 0xffffffff;
+    for (let i = 0; i < shingles.length; i++) {
+      const v = (Math.imul(shingles[i] ?? 0, a) + b) >>> 0;
+      if (v < min) min = v;
+    }
+    sig[p] = min;
+  }
+  return sig;
+}
+
+/** Estimated Jaccard similarity of two signatures: the share of hash functions whose minima agree (±0.035 at 0.8). */
+export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
+  return a.length === 0 ? 0 : same / a.length;
+}
+
+/** Exact Jaccard similarity of the shingle sets of two texts, for checking a small group. */
+export function exactJaccard(a: readonly Token[] | readonly string[], b: readonly Token[] | readonly string[]): number {
+  const sa = new Set(shingleHashes(a));
+  const sb = new Set(shingleHashes(b));
+  let shared = 0;
+  for (const h of sa) if (sb.has(h)) shared++;
+  const union = sa.size + sb.size - shared;
+  return union === 0 ? 0 : shared / union;
+}
+
+/** Groups of two or more ids sharing a content hash, in order of first appearance. */
+export function exactDuplicateGroups(docs: Iterable<{ id: string; hash: string }>): string[][] {
+  const byHash = new Map<string, string[]>();
+  for (const { id, hash } of docs) {
+    const g = byHash.get(hash);
+    if (g === undefined) byHash.set(hash, [id]);
+    else g.push(id);
+  }
+  return [...byHash.values()].filter((g) => g.length > 1);
+}
+
+/** A group of near-duplicate documents. */
+export interface NearDuplicateGroup {
+  /** Document ids, in the order they were added. */
+  ids: string[];
+  /** The lowest estimated Jaccard similarity among the pairs that joined the group. */
+  similarity: number;
+  /** The pairs that joined the group, with their estimated Jaccard similarity. */
+  pairs: Array<{ a: string; b: string; jaccard: number }>;
+}
+
+/** Documents in one band bucket compared pairwise at the most; past it, with their neighbours. */
+const BUCKET_PAIRS_MAX = 256;
+const INDEX_BITS = 2 ** 21;
+
+/** Mixes a band's rows into one 32-bit key (murmur3's finaliser over a running combination). */
+function bandKey(sig: Uint32Array, offset: number, rows: number): number {
+  let h = 0x9747b28c;
+  for (let r = 0; r < rows; r++) {
+    h = Math.imul(h ^ (sig[offset + r] as number), 0xcc9e2d51);
+    h = (h << 13) | (h >>> 19);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * Streaming near-duplicate finder. {@link NearDuplicates.add} keeps a 128-value signature and 32
+ * band keys per document, in flat typed arrays (640 bytes a document, nothing else);
+ * {@link NearDuplicates.groups} sorts each band's keys to find the documents sharing one, checks
+ * each such pair by its estimated Jaccard and joins pairs at or above 0.8 into groups
+ * (transitively: A≈B and B≈C put A and C together even if they differ more).
+ */
+export class NearDuplicates {
+  private readonly ids: string[] = [];
+  private sigs = new Uint32Array(1024 * MINHASH.permutations);
+  private bands = new Uint32Array(1024 * MINHASH.bands);
+  private readonly hashes = new Set<string>();
+
+  /**
+   * Adds a document. Give its content hash to have exact duplicates of a document already added
+   * skipped: those are reported by {@link exactDuplicateGroups}. Empty texts are skipped too.
+   */
+  add(docId: string, tokens: readonly Token[] | readonly string[], hash?: string): void {
+    if (tokens.length === 0) return;
+    if (hash !== undefined) {
+      if (this.hashes.has(hash)) return;
+      this.hashes.add(hash);
+    }
+    const index = this.ids.length;
+    if (index >= INDEX_BITS) return;
+    if ((index + 1) * MINHASH.permutations > this.sigs.length) {
+      const sigs = new Uint32Array(this.sigs.length * 2);
+      sigs.set(this.sigs);
+      this.sigs = sigs;
+      const bands = new Uint32Array(this.bands.length * 2);
+      bands.set(this.bands);
+      this.bands = bands;
+    }
+    const sig = minhash(tokens);
+    this.sigs.set(sig, index * MINHASH.permutations);
+    for (let b = 0; b < MINHASH.bands; b++) this.bands[index * MINHASH.bands + b] = bandKey(sig, b * MINHASH.rows, MINHASH.rows);
+    this.ids.push(docId);
+  }
+
+  private signature(i: number): Uint32Array {
+    return this.sigs.subarray(i * MINHASH.permutations, (i + 1) * MINHASH.permutations);
+  }
+
+  /** Near-duplicate groups at or above `threshold` (default 0.8), largest first. */
+  groups(threshold: number = MINHASH.threshold): NearDuplicateGroup[] {
+    const n = this.ids.length;
+    const parent = this.ids.map((_, i) => i);
+    const find = (i: number): number => {
+      while (parent[i] !== i) i = parent[i] = parent[parent[i] ?? i] ?? i;
+      return i;
+    };
+    const seen = new Set<number>();
+    const edges: Array<[number, number, number]> = [];
+    const compare = (a: number, b: number) => {
+      const i = Math.min(a, b);
+      const j = Math.max(a, b);
+      const pairKey = i * n + j;
+      if (seen.has(pairKey)) return;
+      seen.add(pairKey);
+      const jac = estimateJaccard(this.signature(i), this.signature(j));
+      if (jac < threshold) return;
+      edges.push([i, j, jac]);
+      parent[find(j)] = find(i);
+    };
+    const keyed = new Float64Array(n);
+    for (let b = 0; b < MINHASH.bands; b++) {
+      for (let i = 0; i < n; i++) keyed[i] = (this.bands[i * MINHASH.bands + b] as number) * INDEX_BITS + i;
+      keyed.sort();
+      for (let start = 0; start < n; ) {
+        const key = Math.floor((keyed[start] as number) / INDEX_BITS);
+        let end = start + 1;
+        while (end < n && Math.floor((keyed[end] as number) / INDEX_BITS) === key) end++;
+        for (let x = start; x < end; x++) {
+          const limit = Math.min(end, x + 1 + BUCKET_PAIRS_MAX);
+          for (let y = x + 1; y < limit; y++) compare((keyed[x] as number) % INDEX_BITS, (keyed[y] as number) % INDEX_BITS);
+        }
+        start = end;
+      }
+    }
+    const groups = new Map<number, NearDuplicateGroup>();
+    for (const [i, j, jaccard] of edges.sort((p, q) => p[0] - q[0] || p[1] - q[1])) {
+      const root = find(i);
+      let g = groups.get(root);
+      if (g === undefined) {
+        g = { ids: [], similarity: 1, pairs: [] };
+        groups.set(root, g);
+      }
+      g.pairs.push({ a: this.ids[i] ?? '', b: this.ids[j] ?? '', jaccard });
+      g.similarity = Math.min(g.similarity, jaccard);
+    }
+    for (let i = 0; i < n; i++) groups.get(find(i))?.ids.push(this.ids[i] ?? '');
+    return [...groups.values()].sort((a, b) => b.ids.length - a.ids.length || ((a.ids[0] ?? '') < (b.ids[0] ?? '') ? -1 : 1));
+  }
+}

@@ -1,0 +1,191 @@
+// Counts words, terms and bigrams per language in one streaming pass over documents: memory
+// grows with the vocabulary (and the bigram vocabulary, which is pruned), never with the text.
+
+import { isStopword } from './stopwords.js';
+import type { Token } from './tokenize.js';
+
+/** A term (case-folded word) with its counts and the casing it is most often written in. */
+export interface TermCount {
+  /** Lower-case key, apostrophes made straight. */
+  term: string;
+  /** The most frequent casing (`Poutine`, `OTAN`, `guerre`). */
+  form: string;
+  count: number;
+  /** Number of documents the term occurs in. */
+  docs: number;
+}
+
+/** Size of a language's vocabulary. */
+export interface VocabularyStats {
+  lang: string;
+  documents: number;
+  /** Word tokens (numbers and elided clitics excluded). */
+  tokens: number;
+  /** Distinct words, case-folded. */
+  types: number;
+  /** types / tokens: falls as a corpus grows, so compare it only between samples of like size. */
+  typeTokenRatio: number;
+  /** Words seen exactly once. */
+  hapaxes: number;
+}
+
+interface Entry {
+  count: number;
+  docs: number;
+  lastDoc: number;
+  form: string;
+  formCount: number;
+  // Only for the few words written in more than one casing.
+  forms?: Map<string, number>;
+}
+
+interface LangState {
+  documents: number;
+  tokens: number;
+  words: Map<string, Entry>;
+  bigrams: Map<string, Entry>;
+  // Bigrams seen at most this often were dropped when the map last overflowed.
+  bigramFloor: number;
+}
+
+/** Options for {@link Vocabulary}. */
+export interface VocabularyOptions {
+  /**
+   * Most distinct bigrams kept per language (default 500 000). Past it, the rarest are dropped,
+   * so counts of rare bigrams become lower bounds while the frequent ones stay exact.
+   */
+  maxBigrams?: number;
+}
+
+/** Folds a word for counting: lower case, curly apostrophe made straight. */
+export function foldTerm(word: string): string {
+  const lower = word.toLowerCase();
+  return lower.includes('’') ? lower.replaceAll('’', "'") : lower;
+}
+
+function bump(map: Map<string, Entry>, key: string, form: string, doc: number): void {
+  const e = map.get(key);
+  if (e === undefined) {
+    map.set(key, { count: 1, docs: 1, lastDoc: doc, form, formCount: 1 });
+    return;
+  }
+  e.count++;
+  if (e.lastDoc !== doc) {
+    e.docs++;
+    e.lastDoc = doc;
+  }
+  if (form === e.form) {
+    e.formCount++;
+    return;
+  }
+  e.forms ??= new Map([[e.form, e.formCount]]);
+  const n = (e.forms.get(form) ?? 0) + 1;
+  e.forms.set(form, n);
+  if (n > e.formCount) {
+    e.form = form;
+    e.formCount = n;
+  }
+}
+
+function ranked(map: Map<string, Entry>, n: number, keep: (key: string) => boolean): TermCount[] {
+  const out: TermCount[] = [];
+  for (const [term, e] of map) {
+    if (keep(term)) out.push({ term, form: e.form, count: e.count, docs: e.docs });
+  }
+  // Ties broken by term so the output does not depend on reading order.
+  out.sort((a, b) => b.count - a.count || b.docs - a.docs || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  return out.slice(0, n);
+}
+
+/**
+ * Streaming word, term and bigram counts per language. Feed each document's tokens to
+ * {@link Vocabulary.add}, then read {@link Vocabulary.top}, {@link Vocabulary.topBigrams} and
+ * {@link Vocabulary.stats}. A bigram is two adjacent non-stop words separated only by spaces:
+ * never across a sentence boundary, punctuation, a number, an elision or a stop word.
+ */
+export class Vocabulary {
+  private readonly langs = new Map<string, LangState>();
+  private readonly maxBigrams: number;
+  private docSeq = 0;
+
+  constructor(options: VocabularyOptions = {}) {
+    this.maxBigrams = options.maxBigrams ?? 500_000;
+  }
+
+  /**
+   * Adds one document's tokens under its language (ISO 639-3). Each call is one document for
+   * document frequencies; the id is unused, kept for the signature of the other accumulators.
+   */
+  add(_docId: string, lang: string, tokens: readonly Token[]): void {
+    const doc = ++this.docSeq;
+    let st = this.langs.get(lang);
+    if (st === undefined) {
+      st = { documents: 0, tokens: 0, words: new Map(), bigrams: new Map(), bigramFloor: 0 };
+      this.langs.set(lang, st);
+    }
+    st.documents++;
+    let prevKey: string | undefined;
+    let prevForm = '';
+    for (const tok of tokens) {
+      if (tok.kind !== 'word') {
+        prevKey = undefined;
+        continue;
+      }
+      const key = foldTerm(tok.text);
+      st.tokens++;
+      bump(st.words, key, tok.text, doc);
+      if (isStopword(key, lang)) {
+        prevKey = undefined;
+        continue;
+      }
+      if (prevKey !== undefined && tok.gap === 'space') {
+        bump(st.bigrams, `${prevKey} ${key}`, `${prevForm} ${tok.text}`, doc);
+      }
+      prevKey = key;
+      prevForm = tok.text;
+    }
+    if (st.bigrams.size > this.maxBigrams) this.prune(st);
+  }
+
+  /** Drops the rarest bigrams until the map is back under three quarters of its cap. */
+  private prune(st: LangState): void {
+    while (st.bigrams.size > this.maxBigrams * 0.75) {
+      st.bigramFloor++;
+      for (const [k, e] of st.bigrams) if (e.count <= st.bigramFloor) st.bigrams.delete(k);
+    }
+  }
+
+  /** Languages seen, most documents first. */
+  languages(): string[] {
+    return [...this.langs].sort((a, b) => b[1].documents - a[1].documents || (a[0] < b[0] ? -1 : 1)).map(([l]) => l);
+  }
+
+  /** The `n` most frequent terms of a language: words that are not stop words, numbers or elisions. */
+  top(lang: string, n: number): TermCount[] {
+    const st = this.langs.get(lang);
+    return st === undefined ? [] : ranked(st.words, n, (t) => !isStopword(t, lang));
+  }
+
+  /** The `n` most frequent bigrams of a language, as `term term` with their most frequent casing. */
+  topBigrams(lang: string, n: number): TermCount[] {
+    const st = this.langs.get(lang);
+    return st === undefined ? [] : ranked(st.bigrams, n, () => true);
+  }
+
+  /** Counts for one word (any casing), or undefined if it never occurred in that language. */
+  get(lang: string, word: string): TermCount | undefined {
+    const term = foldTerm(word);
+    const e = this.langs.get(lang)?.words.get(term);
+    return e === undefined ? undefined : { term, form: e.form, count: e.count, docs: e.docs };
+  }
+
+  /** Tokens, distinct words, type/token ratio and hapaxes of a language. */
+  stats(lang: string): VocabularyStats {
+    const st = this.langs.get(lang);
+    if (st === undefined) return { lang, documents: 0, tokens: 0, types: 0, typeTokenRatio: 0, hapaxes: 0 };
+    let hapaxes = 0;
+    for (const e of st.words.values()) if (e.count === 1) hapaxes++;
+    const types = st.words.size;
+    return { lang, documents: st.documents, tokens: st.tokens, types, typeTokenRatio: st.tokens === 0 ? 0 : types / st.tokens, hapaxes };
+  }
+}

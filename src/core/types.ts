@@ -1,0 +1,82 @@
+// The shapes shared by every part of the tool: a document as read from disk, and the
+// document record that `list`, `show` and `export` expose (SPEC section 3).
+
+/** How a document is stored. */
+export type DocFormat = 'text' | 'markdown' | 'jsonl';
+
+/** How the source bytes were decoded. */
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** Metadata fields a JSON Lines record may carry beside its text. */
+export interface RecordFields {
+  id?: string;
+  title?: string;
+  date?: string;
+  source?: string;
+  url?: string;
+  lang?: string;
+}
+
+/** One document as read from the corpus: decoded text plus where it came from. */
+export interface SourceDocument {
+  /** Unique id within the run (SPEC section 2). */
+  id: string;
+  /** Path as given on the command line, or relative to the cwd. */
+  path: string;
+  /** Absolute path of the file that holds the document. */
+  absPath: string;
+  format: DocFormat;
+  /** Size of the source bytes (for JSONL: of the record's line). */
+  bytes: number;
+  encoding: Encoding;
+  /** The decoded text, BOM stripped, line endings as in the file. */
+  text: string;
+  /** For a JSONL record: its 1-based line number in the file. */
+  recordLine?: number;
+  /** For a JSONL record: the metadata fields it carries. */
+  fields?: RecordFields;
+}
+
+/** A language and the share of body characters written in it. */
+export interface LanguageShare {
+  lang: string;
+  share: number;
+}
+
+/** Where a metadata value came from: `line 3`, `record field`, `filename`, `detected`. */
+export interface Provenance {
+  title?: string;
+  date?: string;
+  source?: string;
+  lang?: string;
+}
+
+/** The document record of SPEC section 3. Field names are part of the contract. */
+export interface DocumentRecord {
+  id: string;
+  path: string;
+  format: DocFormat;
+  bytes: number;
+  encoding: Encoding;
+  lang: string;
+  langConfidence: number;
+  languages: LanguageShare[];
+  title: string | null;
+  date: string | null;
+  /** The original words the date was read from. */
+  dateText: string | null;
+  source: string | null;
+  url: string | null;
+  chars: number;
+  words: number;
+  sentences: number;
+  paragraphs: number;
+  lines: number;
+  boilerplate: number[];
+  hash: string;
+  flags: string[];
+  provenance: Provenance;
+}
+
+/** Called for each per-document problem; the run goes on. */
+export type WarningHandler = (path: string, message: string) => void;

@@ -1,0 +1,204 @@
+// Finds the files of a corpus: folders walked recursively in a sorted, deterministic order,
+// hidden entries and links handled as SPEC section 1 says, `--glob` filters applied.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import fg from 'fast-glob';
+import picomatch from 'picomatch';
+import type { WarningHandler } from './types.js';
+
+/** A file found in the corpus. */
+export interface FoundFile {
+  /** Absolute path. */
+  absPath: string;
+  /** Path relative to the corpus root it was found under, with `/` separators. */
+  relPath: string;
+  /** Path as given on the command line, or relative to the cwd. */
+  displayPath: string;
+}
+
+/** What to walk: a folder, a file, or a glob pattern, as the user wrote it. */
+export interface WalkInput {
+  /** As given (used to build display paths). */
+  given: string;
+  /** When true, display paths are made relative to the cwd instead of from `given`. */
+  implicit?: boolean;
+}
+
+export interface WalkOptions {
+  cwd: string;
+  /** Walk hidden files and folders, `.git` and `node_modules` too. */
+  hidden?: boolean;
+  /** Follow symbolic links (loops are detected). */
+  follow?: boolean;
+  /** `--glob` patterns; a leading `!` excludes. Matched against the path relative to its root. */
+  globs?: string[];
+  onWarning?: WarningHandler;
+}
+
+/** File name endings read when a folder is walked. */
+const DOCUMENT_EXTENSIONS = ['.txt', '.text', '.md', '.jsonl', '.ndjson'];
+
+/** True when a file name has a document extension, optionally followed by `.gz`. */
+export function isDocumentFile(name: string): boolean {
+  const lower = name.toLowerCase();
+  const base = lower.endsWith('.gz') ? lower.slice(0, -3) : lower;
+  return DOCUMENT_EXTENSIONS.some((ext) => base.endsWith(ext));
+}
+
+const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
+
+function skippedName(name: string, hidden: boolean): boolean {
+  if (hidden) return false;
+  return name.startsWith('.') || ALWAYS_SKIPPED.has(name);
+}
+
+type GlobFilter = { file(rel: string): boolean; dir(rel: string): boolean };
+
+function makeGlobFilter(globs: string[] | undefined): GlobFilter {
+  const include: picomatch.Matcher[] = [];
+  const exclude: picomatch.Matcher[] = [];
+  for (const g of globs ?? []) {
+    const negated = g.startsWith('!');
+    const pattern = negated ? g.slice(1) : g;
+    // Like ripgrep: a pattern without a slash matches the base name anywhere in the tree.
+    const m = picomatch(pattern, { dot: true, basename: !pattern.includes('/') });
+    (negated ? exclude : include).push(m);
+  }
+  return {
+    file: (rel) => !exclude.some((m) => m(rel)) && (include.length === 0 || include.some((m) => m(rel))),
+    dir: (rel) => !exclude.some((m) => m(rel)),
+  };
+}
+
+function toPosix(p: string): string {
+  return path.sep === '/' ? p : p.split(path.sep).join('/');
+}
+
+function byName(a: fs.Dirent, b: fs.Dirent): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/**
+ * Walks the inputs in order and yields every document file, each folder's entries sorted by
+ * name. Problems (unreadable folders, link loops, missing inputs) go to `onWarning`; a
+ * missing input is also returned in `missing` so the caller can treat it as an error.
+ */
+export function* walkFiles(inputs: WalkInput[], options: WalkOptions, missing: string[] = []): Generator<FoundFile> {
+  const hidden = options.hidden ?? false;
+  const follow = options.follow ?? false;
+  const filter = makeGlobFilter(options.globs);
+  const warn = options.onWarning ?? (() => {});
+  const display = (input: WalkInput, abs: string, rel: string): string =>
+    input.implicit ? toPosix(path.relative(options.cwd, abs)) : rel === '' ? input.given : joinDisplay(input.given, rel);
+
+  for (const input of inputs) {
+    const abs = path.resolve(options.cwd, input.given);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      if (fg.isDynamicPattern(input.given)) {
+        yield* globInput(input, options, filter);
+        continue;
+      }
+      missing.push(input.given);
+      warn(input.given, 'no such file or folder');
+      continue;
+    }
+    if (stat.isFile()) {
+      // A file named on the command line is read whatever its extension, as ripgrep does.
+      yield { absPath: abs, relPath: path.basename(abs), displayPath: display(input, abs, '') };
+      continue;
+    }
+    if (!stat.isDirectory()) continue;
+    const ancestors = new Set<string>();
+    const walkDir = function* (dirAbs: string, dirRel: string): Generator<FoundFile> {
+      let real = dirAbs;
+      if (follow) {
+        try {
+          real = fs.realpathSync(dirAbs);
+        } catch {
+          /* keep the path as it is */
+        }
+        if (ancestors.has(real)) {
+          warn(display(input, dirAbs, dirRel), 'symbolic link loop, not followed');
+          return;
+        }
+        ancestors.add(real);
+      }
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dirAbs, { withFileTypes: true });
+      } catch (err) {
+        warn(display(input, dirAbs, dirRel) || input.given, describeError(err));
+        if (follow) ancestors.delete(real);
+        return;
+      }
+      entries.sort(byName);
+      for (const entry of entries) {
+        if (skippedName(entry.name, hidden)) continue;
+        const childAbs = path.join(dirAbs, entry.name);
+        const childRel = dirRel === '' ? entry.name : `${dirRel}/${entry.name}`;
+        let isDir = entry.isDirectory();
+        let isFile = entry.isFile();
+        if (entry.isSymbolicLink()) {
+          if (!follow) continue;
+          try {
+            const target = fs.statSync(childAbs);
+            isDir = target.isDirectory();
+            isFile = target.isFile();
+          } catch {
+            warn(display(input, childAbs, childRel), 'broken symbolic link');
+            continue;
+          }
+        }
+        if (isDir) {
+          if (filter.dir(childRel)) yield* walkDir(childAbs, childRel);
+        } else if (isFile && isDocumentFile(entry.name) && filter.file(childRel)) {
+          yield { absPath: childAbs, relPath: childRel, displayPath: display(input, childAbs, childRel) };
+        }
+      }
+      if (follow) ancestors.delete(real);
+    };
+    yield* walkDir(abs, '');
+  }
+}
+
+function* globInput(input: WalkInput, options: WalkOptions, filter: GlobFilter): Generator<FoundFile> {
+  const base = picomatch.scan(input.given).base || '.';
+  const found = fg.sync(input.given, {
+    cwd: options.cwd,
+    dot: options.hidden ?? false,
+    followSymbolicLinks: options.follow ?? false,
+    onlyFiles: true,
+    ignore: options.hidden ? [] : ['**/node_modules/**', '**/.git/**'],
+  });
+  found.sort();
+  for (const rel of found) {
+    const relPath = toPosix(path.relative(base, rel));
+    if (!filter.file(relPath)) continue;
+    yield { absPath: path.resolve(options.cwd, rel), relPath, displayPath: rel };
+  }
+}
+
+function joinDisplay(given: string, rel: string): string {
+  const trimmed = given.replace(/\/+$/, '');
+  return trimmed === '' ? `/${rel}` : trimmed === '.' ? rel : `${trimmed}/${rel}`;
+}
+
+/** A short, user-facing reason for a file-system error. */
+export function describeError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EISDIR':
+      return 'is a folder';
+    default:
+      return err instanceof Error ? err.message : String(err);
+  }
+}

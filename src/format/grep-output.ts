@@ -1,0 +1,134 @@
+// Prints grep results: matching lines with context (a heading per document on a terminal,
+// `id:line:text` in a pipe), counts, document ids or paths, or one JSON object per match.
+
+import type { ChalkInstance } from 'chalk';
+import { columnOf, contextGroups, type DocumentSearch, type MatchRange } from '../core/grep.js';
+import { BufferedWriter, type OutputStream } from '../cli/io.js';
+import { visible } from './sanitize.js';
+
+/** The document metadata a grep result carries. */
+export interface DocInfo {
+  title: string | null;
+  lang: string;
+  date: string | null;
+  source: string | null;
+}
+
+/** Receives each searched document that matched, then ends the output. */
+export interface GrepPrinter {
+  document(result: DocumentSearch, info: DocInfo | null): Promise<void>;
+  end(): Promise<void>;
+}
+
+export interface LinesPrinterOptions {
+  out: OutputStream;
+  chalk: ChalkInstance;
+  /** A heading per document and highlighted matches, for a terminal. */
+  heading: boolean;
+  before: number;
+  after: number;
+}
+
+/** Writes a line with its matches highlighted; document text is made visible on a terminal. */
+function highlight(text: string, matches: MatchRange[], chalk: ChalkInstance, terminal: boolean): string {
+  const show = terminal ? visible : (s: string) => s;
+  let out = '';
+  let at = 0;
+  for (const m of matches) {
+    out += show(text.slice(at, m.start)) + chalk.bold.red(show(text.slice(m.start, m.end)));
+    at = m.end;
+  }
+  return out + show(text.slice(at));
+}
+
+/** Matching lines and context: ripgrep's standard printer. */
+export function linesPrinter(options: LinesPrinterOptions): GrepPrinter {
+  const { chalk, heading, before, after } = options;
+  const writer = new BufferedWriter(options.out);
+  let documents = 0;
+  return {
+    async document(result, info) {
+      const id = result.doc.id;
+      const hitAt = new Map(result.hits.map((h) => [h.line, h]));
+      const groups = contextGroups(result.hits, result.lines.length, before, after);
+      const context = before > 0 || after > 0;
+      if (heading) {
+        if (documents > 0) await writer.write('\n');
+        const meta = info ? [info.title, info.lang, info.date ?? 'undated'].filter((v) => v !== null).join(' · ') : '';
+        await writer.write(`${chalk.magenta(visible(id))}${meta ? `  ${chalk.dim(visible(meta))}` : ''}\n`);
+      } else if (documents > 0 && context) await writer.write('--\n');
+      documents++;
+      for (const [g, group] of groups.entries()) {
+        if (g > 0 && context) await writer.write(heading ? `${chalk.dim('--')}\n` : '--\n');
+        for (let n = group.from; n <= group.to; n++) {
+          const hit = hitAt.get(n);
+          const sep = hit ? ':' : '-';
+          const text = hit ? highlight(hit.text, hit.matches, chalk, heading) : heading ? visible(result.lines[n - 1] ?? '') : (result.lines[n - 1] ?? '');
+          const prefix = heading ? `${chalk.green(String(n))}${sep}` : `${id}${sep}${n}${sep}`;
+          await writer.write(`${prefix}${text}\n`);
+        }
+      }
+    },
+    end: () => writer.flush(),
+  };
+}
+
+/** `-c`: `id:count` of matching lines for each document that matched. */
+export function countPrinter(out: OutputStream, chalk: ChalkInstance, terminal: boolean): GrepPrinter {
+  const writer = new BufferedWriter(out);
+  return {
+    async document(result) {
+      const id = terminal ? chalk.magenta(visible(result.doc.id)) : result.doc.id;
+      await writer.write(`${id}:${result.hits.length}\n`);
+    },
+    end: () => writer.flush(),
+  };
+}
+
+/** `-l`: the ids (or, with `--paths`, the paths) of matching documents, each once. */
+export function filesPrinter(out: OutputStream, chalk: ChalkInstance, terminal: boolean, paths: boolean, nul: boolean): GrepPrinter {
+  const writer = new BufferedWriter(out);
+  const seen = new Set<string>();
+  return {
+    async document(result) {
+      const name = paths ? result.doc.path : result.doc.id;
+      if (seen.has(name)) return;
+      seen.add(name);
+      await writer.write(`${terminal ? chalk.magenta(visible(name)) : name}${nul ? '\0' : '\n'}`);
+    },
+    end: () => writer.flush(),
+  };
+}
+
+/** One object per match, for `--json` (an array) and `--format jsonl` (a line each). */
+export function jsonPrinter(out: OutputStream, lines: boolean, before: number, after: number): GrepPrinter {
+  const writer = new BufferedWriter(out);
+  let count = 0;
+  return {
+    async document(result, info) {
+      const { doc } = result;
+      for (const hit of result.hits) {
+        for (const m of hit.matches) {
+          const object = {
+            id: doc.id,
+            path: doc.path,
+            line: hit.line,
+            column: columnOf(hit.text, m.start),
+            match: hit.text.slice(m.start, m.end),
+            text: hit.text,
+            before: result.lines.slice(Math.max(0, hit.line - 1 - before), hit.line - 1),
+            after: result.lines.slice(hit.line, hit.line + after),
+            doc: info,
+          };
+          if (lines) await writer.write(`${JSON.stringify(object)}\n`);
+          else await writer.write(`${count === 0 ? '[\n  ' : ',\n  '}${JSON.stringify(object)}`);
+          count++;
+        }
+      }
+    },
+    async end() {
+      if (!lines) await writer.write(count === 0 ? '[]\n' : '\n]\n');
+      await writer.flush();
+    },
+  };
+}

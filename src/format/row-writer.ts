@@ -1,0 +1,130 @@
+// Writes rows in the five output formats from one column description: an aligned table on a
+// terminal (cli-table3 + chalk), TSV through a pipe, CSV, a JSON array, or JSON Lines.
+
+import type { ChalkInstance } from 'chalk';
+import { BufferedWriter, type OutputStream } from '../cli/io.js';
+import { cellText, csvCell, tsvCell } from './cells.js';
+import { visibleCell } from './sanitize.js';
+
+
+import type { OutputFormat } from './formats.js';
+
+export { OUTPUT_FORMATS, type OutputFormat } from './formats.js';
+
+/** One column of a row-shaped output. */
+export interface Column<T> {
+  /** Name in `--fields`, the CSV header and `--header` TSV. */
+  key: string;
+  /** Heading in the table. */
+  header: string;
+  /** The value written to TSV and CSV. */
+  value(row: T): unknown;
+  /** The text shown in the table, when it differs from the value's. */
+  text?(row: T): string;
+  /** Colours the (already truncated) table text. */
+  style?(text: string, row: T, chalk: ChalkInstance): string;
+  align?: 'left' | 'right';
+  /** This column takes the width that is left and is cut to it (one per table). */
+  grow?: boolean;
+}
+
+export interface RowWriterOptions<T> {
+  format: OutputFormat;
+  columns: Column<T>[];
+  out: OutputStream;
+  chalk: ChalkInstance;
+  /** Header line in TSV (CSV always has one, the table always has one). */
+  header?: boolean;
+  /** Terminal width for the table. */
+  width?: number;
+  /** The object written for a row in JSON and JSON Lines. */
+  json(row: T): unknown;
+  /** NUL instead of newline after each TSV row (for `--paths -0`). */
+  nul?: boolean;
+}
+
+/** Rows go in one at a time; `end` finishes the output (the table is drawn there). */
+export interface RowWriter<T> {
+  write(row: T): Promise<void>;
+  end(): Promise<void>;
+  /** How many rows were written. */
+  readonly count: number;
+}
+
+/** A writer for the chosen format. */
+export function createRowWriter<T>(options: RowWriterOptions<T>): RowWriter<T> {
+  const buffered = new BufferedWriter(options.out);
+  const { columns } = options;
+  let count = 0;
+  const eol = options.nul ? '\0' : '\n';
+
+  switch (options.format) {
+    case 'tsv':
+    case 'csv': {
+      const cell = options.format === 'csv' ? csvCell : tsvCell;
+      const sep = options.format === 'csv' ? ',' : '\t';
+      const wantHeader = options.format === 'csv' || options.header === true;
+      return {
+        get count() {
+          return count;
+        },
+        async write(row) {
+          if (count === 0 && wantHeader) await buffered.write(columns.map((c) => cell(c.key)).join(sep) + eol);
+          count++;
+          await buffered.write(columns.map((c) => cell(cellText(c.value(row)))).join(sep) + eol);
+        },
+        async end() {
+          if (count === 0 && wantHeader) await buffered.write(columns.map((c) => cell(c.key)).join(sep) + eol);
+          await buffered.flush();
+        },
+      };
+    }
+    case 'jsonl':
+      return {
+        get count() {
+          return count;
+        },
+        async write(row) {
+          count++;
+          await buffered.write(`${JSON.stringify(options.json(row))}\n`);
+        },
+        end: () => buffered.flush(),
+      };
+    case 'json':
+      return {
+        get count() {
+          return count;
+        },
+        async write(row) {
+          const item = JSON.stringify(options.json(row), null, 2).replace(/\n/g, '\n  ');
+          await buffered.write(`${count === 0 ? '[\n  ' : ',\n  '}${item}`);
+          count++;
+        },
+        async end() {
+          await buffered.write(count === 0 ? '[]\n' : '\n]\n');
+          await buffered.flush();
+        },
+      };
+    case 'table': {
+      // A table needs every row to size its columns; on a terminal that is what a person reads.
+      const texts: string[][] = [];
+      const rows: T[] = [];
+      return {
+        get count() {
+          return count;
+        },
+        async write(row) {
+          count++;
+          rows.push(row);
+          texts.push(columns.map((c) => visibleCell(c.text ? c.text(row) : cellText(c.value(row)))));
+        },
+        async end() {
+          if (count === 0) return;
+          // Loaded here: a pipe never draws a table.
+          const { renderTable } = await import('./table.js');
+          await options.out.write(renderTable(columns, rows, texts, options.chalk, options.width ?? 80));
+        },
+      };
+    }
+  }
+}

@@ -1,0 +1,126 @@
+// The metadata cache and the worker threads, through the built bin/corpus (issue 6).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BIN, runBin } from '../helpers/run-bin.js';
+
+let corpus: string;
+let cacheHome: string;
+const SEED_DIR = path.resolve(__dirname, '../../seeds');
+
+/** A corpus of 300 small documents made from the seeds, each made unique. */
+beforeAll(() => {
+  corpus = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-cache-'));
+  const seeds = fs.readdirSync(SEED_DIR).map((f) => fs.readFileSync(path.join(SEED_DIR, f), 'utf8'));
+  for (let i = 0; i < 300; i++) {
+    const dir = path.join(corpus, `part${Math.floor(i / 100)}`);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `doc${String(i).padStart(3, '0')}.txt`), `${seeds[i % 5]}\nDocument ${i}.\n`);
+  }
+});
+
+afterAll(() => {
+  fs.rmSync(corpus, { recursive: true, force: true });
+});
+
+function freshCache(): string {
+  cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-cache-home-'));
+  return cacheHome;
+}
+
+function cacheFile(): string {
+  const dir = path.join(cacheHome, 'corpus');
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl'));
+  expect(files).toHaveLength(1);
+  return path.join(dir, files[0]!);
+}
+
+const list = (...args: string[]) => runBin(['list', corpus, '--fields', 'id,lang,date,words,title', ...args], { env: { XDG_CACHE_HOME: cacheHome } });
+
+describe('cache', () => {
+  test('a second run reads the records from the cache: hit', () => {
+    freshCache();
+    const first = list();
+    expect(first.status).toBe(0);
+    expect(first.stdout.split('\n')).toHaveLength(301);
+    // Mark one cached record: if the next run shows the mark, it came from the cache.
+    const file = cacheFile();
+    const text = fs.readFileSync(file, 'utf8');
+    const marked = text.replace(/("f":"[^"]*doc001\.txt".*?"title":)"[^"]*"/, '$1"FROM THE CACHE"');
+    expect(marked).not.toBe(text);
+    fs.writeFileSync(file, marked);
+    const second = list();
+    expect(second.stdout.split('\n')[1]).toMatch(/^part0\/doc001\tfra\t2023-01-31T18:14\t\d+\tFROM THE CACHE$/);
+    expect(second.stdout.split('\n').filter((l) => !l.includes('FROM THE CACHE'))).toEqual(first.stdout.split('\n').filter((l, i) => i !== 1));
+  });
+
+  test('a changed file is analysed again: miss', () => {
+    const target = path.join(corpus, 'part0/doc001.txt');
+    const text = fs.readFileSync(target, 'utf8');
+    fs.writeFileSync(target, text.replace('Poutine approuve', 'Vladimir Poutine approuve'));
+    const after = list();
+    expect(after.stdout.split('\n')[1]).toMatch(/^part0\/doc001\tfra\t2023-01-31T18:14\t\d+\tVladimir Poutine approuve la création/);
+    fs.writeFileSync(target, text);
+  });
+
+  test('--no-cache neither reads nor writes the cache', () => {
+    const file = cacheFile();
+    const before = fs.readFileSync(file, 'utf8').replace(/("f":"[^"]*doc002\.txt".*?"words":)\d+/, '$11');
+    fs.writeFileSync(file, before);
+    const r = list('--no-cache');
+    expect(r.stdout.split('\n')[2]).not.toMatch(/\t1\t/);
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  test('a damaged cache is ignored with a warning and rebuilt', () => {
+    const file = cacheFile();
+    const expected = list('--no-cache').stdout;
+    fs.writeFileSync(file, '{"kind":"corpus-cache"\nthis is not JSON\n');
+    const r = list();
+    expect(r.stdout).toBe(expected);
+    expect(r.stderr).toMatch(/^corpus: warning: .*corpus-[0-9a-f]{16}\.jsonl: damaged cache ignored and rebuilt \(.*\)\n$/);
+    const again = list();
+    expect(again).toEqual({ status: 0, stdout: expected, stderr: '' });
+    expect(fs.readFileSync(file, 'utf8').split('\n')).toHaveLength(302);
+  });
+
+  test('two runs at once do not corrupt it', async () => {
+    freshCache();
+    const expected = list('--no-cache').stdout;
+    const run = () =>
+      new Promise<string>((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'list', corpus, '--fields', 'id,lang,date,words,title'], {
+          env: { PATH: process.env.PATH, XDG_CACHE_HOME: cacheHome, NO_COLOR: '1' },
+        });
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        child.on('close', () => resolve(out));
+      });
+    const outs = await Promise.all([run(), run(), run()]);
+    for (const out of outs) expect(out).toBe(expected);
+    const lines = fs.readFileSync(cacheFile(), 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(301);
+    for (const line of lines) JSON.parse(line);
+    expect(fs.readdirSync(path.join(cacheHome, 'corpus')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(list()).toEqual({ status: 0, stdout: expected, stderr: '' });
+  });
+});
+
+describe('worker threads', () => {
+  test('--jobs 1 and --jobs 2 give identical output, every field', () => {
+    const one = runBin(['list', corpus, '--json', '--no-cache', '--jobs', '1']);
+    const two = runBin(['list', corpus, '--json', '--no-cache', '--jobs', '2']);
+    expect(one.status).toBe(0);
+    expect(JSON.parse(one.stdout)).toHaveLength(300);
+    expect(two.stdout).toBe(one.stdout);
+    const sumOne = runBin(['summarise', corpus, '--json', '--no-cache', '-j', '1']);
+    const sumTwo = runBin(['summarise', corpus, '--json', '--no-cache', '-j', '2']);
+    expect(sumTwo.stdout).toBe(sumOne.stdout);
+  });
+
+  test('--jobs takes a whole number', () => {
+    expect(runBin(['list', '--jobs', 'many']).stderr).toBe("corpus: --jobs takes a whole number from 1, not 'many'\n");
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, test } from 'vitest';
+import { capturedOutput, type Io } from '../../src/cli/io.js';
+import { progressBar, progressLine } from '../../src/cli/progress.js';
+import { Readable } from 'node:stream';
+
+function io(tty: boolean, env: NodeJS.ProcessEnv = {}) {
+  const stderr = capturedOutput(tty);
+  const value: Io = { stdout: capturedOutput(tty), stderr, stdin: Readable.from([]), stdinIsTTY: true, env, cwd: '/', columns: 80, rows: 24 };
+  return { io: value, stderr };
+}
+
+describe('progress', () => {
+  test('the line: done, total, rate, time left', () => {
+    expect(progressLine(2500, 10000, 500)).toBe('[██████··················] 2,500/10,000 docs  500/s  0:15 left');
+  });
+
+  test('drawn on a terminal after a second, at most every 100 ms, cleared at the end', () => {
+    const { io: value, stderr } = io(true);
+    let t = 0;
+    const bar = progressBar(value, () => t)!;
+    t = 500;
+    bar(10, 100);
+    expect(stderr.text()).toBe('');
+    t = 1500;
+    bar(50, 100);
+    t = 1550;
+    bar(60, 100);
+    t = 2000;
+    bar(100, 100);
+    // The rate counts from the first document done: 40 documents in a second.
+    expect(stderr.text()).toBe(`\r\u001b[2K${progressLine(50, 100, 40)}\r\u001b[2K`);
+  });
+
+  test('never in a pipe or in CI', () => {
+    expect(progressBar(io(false).io)).toBeUndefined();
+    expect(progressBar(io(true, { CI: 'true' }).io)).toBeUndefined();
+  });
+});
