@@ -10,6 +10,7 @@ import { documentViews, markDuplicate, paragraphsOf, splitLines } from './body.j
 
 export { documentViews, markDuplicate, paragraphsOf, splitLines };
 import type { DocumentRecord, Provenance, SourceDocument } from './types.js';
+import type { FoundFile } from './walk.js';
 
 /** A document with its record and the text views the commands need. */
 export interface AnalysedDocument {
@@ -26,6 +27,12 @@ export interface AnalysedDocument {
   edges: string[];
   /** The edge lines that were marked boilerplate as recurring across the corpus. */
   recurringHits: string[];
+  /**
+   * The file the document was read from, when it is a file of its own (set by the corpus
+   * reader; a record of a JSON Lines file has none): with `withText: false`, a consumer can
+   * read it again where the work happens, in a worker.
+   */
+  file?: FoundFile;
 }
 
 const NO_LINES: ReadonlySet<string> = new Set();

@@ -45,6 +45,8 @@ interface Slot {
   stat?: { absPath: string; size: number; mtimeMs: number };
   /** True when the result came from the cache. */
   cached?: boolean;
+  /** The file the document is, for a text file (not for a record of a JSON Lines file). */
+  file?: FoundFile;
 }
 
 function statOf(file: FoundFile): { absPath: string; size: number; mtimeMs: number } | undefined {
@@ -153,7 +155,7 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
     if (options.filter && !options.filter(record)) return null;
     const text = slot.doc?.text ?? '';
     const views = 'lines' in result ? { lines: result.lines, paragraphs: result.paragraphs } : withText && slot.doc ? documentViews(text, record) : { lines: [], paragraphs: [] };
-    return { record, lede: result.lede, text, ...views, edges: result.edges, recurringHits: result.recurringHits };
+    return { record, lede: result.lede, text, ...views, edges: result.edges, recurringHits: result.recurringHits, ...(slot.file ? { file: slot.file } : {}) };
   };
 
   try {
@@ -185,14 +187,14 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
         }
         const id = claimFor(ids, wantedId, file, warn);
         if (doc) doc.id = id;
-        queue.push({ id, path: file.displayPath, doc, stat, cached: true, result: { record: entry.r, lede: entry.l, edges: entry.e, recurringHits: entry.h } });
+        queue.push({ id, path: file.displayPath, doc, stat, file, cached: true, result: { record: entry.r, lede: entry.l, edges: entry.e, recurringHits: entry.h } });
       } else {
         const read = readTextFile(file, warn);
         if (read === null || read === 'skipped') continue;
         const id = claimFor(ids, wantedId, file, warn);
         const doc: SourceDocument = { id, path: file.displayPath, absPath: file.absPath, format: formatOf(file.relPath), ...read };
         await ready();
-        queue.push({ id, path: file.displayPath, doc, stat, result: analyse(doc) });
+        queue.push({ id, path: file.displayPath, doc, stat, file, result: analyse(doc) });
       }
       while (queue.length > IN_FLIGHT) {
         const d = await settle(queue.shift() as Slot);
