@@ -57,6 +57,26 @@ export function cacheFileFor(dir: string, corpusKey: unknown): string {
 }
 
 const NEWLINE = 0x0a;
+/** Characters of entries gathered before they are written. */
+const WRITE_CHUNK = 1 << 20;
+
+function headerLine(corpus: CorpusSummary): string {
+  return `${JSON.stringify({ kind: HEADER_KIND, version: VERSION, corpus })}\n`;
+}
+
+/** Writes `head` and then the bytes of the file `from` to the new file `to`, a chunk at a time. */
+function prepend(head: string, from: string, to: string): void {
+  const chunk = Buffer.allocUnsafe(1 << 20);
+  const input = fs.openSync(from, 'r');
+  const output = fs.openSync(to, 'w');
+  try {
+    fs.writeSync(output, head);
+    for (let n; (n = fs.readSync(input, chunk, 0, chunk.length, null)) > 0; ) fs.writeSync(output, chunk, 0, n);
+  } finally {
+    fs.closeSync(input);
+    fs.closeSync(output);
+  }
+}
 const KEY_END = Buffer.from('","s":');
 const KEY_START = Buffer.from('{"f":"');
 
@@ -70,8 +90,10 @@ export class CorpusCache {
   private readonly lines = new Map<string, number>();
   private starts = new Uint32Array(0);
   private ends = new Uint32Array(0);
-  private out: { fd: number; tmp: string } | null = null;
+  private out: { fd: number; tmp: string; headed: boolean } | null = null;
   private failed = false;
+  private buffered: string[] = [];
+  private bufferedLength = 0;
   /** What the last run found of the corpus as a whole, when the files are still the same. */
   corpus: CorpusSummary | null = null;
 
@@ -167,45 +189,75 @@ export class CorpusCache {
     return this.out !== null;
   }
 
-  /** Starts writing the next version of the cache, entry by entry, after its header. */
-  begin(corpus: CorpusSummary): void {
+  /**
+   * Starts writing the next version of the cache, entry by entry, after its header. Without a
+   * header (it is not known yet), {@link commit} is given it and puts it first.
+   */
+  begin(corpus: CorpusSummary | null): void {
     if (this.out || this.failed) return;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      const tmp = this.tempName();
       const fd = fs.openSync(tmp, 'w');
-      fs.writeSync(fd, `${JSON.stringify({ kind: HEADER_KIND, version: VERSION, corpus })}\n`);
-      this.out = { fd, tmp };
+      if (corpus) fs.writeSync(fd, headerLine(corpus));
+      this.out = { fd, tmp, headed: corpus !== null };
     } catch {
       this.failed = true;
     }
   }
 
+  private tempName(): string {
+    return `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  }
+
   /** Writes one entry of the next version (an object, or a stored line carried over). */
   put(entry: CacheEntry | string): void {
     if (!this.out) return;
+    const line = typeof entry === 'string' ? entry : JSON.stringify(entry);
+    this.buffered.push(line);
+    this.bufferedLength += line.length + 1;
+    if (this.bufferedLength >= WRITE_CHUNK) this.flushWrites();
+  }
+
+  /** Entries are written a chunk at a time: one system call per entry costs more than the entry. */
+  private flushWrites(): void {
+    if (!this.out || this.buffered.length === 0) return;
+    const text = `${this.buffered.join('\n')}\n`;
+    this.buffered = [];
+    this.bufferedLength = 0;
     try {
-      fs.writeSync(this.out.fd, `${typeof entry === 'string' ? entry : JSON.stringify(entry)}\n`);
+      fs.writeSync(this.out.fd, text);
     } catch {
       this.abandon();
     }
   }
 
-  /** Makes the written version the cache, atomically. */
-  commit(): void {
+  /** Makes the written version the cache, atomically; `corpus` is its header, if not written yet. */
+  commit(corpus?: CorpusSummary): void {
+    this.flushWrites();
     if (!this.out) return;
-    const { fd, tmp } = this.out;
+    const { fd, tmp, headed } = this.out;
     this.out = null;
+    let written = tmp;
     try {
       fs.closeSync(fd);
-      fs.renameSync(tmp, this.file);
+      if (!headed) {
+        if (!corpus) throw new Error('a cache needs its header');
+        written = this.tempName();
+        prepend(headerLine(corpus), tmp, written);
+        fs.rmSync(tmp, { force: true });
+      }
+      fs.renameSync(written, this.file);
     } catch {
       fs.rmSync(tmp, { force: true });
+      fs.rmSync(written, { force: true });
     }
   }
 
   /** Drops what was written (the run did not see the whole corpus). */
   abandon(): void {
+    this.buffered = [];
+    this.bufferedLength = 0;
     if (!this.out) return;
     const { fd, tmp } = this.out;
     this.out = null;

@@ -3,6 +3,7 @@
 // can), the second analyses each document — from the cache, in worker threads, or in this one.
 
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { AnalysedDocument } from './analyse.js';
 import { documentViews, markDuplicate, splitLines } from './body.js';
@@ -34,6 +35,10 @@ const PARALLEL_MIN_DOCUMENTS = 200;
 /** Documents read ahead of the one being handed out, so workers stay busy. */
 const IN_FLIGHT = 256;
 const noWarnings = () => {};
+/** The first pass with workers refines its guess at the recurring lines at 64, 128, 256… documents, */
+const FIRST_GUESS = 64;
+/** …and then every so many documents. */
+const GUESS_EVERY = 4096;
 
 interface Slot {
   id: string;
@@ -72,7 +77,13 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
   const withText = options.withText !== false;
   const files = [...corpusFiles(options, run)];
   const cacheFile = options.cacheDir ? cacheFileFor(options.cacheDir, corpusKey(options)) : null;
-  const cache = cacheFile ? CorpusCache.open(cacheFile, (why) => warn(cacheFile, why)) : null;
+  const onDamage = (file: string) => (why: string) => warn(file, why);
+  let opened = cacheFile ? CorpusCache.open(cacheFile, onDamage(cacheFile)) : null;
+  const jobs = options.jobs ?? 1;
+  const parallel = jobs > 1 && files.length >= PARALLEL_MIN_DOCUMENTS && workersAvailable();
+  let pool: AnalysisPool | null = null;
+  let scratch: string | null = null;
+  let speculated = false;
 
   // Pass one: the lines at the documents' edges, counted across the corpus — unless the cache
   // holds the count from a run over exactly these files.
@@ -81,9 +92,27 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
   const fingerprint = fingerprintOf(stats.values());
   let recurring: Set<string>;
   let total = 0;
-  if (cache?.corpus && cache.corpus.fingerprint === fingerprint) {
-    recurring = new Set(cache.corpus.recurring);
-    total = cache.corpus.documents;
+  if (opened?.corpus && opened.corpus.fingerprint === fingerprint) {
+    recurring = new Set(opened.corpus.recurring);
+    total = opened.corpus.documents;
+  } else if (parallel && !options.wantId) {
+    // With workers, the first pass analyses every document while it counts, and fills the
+    // cache (a scratch one under --no-cache); the second pass is then a warm run.
+    if (!cacheFile) scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-'));
+    const target = cacheFile ?? path.join(scratch as string, 'cache.jsonl');
+    const guess = new Set(opened?.corpus?.recurring ?? []);
+    pool = new AnalysisPool(jobs, guess);
+    ({ recurring, total } = await fillCache(files, stats, opened ?? CorpusCache.open(target, noWarnings), pool, guess, fingerprint, options.onProgress));
+    // The workers' memory is given back before the cache is loaded: the few documents whose
+    // guess was wrong are analysed again in this thread. Records of JSON Lines files are not
+    // cached, so for them the workers stay.
+    if (files.some((file) => formatOf(file.relPath) === 'jsonl')) pool.setRecurring(recurring);
+    else {
+      await pool.close();
+      pool = null;
+    }
+    speculated = true;
+    opened = CorpusCache.open(target, onDamage(target));
   } else {
     const counter = new RecurringLineCounter();
     for (const file of files) {
@@ -95,7 +124,7 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
         continue;
       }
       const st = stats.get(file);
-      const edges = st && cache?.edges(st.absPath, st.size, st.mtimeMs);
+      const edges = st && opened?.edges(st.absPath, st.size, st.mtimeMs);
       if (edges) counter.add(edges);
       else {
         const read = readTextFile(file, noWarnings);
@@ -106,14 +135,14 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
     }
     recurring = counter.result();
   }
+  const cache = opened;
   const corpusSummary: CorpusSummary = { fingerprint, documents: total, recurring: [...recurring].sort() };
 
   // Pass two: each document analysed, handed out in corpus order.
-  const jobs = options.jobs ?? 1;
-  const pool = jobs > 1 && total >= PARALLEL_MIN_DOCUMENTS && workersAvailable() ? new AnalysisPool(jobs, recurring) : null;
+  if (parallel && !speculated && total >= PARALLEL_MIN_DOCUMENTS) pool = new AnalysisPool(jobs, recurring);
   // The cache is rewritten only when something in it changes: at the first document analysed
   // afresh, the entries handed out before it (kept as paths) are carried over as stored.
-  const writeCache = cache !== null && !options.wantId;
+  const writeCache = cache !== null && !options.wantId && scratch === null;
   const carried: string[] = [];
   // A corpus whose files changed gets a new header even when no record did.
   if (writeCache && cache.corpus?.fingerprint !== fingerprint) cache.begin(corpusSummary);
@@ -212,7 +241,82 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
       else cache.abandon();
     }
     await pool?.close();
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * The first pass with workers: every text file not in the cache is read and analysed by a
+ * worker, with a guess at the recurring lines, and its entry written to the cache; the edge
+ * lines are counted in corpus order, as the pass without workers counts them. The guess is
+ * refined as the count grows. The second pass keeps an entry whose guess was right for its
+ * own edge lines, and analyses the others again: the result is the same either way.
+ */
+async function fillCache(
+  files: FoundFile[],
+  stats: Map<FoundFile, ReturnType<typeof statOf>>,
+  cache: CorpusCache,
+  pool: AnalysisPool,
+  guess: Set<string>,
+  fingerprint: string,
+  onProgress: CorpusOptions['onProgress'],
+): Promise<{ recurring: Set<string>; total: number }> {
+  const counter = new RecurringLineCounter();
+  const queue: (string[] | null | Promise<string[] | null>)[] = [];
+  let total = 0;
+  let nextGuess = FIRST_GUESS;
+  const count = async (item: (typeof queue)[number]): Promise<void> => {
+    if (item instanceof Promise) {
+      pool.flush();
+      item = await item;
+    }
+    if (item === null) return;
+    counter.add(item);
+    total++;
+    onProgress?.(total, Math.max(total, files.length));
+    if (total === nextGuess) {
+      nextGuess = Math.min(nextGuess * 2, nextGuess + GUESS_EVERY);
+      const better = counter.result();
+      if (better.size !== guess.size || [...better].some((k) => !guess.has(k))) {
+        guess = better;
+        pool.setRecurring(guess);
+      }
+    }
+  };
+  cache.begin(null);
+  try {
+    for (const file of files) {
+      if (formatOf(file.relPath) === 'jsonl') {
+        for await (const doc of readJsonl(file, new IdRegistry(), noWarnings)) {
+          queue.push(edgeKeys(doc.text));
+          while (queue.length > IN_FLIGHT) await count(queue.shift() as (typeof queue)[number]);
+        }
+        continue;
+      }
+      const st = stats.get(file);
+      const edges = st && cache.edges(st.absPath, st.size, st.mtimeMs);
+      if (st && edges) {
+        cache.put(cache.raw(st.absPath) as string);
+        queue.push(edges);
+      } else if (st) {
+        queue.push(
+          pool.analyseFile({ ...file, format: formatOf(file.relPath) }).then((result) => {
+            if (result === null) return null;
+            cache.put({ f: st.absPath, s: st.size, m: st.mtimeMs, e: result.edges, h: result.recurringHits, l: result.lede, r: result.record });
+            return result.edges;
+          }),
+        );
+      } else queue.push(null);
+      while (queue.length > IN_FLIGHT) await count(queue.shift() as (typeof queue)[number]);
+    }
+    while (queue.length > 0) await count(queue.shift() as (typeof queue)[number]);
+  } catch (err) {
+    cache.abandon();
+    throw err;
+  }
+  const recurring = counter.result();
+  cache.commit({ fingerprint, documents: total, recurring: [...recurring].sort() });
+  return { recurring, total };
 }
 
 /** What names a corpus for the cache: its inputs, resolved, and the options that change the walk. */

@@ -120,6 +120,45 @@ describe('worker threads', () => {
     expect(sumTwo.stdout).toBe(sumOne.stdout);
   });
 
+  test('issue 6: the first pass with workers fills the cache, and the next run reads it', () => {
+    freshCache();
+    const expected = runBin(['list', corpus, '--json', '--no-cache', '--jobs', '1']).stdout;
+    const cold = runBin(['list', corpus, '--json', '--jobs', '2'], { env: { XDG_CACHE_HOME: cacheHome } });
+    expect(cold).toEqual({ status: 0, stdout: expected, stderr: '' });
+    const lines = fs.readFileSync(cacheFile(), 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(301);
+    const header = JSON.parse(lines[0]!) as { corpus: { documents: number; recurring: string[] } };
+    expect(header.corpus.documents).toBe(300);
+    // The seeds' own headline and dateline lines recur in 60 documents each.
+    expect(header.corpus.recurring.length).toBeGreaterThan(0);
+    const warm = runBin(['list', corpus, '--json', '--jobs', '2'], { env: { XDG_CACHE_HOME: cacheHome } });
+    expect(warm).toEqual({ status: 0, stdout: expected, stderr: '' });
+  });
+
+  test('issue 6: --no-cache with workers leaves no scratch file behind', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-scratch-'));
+    const r = runBin(['list', corpus, '--no-cache', '--jobs', '2', '--fields', 'id'], { env: { TMPDIR: tmp } });
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')).toHaveLength(301);
+    expect(fs.readdirSync(tmp)).toEqual([]);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test('issue 6: a corpus of text files and JSON Lines gives the same output with one job or two', () => {
+    const mixed = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-mixed-jobs-'));
+    const seeds = fs.readdirSync(SEED_DIR).map((f) => fs.readFileSync(path.join(SEED_DIR, f), 'utf8'));
+    for (let i = 0; i < 220; i++) fs.writeFileSync(path.join(mixed, `doc${String(i).padStart(3, '0')}.txt`), `${seeds[i % 5]}\nNote ${i}.\n`);
+    const records = Array.from({ length: 80 }, (_, i) => JSON.stringify({ id: `r${i}`, text: `${seeds[(i + 2) % 5]}\nRecord ${i}.` }));
+    fs.writeFileSync(path.join(mixed, 'records.jsonl'), `${records.join('\n')}\n`);
+    const one = runBin(['list', mixed, '--json', '--no-cache', '--jobs', '1']);
+    expect(JSON.parse(one.stdout)).toHaveLength(300);
+    freshCache();
+    const two = runBin(['list', mixed, '--json', '--jobs', '2'], { env: { XDG_CACHE_HOME: cacheHome } });
+    expect(two).toEqual(one);
+    expect(runBin(['list', mixed, '--json', '--jobs', '2'], { env: { XDG_CACHE_HOME: cacheHome } })).toEqual(one);
+    fs.rmSync(mixed, { recursive: true, force: true });
+  });
+
   test('--jobs takes a whole number', () => {
     expect(runBin(['list', '--jobs', 'many']).stderr).toBe("corpus: --jobs takes a whole number from 1, not 'many'\n");
   });

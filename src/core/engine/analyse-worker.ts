@@ -1,18 +1,35 @@
-// A worker thread that analyses documents: it receives batches of decoded documents and sends
-// back their records. Reading, ids, order and flags across documents stay with the main thread.
+// A worker thread that analyses documents: it receives batches of decoded documents, or of files
+// to read itself, and sends back their records. Ids, order and flags across documents stay with
+// the main thread. The corpus's recurring lines can be replaced between batches.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyseDocument } from '../analyse.js';
+import { readTextFile } from '../read-documents.js';
 import type { SourceDocument } from '../types.js';
-import type { WorkerReply, WorkerRequest } from './worker-pool.js';
+import type { WorkerMessage, WorkerReply, WorkerResult } from './worker-pool.js';
 
-const recurring = new Set<string>((workerData as { recurring: string[] }).recurring);
+let recurring = new Set<string>((workerData as { recurring: string[] }).recurring);
+const ignore = () => {};
 
-parentPort?.on('message', (request: WorkerRequest) => {
-  const results = request.docs.map((doc: SourceDocument) => {
-    const a = analyseDocument(doc, recurring);
-    return { record: a.record, lede: a.lede, edges: a.edges, recurringHits: a.recurringHits };
-  });
-  const reply: WorkerReply = { batch: request.batch, results };
+function resultOf(doc: SourceDocument): WorkerResult {
+  const a = analyseDocument(doc, recurring);
+  return { record: a.record, lede: a.lede, edges: a.edges, recurringHits: a.recurringHits };
+}
+
+parentPort?.on('message', (message: WorkerMessage) => {
+  if ('recurring' in message) {
+    recurring = new Set(message.recurring);
+    return;
+  }
+  let results: (WorkerResult | null)[];
+  if ('files' in message) {
+    // A file that cannot be read is left to the main thread, which reads it again and warns.
+    results = message.files.map((file) => {
+      const read = readTextFile(file, ignore);
+      if (read === null || read === 'skipped') return null;
+      return resultOf({ id: '', path: file.displayPath, absPath: file.absPath, format: file.format, ...read });
+    });
+  } else results = message.docs.map(resultOf);
+  const reply: WorkerReply = { batch: message.batch, results };
   parentPort?.postMessage(reply);
 });

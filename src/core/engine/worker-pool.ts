@@ -1,10 +1,12 @@
-// A pool of analysis workers: documents go in one at a time, are sent in small batches to the
-// least busy worker, and each comes back as a promise of its record.
+// A pool of analysis workers: documents (or files for the workers to read) go in one at a time,
+// are sent in small batches to the least busy worker, and each comes back as a promise of its
+// record.
 
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { DocumentRecord, SourceDocument } from '../types.js';
+import type { DocFormat, DocumentRecord, SourceDocument } from '../types.js';
+import type { FoundFile } from '../walk.js';
 
 /** What a worker sends back for one document. */
 export interface WorkerResult {
@@ -14,14 +16,18 @@ export interface WorkerResult {
   recurringHits: string[];
 }
 
-export interface WorkerRequest {
-  batch: number;
-  docs: SourceDocument[];
+/** A file for a worker to read and analyse. */
+export interface WorkerFile extends FoundFile {
+  format: DocFormat;
 }
+
+/** What the main thread sends: a batch of documents, a batch of files, or new recurring lines. */
+export type WorkerMessage = { batch: number; docs: SourceDocument[] } | { batch: number; files: WorkerFile[] } | { recurring: string[] };
 
 export interface WorkerReply {
   batch: number;
-  results: WorkerResult[];
+  /** In the order sent; null for a file the worker could not read as text. */
+  results: (WorkerResult | null)[];
 }
 
 const WORKER_FILE = fileURLToPath(new URL('./analyse-worker.js', import.meta.url));
@@ -34,15 +40,24 @@ export function workersAvailable(): boolean {
 }
 
 interface Pending {
-  resolve: (results: WorkerResult[]) => void;
+  resolve: (results: (WorkerResult | null)[]) => void;
   reject: (err: Error) => void;
 }
+
+interface Batch<T> {
+  items: T[];
+  waiters: ((r: WorkerResult | null) => void)[];
+  fails: ((e: Error) => void)[];
+}
+
+const emptyBatch = <T>(): Batch<T> => ({ items: [], waiters: [], fails: [] });
 
 /** Analysis workers sharing the corpus's recurring lines. */
 export class AnalysisPool {
   private readonly workers: { worker: Worker; busy: number }[] = [];
   private readonly pending = new Map<number, Pending>();
-  private batch: { docs: SourceDocument[]; waiters: ((r: WorkerResult) => void)[]; fails: ((e: Error) => void)[] } = { docs: [], waiters: [], fails: [] };
+  private docs: Batch<SourceDocument> = emptyBatch();
+  private files: Batch<WorkerFile> = emptyBatch();
   private nextBatch = 0;
 
   constructor(size: number, recurring: ReadonlySet<string>) {
@@ -65,19 +80,45 @@ export class AnalysisPool {
 
   /** Queues a document; resolves to its analysis. Call {@link flush} before waiting on it. */
   analyse(doc: SourceDocument): Promise<WorkerResult> {
+    return this.queue(this.docs, doc) as Promise<WorkerResult>;
+  }
+
+  /** Queues a file for a worker to read; resolves to its analysis, or null when it is not readable text. */
+  analyseFile(file: WorkerFile): Promise<WorkerResult | null> {
+    return this.queue(this.files, file);
+  }
+
+  /** Replaces the recurring lines used for the documents sent from now on. */
+  setRecurring(recurring: ReadonlySet<string>): void {
+    this.flush();
+    const message: WorkerMessage = { recurring: [...recurring] };
+    for (const w of this.workers) w.worker.postMessage(message);
+  }
+
+  private queue<T>(batch: Batch<T>, item: T): Promise<WorkerResult | null> {
     return new Promise((resolve, reject) => {
-      this.batch.docs.push(doc);
-      this.batch.waiters.push(resolve);
-      this.batch.fails.push(reject);
-      if (this.batch.docs.length >= BATCH) this.flush();
+      batch.items.push(item);
+      batch.waiters.push(resolve);
+      batch.fails.push(reject);
+      if (batch.items.length >= BATCH) this.flush();
     });
   }
 
-  /** Sends the documents queued so far. */
+  /** Sends the documents and files queued so far. */
   flush(): void {
-    const { docs, waiters, fails } = this.batch;
-    if (docs.length === 0) return;
-    this.batch = { docs: [], waiters: [], fails: [] };
+    if (this.docs.items.length > 0) {
+      const { items, ...rest } = this.docs;
+      this.docs = emptyBatch();
+      this.send((batch) => ({ batch, docs: items }), rest);
+    }
+    if (this.files.items.length > 0) {
+      const { items, ...rest } = this.files;
+      this.files = emptyBatch();
+      this.send((batch) => ({ batch, files: items }), rest);
+    }
+  }
+
+  private send(message: (batch: number) => WorkerMessage, { waiters, fails }: Omit<Batch<unknown>, 'items'>): void {
     const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     const batch = this.nextBatch++;
     this.pending.set(batch, {
@@ -85,8 +126,7 @@ export class AnalysisPool {
       reject: (err) => fails.forEach((f) => f(err)),
     });
     slot.busy++;
-    const request: WorkerRequest = { batch, docs };
-    slot.worker.postMessage(request);
+    slot.worker.postMessage(message(batch));
   }
 
   /** Stops the workers. */

@@ -3,6 +3,7 @@
 
 import { data } from 'franc-all/data.js';
 import { COMMON_LANGUAGES } from './languages.js';
+import { isWhiteSpace } from '../white-space.js';
 
 const COMMON: ReadonlySet<string> = new Set(COMMON_LANGUAGES);
 
@@ -134,24 +135,6 @@ const TABLE_SIZE = 1 << TABLE_BITS; // > 2 × the trigrams of MAX_SAMPLE charact
 const tableKeys = new Int32Array(TABLE_SIZE).fill(-1);
 const tableCounts = new Int32Array(TABLE_SIZE);
 const usedSlots = new Int32Array(TABLE_SIZE);
-
-// JavaScript's `\s`, which franc's white-space collapsing uses.
-function isWhiteSpace(code: number): boolean {
-  return (
-    code === 0x20 ||
-    (code >= 0x09 && code <= 0x0d) ||
-    (code > 0x7f &&
-      (code === 0xa0 ||
-        code === 0x1680 ||
-        (code >= 0x2000 && code <= 0x200a) ||
-        code === 0x2028 ||
-        code === 0x2029 ||
-        code === 0x202f ||
-        code === 0x205f ||
-        code === 0x3000 ||
-        code === 0xfeff))
-  );
-}
 
 /**
  * Score `text` against the languages of `model` with franc's distance: over the distinct
