@@ -57,6 +57,7 @@ export function cacheFileFor(dir: string, corpusKey: unknown): string {
 }
 
 const NEWLINE = 0x0a;
+const BACKSLASH = 0x5c;
 /** Characters of entries gathered before they are written. */
 const WRITE_CHUNK = 1 << 20;
 
@@ -132,7 +133,13 @@ export class CorpusCache {
           if (bytes.compare(KEY_START, 0, KEY_START.length, start, start + KEY_START.length) !== 0 || keyEnd < 0 || keyEnd > end) {
             throw new Error(`entry ${starts.length + 1}`);
           }
-          cache.lines.set(JSON.parse(bytes.toString('utf8', start + 5, keyEnd + 1)) as string, starts.length);
+          // A path without escapes is its own JSON string: no need to parse it.
+          let escaped = false;
+          for (let i = start + KEY_START.length; i < keyEnd && !escaped; i++) escaped = bytes[i] === BACKSLASH;
+          const key = escaped
+            ? (JSON.parse(bytes.toString('utf8', start + 5, keyEnd + 1)) as string)
+            : bytes.toString('utf8', start + KEY_START.length, keyEnd);
+          cache.lines.set(key, starts.length);
           starts.push(start);
           ends.push(end);
         }

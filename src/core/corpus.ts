@@ -139,7 +139,6 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
   const corpusSummary: CorpusSummary = { fingerprint, documents: total, recurring: [...recurring].sort() };
 
   // Pass two: each document analysed, handed out in corpus order.
-  if (parallel && !speculated && total >= PARALLEL_MIN_DOCUMENTS) pool = new AnalysisPool(jobs, recurring);
   // The cache is rewritten only when something in it changes: at the first document analysed
   // afresh, the entries handed out before it (kept as paths) are carried over as stored.
   const writeCache = cache !== null && !options.wantId && scratch === null;
@@ -152,10 +151,13 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
   let done = 0;
   let complete = false;
 
-  // The analysis is loaded at the first document that needs it here: a warm run needs none.
+  // The analysis (workers, or the module in this thread) is set up at the first document that
+  // needs it: a warm run needs none.
   let analyseDocument: typeof import('./analyse.js').analyseDocument | undefined;
   const ready = async (): Promise<void> => {
-    if (!pool && !analyseDocument) analyseDocument = (await import('./analyse.js')).analyseDocument;
+    if (pool || analyseDocument) return;
+    if (parallel && !speculated && total >= PARALLEL_MIN_DOCUMENTS) pool = new AnalysisPool(jobs, recurring);
+    else analyseDocument = (await import('./analyse.js')).analyseDocument;
   };
   const analyse = (doc: SourceDocument): Slot['result'] =>
     pool ? pool.analyse(doc) : (analyseDocument as NonNullable<typeof analyseDocument>)(doc, recurring);
@@ -300,9 +302,9 @@ async function fillCache(
         queue.push(edges);
       } else if (st) {
         queue.push(
-          pool.analyseFile({ ...file, format: formatOf(file.relPath) }).then((result) => {
+          pool.analyseFile({ ...file, format: formatOf(file.relPath), size: st.size, mtimeMs: st.mtimeMs }).then((result) => {
             if (result === null) return null;
-            cache.put({ f: st.absPath, s: st.size, m: st.mtimeMs, e: result.edges, h: result.recurringHits, l: result.lede, r: result.record });
+            cache.put(result.entry);
             return result.edges;
           }),
         );

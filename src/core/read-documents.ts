@@ -21,7 +21,8 @@ export interface ReadOptions {
 
 /** The format a file holds, from its name (`.gz` looked through). */
 export function formatOf(name: string): DocFormat {
-  const lower = name.toLowerCase().replace(/\.gz$/, '');
+  let lower = name.toLowerCase();
+  if (lower.endsWith('.gz')) lower = lower.slice(0, -3);
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
   if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
   return 'text';
@@ -29,7 +30,7 @@ export function formatOf(name: string): DocFormat {
 
 /** A file's id: its path relative to its root, without the extension (and without `.gz`). */
 export function fileId(relPath: string): string {
-  const noGz = relPath.replace(/\.gz$/i, '');
+  const noGz = relPath.length > 3 && relPath.slice(-3).toLowerCase() === '.gz' ? relPath.slice(0, -3) : relPath;
   const slash = noGz.lastIndexOf('/');
   const dot = noGz.lastIndexOf('.');
   return dot > slash + 1 ? noGz.slice(0, dot) : noGz;

@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyseDocument } from '../analyse.js';
 import { readTextFile } from '../read-documents.js';
+import type { CacheEntry } from '../cache.js';
 import type { SourceDocument } from '../types.js';
 import type { WorkerMessage, WorkerReply, WorkerResult } from './worker-pool.js';
 
@@ -21,13 +22,15 @@ parentPort?.on('message', (message: WorkerMessage) => {
     recurring = new Set(message.recurring);
     return;
   }
-  let results: (WorkerResult | null)[];
+  let results: WorkerReply['results'];
   if ('files' in message) {
     // A file that cannot be read is left to the main thread, which reads it again and warns.
     results = message.files.map((file) => {
       const read = readTextFile(file, ignore);
       if (read === null || read === 'skipped') return null;
-      return resultOf({ id: '', path: file.displayPath, absPath: file.absPath, format: file.format, ...read });
+      const r = resultOf({ id: '', path: file.displayPath, absPath: file.absPath, format: file.format, ...read });
+      const entry: CacheEntry = { f: file.absPath, s: file.size, m: file.mtimeMs, e: r.edges, h: r.recurringHits, l: r.lede, r: r.record };
+      return { entry: JSON.stringify(entry), edges: r.edges };
     });
   } else results = message.docs.map(resultOf);
   const reply: WorkerReply = { batch: message.batch, results };

@@ -16,9 +16,17 @@ export interface WorkerResult {
   recurringHits: string[];
 }
 
-/** A file for a worker to read and analyse. */
+/** A file for a worker to read and analyse, with the size and time its cache entry is keyed by. */
 export interface WorkerFile extends FoundFile {
   format: DocFormat;
+  size: number;
+  mtimeMs: number;
+}
+
+/** What a worker sends back for a file it read: its cache entry, as a line, and its edge lines. */
+export interface WorkerFileResult {
+  entry: string;
+  edges: string[];
 }
 
 /** What the main thread sends: a batch of documents, a batch of files, or new recurring lines. */
@@ -27,7 +35,7 @@ export type WorkerMessage = { batch: number; docs: SourceDocument[] } | { batch:
 export interface WorkerReply {
   batch: number;
   /** In the order sent; null for a file the worker could not read as text. */
-  results: (WorkerResult | null)[];
+  results: (WorkerResult | WorkerFileResult | null)[];
 }
 
 const WORKER_FILE = fileURLToPath(new URL('./analyse-worker.js', import.meta.url));
@@ -39,14 +47,16 @@ export function workersAvailable(): boolean {
   return fs.existsSync(WORKER_FILE);
 }
 
+type AnyResult = WorkerResult | WorkerFileResult | null;
+
 interface Pending {
-  resolve: (results: (WorkerResult | null)[]) => void;
+  resolve: (results: AnyResult[]) => void;
   reject: (err: Error) => void;
 }
 
 interface Batch<T> {
   items: T[];
-  waiters: ((r: WorkerResult | null) => void)[];
+  waiters: ((r: AnyResult) => void)[];
   fails: ((e: Error) => void)[];
 }
 
@@ -83,9 +93,12 @@ export class AnalysisPool {
     return this.queue(this.docs, doc) as Promise<WorkerResult>;
   }
 
-  /** Queues a file for a worker to read; resolves to its analysis, or null when it is not readable text. */
-  analyseFile(file: WorkerFile): Promise<WorkerResult | null> {
-    return this.queue(this.files, file);
+  /**
+   * Queues a file for a worker to read; resolves to its cache entry and edge lines, or null when
+   * it is not readable text. (A line of JSON crosses threads far more cheaply than a record.)
+   */
+  analyseFile(file: WorkerFile): Promise<WorkerFileResult | null> {
+    return this.queue(this.files, file) as Promise<WorkerFileResult | null>;
   }
 
   /** Replaces the recurring lines used for the documents sent from now on. */
@@ -95,7 +108,7 @@ export class AnalysisPool {
     for (const w of this.workers) w.worker.postMessage(message);
   }
 
-  private queue<T>(batch: Batch<T>, item: T): Promise<WorkerResult | null> {
+  private queue<T>(batch: Batch<T>, item: T): Promise<AnyResult> {
     return new Promise((resolve, reject) => {
       batch.items.push(item);
       batch.waiters.push(resolve);
