@@ -28,10 +28,13 @@ export function progressBar(io: Io, now: () => number = Date.now): ((done: numbe
   // The rate is measured from the first document done, not from start-up.
   let first: { t: number; done: number } | null = null;
   let last = 0;
+  let lastDone = 0;
   let shown = false;
   return (done, total) => {
     const t = now();
-    first ??= { t, done };
+    // A count that goes back is a new pass over the corpus: its rate is its own.
+    if (first === null || done < lastDone) first = { t, done };
+    lastDone = done;
     if (done >= total) {
       if (shown) void io.stderr.write('\r\u001b[2K').catch(() => {});
       shown = false;

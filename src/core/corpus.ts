@@ -275,7 +275,8 @@ async function fillCache(
     if (item === null) return;
     counter.add(item);
     total++;
-    onProgress?.(total, Math.max(total, files.length));
+    // The second pass, quick, reports its own progress: this one never says it is done.
+    onProgress?.(total, Math.max(total + 1, files.length));
     if (total === nextGuess) {
       nextGuess = Math.min(nextGuess * 2, nextGuess + GUESS_EVERY);
       const better = counter.result();

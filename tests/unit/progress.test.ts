@@ -31,6 +31,21 @@ describe('progress', () => {
     expect(stderr.text()).toBe(`\r\u001b[2K${progressLine(50, 100, 40)}\r\u001b[2K`);
   });
 
+  test('issue 6: a second pass over the corpus (the count goes back) has a rate of its own', () => {
+    const { io: value, stderr } = io(true);
+    let t = 0;
+    const bar = progressBar(value, () => t)!;
+    t = 100;
+    bar(1, 100);
+    t = 1100;
+    bar(99, 101);
+    t = 1200;
+    bar(1, 100);
+    t = 1300;
+    bar(51, 100);
+    expect(stderr.text()).toBe(`\r\u001b[2K${progressLine(99, 101, 98)}\r\u001b[2K${progressLine(51, 100, 500)}`);
+  });
+
   test('never in a pipe or in CI', () => {
     expect(progressBar(io(false).io)).toBeUndefined();
     expect(progressBar(io(true, { CI: 'true' }).io)).toBeUndefined();
