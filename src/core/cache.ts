@@ -26,6 +26,11 @@ export interface CacheEntry {
 }
 
 const HEADER_KIND = 'corpus-cache';
+/**
+ * The tool's version and the analysis's: bump the latter whenever a record made from the same
+ * file would differ (a new hash, a new field), so that old entries are not served.
+ */
+const CACHE_VERSION = `${VERSION}+2`;
 
 /**
  * What one pass over the whole corpus found, kept in the cache's header: when the files are
@@ -52,7 +57,7 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv, home: string): string {
 
 /** The cache file for a corpus: named by the version and everything that changes what is read. */
 export function cacheFileFor(dir: string, corpusKey: unknown): string {
-  const hash = createHash('sha1').update(JSON.stringify({ version: VERSION, corpus: corpusKey })).digest('hex').slice(0, 16);
+  const hash = createHash('sha1').update(JSON.stringify({ version: CACHE_VERSION, corpus: corpusKey })).digest('hex').slice(0, 16);
   return path.join(dir, `corpus-${hash}.jsonl`);
 }
 
@@ -62,7 +67,7 @@ const BACKSLASH = 0x5c;
 const WRITE_CHUNK = 1 << 20;
 
 function headerLine(corpus: CorpusSummary): string {
-  return `${JSON.stringify({ kind: HEADER_KIND, version: VERSION, corpus })}\n`;
+  return `${JSON.stringify({ kind: HEADER_KIND, version: CACHE_VERSION, corpus })}\n`;
 }
 
 /** Writes `head` and then the bytes of the file `from` to the new file `to`, a chunk at a time. */
@@ -119,7 +124,7 @@ export class CorpusCache {
         version?: string;
         corpus?: CorpusSummary;
       };
-      if (header.kind !== HEADER_KIND || header.version !== VERSION) throw new Error('unknown header');
+      if (header.kind !== HEADER_KIND || header.version !== CACHE_VERSION) throw new Error('unknown header');
       cache.corpus = header.corpus ?? null;
       if (bytes[bytes.length - 1] !== NEWLINE) throw new Error('truncated');
       const starts: number[] = [];
