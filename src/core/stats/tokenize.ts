@@ -1,6 +1,6 @@
 // Splits text into the words a reader would count: elisions apart (`l’` + `invasion`), hyphenated
 // words whole, numbers marked, case kept. Scripts written without spaces go through
-// `Intl.Segmenter`, and only those runs: it is about 15× slower than the regular expression.
+// `Intl.Segmenter`, and only those runs: it is far slower than the scanner here.
 
 /** What a token is: a word, a number (`2023`, `3,5`, `19e`), or an elided clitic (`l’`, `’s`). */
 export type TokenKind = 'word' | 'number' | 'elision';
@@ -22,30 +22,117 @@ export interface Token {
 
 // Scripts written without spaces between words; the segmenter handles these runs.
 const NO_SPACE = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}ー々〆ゝゞヽヾ\u3099-\u309C`;
-const WORD_CHAR = String.raw`[[\p{L}\p{M}\p{N}\u200C\u200D]--[${NO_SPACE}]]`;
-const JOINER = String.raw`[\-\u2010\u2011'\u2019]`;
-// Built with `new RegExp` because the `v` flag (set difference) is newer than the compile target.
-const TOKEN_RE = new RegExp(
-  [
-    String.raw`([${NO_SPACE}]+)`,
-    // Decimal and grouped numbers (3,5 · 12.03.2023 · 1 000 with a no-break space) stay whole.
-    String.raw`(\p{Nd}+(?:[.,:\u00A0\u202F]\p{Nd}+)+(?!${WORD_CHAR}))`,
-    String.raw`(${WORD_CHAR}+(?:${JOINER}${WORD_CHAR}+)*)`,
-  ].join('|'),
-  'gv',
-);
 
-const SPACED_WORD_CHAR = String.raw`[\p{L}\p{M}\p{N}\u200C\u200D]`;
-const NO_SPACE_TEST = new RegExp(`[${NO_SPACE}]`, 'u');
-// The same groups as TOKEN_RE, the first never matching, for text without such scripts.
-const SPACED_TOKEN_RE = new RegExp(
-  [
-    '((?!))',
-    String.raw`(\p{Nd}+(?:[.,:\u00A0\u202F]\p{Nd}+)+(?!${SPACED_WORD_CHAR}))`,
-    String.raw`(${SPACED_WORD_CHAR}+(?:${JOINER}${SPACED_WORD_CHAR}+)*)`,
-  ].join('|'),
-  'gu',
-);
+// The scanner reads code points by class, from a table filled as characters are met (the
+// regular expressions below decide each one once): a token is
+//   a run of characters of a script written without spaces (for the segmenter),
+//   or a number with separators (3,5 · 12.03.2023 · 1 000 with a no-break space) not followed
+//     by a word character,
+//   or word characters joined by hyphens and apostrophes (`porte-parole`, `aujourd’hui`).
+// Word characters are letters, marks, digits and the zero-width (non-)joiners, except those of
+// the scripts without spaces.
+const IS_WORD = /^[\p{L}\p{M}\p{N}\u200C\u200D]$/u;
+const IS_NO_SPACE = new RegExp(`^[${NO_SPACE}]$`, 'u');
+const IS_DIGIT = /^\p{Nd}$/u;
+const WORD = 1;
+const NO_SPACE_CLASS = 2;
+const DIGIT = 4;
+const KNOWN = 8;
+const bmpClasses = new Uint8Array(0x10000);
+const astralClasses = new Map<number, number>();
+
+function computeClass(cp: number): number {
+  const c = String.fromCodePoint(cp);
+  return KNOWN | (IS_WORD.test(c) ? WORD : 0) | (IS_NO_SPACE.test(c) ? NO_SPACE_CLASS : 0) | (IS_DIGIT.test(c) ? DIGIT : 0);
+}
+
+function classOf(cp: number): number {
+  if (cp < 0x10000) {
+    let k = bmpClasses[cp] as number;
+    if (k === 0) bmpClasses[cp] = k = computeClass(cp);
+    return k;
+  }
+  let k = astralClasses.get(cp);
+  if (k === undefined) astralClasses.set(cp, (k = computeClass(cp)));
+  return k;
+}
+
+/** The code point at `i` (a lone surrogate is one of its own). */
+function codePointAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+const width = (cp: number): number => (cp >= 0x10000 ? 2 : 1);
+const isWordClass = (k: number): boolean => (k & (WORD | NO_SPACE_CLASS)) === WORD;
+
+function isWordAt(text: string, i: number): boolean {
+  return i < text.length && isWordClass(classOf(codePointAt(text, i)));
+}
+
+function isDigitAt(text: string, i: number): boolean {
+  return i < text.length && (classOf(codePointAt(text, i)) & DIGIT) !== 0;
+}
+
+/** Past the digits (any script's) from `i`. */
+function skipDigits(text: string, i: number): number {
+  while (i < text.length) {
+    const cp = codePointAt(text, i);
+    if ((classOf(cp) & DIGIT) === 0) break;
+    i += width(cp);
+  }
+  return i;
+}
+
+// Separators inside a number, and the joiners inside a word.
+const isNumberSeparator = (c: number): boolean => c === 0x2e || c === 0x2c || c === 0x3a || c === 0xa0 || c === 0x202f;
+const isJoiner = (c: number): boolean => c === 0x2d || c === 0x2010 || c === 0x2011 || c === 0x27 || c === 0x2019;
+
+/**
+ * The end of a number with separators starting at `i` (a digit), or -1: digits, then one or
+ * more groups of a separator and digits, not followed by a word character. As a regular
+ * expression would, when the longest form is followed by one, it tries the shorter ones.
+ */
+function numberEnd(text: string, i: number): number {
+  let j = skipDigits(text, i);
+  const groupStarts: number[] = [];
+  const groupEnds: number[] = [];
+  while (j + 1 < text.length && isNumberSeparator(text.charCodeAt(j)) && isDigitAt(text, j + 1)) {
+    groupStarts.push(j + 1);
+    j = skipDigits(text, j + 1);
+    groupEnds.push(j);
+  }
+  const groups = groupEnds.length;
+  if (groups === 0) return -1;
+  const end = groupEnds[groups - 1] as number;
+  if (!isWordAt(text, end)) return end;
+  // The last group's digits, given back one at a time: a digit that is no word character
+  // (of a script without spaces) may follow the number.
+  const lastStart = groupStarts[groups - 1] as number;
+  const cut: number[] = [];
+  for (let k = lastStart; k < end; k += width(codePointAt(text, k))) cut.push(k);
+  for (let n = cut.length - 1; n >= 1; n--) if (!isWordAt(text, cut[n] as number)) return cut[n] as number;
+  // Without its last group the number ends before a separator, which is no word character.
+  return groups >= 2 ? (groupEnds[groups - 2] as number) : -1;
+}
+
+/** The end of a word starting at `i`: word characters, joined by single hyphens or apostrophes. */
+function wordEnd(text: string, i: number): number {
+  let j = i;
+  for (;;) {
+    while (j < text.length) {
+      const cp = codePointAt(text, j);
+      if (!isWordClass(classOf(cp))) break;
+      j += width(cp);
+    }
+    if (j + 1 < text.length && isJoiner(text.charCodeAt(j)) && isWordAt(text, j + 1)) j++;
+    else return j;
+  }
+}
 
 /** Heads that elide before a vowel: French, Italian, Catalan. Lower case, apostrophe excluded. */
 const ELISIONS = new Set([
@@ -71,31 +158,59 @@ const SEGMENT_CHUNK = 2000;
 /** Receives each token as offsets into the text, with its kind and the gap before it. */
 export type Emit = (start: number, end: number, kind: TokenKind, gap: Gap) => void;
 
+/** What {@link scanSpans} finds: a run of a script written without spaces, a number, a word. */
+export type SpanKind = 'run' | 'number' | 'word';
+
+/**
+ * Reports each raw token of the text in order, as offsets: runs of scripts written without
+ * spaces (not yet cut into words), numbers with separators, and words (elisions not yet split).
+ */
+export function scanSpans(text: string, span: (start: number, end: number, kind: SpanKind) => void): void {
+  for (let i = 0; i < text.length; ) {
+    const cp = codePointAt(text, i);
+    const k = classOf(cp);
+    if ((k & (WORD | NO_SPACE_CLASS)) === 0) {
+      i += width(cp);
+      continue;
+    }
+    let end: number;
+    let kind: SpanKind;
+    if (k & NO_SPACE_CLASS) {
+      end = i + width(cp);
+      while (end < text.length) {
+        const next = codePointAt(text, end);
+        if ((classOf(next) & NO_SPACE_CLASS) === 0) break;
+        end += width(next);
+      }
+      kind = 'run';
+    } else {
+      end = k & DIGIT ? numberEnd(text, i) : -1;
+      kind = 'number';
+      if (end < 0) {
+        end = wordEnd(text, i);
+        kind = 'word';
+      }
+    }
+    span(i, end, kind);
+    i = end;
+  }
+}
+
 /**
  * Walks the text and reports each token as offsets, without building strings: the core of
  * {@link tokenize}, {@link countWords} and {@link countSentences}.
  */
 export function scanTokens(text: string, emit: Emit): void {
-  // Most texts hold no script written without spaces: a simpler expression then does the same.
-  const re = new RegExp(NO_SPACE_TEST.test(text) ? TOKEN_RE : SPACED_TOKEN_RE);
   let prevEnd = 0;
   let prevStart = -1;
-  let first = true;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const start = m.index;
-    let gap: Gap = first ? 'sentence' : classifyGap(text, prevStart, prevEnd, start);
-    first = false;
-    if (m[1] !== undefined) {
-      gap = segmentRun(text, start, m[1], gap, emit);
-    } else if (m[2] !== undefined) {
-      emit(start, start + m[2].length, 'number', gap);
-    } else if (m[3] !== undefined) {
-      emitWord(text, start, start + m[3].length, gap, emit);
-    }
+  scanSpans(text, (start, end, kind) => {
+    let gap: Gap = prevStart < 0 ? 'sentence' : classifyGap(text, prevStart, prevEnd, start);
+    if (kind === 'run') gap = segmentRun(text, start, text.slice(start, end), gap, emit);
+    else if (kind === 'number') emit(start, end, 'number', gap);
+    else emitWord(text, start, end, gap, emit);
     prevStart = start;
-    prevEnd = re.lastIndex;
-  }
+    prevEnd = end;
+  });
 }
 
 /** Splits a word match into elided heads, the word itself and an English possessive `’s`. */
