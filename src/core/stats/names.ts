@@ -37,6 +37,13 @@ interface Entry {
   initial: boolean;
 }
 
+/** What a {@link Names} has counted, as plain arrays: sent from a worker to be merged. */
+export interface NamesState {
+  entries: { key: string; words: string[]; count: number; lang: string; initial: boolean }[];
+  lower: [string, number][];
+  capitalMid: [string, number][];
+}
+
 /**
  * Streaming collector of names. Feed each document's tokens to {@link Names.add}; {@link Names.top}
  * then decides, with the whole corpus seen, which sentence-initial capitals were common words: a
@@ -120,6 +127,29 @@ export class Names {
     const e = this.entries.get(key);
     if (e !== undefined) e.count++;
     else this.entries.set(key, { words, count: 1, lang, initial });
+  }
+
+  /** The counts so far, to merge into another collector with {@link Names.merge}. */
+  state(): NamesState {
+    return {
+      entries: [...this.entries].map(([key, e]) => ({ key, words: e.words, count: e.count, lang: e.lang, initial: e.initial })),
+      lower: [...this.lower],
+      capitalMid: [...this.capitalMid],
+    };
+  }
+
+  /**
+   * Adds the counts of another collector: every count is a sum, so merging the collectors of
+   * any split of the documents gives what one collector over them all gives.
+   */
+  merge(state: NamesState): void {
+    for (const { key, words, count, lang, initial } of state.entries) {
+      const e = this.entries.get(key);
+      if (e !== undefined) e.count += count;
+      else this.entries.set(key, { words, count, lang, initial });
+    }
+    for (const [k, n] of state.lower) this.lower.set(k, (this.lower.get(k) ?? 0) + n);
+    for (const [k, n] of state.capitalMid) this.capitalMid.set(k, (this.capitalMid.get(k) ?? 0) + n);
   }
 
   /** Whether a capitalised word is a common word: written lower case at least as often as capitalised mid-sentence. */

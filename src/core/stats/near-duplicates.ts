@@ -168,6 +168,24 @@ export class NearDuplicates {
       if (this.hashes.has(hash)) return;
       this.hashes.add(hash);
     }
+    this.push(docId, minhash(tokens));
+  }
+
+  /**
+   * Adds a non-empty document by its signature, computed elsewhere with {@link minhash}: the
+   * same as {@link NearDuplicates.add}. The signature may be null when the document is an exact
+   * duplicate of one added before (its hash is then known here, and the document skipped).
+   */
+  addSignature(docId: string, sig: Uint32Array | null, hash?: string): void {
+    if (hash !== undefined) {
+      if (this.hashes.has(hash)) return;
+      this.hashes.add(hash);
+    }
+    if (sig === null) throw new Error(`near-duplicates: no signature for ${docId}`);
+    this.push(docId, sig);
+  }
+
+  private push(docId: string, sig: Uint32Array): void {
     const index = this.ids.length;
     if (index >= INDEX_BITS) return;
     if ((index + 1) * MINHASH.permutations > this.sigs.length) {
@@ -178,7 +196,6 @@ export class NearDuplicates {
       bands.set(this.bands);
       this.bands = bands;
     }
-    const sig = minhash(tokens);
     this.sigs.set(sig, index * MINHASH.permutations);
     for (let b = 0; b < MINHASH.bands; b++) this.bands[index * MINHASH.bands + b] = bandKey(sig, b * MINHASH.rows, MINHASH.rows);
     this.ids.push(docId);
