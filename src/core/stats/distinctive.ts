@@ -1,9 +1,8 @@
 // Distinctive terms per document: the terms a document uses more than the rest of the corpus in
 // its language does, ranked by log-likelihood keyness (G², Dunning 1993, as AntConc computes it).
 
-import { isStopword } from './stopwords.js';
+import { folded, type FoldedTokens } from './folded.js';
 import type { Token } from './tokenize.js';
-import { foldTerm } from './vocabulary.js';
 
 /** A distinctive term of a document. */
 export interface KeyTerm {
@@ -79,7 +78,8 @@ export class DistinctiveTerms {
   }
 
   /** Stage one: counts a document's words and keeps its candidate terms. */
-  add(docId: string, lang: string, tokens: readonly Token[]): void {
+  add(docId: string, lang: string, input: readonly Token[] | FoldedTokens): void {
+    const { tokens, terms, stops } = folded(input, lang);
     let totals = this.langs.get(lang);
     if (totals === undefined) {
       totals = { ids: new Map(), terms: [], counts: [], words: 0 };
@@ -87,11 +87,11 @@ export class DistinctiveTerms {
     }
     const local = new Map<number, number>();
     let words = 0;
-    for (const tok of tokens) {
-      if (tok.kind !== 'word') continue;
+    for (let i = 0; i < tokens.length; i++) {
+      if ((tokens[i] as Token).kind !== 'word') continue;
       words++;
-      const term = foldTerm(tok.text);
-      if (isStopword(term, lang)) continue;
+      if (stops[i] === 1) continue;
+      const term = terms[i] as string;
       let id = totals.ids.get(term);
       if (id === undefined) {
         id = totals.terms.length;

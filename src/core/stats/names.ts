@@ -1,9 +1,9 @@
 // Finds names: the most frequent capitalised word sequences (`Vladimir Poutine`, `Minsk`), less
 // the common words that are capitalised only because they open a sentence (`Le`, `Selon`).
 
+import { folded, foldTerm, type FoldedTokens } from './folded.js';
 import { isStopword } from './stopwords.js';
 import type { Token } from './tokenize.js';
-import { foldTerm } from './vocabulary.js';
 
 /** A name and how often it occurs. */
 export interface NameCount {
@@ -29,6 +29,24 @@ const LOWER = /^\p{Ll}/u;
 const PARTICLE_PREFIX = /^(?:al|el|ben|bin|ibn)-[\p{Lu}]/u;
 const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 
+// The tests above, answered from the first character where it is ASCII (most words).
+function isCapitalised(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 0x80 ? c >= 0x41 && c <= 0x5a : CAPITALISED.test(word);
+}
+function isLower(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 0x80 ? c >= 0x61 && c <= 0x7a : LOWER.test(word);
+}
+function isAllCaps(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 0x61 && c <= 0x7a ? false : ALL_CAPS.test(word);
+}
+function hasParticlePrefix(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return (c === 0x61 || c === 0x62 || c === 0x65 || c === 0x69) && PARTICLE_PREFIX.test(word);
+}
+
 interface Entry {
   words: string[];
   count: number;
@@ -52,31 +70,33 @@ export interface NamesState {
  */
 export class Names {
   private readonly entries = new Map<string, Entry>();
-  private readonly lower = new Map<string, number>();
-  private readonly capitalMid = new Map<string, number>();
+  // Counts in boxes: one lookup a word, where a number would take a get and a set.
+  private readonly lower = new Map<string, { n: number }>();
+  private readonly capitalMid = new Map<string, { n: number }>();
 
   /**
    * Adds one document's tokens; `lang` (ISO 639-3) chooses the stop words. The id is unused:
    * names are counted per occurrence; it keeps the signature of the other accumulators.
    */
-  add(_docId: string, lang: string, tokens: readonly Token[]): void {
+  add(_docId: string, lang: string, input: readonly Token[] | FoldedTokens): void {
+    const { tokens, terms } = folded(input, lang);
     let start = 0;
     for (let i = 1; i <= tokens.length; i++) {
       if (i === tokens.length || tokens[i]?.gap === 'sentence') {
-        this.sentence(lang, tokens, start, i);
+        this.sentence(lang, tokens, terms, start, i);
         start = i;
       }
     }
   }
 
-  private sentence(lang: string, tokens: readonly Token[], from: number, to: number): void {
+  private sentence(lang: string, tokens: readonly Token[], terms: readonly string[], from: number, to: number): void {
     let words = 0;
     let caps = 0;
     for (let i = from; i < to; i++) {
       const t = tokens[i];
       if (t === undefined || t.kind !== 'word') continue;
       words++;
-      if (ALL_CAPS.test(t.text)) caps++;
+      if (isAllCaps(t.text)) caps++;
     }
     if (words >= 3 && caps / words >= CAPS_SHARE) return;
 
@@ -93,7 +113,7 @@ export class Names {
       if (t === undefined) continue;
       if (t.kind !== 'word') {
         // `d’` may sit inside a name; any other elision, or a number, ends it.
-        if (t.kind === 'elision' && run.length > 0 && t.gap === 'space' && foldTerm(t.text) === "d'") pending.push(t.text);
+        if (t.kind === 'elision' && run.length > 0 && t.gap === 'space' && terms[i] === "d'") pending.push(t.text);
         else flush();
         continue;
       }
@@ -101,8 +121,8 @@ export class Names {
       // The word after a sentence-opening `L’` got no capital from the sentence.
       const elided = prev !== undefined && prev.kind === 'elision' && prev.index + prev.text.length === t.index;
       const opens = (i === from || t.gap === 'punct') && !elided;
-      if (CAPITALISED.test(t.text) || PARTICLE_PREFIX.test(t.text)) {
-        if (!opens && !ALL_CAPS.test(t.text)) bumpMap(this.capitalMid, foldTerm(t.text));
+      if (isCapitalised(t.text) || hasParticlePrefix(t.text)) {
+        if (!opens && !isAllCaps(t.text)) bumpMap(this.capitalMid, terms[i] as string);
         if (run.length > 0 && t.gap === 'space') {
           // `d’` glues to the word it elides into: `Côte d’Ivoire`.
           if (elided) run.push(...pending.slice(0, -1), `${pending[pending.length - 1] ?? ''}${t.text}`);
@@ -115,7 +135,7 @@ export class Names {
         }
         continue;
       }
-      if (LOWER.test(t.text)) bumpMap(this.lower, foldTerm(t.text));
+      if (isLower(t.text)) bumpMap(this.lower, terms[i] as string);
       if (run.length > 0 && t.gap === 'space' && PARTICLES.has(t.text)) pending.push(t.text);
       else flush();
     }
@@ -133,8 +153,8 @@ export class Names {
   state(): NamesState {
     return {
       entries: [...this.entries].map(([key, e]) => ({ key, words: e.words, count: e.count, lang: e.lang, initial: e.initial })),
-      lower: [...this.lower],
-      capitalMid: [...this.capitalMid],
+      lower: [...this.lower].map(([k, e]) => [k, e.n]),
+      capitalMid: [...this.capitalMid].map(([k, e]) => [k, e.n]),
     };
   }
 
@@ -148,15 +168,20 @@ export class Names {
       if (e !== undefined) e.count += count;
       else this.entries.set(key, { words, count, lang, initial });
     }
-    for (const [k, n] of state.lower) this.lower.set(k, (this.lower.get(k) ?? 0) + n);
-    for (const [k, n] of state.capitalMid) this.capitalMid.set(k, (this.capitalMid.get(k) ?? 0) + n);
+    for (const [map, counts] of [[this.lower, state.lower], [this.capitalMid, state.capitalMid]] as const) {
+      for (const [k, n] of counts) {
+        const e = map.get(k);
+        if (e !== undefined) e.n += n;
+        else map.set(k, { n });
+      }
+    }
   }
 
   /** Whether a capitalised word is a common word: written lower case at least as often as capitalised mid-sentence. */
   private common(word: string): boolean {
     const key = foldTerm(word);
-    const lower = this.lower.get(key) ?? 0;
-    return lower > 0 && lower >= (this.capitalMid.get(key) ?? 0);
+    const lower = this.lower.get(key)?.n ?? 0;
+    return lower > 0 && lower >= (this.capitalMid.get(key)?.n ?? 0);
   }
 
   /**
@@ -191,6 +216,8 @@ export class Names {
   }
 }
 
-function bumpMap(map: Map<string, number>, key: string): void {
-  map.set(key, (map.get(key) ?? 0) + 1);
+function bumpMap(map: Map<string, { n: number }>, key: string): void {
+  const e = map.get(key);
+  if (e !== undefined) e.n++;
+  else map.set(key, { n: 1 });
 }

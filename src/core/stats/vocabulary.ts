@@ -1,8 +1,11 @@
 // Counts words, terms and bigrams per language in one streaming pass over documents: memory
 // grows with the vocabulary (and the bigram vocabulary, which is pruned), never with the text.
 
+import { folded, foldTerm, type FoldedTokens } from './folded.js';
 import { isStopword } from './stopwords.js';
 import type { Token } from './tokenize.js';
+
+export { foldTerm };
 
 /** A term (case-folded word) with its counts and the casing it is most often written in. */
 export interface TermCount {
@@ -55,12 +58,6 @@ export interface VocabularyOptions {
    * so counts of rare bigrams become lower bounds while the frequent ones stay exact.
    */
   maxBigrams?: number;
-}
-
-/** Folds a word for counting: lower case, curly apostrophe made straight. */
-export function foldTerm(word: string): string {
-  const lower = word.toLowerCase();
-  return lower.includes('’') ? lower.replaceAll('’', "'") : lower;
 }
 
 function bump(map: Map<string, Entry>, key: string, form: string, doc: number): void {
@@ -116,7 +113,8 @@ export class Vocabulary {
    * Adds one document's tokens under its language (ISO 639-3). Each call is one document for
    * document frequencies; the id is unused, kept for the signature of the other accumulators.
    */
-  add(_docId: string, lang: string, tokens: readonly Token[]): void {
+  add(_docId: string, lang: string, input: readonly Token[] | FoldedTokens): void {
+    const { tokens, forms, terms, stops } = folded(input, lang);
     const doc = ++this.docSeq;
     let st = this.langs.get(lang);
     if (st === undefined) {
@@ -126,23 +124,25 @@ export class Vocabulary {
     st.documents++;
     let prevKey: string | undefined;
     let prevForm = '';
-    for (const tok of tokens) {
+    for (let i = 0; i < tokens.length; i++) {
+      const tok = tokens[i] as Token;
       if (tok.kind !== 'word') {
         prevKey = undefined;
         continue;
       }
-      const key = foldTerm(tok.text);
+      const key = terms[i] as string;
+      const form = forms[i] as string;
       st.tokens++;
-      bump(st.words, key, tok.text, doc);
-      if (isStopword(key, lang)) {
+      bump(st.words, key, form, doc);
+      if (stops[i] === 1) {
         prevKey = undefined;
         continue;
       }
       if (prevKey !== undefined && tok.gap === 'space') {
-        bump(st.bigrams, `${prevKey} ${key}`, `${prevForm} ${tok.text}`, doc);
+        bump(st.bigrams, `${prevKey} ${key}`, `${prevForm} ${form}`, doc);
       }
       prevKey = key;
-      prevForm = tok.text;
+      prevForm = form;
     }
     if (st.bigrams.size > this.maxBigrams) this.prune(st);
   }

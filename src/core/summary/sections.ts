@@ -185,6 +185,11 @@ export interface PreparedLines {
 export function prepareLines(record: DocumentRecord, lines: string[]): PreparedLines {
   const short: string[] = [];
   for (const raw of lines) {
+    // A long line folds to a short one only through runs of white space: most are left unfolded.
+    if (raw.length > SHARED_LINE_MAX) {
+      const trimmed = raw.trim();
+      if (trimmed.length > SHARED_LINE_MAX && !/\s\s/.test(trimmed)) continue;
+    }
     const line = raw.trim().replace(/\s+/g, ' ');
     if (line === '' || line.length > SHARED_LINE_MAX) continue;
     short.push(line);

@@ -15,7 +15,8 @@ import { DistinctiveTerms, type DocumentKeyTerms } from '../stats/distinctive.js
 import { Names, type NamesState } from '../stats/names.js';
 import { minhash } from '../stats/near-duplicates.js';
 import { tokenize } from '../stats/tokenize.js';
-import { foldTerm, Vocabulary, type TermCount, type VocabularyStats } from '../stats/vocabulary.js';
+import { foldTokens, TermCache } from '../stats/folded.js';
+import { Vocabulary, type TermCount, type VocabularyStats } from '../stats/vocabulary.js';
 import { prepareLines, type PreparedLines } from './sections.js';
 
 export type GroupBy = 'lang' | 'source' | 'month';
@@ -83,6 +84,7 @@ export class SummaryShard {
   private readonly seqs: number[] = [];
   private readonly hashes = new Set<string>();
   private readonly groups = new Map<string, { types: Set<string>; tokens: number }>();
+  private readonly cache = new TermCache();
 
   constructor(private readonly options: ShardOptions = {}) {}
 
@@ -101,24 +103,26 @@ export class SummaryShard {
       ({ lines, paragraphs } = text === '' ? { lines: [], paragraphs: [] } : documentViews(text, record));
     }
     const tokens = tokenize(paragraphs.join('\n'));
+    // Each token folded once, for every accumulator.
+    const folded = foldTokens(tokens, record.lang, this.cache);
     if (this.options.by) {
       const key = groupKey(this.options.by, record);
       let g = this.groups.get(key);
       if (!g) this.groups.set(key, (g = { types: new Set(), tokens: 0 }));
-      for (const t of tokens) {
-        if (t.kind !== 'word') continue;
+      for (let i = 0; i < tokens.length; i++) {
+        if (tokens[i]?.kind !== 'word') continue;
         g.tokens++;
-        g.types.add(foldTerm(t.text));
+        g.types.add(folded.terms[i] as string);
       }
     }
-    this.vocabulary.add(record.id, record.lang, tokens);
-    this.names.add(record.id, record.lang, tokens);
-    this.distinctive.add(record.id, record.lang, tokens);
+    this.vocabulary.add(record.id, record.lang, folded);
+    this.names.add(record.id, record.lang, folded);
+    this.distinctive.add(record.id, record.lang, folded);
     this.seqs.push(input.seq);
     let sig: Uint32Array | null = null;
     if (tokens.length > 0 && !this.hashes.has(record.hash)) {
       this.hashes.add(record.hash);
-      sig = minhash(tokens);
+      sig = minhash(folded);
     }
     return { seq: input.seq, hasTokens: tokens.length > 0, sig, lines: prepareLines(record, lines), warnings };
   }
