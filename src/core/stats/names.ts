@@ -1,7 +1,7 @@
 // Finds names: the most frequent capitalised word sequences (`Vladimir Poutine`, `Minsk`), less
 // the common words that are capitalised only because they open a sentence (`Le`, `Selon`).
 
-import { folded, foldTerm, type FoldedTokens } from './folded.js';
+import { folded, foldTerm, type FoldedTokens, type TermSlot } from './folded.js';
 import { isStopword } from './stopwords.js';
 import type { Token } from './tokenize.js';
 
@@ -79,17 +79,17 @@ export class Names {
    * names are counted per occurrence; it keeps the signature of the other accumulators.
    */
   add(_docId: string, lang: string, input: readonly Token[] | FoldedTokens): void {
-    const { tokens, terms } = folded(input, lang);
+    const { tokens, terms, slots } = folded(input, lang);
     let start = 0;
     for (let i = 1; i <= tokens.length; i++) {
       if (i === tokens.length || tokens[i]?.gap === 'sentence') {
-        this.sentence(lang, tokens, terms, start, i);
+        this.sentence(lang, tokens, terms, slots, start, i);
         start = i;
       }
     }
   }
 
-  private sentence(lang: string, tokens: readonly Token[], terms: readonly string[], from: number, to: number): void {
+  private sentence(lang: string, tokens: readonly Token[], terms: readonly string[], slots: readonly TermSlot[] | undefined, from: number, to: number): void {
     let words = 0;
     let caps = 0;
     for (let i = from; i < to; i++) {
@@ -122,7 +122,7 @@ export class Names {
       const elided = prev !== undefined && prev.kind === 'elision' && prev.index + prev.text.length === t.index;
       const opens = (i === from || t.gap === 'punct') && !elided;
       if (isCapitalised(t.text) || hasParticlePrefix(t.text)) {
-        if (!opens && !isAllCaps(t.text)) bumpMap(this.capitalMid, terms[i] as string);
+        if (!opens && !isAllCaps(t.text)) this.bump('capitalMid', terms[i] as string, slots?.[i]);
         if (run.length > 0 && t.gap === 'space') {
           // `d’` glues to the word it elides into: `Côte d’Ivoire`.
           if (elided) run.push(...pending.slice(0, -1), `${pending[pending.length - 1] ?? ''}${t.text}`);
@@ -135,11 +135,34 @@ export class Names {
         }
         continue;
       }
-      if (isLower(t.text)) bumpMap(this.lower, terms[i] as string);
+      if (isLower(t.text)) this.bump('lower', terms[i] as string, slots?.[i]);
       if (run.length > 0 && t.gap === 'space' && PARTICLES.has(t.text)) pending.push(t.text);
       else flush();
     }
     flush();
+  }
+
+  /** Counts a word in `lower` or `capitalMid`, its count's box remembered in its slot. */
+  private bump(which: 'lower' | 'capitalMid', term: string, slot: TermSlot | undefined): void {
+    if (slot !== undefined && slot.namesOwner === this) {
+      const box = slot[which];
+      if (box !== undefined) {
+        box.n++;
+        return;
+      }
+    }
+    const map = this[which];
+    let box = map.get(term);
+    if (box !== undefined) box.n++;
+    else map.set(term, (box = { n: 1 }));
+    if (slot !== undefined) {
+      if (slot.namesOwner !== this) {
+        slot.namesOwner = this;
+        slot.lower = undefined;
+        slot.capitalMid = undefined;
+      }
+      slot[which] = box;
+    }
   }
 
   private record(words: string[], lang: string, initial: boolean): void {
@@ -216,8 +239,4 @@ export class Names {
   }
 }
 
-function bumpMap(map: Map<string, { n: number }>, key: string): void {
-  const e = map.get(key);
-  if (e !== undefined) e.n++;
-  else map.set(key, { n: 1 });
-}
+
