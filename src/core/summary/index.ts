@@ -8,7 +8,7 @@ import { exactDuplicateGroups, MINHASH, NearDuplicates } from '../stats/near-dup
 import type { TermCount } from '../stats/vocabulary.js';
 import type { WarningHandler } from '../types.js';
 import { OverviewAccumulator, type Overview } from './overview.js';
-import { SummaryPool, summaryWorkersAvailable } from './pool.js';
+import { LocalShards, SummaryPool, summaryWorkersAvailable, type Shards } from './pool.js';
 import { LengthsAccumulator, LinesAccumulator, Tally, TimelineAccumulator, type LengthBin, type LineCount, type Timeline } from './sections.js';
 import { groupKey, SummaryShard, type GroupBy, type ShardDocResult, type ShardFinal, type ShardInput } from './shard.js';
 
@@ -34,6 +34,8 @@ export interface SummaryOptions {
   jobs?: number;
   /** Problems reading a document's file again (the documents may come without their text). */
   onWarning?: WarningHandler;
+  /** Keep the `jobs` shards in this thread (for tests: the workers run only from the build). */
+  localShards?: boolean;
 }
 
 /** Fewer documents than this are summarised in this thread: starting workers costs more. */
@@ -130,7 +132,8 @@ export async function summarise(docs: AsyncIterable<AnalysedDocument>, options: 
   const head: AnalysedDocument[] = [];
   let ended = false;
   const jobs = options.jobs ?? 1;
-  if (jobs > 1 && summaryWorkersAvailable()) {
+  const threads = jobs > 1 && !options.localShards && summaryWorkersAvailable();
+  if (threads || (jobs > 1 && options.localShards)) {
     while (head.length < PARALLEL_MIN_DOCUMENTS) {
       const next = await iterator.next();
       if (next.done) {
@@ -153,7 +156,7 @@ export async function summarise(docs: AsyncIterable<AnalysedDocument>, options: 
   let finals: ShardFinal[];
   let seq = 0;
   if (jobs > 1 && head.length >= PARALLEL_MIN_DOCUMENTS) {
-    const pool = new SummaryPool(jobs, { by: options.by });
+    const pool: Shards = threads ? new SummaryPool(jobs, { by: options.by }) : new LocalShards(jobs, { by: options.by });
     try {
       // Each language goes to the worker with the fewest words so far when it is first seen.
       const workerOf = new Map<string, number>();

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ShardDocResult, ShardFinal, ShardInput, ShardOptions } from './shard.js';
+import { SummaryShard, type ShardDocResult, type ShardFinal, type ShardInput, type ShardOptions } from './shard.js';
 
 export type SummaryRequest = { type: 'docs'; batch: number; docs: ShardInput[] } | { type: 'finish'; top: number };
 export type SummaryReply = { type: 'docs'; batch: number; results: ShardDocResult[] } | { type: 'finish'; final: ShardFinal };
@@ -31,8 +31,42 @@ interface Slot {
   failed?: Error;
 }
 
+/** What {@link SummaryPool} and {@link LocalShards} share: documents in, results out, per shard. */
+export interface Shards {
+  readonly size: number;
+  submit(shard: number, doc: ShardInput): Promise<ShardDocResult>;
+  flush(): void;
+  finish(top: number): Promise<ShardFinal[]>;
+  close(): Promise<void>;
+}
+
+/** The shards in this thread, as the workers would hold them: for tests run from the sources. */
+export class LocalShards implements Shards {
+  private readonly shards: SummaryShard[];
+
+  constructor(size: number, options: ShardOptions) {
+    this.shards = Array.from({ length: size }, () => new SummaryShard(options));
+  }
+
+  get size(): number {
+    return this.shards.length;
+  }
+
+  submit(shard: number, doc: ShardInput): Promise<ShardDocResult> {
+    return Promise.resolve((this.shards[shard] as SummaryShard).add(doc));
+  }
+
+  flush(): void {}
+
+  finish(top: number): Promise<ShardFinal[]> {
+    return Promise.resolve(this.shards.map((s) => s.finish(top)));
+  }
+
+  async close(): Promise<void> {}
+}
+
 /** Summary workers, one shard each. */
-export class SummaryPool {
+export class SummaryPool implements Shards {
   private readonly slots: Slot[] = [];
   private nextBatch = 0;
 
