@@ -17,6 +17,8 @@ export function foldTerm(word: string): string {
  */
 export interface TermSlot {
   term: string;
+  /** fnv1a32 of the term, for the MinHash shingles (see near-duplicates.ts). */
+  hash?: number;
   vocabOwner?: object;
   vocab?: unknown;
   distinctiveOwner?: object;

@@ -40,7 +40,9 @@ function isLower(word: string): boolean {
 }
 function isAllCaps(word: string): boolean {
   const c = word.charCodeAt(0);
-  return c >= 0x61 && c <= 0x7a ? false : ALL_CAPS.test(word);
+  if (c >= 0x61 && c <= 0x7a) return false;
+  const c1 = word.charCodeAt(1);
+  return c1 >= 0x61 && c1 <= 0x7a ? false : ALL_CAPS.test(word);
 }
 function hasParticlePrefix(word: string): boolean {
   const c = word.charCodeAt(0);

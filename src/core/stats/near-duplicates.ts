@@ -61,7 +61,7 @@ function words(tokens: readonly Token[] | readonly string[] | FoldedTokens): rea
 
 /** Hashes of the word shingles of a text (fewer words than a shingle: one shingle of them all). */
 export function shingleHashes(tokens: readonly Token[] | readonly string[] | FoldedTokens, size: number = MINHASH.shingle): Uint32Array {
-  const w = words(tokens).map(fnv1a32);
+  const w = 'slots' in tokens && tokens.slots !== undefined ? tokens.slots.map((s) => (s.hash ??= fnv1a32(s.term))) : words(tokens).map(fnv1a32);
   if (w.length === 0) return new Uint32Array(0);
   const n = Math.max(1, w.length - size + 1);
   const out = new Uint32Array(n);
