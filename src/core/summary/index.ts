@@ -64,7 +64,6 @@ export interface Summary {
   quality: { flag: string; documents: number; ids: string[] }[];
 }
 
-/** Summarises the documents in one pass. */
 /** What a document needs to be summarised in a shard, from what the corpus reader gives. */
 function shardInput(seq: number, d: AnalysedDocument): ShardInput {
   const { record } = d;
@@ -144,12 +143,16 @@ export async function summarise(docs: AsyncIterable<AnalysedDocument>, options: 
     }
   }
   async function* all(): AsyncGenerator<AnalysedDocument> {
-    yield* head;
-    if (ended) return;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
+    try {
+      yield* head;
+      while (!ended) {
+        const next = await iterator.next();
+        if (next.done) ended = true;
+        else yield next.value;
+      }
+    } finally {
+      // Stopped early (an error): let the reader close what it opened.
+      if (!ended) await iterator.return?.();
     }
   }
 

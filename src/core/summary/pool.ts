@@ -83,12 +83,15 @@ export class SummaryPool implements Shards {
         slot.pending.delete(reply.batch);
         reply.results.forEach((r, j) => waiters?.[j]?.resolve(r));
       });
-      worker.on('error', (err) => {
-        slot.failed = err;
+      const fail = (err: Error): void => {
+        slot.failed ??= err;
         for (const waiters of slot.pending.values()) for (const w of waiters) w.reject(err);
         slot.pending.clear();
         slot.finished?.reject(err);
-      });
+      };
+      worker.on('error', fail);
+      // A worker that stops with work outstanding (killed, out of memory) fails it, never hangs.
+      worker.on('exit', (code) => fail(new Error(`summarise worker stopped (exit code ${code})`)));
       this.slots.push(slot);
     }
   }
