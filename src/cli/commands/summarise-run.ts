@@ -32,7 +32,9 @@ export async function runSummarise(paths: string[], flags: SummariseFlags, io: I
   const { analyseCorpus } = await loadAnalysis();
   const { languageName } = await import('../../core/lang-codes.js');
   const names = await languageName();
-  const summary = await summarise(analyseCorpus(corpus.options, corpus.run), { top, by: flags.by, languageName: names });
+  // The text is read where it is analysed (in the workers), not here.
+  const docs = analyseCorpus({ ...corpus.options, withText: false }, corpus.run);
+  const summary = await summarise(docs, { top, by: flags.by, languageName: names, jobs: corpus.options.jobs, onWarning: corpus.options.onWarning });
   const chosen = Object.fromEntries(sections.map((s) => [s, summary[s]]));
 
   if (out.format === 'json') await io.stdout.write(`${JSON.stringify(chosen, null, 2)}\n`);

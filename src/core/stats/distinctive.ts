@@ -1,9 +1,8 @@
 // Distinctive terms per document: the terms a document uses more than the rest of the corpus in
 // its language does, ranked by log-likelihood keyness (G², Dunning 1993, as AntConc computes it).
 
-import { isStopword } from './stopwords.js';
+import { folded, type FoldedTokens } from './folded.js';
 import type { Token } from './tokenize.js';
-import { foldTerm } from './vocabulary.js';
 
 /** A distinctive term of a document. */
 export interface KeyTerm {
@@ -72,6 +71,7 @@ export class DistinctiveTerms {
   private readonly docs: DocCandidates[] = [];
   private readonly candidates: number;
   private readonly minCount: number;
+  private scratch = new Uint32Array(1024);
 
   constructor(options: DistinctiveOptions = {}) {
     this.candidates = options.candidates ?? 40;
@@ -79,34 +79,54 @@ export class DistinctiveTerms {
   }
 
   /** Stage one: counts a document's words and keeps its candidate terms. */
-  add(docId: string, lang: string, tokens: readonly Token[]): void {
+  add(docId: string, lang: string, input: readonly Token[] | FoldedTokens): void {
+    const { tokens, terms, stops, slots } = folded(input, lang);
     let totals = this.langs.get(lang);
     if (totals === undefined) {
       totals = { ids: new Map(), terms: [], counts: [], words: 0 };
       this.langs.set(lang, totals);
     }
-    const local = new Map<number, number>();
+    // The document's counts in a scratch array indexed by term id, cleared after: no map.
+    if (this.scratch.length < totals.terms.length + tokens.length) {
+      const grown = new Uint32Array(Math.max(this.scratch.length * 2, totals.terms.length + tokens.length));
+      grown.set(this.scratch);
+      this.scratch = grown;
+    }
+    const local = this.scratch;
+    const seen: number[] = [];
     let words = 0;
-    for (const tok of tokens) {
-      if (tok.kind !== 'word') continue;
+    for (let i = 0; i < tokens.length; i++) {
+      if ((tokens[i] as Token).kind !== 'word') continue;
       words++;
-      const term = foldTerm(tok.text);
-      if (isStopword(term, lang)) continue;
-      let id = totals.ids.get(term);
+      if (stops[i] === 1) continue;
+      const term = terms[i] as string;
+      const slot = slots?.[i];
+      let id = slot !== undefined && slot.distinctiveOwner === totals ? (slot.distinctive as number) : totals.ids.get(term);
       if (id === undefined) {
         id = totals.terms.length;
         totals.ids.set(term, id);
         totals.terms.push(term);
         totals.counts.push(0);
       }
-      totals.counts[id] = (totals.counts[id] ?? 0) + 1;
-      local.set(id, (local.get(id) ?? 0) + 1);
+      if (slot !== undefined) {
+        slot.distinctiveOwner = totals;
+        slot.distinctive = id;
+      }
+      totals.counts[id] = (totals.counts[id] as number) + 1;
+      const c = local[id] as number;
+      if (c === 0) seen.push(id);
+      local[id] = c + 1;
     }
     totals.words += words;
     const counts = totals.counts;
+    const found: [number, number][] = [];
+    for (const id of seen) {
+      const n = local[id] as number;
+      local[id] = 0;
+      if (n >= this.minCount) found.push([id, n]);
+    }
     // Most frequent first; among equals, the term rarer in the corpus so far is likelier distinctive.
-    const kept = [...local]
-      .filter(([, n]) => n >= this.minCount)
+    const kept = found
       .sort((x, y) => y[1] - x[1] || (counts[x[0]] ?? 0) - (counts[y[0]] ?? 0) || x[0] - y[0])
       .slice(0, this.candidates);
     this.docs.push({

@@ -1,9 +1,9 @@
 // Finds names: the most frequent capitalised word sequences (`Vladimir Poutine`, `Minsk`), less
 // the common words that are capitalised only because they open a sentence (`Le`, `Selon`).
 
+import { folded, foldTerm, type FoldedTokens, type TermSlot } from './folded.js';
 import { isStopword } from './stopwords.js';
 import type { Token } from './tokenize.js';
-import { foldTerm } from './vocabulary.js';
 
 /** A name and how often it occurs. */
 export interface NameCount {
@@ -29,12 +29,39 @@ const LOWER = /^\p{Ll}/u;
 const PARTICLE_PREFIX = /^(?:al|el|ben|bin|ibn)-[\p{Lu}]/u;
 const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 
+// The tests above, answered from the first character where it is ASCII (most words).
+function isCapitalised(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 0x80 ? c >= 0x41 && c <= 0x5a : CAPITALISED.test(word);
+}
+function isLower(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 0x80 ? c >= 0x61 && c <= 0x7a : LOWER.test(word);
+}
+function isAllCaps(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c >= 0x61 && c <= 0x7a) return false;
+  const c1 = word.charCodeAt(1);
+  return c1 >= 0x61 && c1 <= 0x7a ? false : ALL_CAPS.test(word);
+}
+function hasParticlePrefix(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return (c === 0x61 || c === 0x62 || c === 0x65 || c === 0x69) && PARTICLE_PREFIX.test(word);
+}
+
 interface Entry {
   words: string[];
   count: number;
   lang: string;
   /** Opens a sentence or follows punctuation: its first word may be capitalised only for that. */
   initial: boolean;
+}
+
+/** What a {@link Names} has counted, as plain arrays: sent from a worker to be merged. */
+export interface NamesState {
+  entries: { key: string; words: string[]; count: number; lang: string; initial: boolean }[];
+  lower: [string, number][];
+  capitalMid: [string, number][];
 }
 
 /**
@@ -45,31 +72,33 @@ interface Entry {
  */
 export class Names {
   private readonly entries = new Map<string, Entry>();
-  private readonly lower = new Map<string, number>();
-  private readonly capitalMid = new Map<string, number>();
+  // Counts in boxes: one lookup a word, where a number would take a get and a set.
+  private readonly lower = new Map<string, { n: number }>();
+  private readonly capitalMid = new Map<string, { n: number }>();
 
   /**
    * Adds one document's tokens; `lang` (ISO 639-3) chooses the stop words. The id is unused:
    * names are counted per occurrence; it keeps the signature of the other accumulators.
    */
-  add(_docId: string, lang: string, tokens: readonly Token[]): void {
+  add(_docId: string, lang: string, input: readonly Token[] | FoldedTokens): void {
+    const { tokens, terms, slots } = folded(input, lang);
     let start = 0;
     for (let i = 1; i <= tokens.length; i++) {
       if (i === tokens.length || tokens[i]?.gap === 'sentence') {
-        this.sentence(lang, tokens, start, i);
+        this.sentence(lang, tokens, terms, slots, start, i);
         start = i;
       }
     }
   }
 
-  private sentence(lang: string, tokens: readonly Token[], from: number, to: number): void {
+  private sentence(lang: string, tokens: readonly Token[], terms: readonly string[], slots: readonly TermSlot[] | undefined, from: number, to: number): void {
     let words = 0;
     let caps = 0;
     for (let i = from; i < to; i++) {
       const t = tokens[i];
       if (t === undefined || t.kind !== 'word') continue;
       words++;
-      if (ALL_CAPS.test(t.text)) caps++;
+      if (isAllCaps(t.text)) caps++;
     }
     if (words >= 3 && caps / words >= CAPS_SHARE) return;
 
@@ -86,7 +115,7 @@ export class Names {
       if (t === undefined) continue;
       if (t.kind !== 'word') {
         // `d’` may sit inside a name; any other elision, or a number, ends it.
-        if (t.kind === 'elision' && run.length > 0 && t.gap === 'space' && foldTerm(t.text) === "d'") pending.push(t.text);
+        if (t.kind === 'elision' && run.length > 0 && t.gap === 'space' && terms[i] === "d'") pending.push(t.text);
         else flush();
         continue;
       }
@@ -94,8 +123,8 @@ export class Names {
       // The word after a sentence-opening `L’` got no capital from the sentence.
       const elided = prev !== undefined && prev.kind === 'elision' && prev.index + prev.text.length === t.index;
       const opens = (i === from || t.gap === 'punct') && !elided;
-      if (CAPITALISED.test(t.text) || PARTICLE_PREFIX.test(t.text)) {
-        if (!opens && !ALL_CAPS.test(t.text)) bumpMap(this.capitalMid, foldTerm(t.text));
+      if (isCapitalised(t.text) || hasParticlePrefix(t.text)) {
+        if (!opens && !isAllCaps(t.text)) this.bump('capitalMid', terms[i] as string, slots?.[i]);
         if (run.length > 0 && t.gap === 'space') {
           // `d’` glues to the word it elides into: `Côte d’Ivoire`.
           if (elided) run.push(...pending.slice(0, -1), `${pending[pending.length - 1] ?? ''}${t.text}`);
@@ -108,11 +137,34 @@ export class Names {
         }
         continue;
       }
-      if (LOWER.test(t.text)) bumpMap(this.lower, foldTerm(t.text));
+      if (isLower(t.text)) this.bump('lower', terms[i] as string, slots?.[i]);
       if (run.length > 0 && t.gap === 'space' && PARTICLES.has(t.text)) pending.push(t.text);
       else flush();
     }
     flush();
+  }
+
+  /** Counts a word in `lower` or `capitalMid`, its count's box remembered in its slot. */
+  private bump(which: 'lower' | 'capitalMid', term: string, slot: TermSlot | undefined): void {
+    if (slot !== undefined && slot.namesOwner === this) {
+      const box = slot[which];
+      if (box !== undefined) {
+        box.n++;
+        return;
+      }
+    }
+    const map = this[which];
+    let box = map.get(term);
+    if (box !== undefined) box.n++;
+    else map.set(term, (box = { n: 1 }));
+    if (slot !== undefined) {
+      if (slot.namesOwner !== this) {
+        slot.namesOwner = this;
+        slot.lower = undefined;
+        slot.capitalMid = undefined;
+      }
+      slot[which] = box;
+    }
   }
 
   private record(words: string[], lang: string, initial: boolean): void {
@@ -122,11 +174,39 @@ export class Names {
     else this.entries.set(key, { words, count: 1, lang, initial });
   }
 
+  /** The counts so far, to merge into another collector with {@link Names.merge}. */
+  state(): NamesState {
+    return {
+      entries: [...this.entries].map(([key, e]) => ({ key, words: e.words, count: e.count, lang: e.lang, initial: e.initial })),
+      lower: [...this.lower].map(([k, e]) => [k, e.n]),
+      capitalMid: [...this.capitalMid].map(([k, e]) => [k, e.n]),
+    };
+  }
+
+  /**
+   * Adds the counts of another collector: every count is a sum, so merging the collectors of
+   * any split of the documents gives what one collector over them all gives.
+   */
+  merge(state: NamesState): void {
+    for (const { key, words, count, lang, initial } of state.entries) {
+      const e = this.entries.get(key);
+      if (e !== undefined) e.count += count;
+      else this.entries.set(key, { words, count, lang, initial });
+    }
+    for (const [map, counts] of [[this.lower, state.lower], [this.capitalMid, state.capitalMid]] as const) {
+      for (const [k, n] of counts) {
+        const e = map.get(k);
+        if (e !== undefined) e.n += n;
+        else map.set(k, { n });
+      }
+    }
+  }
+
   /** Whether a capitalised word is a common word: written lower case at least as often as capitalised mid-sentence. */
   private common(word: string): boolean {
     const key = foldTerm(word);
-    const lower = this.lower.get(key) ?? 0;
-    return lower > 0 && lower >= (this.capitalMid.get(key) ?? 0);
+    const lower = this.lower.get(key)?.n ?? 0;
+    return lower > 0 && lower >= (this.capitalMid.get(key)?.n ?? 0);
   }
 
   /**
@@ -161,6 +241,4 @@ export class Names {
   }
 }
 
-function bumpMap(map: Map<string, number>, key: string): void {
-  map.set(key, (map.get(key) ?? 0) + 1);
-}
+

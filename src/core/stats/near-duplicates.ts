@@ -2,7 +2,7 @@
 // word 5-shingles with LSH banding: 128 hash values per document, deterministic seeds.
 
 import type { Token } from './tokenize.js';
-import { foldTerm } from './vocabulary.js';
+import { foldTerm, type FoldedTokens } from './folded.js';
 
 /** The MinHash settings: words per shingle, hash functions, LSH bands × rows, Jaccard threshold. */
 export const MINHASH = {
@@ -52,15 +52,16 @@ const [MUL, ADD] = (() => {
 })();
 
 /** The words compared: word and number tokens, case-folded, elided clitics kept as words. */
-function words(tokens: readonly Token[] | readonly string[]): string[] {
+function words(tokens: readonly Token[] | readonly string[] | FoldedTokens): readonly string[] {
+  if ('terms' in tokens) return tokens.terms;
   const out: string[] = [];
   for (const t of tokens) out.push(typeof t === 'string' ? foldTerm(t) : foldTerm(t.text));
   return out;
 }
 
 /** Hashes of the word shingles of a text (fewer words than a shingle: one shingle of them all). */
-export function shingleHashes(tokens: readonly Token[] | readonly string[], size: number = MINHASH.shingle): Uint32Array {
-  const w = words(tokens).map(fnv1a32);
+export function shingleHashes(tokens: readonly Token[] | readonly string[] | FoldedTokens, size: number = MINHASH.shingle): Uint32Array {
+  const w = 'slots' in tokens && tokens.slots !== undefined ? tokens.slots.map((s) => (s.hash ??= fnv1a32(s.term))) : words(tokens).map(fnv1a32);
   if (w.length === 0) return new Uint32Array(0);
   const n = Math.max(1, w.length - size + 1);
   const out = new Uint32Array(n);
@@ -73,21 +74,38 @@ export function shingleHashes(tokens: readonly Token[] | readonly string[], size
 }
 
 /** The MinHash signature of a text: for each of 128 seeded hash functions, the least shingle hash. */
-export function minhash(tokens: readonly Token[] | readonly string[]): Uint32Array {
+export function minhash(tokens: readonly Token[] | readonly string[] | FoldedTokens): Uint32Array {
   const sig = new Uint32Array(MINHASH.permutations).fill(0xffffffff);
   const shingles = shingleHashes(tokens);
-  for (let p = 0; p < sig.length; p++) {
-    const a = MUL[p] ?? 1;
-    const b = ADD[p] ?? 0;
-    let min = 0xffffffff;
-    for (let i = 0; i < shingles.length; i++) {
-      const v = (Math.imul(shingles[i] ?? 0, a) + b) >>> 0;
-      if (v < min) min = v;
+  const n = shingles.length;
+  if (n === 0) return sig;
+  // Four hash functions per pass over the shingles: a quarter of the loads and loop steps. The
+  // values are compared as signed 32-bit integers with the top bit flipped (the same order as
+  // unsigned), which keeps the arithmetic in small integers.
+  for (let p = 0; p < MINHASH.permutations; p += 4) {
+    const a0 = MUL[p] as number, a1 = MUL[p + 1] as number, a2 = MUL[p + 2] as number, a3 = MUL[p + 3] as number;
+    const b0 = (ADD[p] as number) ^ SIGN, b1 = (ADD[p + 1] as number) ^ SIGN, b2 = (ADD[p + 2] as number) ^ SIGN, b3 = (ADD[p + 3] as number) ^ SIGN;
+    let m0 = 0x7fffffff, m1 = 0x7fffffff, m2 = 0x7fffffff, m3 = 0x7fffffff;
+    for (let i = 0; i < n; i++) {
+      const x = shingles[i] as number;
+      const v0 = (Math.imul(x, a0) + b0) | 0;
+      const v1 = (Math.imul(x, a1) + b1) | 0;
+      const v2 = (Math.imul(x, a2) + b2) | 0;
+      const v3 = (Math.imul(x, a3) + b3) | 0;
+      if (v0 < m0) m0 = v0;
+      if (v1 < m1) m1 = v1;
+      if (v2 < m2) m2 = v2;
+      if (v3 < m3) m3 = v3;
     }
-    sig[p] = min;
+    sig[p] = m0 ^ SIGN;
+    sig[p + 1] = m1 ^ SIGN;
+    sig[p + 2] = m2 ^ SIGN;
+    sig[p + 3] = m3 ^ SIGN;
   }
   return sig;
 }
+
+const SIGN = 0x80000000 | 0;
 
 /** Estimated Jaccard similarity of two signatures: the share of hash functions whose minima agree (±0.035 at 0.8). */
 export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
@@ -168,6 +186,24 @@ export class NearDuplicates {
       if (this.hashes.has(hash)) return;
       this.hashes.add(hash);
     }
+    this.push(docId, minhash(tokens));
+  }
+
+  /**
+   * Adds a non-empty document by its signature, computed elsewhere with {@link minhash}: the
+   * same as {@link NearDuplicates.add}. The signature may be null when the document is an exact
+   * duplicate of one added before (its hash is then known here, and the document skipped).
+   */
+  addSignature(docId: string, sig: Uint32Array | null, hash?: string): void {
+    if (hash !== undefined) {
+      if (this.hashes.has(hash)) return;
+      this.hashes.add(hash);
+    }
+    if (sig === null) throw new Error(`near-duplicates: no signature for ${docId}`);
+    this.push(docId, sig);
+  }
+
+  private push(docId: string, sig: Uint32Array): void {
     const index = this.ids.length;
     if (index >= INDEX_BITS) return;
     if ((index + 1) * MINHASH.permutations > this.sigs.length) {
@@ -178,7 +214,6 @@ export class NearDuplicates {
       bands.set(this.bands);
       this.bands = bands;
     }
-    const sig = minhash(tokens);
     this.sigs.set(sig, index * MINHASH.permutations);
     for (let b = 0; b < MINHASH.bands; b++) this.bands[index * MINHASH.bands + b] = bandKey(sig, b * MINHASH.rows, MINHASH.rows);
     this.ids.push(docId);

@@ -1,8 +1,11 @@
 // Counts words, terms and bigrams per language in one streaming pass over documents: memory
 // grows with the vocabulary (and the bigram vocabulary, which is pruned), never with the text.
 
+import { folded, foldTerm, type FoldedTokens } from './folded.js';
 import { isStopword } from './stopwords.js';
 import type { Token } from './tokenize.js';
+
+export { foldTerm };
 
 /** A term (case-folded word) with its counts and the casing it is most often written in. */
 export interface TermCount {
@@ -39,11 +42,19 @@ interface Entry {
   forms?: Map<string, number>;
 }
 
+/** A bigram's entry: its most frequent casing kept as its two words, `form` unused. */
+interface BigramEntry extends Entry {
+  first: string;
+  second: string;
+}
+
 interface LangState {
   documents: number;
   tokens: number;
   words: Map<string, Entry>;
-  bigrams: Map<string, Entry>;
+  /** First term → second term → entry: no string is built per bigram occurrence. */
+  bigrams: Map<string, Map<string, BigramEntry>>;
+  bigramCount: number;
   // Bigrams seen at most this often were dropped when the map last overflowed.
   bigramFloor: number;
 }
@@ -57,18 +68,18 @@ export interface VocabularyOptions {
   maxBigrams?: number;
 }
 
-/** Folds a word for counting: lower case, curly apostrophe made straight. */
-export function foldTerm(word: string): string {
-  const lower = word.toLowerCase();
-  return lower.includes('’') ? lower.replaceAll('’', "'") : lower;
-}
-
-function bump(map: Map<string, Entry>, key: string, form: string, doc: number): void {
+function bump(map: Map<string, Entry>, key: string, form: string, doc: number): Entry {
   const e = map.get(key);
   if (e === undefined) {
-    map.set(key, { count: 1, docs: 1, lastDoc: doc, form, formCount: 1 });
-    return;
+    const created = { count: 1, docs: 1, lastDoc: doc, form, formCount: 1 };
+    map.set(key, created);
+    return created;
   }
+  bumpEntry(e, form, doc);
+  return e;
+}
+
+function bumpEntry(e: Entry, form: string, doc: number): void {
   e.count++;
   if (e.lastDoc !== doc) {
     e.docs++;
@@ -85,6 +96,47 @@ function bump(map: Map<string, Entry>, key: string, form: string, doc: number): 
     e.form = form;
     e.formCount = n;
   }
+}
+
+/**
+ * {@link bump} for the bigram `k1 k2` written `f1 f2`: the same counts and casing, the casing
+ * compared word by word (words hold no space, so that is comparing the joined forms).
+ */
+function bumpBigram(st: LangState, k1: string, k2: string, f1: string, f2: string, doc: number): void {
+  let inner = st.bigrams.get(k1);
+  if (inner === undefined) st.bigrams.set(k1, (inner = new Map()));
+  const e = inner.get(k2);
+  if (e === undefined) {
+    inner.set(k2, { count: 1, docs: 1, lastDoc: doc, form: '', first: f1, second: f2, formCount: 1 });
+    st.bigramCount++;
+    return;
+  }
+  e.count++;
+  if (e.lastDoc !== doc) {
+    e.docs++;
+    e.lastDoc = doc;
+  }
+  if (f1 === e.first && f2 === e.second) {
+    e.formCount++;
+    return;
+  }
+  const form = `${f1} ${f2}`;
+  e.forms ??= new Map([[`${e.first} ${e.second}`, e.formCount]]);
+  const n = (e.forms.get(form) ?? 0) + 1;
+  e.forms.set(form, n);
+  if (n > e.formCount) {
+    e.first = f1;
+    e.second = f2;
+    e.formCount = n;
+  }
+}
+
+function bigramEntries(st: LangState): Map<string, Entry> {
+  const flat = new Map<string, Entry>();
+  for (const [k1, inner] of st.bigrams) {
+    for (const [k2, e] of inner) flat.set(`${k1} ${k2}`, { ...e, form: `${e.first} ${e.second}` });
+  }
+  return flat;
 }
 
 function ranked(map: Map<string, Entry>, n: number, keep: (key: string) => boolean): TermCount[] {
@@ -116,42 +168,62 @@ export class Vocabulary {
    * Adds one document's tokens under its language (ISO 639-3). Each call is one document for
    * document frequencies; the id is unused, kept for the signature of the other accumulators.
    */
-  add(_docId: string, lang: string, tokens: readonly Token[]): void {
+  add(_docId: string, lang: string, input: readonly Token[] | FoldedTokens): void {
+    const { tokens, forms, terms, stops, slots } = folded(input, lang);
     const doc = ++this.docSeq;
     let st = this.langs.get(lang);
     if (st === undefined) {
-      st = { documents: 0, tokens: 0, words: new Map(), bigrams: new Map(), bigramFloor: 0 };
+      st = { documents: 0, tokens: 0, words: new Map(), bigrams: new Map(), bigramCount: 0, bigramFloor: 0 };
       this.langs.set(lang, st);
     }
     st.documents++;
     let prevKey: string | undefined;
     let prevForm = '';
-    for (const tok of tokens) {
+    for (let i = 0; i < tokens.length; i++) {
+      const tok = tokens[i] as Token;
       if (tok.kind !== 'word') {
         prevKey = undefined;
         continue;
       }
-      const key = foldTerm(tok.text);
+      const key = terms[i] as string;
+      const form = forms[i] as string;
       st.tokens++;
-      bump(st.words, key, tok.text, doc);
-      if (isStopword(key, lang)) {
+      // A word's entry is never dropped: remembered in its slot, it needs no lookup next time.
+      const slot = slots?.[i];
+      if (slot !== undefined && slot.vocabOwner === st) bumpEntry(slot.vocab as Entry, form, doc);
+      else {
+        const e = bump(st.words, key, form, doc);
+        if (slot !== undefined) {
+          slot.vocabOwner = st;
+          slot.vocab = e;
+        }
+      }
+      if (stops[i] === 1) {
         prevKey = undefined;
         continue;
       }
       if (prevKey !== undefined && tok.gap === 'space') {
-        bump(st.bigrams, `${prevKey} ${key}`, `${prevForm} ${tok.text}`, doc);
+        bumpBigram(st, prevKey, key, prevForm, form, doc);
       }
       prevKey = key;
-      prevForm = tok.text;
+      prevForm = form;
     }
-    if (st.bigrams.size > this.maxBigrams) this.prune(st);
+    if (st.bigramCount > this.maxBigrams) this.prune(st);
   }
 
   /** Drops the rarest bigrams until the map is back under three quarters of its cap. */
   private prune(st: LangState): void {
-    while (st.bigrams.size > this.maxBigrams * 0.75) {
+    while (st.bigramCount > this.maxBigrams * 0.75) {
       st.bigramFloor++;
-      for (const [k, e] of st.bigrams) if (e.count <= st.bigramFloor) st.bigrams.delete(k);
+      for (const [k1, inner] of st.bigrams) {
+        for (const [k2, e] of inner) {
+          if (e.count <= st.bigramFloor) {
+            inner.delete(k2);
+            st.bigramCount--;
+          }
+        }
+        if (inner.size === 0) st.bigrams.delete(k1);
+      }
     }
   }
 
@@ -169,7 +241,7 @@ export class Vocabulary {
   /** The `n` most frequent bigrams of a language, as `term term` with their most frequent casing. */
   topBigrams(lang: string, n: number): TermCount[] {
     const st = this.langs.get(lang);
-    return st === undefined ? [] : ranked(st.bigrams, n, () => true);
+    return st === undefined ? [] : ranked(bigramEntries(st), n, () => true);
   }
 
   /** Counts for one word (any casing), or undefined if it never occurred in that language. */

@@ -2,13 +2,17 @@
 // accumulator; memory grows with the vocabulary and a few numbers a document, not the text.
 
 import type { AnalysedDocument } from '../analyse.js';
-import { DistinctiveTerms, type DocumentKeyTerms } from '../stats/distinctive.js';
+import type { DocumentKeyTerms } from '../stats/distinctive.js';
 import { Names, type NameCount } from '../stats/names.js';
 import { exactDuplicateGroups, MINHASH, NearDuplicates } from '../stats/near-duplicates.js';
-import { tokenize } from '../stats/tokenize.js';
-import { Vocabulary, type TermCount } from '../stats/vocabulary.js';
+import type { TermCount } from '../stats/vocabulary.js';
+import type { WarningHandler } from '../types.js';
 import { OverviewAccumulator, type Overview } from './overview.js';
+import { LocalShards, SummaryPool, summaryWorkersAvailable, type Shards } from './pool.js';
 import { LengthsAccumulator, LinesAccumulator, Tally, TimelineAccumulator, type LengthBin, type LineCount, type Timeline } from './sections.js';
+import { groupKey, SummaryShard, type GroupBy, type ShardDocResult, type ShardFinal, type ShardInput } from './shard.js';
+
+export type { GroupBy };
 
 /** The section names, in the order they are shown: the keys of `--json`. */
 export const SECTIONS = [
@@ -19,8 +23,6 @@ export type SectionName = (typeof SECTIONS)[number];
 /** The quality flags, in the order they are reported. */
 export const QUALITY_FLAGS = ['und', 'mixed-language', 'encoding-fallback', 'short', 'no-date', 'no-title', 'duplicate', 'near-duplicate'];
 
-export type GroupBy = 'lang' | 'source' | 'month';
-
 export interface SummaryOptions {
   /** Rows per section (terms, names, sources…). */
   top: number;
@@ -28,7 +30,18 @@ export interface SummaryOptions {
   by?: GroupBy;
   /** Language code → name, for the languages section. */
   languageName?: (code: string) => string | null;
+  /** Worker threads (1, the default: all in this thread); used from {@link PARALLEL_MIN_DOCUMENTS} documents. */
+  jobs?: number;
+  /** Problems reading a document's file again (the documents may come without their text). */
+  onWarning?: WarningHandler;
+  /** Keep the `jobs` shards in this thread (for tests: the workers run only from the build). */
+  localShards?: boolean;
 }
+
+/** Fewer documents than this are summarised in this thread: starting workers costs more. */
+export const PARALLEL_MIN_DOCUMENTS = 200;
+/** Documents handed to the workers ahead of the one being merged. */
+const IN_FLIGHT = 1024;
 
 export interface Summary {
   overview: Overview & { groups?: { by: GroupBy; group: string; overview: Overview }[] };
@@ -51,13 +64,21 @@ export interface Summary {
   quality: { flag: string; documents: number; ids: string[] }[];
 }
 
-function groupKey(by: GroupBy, d: AnalysedDocument): string {
-  if (by === 'lang') return d.record.lang;
-  if (by === 'source') return d.record.source ?? '(none)';
-  return d.record.date !== null && /^\d{4}-\d{2}/.test(d.record.date) ? d.record.date.slice(0, 7) : '(undated)';
+/** What a document needs to be summarised in a shard, from what the corpus reader gives. */
+function shardInput(seq: number, d: AnalysedDocument): ShardInput {
+  const { record } = d;
+  if (d.lines.length > 0 || d.paragraphs.length > 0) return { seq, record, lines: d.lines, paragraphs: d.paragraphs };
+  if (d.text !== '') return { seq, record, text: d.text };
+  if (d.file) return { seq, record, file: { absPath: d.file.absPath, relPath: d.file.relPath, displayPath: d.file.displayPath } };
+  return { seq, record, lines: [], paragraphs: [] };
 }
 
-/** Summarises the documents in one pass. */
+/**
+ * Summarises the documents in one pass. The documents may come without their text (with the
+ * file to read it from): the text is read where it is analysed. With `jobs` > 1, the languages
+ * are shared out among worker threads, each analysing all the documents of its languages in
+ * corpus order; this thread keeps what needs the whole corpus in order, and merges.
+ */
 export async function summarise(docs: AsyncIterable<AnalysedDocument>, options: SummaryOptions): Promise<Summary> {
   // The corpus's distinct words come from the vocabulary, which counts them anyway.
   const overview = new OverviewAccumulator(false);
@@ -69,23 +90,22 @@ export async function summarise(docs: AsyncIterable<AnalysedDocument>, options: 
   let mixed = 0;
   const timeline = new TimelineAccumulator();
   const lengths = new LengthsAccumulator();
-  const vocabulary = new Vocabulary();
-  const names = new Names();
-  const distinctive = new DistinctiveTerms();
   const near = new NearDuplicates();
   const hashes: { id: string; hash: string }[] = [];
   const lines = new LinesAccumulator();
   const flagged = new Map<string, string[]>(QUALITY_FLAGS.map((f) => [f, []]));
+  const warn = options.onWarning ?? (() => {});
 
-  for await (const d of docs) {
+  // The documents of the whole corpus, in order: the record's figures at once, the rest when
+  // the document's shard has analysed it.
+  const addRecord = (d: AnalysedDocument): void => {
     const { record } = d;
-    const tokens = tokenize(d.paragraphs.join('\n'));
-    overview.add(record, tokens);
+    overview.add(record, []);
     if (options.by) {
-      const key = groupKey(options.by, d);
+      const key = groupKey(options.by, record);
       let acc = groups.get(key);
       if (!acc) groups.set(key, (acc = new OverviewAccumulator()));
-      acc.add(record, tokens);
+      acc.add(record, []);
     }
     langDocs.add(record.lang);
     langWords.add(record.lang, record.words);
@@ -94,19 +114,103 @@ export async function summarise(docs: AsyncIterable<AnalysedDocument>, options: 
     else sources.add(record.source);
     timeline.add(record);
     lengths.add(record);
-    vocabulary.add(record.id, record.lang, tokens);
-    names.add(record.id, record.lang, tokens);
-    distinctive.add(record.id, record.lang, tokens);
-    if (tokens.length > 0) {
-      near.add(record.id, tokens, record.hash);
+    for (const f of record.flags) flagged.get(f)?.push(record.id);
+  };
+  const addResult = (d: AnalysedDocument, r: ShardDocResult): void => {
+    const { record } = d;
+    for (const [path, message] of r.warnings) warn(path, message);
+    if (r.hasTokens) {
+      near.addSignature(record.id, r.sig, record.hash);
       hashes.push({ id: record.id, hash: record.hash });
     }
-    lines.add(record, d.lines);
-    for (const f of record.flags) flagged.get(f)?.push(record.id);
+    lines.addPrepared(record, r.lines);
+  };
+
+  // A small corpus is summarised here: the first documents decide.
+  const iterator = docs[Symbol.asyncIterator]();
+  const head: AnalysedDocument[] = [];
+  let ended = false;
+  const jobs = options.jobs ?? 1;
+  const threads = jobs > 1 && !options.localShards && summaryWorkersAvailable();
+  if (threads || (jobs > 1 && options.localShards)) {
+    while (head.length < PARALLEL_MIN_DOCUMENTS) {
+      const next = await iterator.next();
+      if (next.done) {
+        ended = true;
+        break;
+      }
+      head.push(next.value);
+    }
+  }
+  async function* all(): AsyncGenerator<AnalysedDocument> {
+    try {
+      yield* head;
+      while (!ended) {
+        const next = await iterator.next();
+        if (next.done) ended = true;
+        else yield next.value;
+      }
+    } finally {
+      // Stopped early (an error): let the reader close what it opened.
+      if (!ended) await iterator.return?.();
+    }
+  }
+
+  let finals: ShardFinal[];
+  let seq = 0;
+  if (jobs > 1 && head.length >= PARALLEL_MIN_DOCUMENTS) {
+    const pool: Shards = threads ? new SummaryPool(jobs, { by: options.by }) : new LocalShards(jobs, { by: options.by });
+    try {
+      // Each language goes to the worker with the fewest words so far when it is first seen.
+      const workerOf = new Map<string, number>();
+      const load = new Array<number>(pool.size).fill(0);
+      const queue: { d: AnalysedDocument; result: Promise<ShardDocResult>; done: ShardDocResult | null }[] = [];
+      const settle = async (): Promise<void> => {
+        const slot = queue.shift() as (typeof queue)[number];
+        if (slot.done === null) pool.flush();
+        addResult(slot.d, slot.done ?? (await slot.result));
+      };
+      for await (const d of all()) {
+        addRecord(d);
+        let w = workerOf.get(d.record.lang);
+        if (w === undefined) {
+          w = load.indexOf(Math.min(...load));
+          workerOf.set(d.record.lang, w);
+        }
+        load[w] = (load[w] ?? 0) + d.record.words + 50;
+        const slot: (typeof queue)[number] = { d, result: pool.submit(w, shardInput(seq++, d)), done: null };
+        slot.result.then((r) => (slot.done = r), () => {});
+        queue.push(slot);
+        while (queue.length > IN_FLIGHT) await settle();
+      }
+      while (queue.length > 0) await settle();
+      finals = await pool.finish(options.top);
+    } finally {
+      await pool.close();
+    }
+  } else {
+    const shard = new SummaryShard({ by: options.by });
+    for await (const d of all()) {
+      addRecord(d);
+      addResult(d, shard.add(shardInput(seq++, d)));
+    }
+    finals = [shard.finish(options.top)];
+  }
+
+  // Merge the shards.
+  const vocabLangs = finals
+    .flatMap((f) => f.languages)
+    .sort((a, b) => b.stats.documents - a.stats.documents || (a.stats.lang < b.stats.lang ? -1 : 1));
+  const names = new Names();
+  const distinctive: DocumentKeyTerms[] = new Array(seq);
+  for (const f of finals) {
+    names.merge(f.names);
+    for (const { seq: i, terms } of f.distinctive) distinctive[i] = terms;
+    for (const g of f.groups) groups.get(g.key)?.addTypes(g.types, g.tokens);
   }
 
   const nearGroups = near.groups();
-  const vocabStats = vocabulary.languages().map((lang) => vocabulary.stats(lang));
+  const vocabStats = vocabLangs.map((l) => l.stats);
   const types = vocabStats.reduce((sum, v) => sum + v.types, 0);
   const wordTokens = vocabStats.reduce((sum, v) => sum + v.tokens, 0);
   flagged.set('near-duplicate', nearGroups.flatMap((g) => g.ids));
@@ -130,11 +234,11 @@ export async function summarise(docs: AsyncIterable<AnalysedDocument>, options: 
     lengths: { bins: lengths.result() },
     vocabulary: {
       stopWords: 'stopwords-iso',
-      languages: vocabulary.languages().map((lang) => ({ ...vocabulary.stats(lang), terms: vocabulary.top(lang, top), bigrams: vocabulary.topBigrams(lang, top) }))
+      languages: vocabLangs.map((l) => ({ ...l.stats, terms: l.terms, bigrams: l.bigrams }))
         .map(({ lang, tokens, types, typeTokenRatio, terms, bigrams }) => ({ lang, tokens, types, typeTokenRatio: Math.round(typeTokenRatio * 1000) / 1000, terms, bigrams })),
     },
     names: names.top(top),
-    distinctive: { measure: 'log-likelihood G² against the rest of the corpus in the same language', documents: distinctive.finalise(top) },
+    distinctive: { measure: 'log-likelihood G² against the rest of the corpus in the same language', documents: distinctive },
     duplicates: {
       exact: exactDuplicateGroups(hashes).map((ids) => ({ ids })),
       near: nearGroups.map((g) => ({ ids: g.ids, similarity: Math.round(g.similarity * 1000) / 1000 })),

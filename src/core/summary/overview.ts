@@ -71,6 +71,12 @@ export class OverviewAccumulator {
     if (record.title === null) this.untitled++;
   }
 
+  /** Adds distinct words and word tokens counted elsewhere (by a worker), for the type/token figures. */
+  addTypes(types: Iterable<string>, tokens: number): void {
+    for (const t of types) this.types.add(t);
+    this.tokens += tokens;
+  }
+
   /** The figures so far. */
   result(): Overview {
     const sorted = this.lengths.slice(0, this.documents).sort();

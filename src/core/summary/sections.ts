@@ -139,10 +139,13 @@ export class LinesAccumulator {
   private boilerplateLines = 0;
 
   add(record: DocumentRecord, lines: string[]): void {
+    this.addPrepared(record, prepareLines(record, lines));
+  }
+
+  /** Adds a document's lines as {@link prepareLines} gives them (in a worker, say). */
+  addPrepared(record: DocumentRecord, prepared: PreparedLines): void {
     const seen = new Set<string>();
-    for (const raw of lines) {
-      const line = raw.trim().replace(/\s+/g, ' ');
-      if (line === '' || line.length > SHARED_LINE_MAX) continue;
+    for (const line of prepared.short) {
       bump(this.shared, line, !seen.has(line));
       seen.add(line);
     }
@@ -151,9 +154,7 @@ export class LinesAccumulator {
     }
     if (record.boilerplate.length > 0) this.withBoilerplate++;
     const seenBoiler = new Set<string>();
-    for (const n of record.boilerplate) {
-      const line = (lines[n - 1] ?? '').trim().replace(/\s+/g, ' ');
-      if (line === '') continue;
+    for (const line of prepared.boiler) {
       this.boilerplateLines++;
       bump(this.boiler, line, !seenBoiler.has(line));
       seenBoiler.add(line);
@@ -170,6 +171,35 @@ export class LinesAccumulator {
         .slice(0, top);
     return { documents: this.withBoilerplate, lines: this.boilerplateLines, shared: list(this.shared, 2), top: list(this.boiler, 1) };
   }
+}
+
+/** A document's lines as {@link LinesAccumulator} counts them: white space folded, in order. */
+export interface PreparedLines {
+  /** The non-empty lines of at most {@link SHARED_LINE_MAX} characters. */
+  short: string[];
+  /** The non-empty boilerplate lines. */
+  boiler: string[];
+}
+
+/** The lines of a document that {@link LinesAccumulator.addPrepared} counts. */
+export function prepareLines(record: DocumentRecord, lines: string[]): PreparedLines {
+  const short: string[] = [];
+  for (const raw of lines) {
+    // A long line folds to a short one only through runs of white space: most are left unfolded.
+    if (raw.length > SHARED_LINE_MAX) {
+      const trimmed = raw.trim();
+      if (trimmed.length > SHARED_LINE_MAX && !/\s\s/.test(trimmed)) continue;
+    }
+    const line = raw.trim().replace(/\s+/g, ' ');
+    if (line === '' || line.length > SHARED_LINE_MAX) continue;
+    short.push(line);
+  }
+  const boiler: string[] = [];
+  for (const n of record.boilerplate) {
+    const line = (lines[n - 1] ?? '').trim().replace(/\s+/g, ' ');
+    if (line !== '') boiler.push(line);
+  }
+  return { short, boiler };
 }
 
 function bump(map: Map<string, { documents: number; occurrences: number }>, key: string, newDocument: boolean): void {

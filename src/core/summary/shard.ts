@@ -1,0 +1,144 @@
+// The per-document work of `summarise`, and the accumulators that need the text, for one shard
+// of the corpus: all the documents of some languages, in corpus order. A shard runs in a worker
+// thread (or in this one for a small corpus); the main thread merges the shards' results.
+//
+// Everything a shard keeps is either per language (vocabulary, distinctive terms: a language
+// lives in one shard, so its counts are exactly those of one sequential pass), or a sum that
+// merges in any order (names, distinct words per group). What depends on the order of the whole
+// corpus (near duplicates, shared lines) goes back to the main thread per document.
+
+import { documentViews } from '../body.js';
+import { readTextFile } from '../read-documents.js';
+import type { DocumentRecord } from '../types.js';
+import type { FoundFile } from '../walk.js';
+import { DistinctiveTerms, type DocumentKeyTerms } from '../stats/distinctive.js';
+import { Names, type NamesState } from '../stats/names.js';
+import { minhash } from '../stats/near-duplicates.js';
+import { tokenize } from '../stats/tokenize.js';
+import { foldTokens, TermCache } from '../stats/folded.js';
+import { Vocabulary, type TermCount, type VocabularyStats } from '../stats/vocabulary.js';
+import { prepareLines, type PreparedLines } from './sections.js';
+
+export type GroupBy = 'lang' | 'source' | 'month';
+
+/** The group of a document for `--by`. */
+export function groupKey(by: GroupBy, record: DocumentRecord): string {
+  if (by === 'lang') return record.lang;
+  if (by === 'source') return record.source ?? '(none)';
+  return record.date !== null && /^\d{4}-\d{2}/.test(record.date) ? record.date.slice(0, 7) : '(undated)';
+}
+
+/**
+ * One document for a shard: its record and its body, as lines and paragraphs, as text to split,
+ * or as the file to read it from (in the worker, so the main thread never reads it).
+ */
+export interface ShardInput {
+  /** Position in the corpus (0-based). */
+  seq: number;
+  record: DocumentRecord;
+  file?: FoundFile;
+  text?: string;
+  lines?: string[];
+  paragraphs?: string[];
+}
+
+/** What a shard sends back for each document, for the main thread's in-order accumulators. */
+export interface ShardDocResult {
+  seq: number;
+  /** Whether the body has any token (else it counts for neither exact nor near duplicates). */
+  hasTokens: boolean;
+  /** MinHash signature; null when empty or an exact duplicate of an earlier document of the shard. */
+  sig: Uint32Array | null;
+  lines: PreparedLines;
+  /** Problems reading the file: [path, message]. */
+  warnings: [string, string][];
+}
+
+/** A language's vocabulary figures, computed in its shard. */
+export interface ShardLanguage {
+  stats: VocabularyStats;
+  terms: TermCount[];
+  bigrams: TermCount[];
+}
+
+/** What a shard sends back at the end. */
+export interface ShardFinal {
+  languages: ShardLanguage[];
+  names: NamesState;
+  /** Distinctive terms of the shard's documents, with their positions in the corpus. */
+  distinctive: { seq: number; terms: DocumentKeyTerms }[];
+  /** Per `--by` group: the distinct (folded) words and the word tokens. */
+  groups: { key: string; types: string[]; tokens: number }[];
+}
+
+/** The options a shard needs. */
+export interface ShardOptions {
+  by?: GroupBy;
+}
+
+/** One shard's accumulators. */
+export class SummaryShard {
+  private readonly vocabulary = new Vocabulary();
+  private readonly names = new Names();
+  private readonly distinctive = new DistinctiveTerms();
+  private readonly seqs: number[] = [];
+  private readonly hashes = new Set<string>();
+  private readonly groups = new Map<string, { types: Set<string>; tokens: number }>();
+  private readonly cache = new TermCache();
+
+  constructor(private readonly options: ShardOptions = {}) {}
+
+  /** Analyses one document; documents must come in corpus order. */
+  add(input: ShardInput): ShardDocResult {
+    const { record } = input;
+    const warnings: [string, string][] = [];
+    let lines = input.lines;
+    let paragraphs = input.paragraphs;
+    if (lines === undefined || paragraphs === undefined) {
+      let text = input.text ?? '';
+      if (input.file !== undefined) {
+        const read = readTextFile(input.file, (path, message) => warnings.push([path, message]));
+        text = read === null || read === 'skipped' ? '' : read.text;
+      }
+      ({ lines, paragraphs } = text === '' ? { lines: [], paragraphs: [] } : documentViews(text, record));
+    }
+    const tokens = tokenize(paragraphs.join('\n'));
+    // Each token folded once, for every accumulator.
+    const folded = foldTokens(tokens, record.lang, this.cache);
+    if (this.options.by) {
+      const key = groupKey(this.options.by, record);
+      let g = this.groups.get(key);
+      if (!g) this.groups.set(key, (g = { types: new Set(), tokens: 0 }));
+      for (let i = 0; i < tokens.length; i++) {
+        if (tokens[i]?.kind !== 'word') continue;
+        g.tokens++;
+        g.types.add(folded.terms[i] as string);
+      }
+    }
+    this.vocabulary.add(record.id, record.lang, folded);
+    this.names.add(record.id, record.lang, folded);
+    this.distinctive.add(record.id, record.lang, folded);
+    this.seqs.push(input.seq);
+    let sig: Uint32Array | null = null;
+    if (tokens.length > 0 && !this.hashes.has(record.hash)) {
+      this.hashes.add(record.hash);
+      sig = minhash(folded);
+    }
+    return { seq: input.seq, hasTokens: tokens.length > 0, sig, lines: prepareLines(record, lines), warnings };
+  }
+
+  /** The shard's results, with `top` rows per list. */
+  finish(top: number): ShardFinal {
+    const distinctive = this.distinctive.finalise(top);
+    return {
+      languages: this.vocabulary.languages().map((lang) => ({
+        stats: this.vocabulary.stats(lang),
+        terms: this.vocabulary.top(lang, top),
+        bigrams: this.vocabulary.topBigrams(lang, top),
+      })),
+      names: this.names.state(),
+      distinctive: distinctive.map((terms, i) => ({ seq: this.seqs[i] as number, terms })),
+      groups: [...this.groups].map(([key, g]) => ({ key, types: [...g.types], tokens: g.tokens })),
+    };
+  }
+}
