@@ -1,7 +1,7 @@
 // Issue 6: the shortcuts that make grep fast give exactly the results of searching every line.
 import { describe, expect, test } from 'vitest';
 import { searchDocument, type LineMatcher } from '../../src/core/grep.js';
-import { contextOf, countLiteralLines, sparseLines } from '../../src/core/engine/grep-task.js';
+import { contextOf, countLiteralLines, FileReader, Outcome, searchFile, sparseLines } from '../../src/core/engine/grep-task.js';
 import { buildMatcher, type MatcherOptions } from '../../src/core/search/matcher.js';
 import type { SourceDocument } from '../../src/core/types.js';
 
@@ -106,5 +106,17 @@ describe('issue 6: what a worker sends back for the printer', () => {
     expect(lines[0]).toBe('a');
     expect(lines[3]).toBeUndefined();
     expect(lines[5]).toBe('f x');
+  });
+});
+
+describe('issue 6: one file read and searched for a worker', () => {
+  test('an unreadable file claims no id and says why; a file the prefilter skips claims one', () => {
+    const matcher = buildMatcher({ patterns: ['dignity'], fixedStrings: true });
+    const spec = { mode: 'count' as const, before: 0, after: 0 };
+    const missing = searchFile({ absPath: '/nonexistent/x.txt', displayPath: 'x.txt', format: 'text', gzip: false }, matcher, spec, new FileReader());
+    expect(missing.outcome).toBe(Outcome.Unread);
+    expect(missing.error?.code).toBe('ENOENT');
+    const skipped = searchFile({ absPath: __filename, displayPath: 't.ts', format: 'text', gzip: false }, buildMatcher({ patterns: ['zq'.repeat(9)], fixedStrings: true }), spec, new FileReader());
+    expect(skipped).toEqual({ outcome: Outcome.NoMatch });
   });
 });

@@ -99,6 +99,8 @@ export async function runGrep(args: string[], flags: GrepFlags, io: Io): Promise
     spec: { mode: flags.filesWithMatches ? 'files' : flags.count ? 'count' : 'lines', before, after, maxCount },
     analyse: needInfo,
     jobs: corpus.options.jobs ?? 1,
+    // For tests: workers on a small corpus.
+    ...(io.env.CORPUS_GREP_PARALLEL_FROM ? { minParallelFiles: Number(io.env.CORPUS_GREP_PARALLEL_FROM) } : {}),
     onWarning: warn,
   });
   for await (const { search: result, record } of found) {

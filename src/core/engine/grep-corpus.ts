@@ -8,9 +8,9 @@ import { claimFor, fileId, formatOf, IdRegistry, readJsonl } from '../read-docum
 import { MatchTimeoutError } from '../search/backtracking-guard.js';
 import type { Matcher, MatcherOptions } from '../search/matcher.js';
 import type { DocumentRecord, SourceDocument, WarningHandler } from '../types.js';
-import type { FoundFile } from '../walk.js';
-import { GrepPool, grepWorkersAvailable, type GrepReply } from './grep-pool.js';
-import { FileReader, Outcome, searchFile, sparseLines, type FileResult, type GrepSpec } from './grep-task.js';
+import { describeError, type FoundFile } from '../walk.js';
+import { GrepPool, grepWorkersAvailable } from './grep-pool.js';
+import { FileReader, Outcome, searchBatch, searchFile, sparseLines, type BatchResult, type FileResult, type GrepSpec } from './grep-task.js';
 
 export type { GrepMode, GrepSpec } from './grep-task.js';
 
@@ -22,6 +22,8 @@ export interface GrepCorpusOptions {
   analyse: boolean;
   /** Worker threads (1: all in this thread). */
   jobs: number;
+  /** Start workers from this many files on, instead of the default ({@link parallelMinFiles}). */
+  minParallelFiles?: number;
   onWarning?: WarningHandler;
 }
 
@@ -39,17 +41,27 @@ export interface GrepDocument {
   record: DocumentRecord | null;
 }
 
-/** Fewer files than this are searched in this thread: starting workers costs more. */
-export const PARALLEL_MIN_FILES = 200;
+/**
+ * Fewer files than this are searched in this thread: starting a worker (about 0.1 s of CPU)
+ * costs more than it saves. Analysing each match is slow, so workers pay early; counting a
+ * literal on the raw bytes is so cheap that they pay only on a big corpus.
+ */
+export function parallelMinFiles(matcher: Matcher, spec: GrepSpec, analyse: boolean): number {
+  if (analyse) return 200;
+  if (matcher.lineLiterals && spec.mode !== 'lines') return 20000;
+  return 2000;
+}
 /** Files sent to a worker at once. */
 const BATCH = 64;
-/** Batches under way per worker, so workers stay busy while this thread prints. */
-const AHEAD_PER_WORKER = 4;
+/** Batches under way per job, so workers stay busy while this thread prints. */
+const AHEAD_PER_WORKER = 16;
+/** Batches a worker may have under way before this thread searches the next batch itself. */
+const BUSY = 4;
 
 const isGzip = (relPath: string): boolean => relPath.length >= 3 && relPath.charCodeAt(relPath.length - 3) === 0x2e && relPath.slice(-2).toLowerCase() === 'gz';
 
 type Unit =
-  | { kind: 'batch'; files: FoundFile[]; reply: Promise<GrepReply> }
+  | { kind: 'batch'; files: FoundFile[]; reply?: Promise<BatchResult>; done?: BatchResult }
   | { kind: 'jsonl'; file: FoundFile };
 
 /** Yields each matching document of the files, in order. */
@@ -62,8 +74,9 @@ export async function* grepCorpus(files: Iterable<FoundFile>, matcher: Matcher, 
   const it = files[Symbol.iterator]();
   const head: FoundFile[] = [];
   let ended = false;
+  const minFiles = options.minParallelFiles ?? parallelMinFiles(matcher, spec, options.analyse);
   if (options.jobs > 1) {
-    while (head.length < PARALLEL_MIN_FILES) {
+    while (head.length < minFiles) {
       const next = it.next();
       if (next.done) {
         ended = true;
@@ -80,15 +93,17 @@ export async function* grepCorpus(files: Iterable<FoundFile>, matcher: Matcher, 
   }
 
   /** The matching document a file's result stands for, once its id is claimed; warnings reported. */
-  const settle = (file: FoundFile, result: FileResult): GrepDocument | null => {
-    if (result.outcome === Outcome.Unread) {
-      for (const [where, why] of result.warnings ?? []) warn(where, why);
+  const settle = (file: FoundFile, outcome: Outcome, result: FileResult | undefined): GrepDocument | null => {
+    if (outcome === Outcome.Unread) {
+      if (result?.error) warn(file.displayPath, describeError(Object.assign(new Error(result.error.message), { code: result.error.code })));
+      if (result?.warnings) for (const [where, why] of result.warnings) warn(where, why);
       return null;
     }
     const id = claimFor(ids, fileId(file.relPath), file, warn);
-    for (const [where, why] of result.warnings ?? []) warn(where, why);
+    if (result === undefined) return null;
+    if (result.warnings) for (const [where, why] of result.warnings) warn(where, why);
     const m = result.match;
-    if (result.outcome !== Outcome.Match || !m) return null;
+    if (outcome !== Outcome.Match || !m) return null;
     const doc: SourceDocument = { id, path: file.displayPath, absPath: file.absPath, format: m.format, bytes: m.bytes, encoding: m.encoding, text: '' };
     const lines = spec.mode === 'lines' ? sparseLines(m) : [];
     return { search: { doc, lines, hits: m.hits ?? [], count: m.count }, count: m.count, record: m.record ? { ...m.record, id } : null };
@@ -110,20 +125,23 @@ export async function* grepCorpus(files: Iterable<FoundFile>, matcher: Matcher, 
     }
   };
 
-  const pool = options.jobs > 1 && head.length >= PARALLEL_MIN_FILES && grepWorkersAvailable()
-    ? new GrepPool(options.jobs, { matcher: options.matcherOptions, spec, analyse: options.analyse })
+  // This thread is one of the jobs: it walks, and searches a batch itself whenever every worker
+  // is busy, so `jobs - 1` workers keep the cores full without a thread too many.
+  const pool = options.jobs > 1 && head.length >= minFiles && grepWorkersAvailable()
+    ? new GrepPool(options.jobs - 1, { matcher: options.matcherOptions, spec, analyse: options.analyse })
     : null;
+  const reader = new FileReader();
+  const analyse = analyseDocument ? (doc: SourceDocument) => analyseDocument(doc).record : undefined;
 
   if (!pool) {
-    const reader = new FileReader();
-    const analyse = analyseDocument ? (doc: SourceDocument) => analyseDocument(doc).record : undefined;
     for (const file of all()) {
       const format = formatOf(file.relPath);
       if (format === 'jsonl') {
         yield* jsonl(file);
         continue;
       }
-      const found = settle(file, searchFile({ absPath: file.absPath, displayPath: file.displayPath, format, gzip: isGzip(file.relPath) }, matcher, spec, reader, { analyse }));
+      const result = searchFile({ absPath: file.absPath, displayPath: file.displayPath, format, gzip: isGzip(file.relPath) }, matcher, spec, reader, { analyse });
+      const found = settle(file, result.outcome, result);
       if (found) yield found;
     }
     return;
@@ -135,14 +153,18 @@ export async function* grepCorpus(files: Iterable<FoundFile>, matcher: Matcher, 
     let kinds = '';
     const send = (): void => {
       if (batch.length === 0) return;
-      const reply = pool.search({
+      const request = {
         absPaths: batch.map((f) => f.absPath).join('\0'),
         displayPaths: batch.map((f) => f.displayPath).join('\0'),
         kinds,
-      });
-      // Handled when its turn comes; a failure meanwhile must not count as unhandled.
-      reply.catch(() => {});
-      queue.push({ kind: 'batch', files: batch, reply });
+      };
+      if (pool.allBusy(BUSY)) queue.push({ kind: 'batch', files: batch, done: searchBatch(request, matcher, spec, reader, { analyse }) });
+      else {
+        const unit: Unit = { kind: 'batch', files: batch, reply: pool.search(request) };
+        // Handled when its turn comes; a failure meanwhile must not count as unhandled.
+        unit.reply?.then((reply) => (unit.done = reply), () => {});
+        queue.push(unit);
+      }
       batch = [];
       kinds = '';
     };
@@ -151,16 +173,16 @@ export async function* grepCorpus(files: Iterable<FoundFile>, matcher: Matcher, 
         yield* jsonl(unit.file);
         return;
       }
-      const reply = await unit.reply;
+      const { outcomes, details } = unit.done ?? (await (unit.reply as Promise<BatchResult>));
       let d = 0;
       for (let i = 0; i < unit.files.length; i++) {
-        const detail = reply.details[d];
-        let result: FileResult;
+        const detail = details[d];
+        let result: FileResult | undefined;
         if (detail !== undefined && detail[0] === i) {
           result = detail[1];
           d++;
-        } else result = { outcome: reply.outcomes[i] as Outcome };
-        const found = settle(unit.files[i] as FoundFile, result);
+        }
+        const found = settle(unit.files[i] as FoundFile, outcomes[i] as Outcome, result);
         if (found) yield found;
       }
     };
@@ -174,9 +196,14 @@ export async function* grepCorpus(files: Iterable<FoundFile>, matcher: Matcher, 
         batch.push(file);
         const kind = format === 'markdown' ? 'm' : 't';
         kinds += isGzip(file.relPath) ? kind.toUpperCase() : kind;
-        if (batch.length >= BATCH) send();
+        if (batch.length >= BATCH) {
+          send();
+          // A turn of the event loop, for the workers' replies to come in.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
       }
-      while (queue.length > ahead) yield* drain(queue.shift() as Unit);
+      // Print what is ready without waiting; wait only when too much is under way.
+      while (queue.length > 0 && (queue.length > ahead || isDone(queue[0] as Unit))) yield* drain(queue.shift() as Unit);
     }
     send();
     while (queue.length > 0) yield* drain(queue.shift() as Unit);
@@ -184,3 +211,5 @@ export async function* grepCorpus(files: Iterable<FoundFile>, matcher: Matcher, 
     await pool.close();
   }
 }
+
+const isDone = (unit: Unit): boolean => unit.kind === 'jsonl' || unit.done !== undefined;

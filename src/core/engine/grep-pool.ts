@@ -5,8 +5,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { MatcherOptions } from '../search/matcher.js';
-import type { DocFormat } from '../types.js';
-import type { FileResult, GrepSpec } from './grep-task.js';
+import type { BatchRequest, BatchResult, GrepSpec } from './grep-task.js';
 
 /** What a grep worker is started with. */
 export interface GrepWorkerData {
@@ -16,21 +15,12 @@ export interface GrepWorkerData {
   analyse: boolean;
 }
 
-/** A batch of text files: each list joined with NUL (which no path holds), to cross cheaply. */
-export interface GrepRequest {
+export interface GrepRequest extends BatchRequest {
   batch: number;
-  absPaths: string;
-  displayPaths: string;
-  /** One character a file: `t` text, `m` Markdown; upper case when gzipped. */
-  kinds: string;
 }
 
-export interface GrepReply {
+export interface GrepReply extends BatchResult {
   batch: number;
-  /** One outcome a file of the batch (see Outcome). */
-  outcomes: Uint8Array;
-  /** The files with more than an outcome (a match, warnings): their index in the batch and result. */
-  details: [number, FileResult][];
 }
 
 const WORKER_FILE = fileURLToPath(new URL('./grep-worker.js', import.meta.url));
@@ -85,6 +75,11 @@ export class GrepPool {
     const request: GrepRequest = { batch, ...files };
     slot.worker.postMessage(request);
     return promise;
+  }
+
+  /** True when every worker has at least `n` batches under way. */
+  allBusy(n: number): boolean {
+    return this.workers.every((w) => w.busy >= n);
   }
 
   /** Stops the workers. */

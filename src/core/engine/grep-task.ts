@@ -9,7 +9,6 @@ import { decode, isBinary, sniffBom } from '../decode.js';
 import { searchDocument, type LineHit } from '../grep.js';
 import { MatchTimeoutError } from '../search/backtracking-guard.js';
 import type { Matcher } from '../search/matcher.js';
-import { describeError } from '../walk.js';
 import type { DocFormat, DocumentRecord, Encoding, SourceDocument } from '../types.js';
 
 /** What the printer needs of a matching document. */
@@ -56,8 +55,10 @@ export interface FileMatch {
 export interface FileResult {
   outcome: Outcome;
   match?: FileMatch;
-  /** Warnings as [where, message]: for an unread file, why; else lines the matcher gave up on. */
+  /** Warnings as [where, message]: a binary file, or the lines the matcher gave up on. */
   warnings?: [string, string][];
+  /** Why an unreadable file could not be read (describeError makes it a warning). */
+  error?: { code: string | undefined; message: string };
 }
 
 const BINARY_WARNING = 'binary file (NUL byte in the first 8 KiB), skipped';
@@ -79,9 +80,11 @@ export class FileReader {
           this.buf.copy(bigger, 0, 0, n);
           this.buf = bigger;
         }
-        const got = fs.readSync(fd, this.buf, n, this.buf.length - n, null);
-        if (got === 0) break;
+        const want = this.buf.length - n;
+        const got = fs.readSync(fd, this.buf, n, want, null);
         n += got;
+        // A regular file reads short only at its end: no second call to learn that.
+        if (got < want) break;
       }
       return this.buf.subarray(0, n);
     } finally {
@@ -150,7 +153,8 @@ export function searchFile(
     bytes = reader.read(file.absPath);
     if (file.gzip) bytes = zlib.gunzipSync(bytes);
   } catch (err) {
-    return { outcome: Outcome.Unread, warnings: [[file.displayPath, describeError(err)]] };
+    const code = (err as NodeJS.ErrnoException | undefined)?.code;
+    return { outcome: Outcome.Unread, error: { code: typeof code === 'string' ? code : undefined, message: err instanceof Error ? err.message : String(err) } };
   }
   if (isBinary(bytes)) return { outcome: Outcome.Unread, warnings: [[file.displayPath, BINARY_WARNING]] };
   const bom = sniffBom(bytes);
@@ -219,4 +223,39 @@ export function sparseLines(match: FileMatch): string[] {
   for (const hit of match.hits ?? []) lines[hit.line - 1] = hit.text;
   for (const [n, text] of match.context ?? []) lines[n - 1] = text;
   return lines;
+}
+
+/** A batch of text files: each list joined with NUL (which no path holds), to cross cheaply. */
+export interface BatchRequest {
+  absPaths: string;
+  displayPaths: string;
+  /** One character a file: `t` text, `m` Markdown; upper case when gzipped. */
+  kinds: string;
+}
+
+/** What became of a batch: an outcome a file, and the results that say more, by index. */
+export interface BatchResult {
+  outcomes: Uint8Array;
+  details: [number, FileResult][];
+}
+
+/** Searches a batch of text files, in a worker or in the main thread alike. */
+export function searchBatch(request: BatchRequest, matcher: Matcher, spec: GrepSpec, reader: FileReader, options: SearchFileOptions = {}): BatchResult {
+  const absPaths = request.absPaths.split('\0');
+  const displayPaths = request.displayPaths.split('\0');
+  const outcomes = new Uint8Array(absPaths.length);
+  const details: [number, FileResult][] = [];
+  for (let i = 0; i < absPaths.length; i++) {
+    const kind = request.kinds.charCodeAt(i);
+    const file = {
+      absPath: absPaths[i] as string,
+      displayPath: displayPaths[i] as string,
+      format: (kind === 0x6d || kind === 0x4d ? 'markdown' : 'text') as DocFormat,
+      gzip: kind < 0x60,
+    };
+    const result = searchFile(file, matcher, spec, reader, options);
+    outcomes[i] = result.outcome;
+    if (result.match || result.warnings || result.error) details.push([i, result]);
+  }
+  return { outcomes, details };
 }
