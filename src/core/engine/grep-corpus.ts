@@ -153,13 +153,13 @@ export async function* grepCorpus(files: Iterable<FoundFile>, matcher: Matcher, 
     let kinds = '';
     const send = (): void => {
       if (batch.length === 0) return;
-      const request = {
-        absPaths: batch.map((f) => f.absPath).join('\0'),
-        displayPaths: batch.map((f) => f.displayPath).join('\0'),
-        kinds,
-      };
-      if (pool.allBusy(BUSY)) queue.push({ kind: 'batch', files: batch, done: searchBatch(request, matcher, spec, reader, { analyse }) });
+      if (pool.allBusy(BUSY)) queue.push({ kind: 'batch', files: batch, done: searchBatch(batch, kinds, matcher, spec, reader, { analyse }) });
       else {
+        const request = {
+          absPaths: batch.map((f) => f.absPath).join('\0'),
+          displayPaths: batch.map((f) => f.displayPath).join('\0'),
+          kinds,
+        };
         const unit: Unit = { kind: 'batch', files: batch, reply: pool.search(request) };
         // Handled when its turn comes; a failure meanwhile must not count as unhandled.
         unit.reply?.then((reply) => (unit.done = reply), () => {});

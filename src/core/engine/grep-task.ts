@@ -239,21 +239,22 @@ export interface BatchResult {
   details: [number, FileResult][];
 }
 
-/** Searches a batch of text files, in a worker or in the main thread alike. */
-export function searchBatch(request: BatchRequest, matcher: Matcher, spec: GrepSpec, reader: FileReader, options: SearchFileOptions = {}): BatchResult {
-  const absPaths = request.absPaths.split('\0');
-  const displayPaths = request.displayPaths.split('\0');
-  const outcomes = new Uint8Array(absPaths.length);
+/** Searches a batch of text files (`kinds` as in {@link BatchRequest}), in a worker or in the main thread alike. */
+export function searchBatch(
+  files: readonly { absPath: string; displayPath: string }[],
+  kinds: string,
+  matcher: Matcher,
+  spec: GrepSpec,
+  reader: FileReader,
+  options: SearchFileOptions = {},
+): BatchResult {
+  const outcomes = new Uint8Array(files.length);
   const details: [number, FileResult][] = [];
-  for (let i = 0; i < absPaths.length; i++) {
-    const kind = request.kinds.charCodeAt(i);
-    const file = {
-      absPath: absPaths[i] as string,
-      displayPath: displayPaths[i] as string,
-      format: (kind === 0x6d || kind === 0x4d ? 'markdown' : 'text') as DocFormat,
-      gzip: kind < 0x60,
-    };
-    const result = searchFile(file, matcher, spec, reader, options);
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i] as { absPath: string; displayPath: string };
+    const kind = kinds.charCodeAt(i);
+    const format: DocFormat = kind === 0x6d || kind === 0x4d ? 'markdown' : 'text';
+    const result = searchFile({ absPath: file.absPath, displayPath: file.displayPath, format, gzip: kind < 0x60 }, matcher, spec, reader, options);
     outcomes[i] = result.outcome;
     if (result.match || result.warnings || result.error) details.push([i, result]);
   }

@@ -17,7 +17,9 @@ const analyse: ((doc: SourceDocument) => DocumentRecord) | undefined = data.anal
   : undefined;
 
 parentPort?.on('message', (request: GrepRequest) => {
-  const { outcomes, details } = searchBatch(request, matcher, data.spec, reader, { analyse });
+  const displayPaths = request.displayPaths.split('\0');
+  const files = request.absPaths.split('\0').map((absPath, i) => ({ absPath, displayPath: displayPaths[i] as string }));
+  const { outcomes, details } = searchBatch(files, request.kinds, matcher, data.spec, reader, { analyse });
   const reply: GrepReply = { batch: request.batch, outcomes, details };
   parentPort?.postMessage(reply, [outcomes.buffer as ArrayBuffer]);
 });
