@@ -13,6 +13,8 @@ export interface MatchRange {
 /** What the searcher needs of a matcher. */
 export interface LineMatcher {
   findAll(line: string): MatchRange[];
+  /** A way to skip lines that cannot match (see Matcher.wholeText); null: search every line. */
+  wholeText?(text: string): { readonly text: string; next(from: number): number } | null;
 }
 
 /** A line that matched. */
@@ -29,6 +31,8 @@ export interface DocumentSearch {
   /** The document's lines, as decoded (for context lines). */
   lines: string[];
   hits: LineHit[];
+  /** Matching lines, when `hits` was not kept (a count is all that is printed). */
+  count?: number;
 }
 
 export interface SearchOptions {
@@ -39,13 +43,17 @@ export interface SearchOptions {
    * the line counts as not matching and the search goes on. Without it, the error is thrown.
    */
   onLineError?: (line: number, error: Error) => void;
+  /** False when the caller needs no `lines` (counts, document lists): they are then left empty. */
+  withLines?: boolean;
 }
 
 /** Searches a document; `hits` is empty when nothing matched. */
 export function searchDocument(doc: SourceDocument, matcher: LineMatcher, options: SearchOptions = {}): DocumentSearch {
+  const max = options.maxCount ?? Infinity;
+  const whole = max > 0 ? matcher.wholeText?.(doc.text) : null;
+  if (whole) return searchCandidates(doc, matcher, whole, max, options);
   const lines = splitLines(doc.text);
   const hits: LineHit[] = [];
-  const max = options.maxCount ?? Infinity;
   for (let i = 0; i < lines.length && hits.length < max; i++) {
     const text = lines[i] as string;
     let matches: MatchRange[];
@@ -57,6 +65,60 @@ export function searchDocument(doc: SourceDocument, matcher: LineMatcher, option
       continue;
     }
     if (matches.length > 0) hits.push({ line: i + 1, text, matches });
+  }
+  return { doc, lines, hits };
+}
+
+/**
+ * The search of {@link searchDocument} when the matcher can search the whole text: only the
+ * lines the whole-text search lands in are searched on their own, with the same results.
+ */
+function searchCandidates(
+  doc: SourceDocument,
+  matcher: LineMatcher,
+  whole: { readonly text: string; next(from: number): number },
+  max: number,
+  options: SearchOptions,
+): DocumentSearch {
+  const t = whole.text;
+  const same = t === doc.text;
+  // The original lines, when they cannot be cut out of the normalised text or are wanted.
+  const lines = !same || options.withLines !== false ? splitLines(doc.text) : [];
+  const hits: LineHit[] = [];
+  let lineNo = 0;
+  let lineStart = 0;
+  let cr = -2;
+  let lf = -2;
+  let pos = 0;
+  while (hits.length < max && pos < t.length) {
+    const q = whole.next(pos);
+    if (q < 0) break;
+    // Walk to the line holding offset q (a line owns its terminator).
+    let term: number;
+    let nextStart: number;
+    for (;;) {
+      if (cr !== -1 && cr < lineStart) cr = t.indexOf('\r', lineStart);
+      if (lf !== -1 && lf < lineStart) lf = t.indexOf('\n', lineStart);
+      term = cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
+      nextStart = term === -1 ? t.length : t.charCodeAt(term) === 13 && t.charCodeAt(term + 1) === 10 ? term + 2 : term + 1;
+      if (q < nextStart || nextStart >= t.length) break;
+      lineStart = nextStart;
+      lineNo++;
+    }
+    if (lineStart >= t.length) break;
+    const text = same ? (options.withLines !== false ? (lines[lineNo] as string) : t.slice(lineStart, term === -1 ? t.length : term)) : (lines[lineNo] as string);
+    let matches: MatchRange[] | null;
+    try {
+      matches = matcher.findAll(text);
+    } catch (err) {
+      if (!options.onLineError || !(err instanceof Error)) throw err;
+      options.onLineError(lineNo + 1, err);
+      matches = null;
+    }
+    if (matches !== null && matches.length > 0) hits.push({ line: lineNo + 1, text, matches });
+    pos = nextStart;
+    lineStart = nextStart;
+    lineNo++;
   }
   return { doc, lines, hits };
 }

@@ -79,7 +79,7 @@ export function countPrinter(out: OutputStream, chalk: ChalkInstance, terminal: 
   return {
     async document(result) {
       const id = terminal ? chalk.magenta(visible(result.doc.id)) : result.doc.id;
-      await writer.write(`${id}:${result.hits.length}\n`);
+      await writer.write(`${id}:${result.count ?? result.hits.length}\n`);
     },
     end: () => writer.flush(),
   };

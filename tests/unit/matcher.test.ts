@@ -9,9 +9,9 @@ function find(options: Partial<MatcherOptions> & { patterns: string[] }, line: s
 }
 
 describe('public API', () => {
-  it('builds a matcher with findAll, isMatch, requiredLiterals and mayMatchBytes', () => {
+  it('builds a matcher with findAll, isMatch, requiredLiterals, lineLiterals, wholeText and mayMatchBytes', () => {
     const matcher = buildMatcher({ patterns: ['Russie'] });
-    expect(Object.keys(matcher).sort()).toEqual(['findAll', 'isMatch', 'mayMatchBytes', 'requiredLiterals']);
+    expect(Object.keys(matcher).sort()).toEqual(['findAll', 'isMatch', 'lineLiterals', 'mayMatchBytes', 'requiredLiterals', 'wholeText']);
     expect(matcher.isMatch('La Russie')).toBe(true);
     expect(matcher.isMatch('La Prusse')).toBe(false);
   });

@@ -1,10 +1,9 @@
 // `corpus grep`: ripgrep-style search over the documents, each hit knowing its document;
 // counts, document lists, JSON, or an aligned keyword-in-context concordance.
 
-import type { AnalysedDocument } from '../../core/analyse.js';
-import { sniffBom } from '../../core/decode.js';
 import type { KwicRow, KwicSort } from '../../core/kwic.js';
 import type { Matcher } from '../../core/search/index.js';
+import type { DocumentRecord } from '../../core/types.js';
 import { countPrinter, filesPrinter, jsonPrinter, linesPrinter, type DocInfo, type GrepPrinter } from '../../format/grep-output.js';
 import type { Io } from '../io.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -52,16 +51,17 @@ export async function runGrep(args: string[], flags: GrepFlags, io: Io): Promise
 
   const search = await import('../../core/search/index.js');
   search.enableLinearRegExpEngine();
+  const matcherOptions = {
+    patterns,
+    fixedStrings: flags.fixedStrings,
+    ignoreCase: flags.ignoreCase,
+    smartCase: flags.smartCase,
+    wordRegexp: flags.wordRegexp,
+    fold: flags.fold,
+  };
   let matcher: Matcher;
   try {
-    matcher = search.buildMatcher({
-      patterns,
-      fixedStrings: flags.fixedStrings,
-      ignoreCase: flags.ignoreCase,
-      smartCase: flags.smartCase,
-      wordRegexp: flags.wordRegexp,
-      fold: flags.fold,
-    });
+    matcher = search.buildMatcher(matcherOptions);
   } catch (err) {
     if (err instanceof search.PatternError) throw new UsageError(err.message);
     throw err;
@@ -70,21 +70,13 @@ export async function runGrep(args: string[], flags: GrepFlags, io: Io): Promise
   const corpus = await corpusContext(paths, flags, io);
   const out = outputContext(flags, io);
   const { corpusFiles } = await import('../../core/corpus-files.js');
-  const { readDocuments } = await import('../../core/read-documents.js');
-  const { searchDocument } = await import('../../core/grep.js');
+  const { grepCorpus } = await import('../../core/engine/grep-corpus.js');
   const warn = corpus.options.onWarning ?? (() => {});
   const terminal = out.format === 'table';
   const json = out.format === 'json' || out.format === 'jsonl';
+  // The analysis runs only when the output or a filter needs a document's metadata.
   const needInfo = json || (terminal && !flags.count && !flags.filesWithMatches && !flags.kwic) || corpus.options.filter != null;
-  // The analysis is loaded only when the output or a filter needs a document's metadata.
-  const analyseDocument = needInfo ? (await import('../../core/analyse.js')).analyseDocument : null;
-  const info = (d: AnalysedDocument): DocInfo => ({ title: d.record.title, lang: d.record.lang, date: d.record.date, source: d.record.source });
-
-  // The cheap test first: raw bytes that cannot hold a match are skipped before decoding.
-  const wantBytes = (bytes: Buffer) => {
-    const bom = sniffBom(bytes);
-    return bom === 'utf-16le' || bom === 'utf-16be' || matcher.mayMatchBytes(bytes);
-  };
+  const info = (r: DocumentRecord): DocInfo => ({ title: r.title, lang: r.lang, date: r.date, source: r.source });
 
   const kwicRows: KwicRow[] = [];
   const kwicWidth = width ?? (io.stdout.isTTY ? Math.max(20, Math.floor((io.columns - 40) / 2)) : 40);
@@ -102,26 +94,26 @@ export async function runGrep(args: string[], flags: GrepFlags, io: Io): Promise
   const { columnOf } = await import('../../core/grep.js');
 
   let matched = 0;
-  for await (const doc of readDocuments(corpusFiles(corpus.options, corpus.run), { onWarning: warn, wantBytes })) {
-    const result = searchDocument(doc, matcher, {
-      maxCount,
-      onLineError: (line, err) => {
-        if (!(err instanceof search.MatchTimeoutError)) throw err;
-        warn(`${doc.path}:${line}`, err.message);
-      },
-    });
-    if (result.hits.length === 0) continue;
+  const found = grepCorpus(corpusFiles(corpus.options, corpus.run), matcher, {
+    matcherOptions,
+    spec: { mode: flags.filesWithMatches ? 'files' : flags.count ? 'count' : 'lines', before, after, maxCount },
+    analyse: needInfo,
+    jobs: corpus.options.jobs ?? 1,
+    // For tests: workers on a small corpus.
+    ...(io.env.CORPUS_GREP_PARALLEL_FROM ? { minParallelFiles: Number(io.env.CORPUS_GREP_PARALLEL_FROM) } : {}),
+    onWarning: warn,
+  });
+  for await (const { search: result, record } of found) {
     let docInfo: DocInfo | null = null;
-    if (analyseDocument) {
-      const analysed = analyseDocument(doc);
-      if (corpus.options.filter && !corpus.options.filter(analysed.record)) continue;
-      docInfo = info(analysed);
+    if (record) {
+      if (corpus.options.filter && !corpus.options.filter(record)) continue;
+      docInfo = info(record);
     }
     matched++;
     if (printer) await printer.document(result, docInfo);
     else {
       for (const hit of result.hits) {
-        for (const m of hit.matches) kwicRows.push(kwicRow(doc.id, hit.line, columnOf(hit.text, m.start), hit.text, m.start, m.end, kwicWidth));
+        for (const m of hit.matches) kwicRows.push(kwicRow(result.doc.id, hit.line, columnOf(hit.text, m.start), hit.text, m.start, m.end, kwicWidth));
       }
     }
   }

@@ -30,6 +30,14 @@ const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 export function nfcLine(line: string): MappedLine {
   const text = line.normalize('NFC');
   if (text === line) return identity(line);
+  // The map is built only when asked for: most lines that change have no match to map.
+  let map: MappedLine | null = null;
+  const built = (): MappedLine => (map ??= nfcMap(line, text));
+  return { text, toStart: (i) => built().toStart(i), toEnd: (i) => built().toEnd(i) };
+}
+
+/** The offset map of a line whose NFC form `text` differs from it. */
+function nfcMap(line: string, text: string): MappedLine {
   const starts = new Int32Array(text.length + 1);
   const ends = new Int32Array(text.length + 1);
   let n = 0;

@@ -58,6 +58,31 @@ export interface Matcher {
    * it always says true.
    */
   mayMatchBytes(bytes: Uint8Array): boolean;
+  /**
+   * Prepares a whole text (lines with their terminators) for a search that finds candidate lines
+   * without searching every line: `text` is the text in NFC (its lines are the NFC forms of the
+   * original lines, in the same order), and `next(from)` is the offset in it of the first match
+   * starting at or after `from`, or -1. Whenever a line starting at or after `from` matches on its
+   * own, `next(from)` lands in that line or in an earlier one, so lines before the one it lands
+   * in cannot match; a line it lands in must still be searched on its own. Null when the
+   * pattern depends on where the input starts or ends (`^`, `$`, lookarounds of its own), under
+   * --fold, or when the text is too long to search safely in one go: then search every line.
+   */
+  wholeText(text: string): WholeText | null;
+  /**
+   * Set when a line matches exactly when it holds one of these literals (-F, case as given, no
+   * -w, made of the ASCII characters the byte prefilter trusts): lines can then be counted on a
+   * UTF-8 or Windows-1252 file's raw bytes. Exact only where no occurrence is followed by a byte
+   * ≥ 0x80, which might be a combining mark that NFC joins to the literal's last letter: there,
+   * search the decoded text instead. Null otherwise.
+   */
+  readonly lineLiterals: readonly Buffer[] | null;
+}
+
+/** A text prepared by {@link Matcher.wholeText}. */
+export interface WholeText {
+  readonly text: string;
+  next(from: number): number;
 }
 
 /** An invalid pattern; the message is one line, fit to print after `corpus: `. */
@@ -132,6 +157,11 @@ export function buildMatcher(options: MatcherOptions): Matcher {
   const exactBytes = exact?.map((literal) => Buffer.from(literal, 'latin1'));
   const lowerLiterals = usable && caseless ? literals.map((literal) => literal.toLowerCase()) : null;
 
+  // A line that matches on its own also matches inside the whole text (at the same place) unless
+  // the pattern looks at where its input starts or ends; the -w edges only look for word
+  // characters, which line terminators are not.
+  const wholeOk = !fold && tokenLists.every((list) => list.every((t) => !(t.kind === 'assertion' && (t.src === '^' || t.src === '$')) && !(t.kind === 'open' && t.lookaround)));
+
   // Required literals are made of characters NFC never creates, so the raw line must hold one.
   const cannotMatch = (line: string): boolean => exact !== null && !exact.some((literal) => line.includes(literal));
   const prepare = (line: string): MappedLine | null => (cannotMatch(line) ? null : fold ? foldLine(line) : nfcLine(line));
@@ -150,8 +180,12 @@ export function buildMatcher(options: MatcherOptions): Matcher {
     return out;
   };
 
+  const wholeLiterals = fixedStrings && !caseless && options.wordRegexp !== true && exact !== null && exact.every((literal, i) => literal === tokenLists[i]?.map((t) => (t.kind === 'char' ? t.value : '\0')).join(''));
+  const lineLiterals = wholeLiterals && exactBytes !== undefined ? exactBytes : null;
+
   return {
     requiredLiterals: exact,
+    lineLiterals,
     isMatch(line) {
       if (cannotMatch(line)) return false;
       const text = fold ? foldText(line) : line.normalize('NFC');
@@ -172,6 +206,20 @@ export function buildMatcher(options: MatcherOptions): Matcher {
         else matches.push({ start, end });
       }
       return matches;
+    },
+    wholeText(text) {
+      if (!wholeOk) return null;
+      const nfc = text.normalize('NFC');
+      const re = nfc.length <= directLength ? search : linear;
+      if (re === null) return null;
+      return {
+        text: nfc,
+        next(from) {
+          re.lastIndex = from;
+          const m = re.exec(nfc);
+          return m === null ? -1 : m.index;
+        },
+      };
     },
     mayMatchBytes(bytes) {
       const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

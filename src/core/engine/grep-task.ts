@@ -1,0 +1,262 @@
+// The grep work on one text file, the same in a worker thread and in the main one: read its bytes
+// into a reused buffer, skip it on the raw-byte prefilter, count literal lines on the bytes where
+// that is exact, else decode and search it, and describe what matched in a form that can cross
+// to the main thread (which owns ids, order, warnings and printing).
+
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { decode, isBinary, sniffBom } from '../decode.js';
+import { searchDocument, type LineHit } from '../grep.js';
+import { MatchTimeoutError } from '../search/backtracking-guard.js';
+import type { Matcher } from '../search/matcher.js';
+import type { DocFormat, DocumentRecord, Encoding, SourceDocument } from '../types.js';
+
+/** What the printer needs of a matching document. */
+export type GrepMode = 'count' | 'files' | 'lines';
+
+/** How the files are searched: everything but the matcher itself, which is built from `matcher`. */
+export interface GrepSpec {
+  mode: GrepMode;
+  /** Lines of context kept around each hit (`lines` mode). */
+  before: number;
+  after: number;
+  maxCount?: number;
+}
+
+/** What became of one file. */
+export const Outcome = {
+  /** Read and searched (or skipped by the prefilter), nothing to print: it claims its id. */
+  NoMatch: 0,
+  /** Unreadable or binary: a warning, and no id claimed. */
+  Unread: 1,
+  /** Matched: it claims its id and has a {@link FileMatch}. */
+  Match: 2,
+} as const;
+export type Outcome = (typeof Outcome)[keyof typeof Outcome];
+
+/** A matching text file, as sent back to the main thread. */
+export interface FileMatch {
+  format: DocFormat;
+  encoding: Encoding;
+  bytes: number;
+  /** Matching lines (capped by -m). */
+  count: number;
+  /** The hits, in `lines` mode. */
+  hits?: LineHit[];
+  /** Number of lines in the document, in `lines` mode. */
+  lineCount?: number;
+  /** Context lines around the hits (not hits themselves), as [1-based line, text] pairs. */
+  context?: [number, string][];
+  /** The document's analysis, when asked for (the id in it is a placeholder). */
+  record?: DocumentRecord;
+}
+
+/** The outcome of one file, with the warnings it raised in order (after its id is claimed). */
+export interface FileResult {
+  outcome: Outcome;
+  match?: FileMatch;
+  /** Warnings as [where, message]: a binary file, or the lines the matcher gave up on. */
+  warnings?: [string, string][];
+  /** Why an unreadable file could not be read (describeError makes it a warning). */
+  error?: { code: string | undefined; message: string };
+}
+
+const BINARY_WARNING = 'binary file (NUL byte in the first 8 KiB), skipped';
+/** The common outcome, shared: nothing to print, no warning. */
+const NO_MATCH: FileResult = Object.freeze({ outcome: Outcome.NoMatch });
+
+/** Reads whole files into one buffer, grown when a file is bigger: no stat, no buffer per file. */
+export class FileReader {
+  private buf = Buffer.allocUnsafe(1 << 16);
+
+  /** The file's bytes: a view valid until the next call. */
+  read(absPath: string): Buffer {
+    const fd = fs.openSync(absPath, 'r');
+    try {
+      let n = 0;
+      for (;;) {
+        if (n === this.buf.length) {
+          const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+          this.buf.copy(bigger, 0, 0, n);
+          this.buf = bigger;
+        }
+        const want = this.buf.length - n;
+        const got = fs.readSync(fd, this.buf, n, want, null);
+        n += got;
+        // A regular file reads short only at its end: no second call to learn that.
+        if (got < want) break;
+      }
+      return this.buf.subarray(0, n);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+}
+
+const CR = 13;
+const LF = 10;
+
+/**
+ * Matching lines of a UTF-8 or Windows-1252 file counted on its bytes with the matcher's
+ * {@link Matcher.lineLiterals}, up to `max`; null when a literal is followed by a byte ≥ 0x80
+ * (the decoded text must then decide).
+ */
+export function countLiteralLines(bytes: Buffer, literals: readonly Buffer[], max: number): number | null {
+  const n = bytes.length;
+  const next = literals.map((l) => bytes.indexOf(l));
+  let count = 0;
+  let cr = -2;
+  let lf = -2;
+  let from = 0;
+  while (count < max) {
+    // The first occurrence of any literal at or after `from`.
+    let at = -1;
+    let length = 0;
+    for (let k = 0; k < literals.length; k++) {
+      let i = next[k] as number;
+      const literal = literals[k] as Buffer;
+      if (i !== -1 && i < from) next[k] = i = bytes.indexOf(literal, from);
+      if (i !== -1 && (at === -1 || i < at)) {
+        at = i;
+        length = literal.length;
+      }
+    }
+    if (at === -1) break;
+    const after = at + length;
+    if (after < n && (bytes[after] as number) >= 0x80) return null;
+    if (cr !== -1 && cr < after) cr = bytes.indexOf(CR, after);
+    if (lf !== -1 && lf < after) lf = bytes.indexOf(LF, after);
+    const end = cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
+    count++;
+    if (end === -1) break;
+    from = end + 1;
+  }
+  return count;
+}
+
+/** Options for {@link searchFile}. */
+export interface SearchFileOptions {
+  /** Runs the analysis of a matching document, when the output or a filter needs its metadata. */
+  analyse?: (doc: SourceDocument) => DocumentRecord;
+}
+
+/** Reads and searches one text file (not JSON Lines). */
+export function searchFile(
+  file: { absPath: string; displayPath: string; format: DocFormat; gzip: boolean },
+  matcher: Matcher,
+  spec: GrepSpec,
+  reader: FileReader,
+  options: SearchFileOptions = {},
+): FileResult {
+  let bytes: Buffer;
+  try {
+    bytes = reader.read(file.absPath);
+    if (file.gzip) bytes = zlib.gunzipSync(bytes);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException | undefined)?.code;
+    return { outcome: Outcome.Unread, error: { code: typeof code === 'string' ? code : undefined, message: err instanceof Error ? err.message : String(err) } };
+  }
+  if (isBinary(bytes)) return { outcome: Outcome.Unread, warnings: [[file.displayPath, BINARY_WARNING]] };
+  const bom = sniffBom(bytes);
+  const utf16 = bom === 'utf-16le' || bom === 'utf-16be';
+  const max = spec.mode === 'files' ? Math.min(spec.maxCount ?? Infinity, 1) : (spec.maxCount ?? Infinity);
+  if (!utf16 && spec.mode !== 'lines' && matcher.lineLiterals && !options.analyse) {
+    const count = countLiteralLines(bytes, matcher.lineLiterals, max);
+    if (count === 0) return NO_MATCH;
+    if (count !== null) {
+      // The encoding only matters to the analysis, which this shortcut is not taken with.
+      return { outcome: Outcome.Match, match: { format: file.format, encoding: 'utf-8', bytes: bytes.length, count } };
+    }
+  }
+  if (!utf16 && !matcher.mayMatchBytes(bytes)) return NO_MATCH;
+  const decoded = decode(bytes);
+  const doc: SourceDocument = {
+    id: '',
+    path: file.displayPath,
+    absPath: file.absPath,
+    format: file.format,
+    bytes: bytes.length,
+    encoding: decoded.encoding,
+    text: decoded.text,
+  };
+  const warnings: [string, string][] = [];
+  const result = searchDocument(doc, matcher, {
+    maxCount: max,
+    withLines: spec.mode === 'lines' && (spec.before > 0 || spec.after > 0),
+    onLineError: (line, err) => {
+      if (!(err instanceof MatchTimeoutError)) throw err;
+      warnings.push([`${doc.path}:${line}`, err.message]);
+    },
+  });
+  if (result.hits.length === 0) return warnings.length > 0 ? { outcome: Outcome.NoMatch, warnings } : NO_MATCH;
+  const found: FileResult = { outcome: Outcome.Match };
+  if (warnings.length > 0) found.warnings = warnings;
+  const match: FileMatch = { format: doc.format, encoding: doc.encoding, bytes: doc.bytes, count: result.hits.length };
+  if (spec.mode === 'lines') {
+    match.hits = result.hits;
+    // Without context, no line past the last hit is ever looked at.
+    match.lineCount = result.lines.length > 0 ? result.lines.length : (result.hits[result.hits.length - 1] as LineHit).line;
+    if (result.lines.length > 0) match.context = contextOf(result.hits, result.lines, spec.before, spec.after);
+  }
+  if (options.analyse) match.record = options.analyse(doc);
+  found.match = match;
+  return found;
+}
+
+/** The lines within `before`/`after` of a hit that are not hits themselves. */
+export function contextOf(hits: readonly LineHit[], lines: readonly string[], before: number, after: number): [number, string][] {
+  const out: [number, string][] = [];
+  const isHit = new Set(hits.map((h) => h.line));
+  let done = 0;
+  for (const hit of hits) {
+    const from = Math.max(done + 1, hit.line - before);
+    const to = Math.min(lines.length, hit.line + after);
+    for (let n = from; n <= to; n++) if (!isHit.has(n)) out.push([n, lines[n - 1] as string]);
+    done = Math.max(done, to);
+  }
+  return out;
+}
+
+/** The lines of a document rebuilt from hits and context: a sparse array holding what is printed. */
+export function sparseLines(match: FileMatch): string[] {
+  const lines: string[] = new Array<string>(match.lineCount ?? 0);
+  for (const hit of match.hits ?? []) lines[hit.line - 1] = hit.text;
+  for (const [n, text] of match.context ?? []) lines[n - 1] = text;
+  return lines;
+}
+
+/** A batch of text files: each list joined with NUL (which no path holds), to cross cheaply. */
+export interface BatchRequest {
+  absPaths: string;
+  displayPaths: string;
+  /** One character a file: `t` text, `m` Markdown; upper case when gzipped. */
+  kinds: string;
+}
+
+/** What became of a batch: an outcome a file, and the results that say more, by index. */
+export interface BatchResult {
+  outcomes: Uint8Array;
+  details: [number, FileResult][];
+}
+
+/** Searches a batch of text files (`kinds` as in {@link BatchRequest}), in a worker or in the main thread alike. */
+export function searchBatch(
+  files: readonly { absPath: string; displayPath: string }[],
+  kinds: string,
+  matcher: Matcher,
+  spec: GrepSpec,
+  reader: FileReader,
+  options: SearchFileOptions = {},
+): BatchResult {
+  const outcomes = new Uint8Array(files.length);
+  const details: [number, FileResult][] = [];
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i] as { absPath: string; displayPath: string };
+    const kind = kinds.charCodeAt(i);
+    const format: DocFormat = kind === 0x6d || kind === 0x4d ? 'markdown' : 'text';
+    const result = searchFile({ absPath: file.absPath, displayPath: file.displayPath, format, gzip: kind < 0x60 }, matcher, spec, reader, options);
+    outcomes[i] = result.outcome;
+    if (result.match || result.warnings || result.error) details.push([i, result]);
+  }
+  return { outcomes, details };
+}

@@ -1,0 +1,25 @@
+// A worker thread that greps text files: it receives batches of paths and sends back, for each
+// file, whether it was read, whether it matched, and what the printer needs of a match. Ids,
+// order, warnings and printing stay with the main thread.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { buildMatcher, enableLinearRegExpEngine } from '../search/index.js';
+import type { DocumentRecord, SourceDocument } from '../types.js';
+import type { GrepReply, GrepRequest, GrepWorkerData } from './grep-pool.js';
+import { FileReader, searchBatch } from './grep-task.js';
+
+const data = workerData as GrepWorkerData;
+enableLinearRegExpEngine();
+const matcher = buildMatcher(data.matcher);
+const reader = new FileReader();
+const analyse: ((doc: SourceDocument) => DocumentRecord) | undefined = data.analyse
+  ? ((analyseDocument) => (doc: SourceDocument) => analyseDocument(doc).record)((await import('../analyse.js')).analyseDocument)
+  : undefined;
+
+parentPort?.on('message', (request: GrepRequest) => {
+  const displayPaths = request.displayPaths.split('\0');
+  const files = request.absPaths.split('\0').map((absPath, i) => ({ absPath, displayPath: displayPaths[i] as string }));
+  const { outcomes, details } = searchBatch(files, request.kinds, matcher, data.spec, reader, { analyse });
+  const reply: GrepReply = { batch: request.batch, outcomes, details };
+  parentPort?.postMessage(reply, [outcomes.buffer as ArrayBuffer]);
+});

@@ -1,0 +1,112 @@
+// Issue 6: grep searches in worker threads on a big corpus; whatever --jobs is, the output
+// (lines, counts, ids, JSON, context, warnings) is byte for byte the same. The corpus has 320
+// files; CORPUS_GREP_PARALLEL_FROM starts the workers at 200 for every kind of search.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ROOT, runBin } from '../helpers/run-bin.js';
+
+let dir = '';
+
+const WORDS = ['dignity', 'liberté', 'freedom', 'Freiheit', 'свобода', 'rights', 'human', 'family', 'the', 'peace'];
+
+/** A corpus of 320 documents, in every encoding and shape the reader knows, with id clashes. */
+function makeCorpus(root: string): void {
+  const mixed = path.join(ROOT, 'tests/fixtures/mixed');
+  for (let i = 0; i < 300; i++) {
+    const folder = path.join(root, `f${Math.floor(i / 100)}`);
+    fs.mkdirSync(folder, { recursive: true });
+    const lines: string[] = [`Title ${i}`, '', `${2000 + (i % 25)}-0${1 + (i % 9)}-1${i % 10}`];
+    for (let k = 0; k < 6 + (i % 7); k++) lines.push(`${WORDS[(i + k) % WORDS.length]} and ${WORDS[(i * k + 3) % WORDS.length]} line ${k}`);
+    // Decomposed é after the literal: NFC makes "dignité" of it, so -F dignite must not count it.
+    if (i % 17 === 0) lines.push('dignite\u0301 decomposed');
+    if (i % 19 === 0) lines.push('dignite plain');
+    const name = `${String(i).padStart(3, '0')}_doc`;
+    const text = lines.join(i % 5 === 0 ? '\r\n' : i % 23 === 0 ? '\r' : '\n') + (i % 3 === 0 ? '' : '\n');
+    if (i % 29 === 0) fs.writeFileSync(path.join(folder, `${name}.txt.gz`), zlib.gzipSync(Buffer.from(text)));
+    else if (i % 31 === 0) fs.writeFileSync(path.join(folder, `${name}.txt`), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    else if (i % 37 === 0) fs.writeFileSync(path.join(folder, `${name}.txt`), Buffer.from(text.replace(/[^\x00-\xff]/g, '?'), 'latin1'));
+    else fs.writeFileSync(path.join(folder, `${name}.txt`), text);
+    // The same id twice: the Markdown file sorts first and takes it.
+    if (i % 41 === 0) fs.writeFileSync(path.join(folder, `${name}.md`), `# Notes ${i}\n\nfreedom of the human family\n`);
+  }
+  fs.writeFileSync(path.join(root, 'f1', '150_bin.txt'), Buffer.from('freedom\0binary'));
+  fs.writeFileSync(path.join(root, 'f1', '151_records.jsonl'), ['{"id":"r1","text":"freedom and dignity\\nsecond line dignity"}', 'not json', '{"text":"human family"}'].join('\n'));
+  for (const f of fs.readdirSync(mixed)) if (!f.endsWith('.mjs')) fs.copyFileSync(path.join(mixed, f), path.join(root, 'f2', `mixed-${f}`));
+}
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-grep-jobs-'));
+  makeCorpus(dir);
+});
+
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Workers from 200 files on, whatever the search (by default a cheap search waits for more). */
+const PARALLEL = { CORPUS_GREP_PARALLEL_FROM: '200' };
+
+const CASES: string[][] = [
+  ['-F', 'dignity'],
+  ['-c', '-F', 'dignity'],
+  ['-c', '-F', 'dignite'],
+  ['-l', '-F', 'dignite'],
+  ['-c', '-e', 'freedom', '-e', 'human'],
+  ['-l', '--paths', 'Freiheit'],
+  ['-c', '-i', 'free(?:dom|ly)|libert[éa]|freiheit|свобод|[0-9]{4}-[0-9]{2}-[0-9]{2}'],
+  ['-w', '-i', 'the'],
+  ['-C', '2', 'peace'],
+  ['-A', '1', '-m', '1', 'family'],
+  ['--json', '-B', '1', 'liberté'],
+  ['--format', 'jsonl', '-c', 'rights'],
+  ['--kwic', '--sort', 'right', 'human'],
+  ['-c', '--fold', 'liberte'],
+  ['-c', '^$'],
+  ['-c', 'line 3$'],
+  ['--lang', 'en', '-l', 'freedom'],
+];
+
+describe('issue 6: grep output is the same for --jobs 1 and --jobs 2 (workers start above 200 files)', () => {
+  for (const args of CASES) {
+    test(args.join(' '), () => {
+      const one = runBin(['grep', '--jobs', '1', ...args, dir]);
+      const two = runBin(['grep', '--jobs', '2', ...args, dir], { env: PARALLEL });
+      const three = runBin(['grep', '--jobs', '3', ...args, dir], { env: PARALLEL });
+      expect(one.status === 0 || one.status === 1).toBe(true);
+      expect(two).toEqual(one);
+      expect(three).toEqual(one);
+    });
+  }
+
+  test('the warnings come once each, in corpus order', () => {
+    const r = runBin(['grep', '--jobs', '2', '-c', 'freedom', dir], { env: PARALLEL });
+    const warnings = r.stderr.split('\n').filter((l) => l !== '');
+    expect(warnings).toEqual([
+      `corpus: warning: ${dir}/f0/000_doc.txt.gz: id f0/000_doc is taken, using f0/000_doc~2`,
+      `corpus: warning: ${dir}/f0/041_doc.txt: id f0/041_doc is taken, using f0/041_doc~2`,
+      `corpus: warning: ${dir}/f0/082_doc.txt: id f0/082_doc is taken, using f0/082_doc~2`,
+      `corpus: warning: ${dir}/f1/123_doc.txt: id f1/123_doc is taken, using f1/123_doc~2`,
+      `corpus: warning: ${dir}/f1/150_bin.txt: binary file (NUL byte in the first 8 KiB), skipped`,
+      `corpus: warning: ${dir}/f1/151_records.jsonl:2: not valid JSON, skipped`,
+      `corpus: warning: ${dir}/f1/164_doc.txt: id f1/164_doc is taken, using f1/164_doc~2`,
+      `corpus: warning: ${dir}/f2/205_doc.txt: id f2/205_doc is taken, using f2/205_doc~2`,
+      `corpus: warning: ${dir}/f2/246_doc.txt: id f2/246_doc is taken, using f2/246_doc~2`,
+      `corpus: warning: ${dir}/f2/287_doc.txt: id f2/287_doc is taken, using f2/287_doc~2`,
+      `corpus: warning: ${dir}/f2/mixed-binary.txt: binary file (NUL byte in the first 8 KiB), skipped`,
+      `corpus: warning: ${dir}/f2/mixed-records.jsonl:3: not valid JSON, skipped`,
+    ]);
+  });
+
+  test('-F dignite does not count a line where a combining accent follows it (NFC makes dignité)', () => {
+    const r = runBin(['grep', '--jobs', '2', '-c', '-F', 'dignite', dir], { env: PARALLEL });
+    // Documents 0, 19, 38, … hold "dignite plain"; 0, 17, 34, … hold the decomposed line only.
+    const counts = new Map(r.stdout.trim().split('\n').map((l) => [l.slice(0, l.lastIndexOf(':')), l.slice(l.lastIndexOf(':') + 1)]));
+    expect(counts.get('f0/000_doc~2')).toBe('1');
+    expect(counts.get('f0/038_doc')).toBe('1');
+    expect(counts.get('f0/019_doc')).toBe('1');
+    expect(counts.has('f0/017_doc')).toBe(false);
+  });
+});

@@ -1,0 +1,122 @@
+// Issue 6: the shortcuts that make grep fast give exactly the results of searching every line.
+import { describe, expect, test } from 'vitest';
+import { searchDocument, type LineMatcher } from '../../src/core/grep.js';
+import { contextOf, countLiteralLines, FileReader, Outcome, searchFile, sparseLines } from '../../src/core/engine/grep-task.js';
+import { buildMatcher, type MatcherOptions } from '../../src/core/search/matcher.js';
+import type { SourceDocument } from '../../src/core/types.js';
+
+const doc = (text: string): SourceDocument => ({ id: 'd', path: 'd.txt', absPath: '/d.txt', format: 'text', bytes: text.length, encoding: 'utf-8', text });
+
+const TEXTS = [
+  '',
+  '\n',
+  'one line',
+  'dignity\n',
+  'a\r\nb dignity\r\n\r\ndignity again dignity\r\n',
+  'cr\ronly\rdignity\r',
+  'mixed\nends\r\nhere\rdignity',
+  'dignite\u0301 decomposed\ndignite plain\nCafe\u0301 and cafe\n',
+  'free\nfreedom freely\nliberté liberta Freiheit свобода\n2024-01-02 and 2024-1-2\n',
+  'the other\nbreathe the\n\nthe\n',
+  '« guillemets\nspanning » lines\n« one » line\n',
+  'tabs\tand  spaces \n\n   \n',
+];
+
+const PATTERNS: Partial<MatcherOptions>[] = [
+  { patterns: ['dignity'], fixedStrings: true },
+  { patterns: ['dignite'], fixedStrings: true },
+  { patterns: ['free(?:dom|ly)|libert[éa]|freiheit|свобод|[0-9]{4}-[0-9]{2}-[0-9]{2}'], ignoreCase: true },
+  { patterns: ['the'], wordRegexp: true, ignoreCase: true },
+  { patterns: ['«[^»]*»'] },
+  { patterns: ['\\s'] },
+  { patterns: ['x*'] },
+  { patterns: ['a.b|e\\s+l'] },
+  { patterns: ['café'], ignoreCase: true },
+  { patterns: ['^the'] },
+  { patterns: ['line$'] },
+  { patterns: ['e'], fixedStrings: true },
+  { patterns: ['cafe', 'plain'], fixedStrings: true },
+];
+
+/** The same matcher without the whole-text search: every line searched on its own. */
+const lineByLine = (m: LineMatcher): LineMatcher => ({ findAll: (line) => m.findAll(line) });
+
+describe('issue 6: searching only the lines the whole-text search lands in', () => {
+  for (const options of PATTERNS) {
+    test(`${JSON.stringify(options)}: the same hits as every line searched`, () => {
+      const matcher = buildMatcher({ patterns: [], ...options });
+      for (const text of TEXTS) {
+        for (const maxCount of [undefined, 1, 2]) {
+          const fast = searchDocument(doc(text), matcher, { maxCount });
+          const slow = searchDocument(doc(text), lineByLine(matcher), { maxCount });
+          expect({ text, hits: fast.hits, lines: fast.lines }).toEqual({ text, hits: slow.hits, lines: slow.lines });
+          const bare = searchDocument(doc(text), matcher, { maxCount, withLines: false });
+          expect(bare.hits).toEqual(slow.hits);
+        }
+      }
+    });
+  }
+
+  test('a pattern with ^, $ or a lookaround searches every line', () => {
+    expect(buildMatcher({ patterns: ['^a'] }).wholeText('a\na')).toBeNull();
+    expect(buildMatcher({ patterns: ['a$'] }).wholeText('a\na')).toBeNull();
+    expect(buildMatcher({ patterns: ['a(?!b)'] }).wholeText('a\na')).toBeNull();
+    expect(buildMatcher({ patterns: ['a'], fold: true }).wholeText('a\na')).toBeNull();
+    expect(buildMatcher({ patterns: ['a'], wordRegexp: true }).wholeText('a\na')).not.toBeNull();
+  });
+});
+
+describe('issue 6: literal lines counted on the raw bytes', () => {
+  const count = (text: string, literals: string[], max = Infinity) =>
+    countLiteralLines(Buffer.from(text), literals.map((l) => Buffer.from(l)), max);
+
+  test('counts lines, not occurrences, whatever ends them', () => {
+    expect(count('dignity dignity\nno\ndignity\r\ndignity\rdignity', ['dignity'])).toBe(4);
+    expect(count('', ['dignity'])).toBe(0);
+    expect(count('a\nb\n', ['dignity'])).toBe(0);
+    expect(count('cafe\nplain cafe\nnone\n', ['cafe', 'plain'])).toBe(2);
+    expect(count('x\nx\nx\n', ['x'], 2)).toBe(2);
+  });
+
+  test('gives up where a byte ≥ 0x80 follows the literal (a combining accent NFC would join)', () => {
+    expect(count('dignite\u0301\n', ['dignite'])).toBeNull();
+    expect(count('dignitée\n', ['dignit'])).toBeNull();
+    expect(count('dignite é\n', ['dignite'])).toBe(1);
+    expect(count('é dignite\n', ['dignite'])).toBe(1);
+  });
+
+  test('only plain case-sensitive -F literals of safe ASCII characters count on bytes', () => {
+    expect(buildMatcher({ patterns: ['dignity'], fixedStrings: true }).lineLiterals).toEqual([Buffer.from('dignity')]);
+    expect(buildMatcher({ patterns: ['dignity'] }).lineLiterals).toBeNull();
+    expect(buildMatcher({ patterns: ['dignity'], fixedStrings: true, ignoreCase: true }).lineLiterals).toBeNull();
+    expect(buildMatcher({ patterns: ['dignity'], fixedStrings: true, wordRegexp: true }).lineLiterals).toBeNull();
+    expect(buildMatcher({ patterns: ['Kelvin'], fixedStrings: true }).lineLiterals).toBeNull();
+    expect(buildMatcher({ patterns: ['dignité'], fixedStrings: true }).lineLiterals).toBeNull();
+  });
+});
+
+describe('issue 6: what a worker sends back for the printer', () => {
+  test('context lines around the hits, and a sparse copy of the lines that holds them', () => {
+    const text = 'a\nb x\nc\nd\ne\nf x\ng\n';
+    const result = searchDocument(doc(text), buildMatcher({ patterns: ['x'] }));
+    const context = contextOf(result.hits, result.lines, 1, 1);
+    expect(context).toEqual([[1, 'a'], [3, 'c'], [5, 'e'], [7, 'g']]);
+    const lines = sparseLines({ format: 'text', encoding: 'utf-8', bytes: 0, count: 2, hits: result.hits, lineCount: result.lines.length, context });
+    expect(lines.length).toBe(7);
+    expect(lines[0]).toBe('a');
+    expect(lines[3]).toBeUndefined();
+    expect(lines[5]).toBe('f x');
+  });
+});
+
+describe('issue 6: one file read and searched for a worker', () => {
+  test('an unreadable file claims no id and says why; a file the prefilter skips claims one', () => {
+    const matcher = buildMatcher({ patterns: ['dignity'], fixedStrings: true });
+    const spec = { mode: 'count' as const, before: 0, after: 0 };
+    const missing = searchFile({ absPath: '/nonexistent/x.txt', displayPath: 'x.txt', format: 'text', gzip: false }, matcher, spec, new FileReader());
+    expect(missing.outcome).toBe(Outcome.Unread);
+    expect(missing.error?.code).toBe('ENOENT');
+    const skipped = searchFile({ absPath: __filename, displayPath: 't.ts', format: 'text', gzip: false }, buildMatcher({ patterns: ['zq'.repeat(9)], fixedStrings: true }), spec, new FileReader());
+    expect(skipped).toEqual({ outcome: Outcome.NoMatch });
+  });
+});
