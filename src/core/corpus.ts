@@ -35,6 +35,8 @@ const PARALLEL_MIN_DOCUMENTS = 200;
 /** Documents read ahead of the one being handed out, so workers stay busy. */
 const IN_FLIGHT = 256;
 const noWarnings = () => {};
+/** The views of a document read without its text (frozen: shared by every such document). */
+const NO_VIEWS = Object.freeze({ lines: Object.freeze([]) as unknown as string[], paragraphs: Object.freeze([]) as unknown as string[] });
 /** The first pass with workers refines its guess at the recurring lines at 64, 128, 256… documents, */
 const FIRST_GUESS = 64;
 /** …and then every so many documents. */
@@ -159,6 +161,10 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
     if (parallel && !speculated && total >= PARALLEL_MIN_DOCUMENTS) pool = new AnalysisPool(jobs, recurring);
     else analyseDocument = (await import('./analyse.js')).analyseDocument;
   };
+  // Without workers nothing is gained by reading ahead: each document is handed out at once, so
+  // what it holds dies young (read ahead, records outlive the young generation and the heap
+  // fills with them until a full collection).
+  const inFlight = (): number => (pool ? IN_FLIGHT : 0);
   const analyse = (doc: SourceDocument): Slot['result'] =>
     pool ? pool.analyse(doc) : (analyseDocument as NonNullable<typeof analyseDocument>)(doc, recurring);
 
@@ -168,7 +174,6 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
       pool?.flush();
       result = await result;
     }
-    const base = { ...result.record, id: slot.id, path: slot.path };
     if (slot.stat && writeCache) {
       if (slot.cached && !cache.writing) carried.push(slot.stat.absPath);
       else {
@@ -180,13 +185,16 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
         cache.put(stored ?? ({ f: slot.stat.absPath, s: slot.stat.size, m: slot.stat.mtimeMs, e: result.edges, h: result.recurringHits, l: result.lede, r: result.record } satisfies CacheEntry));
       }
     }
-    const record: DocumentRecord = { ...base, flags: [...base.flags] };
+    const record: DocumentRecord = { ...result.record, id: slot.id, path: slot.path, flags: [...result.record.flags] };
     markDuplicate(record, hashes);
-    options.onProgress?.(++done, total);
+    done++;
+    options.onProgress?.(done, total);
     if (options.filter && !options.filter(record)) return null;
     const text = slot.doc?.text ?? '';
-    const views = 'lines' in result ? { lines: result.lines, paragraphs: result.paragraphs } : withText && slot.doc ? documentViews(text, record) : { lines: [], paragraphs: [] };
-    return { record, lede: result.lede, text, ...views, edges: result.edges, recurringHits: result.recurringHits, ...(slot.file ? { file: slot.file } : {}) };
+    const views = 'lines' in result ? result : withText && slot.doc ? documentViews(text, record) : NO_VIEWS;
+    const analysed: AnalysedDocument = { record, lede: result.lede, text, lines: views.lines, paragraphs: views.paragraphs, edges: result.edges, recurringHits: result.recurringHits };
+    if (slot.file) analysed.file = slot.file;
+    return analysed;
   };
 
   try {
@@ -195,7 +203,7 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
         for await (const doc of readJsonl(file, ids, warn, options.wantId)) {
           await ready();
           queue.push({ id: doc.id, path: doc.path, doc, result: analyse(doc) });
-          while (queue.length > IN_FLIGHT) {
+          while (queue.length > inFlight()) {
             const d = await settle(queue.shift() as Slot);
             if (d) yield d;
           }
@@ -227,7 +235,7 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
         await ready();
         queue.push({ id, path: file.displayPath, doc, stat, file, result: analyse(doc) });
       }
-      while (queue.length > IN_FLIGHT) {
+      while (queue.length > inFlight()) {
         const d = await settle(queue.shift() as Slot);
         if (d) yield d;
       }
