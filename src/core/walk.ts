@@ -89,8 +89,15 @@ export function* walkFiles(inputs: WalkInput[], options: WalkOptions, missing: s
   const follow = options.follow ?? false;
   const filter = makeGlobFilter(options.globs);
   const warn = options.onWarning ?? (() => {});
-  const display = (input: WalkInput, abs: string, rel: string): string =>
-    input.implicit ? toPosix(path.relative(options.cwd, abs)) : rel === '' ? input.given : joinDisplay(input.given, rel);
+  // A file's display path is its input's, then its relative path: the head is worked out once.
+  const displayHead = (input: WalkInput, rootAbs: string): string => {
+    if (input.implicit) {
+      const root = toPosix(path.relative(options.cwd, rootAbs));
+      return root === '' ? '' : `${root}/`;
+    }
+    const trimmed = input.given.replace(/\/+$/, '');
+    return trimmed === '' ? '/' : trimmed === '.' ? '' : `${trimmed}/`;
+  };
 
   for (const input of inputs) {
     const abs = path.resolve(options.cwd, input.given);
@@ -108,10 +115,13 @@ export function* walkFiles(inputs: WalkInput[], options: WalkOptions, missing: s
     }
     if (stat.isFile()) {
       // A file named on the command line is read whatever its extension, as ripgrep does.
-      yield { absPath: abs, relPath: path.basename(abs), displayPath: display(input, abs, '') };
+      yield { absPath: abs, relPath: path.basename(abs), displayPath: input.implicit ? toPosix(path.relative(options.cwd, abs)) : input.given };
       continue;
     }
     if (!stat.isDirectory()) continue;
+    const head = displayHead(input, abs);
+    const rootDisplay = input.implicit ? toPosix(path.relative(options.cwd, abs)) : input.given;
+    const display = (rel: string): string => (rel === '' ? rootDisplay : head + rel);
     const ancestors = new Set<string>();
     const walkDir = function* (dirAbs: string, dirRel: string): Generator<FoundFile> {
       let real = dirAbs;
@@ -122,7 +132,7 @@ export function* walkFiles(inputs: WalkInput[], options: WalkOptions, missing: s
           /* keep the path as it is */
         }
         if (ancestors.has(real)) {
-          warn(display(input, dirAbs, dirRel), 'symbolic link loop, not followed');
+          warn(display(dirRel), 'symbolic link loop, not followed');
           return;
         }
         ancestors.add(real);
@@ -131,14 +141,14 @@ export function* walkFiles(inputs: WalkInput[], options: WalkOptions, missing: s
       try {
         entries = fs.readdirSync(dirAbs, { withFileTypes: true });
       } catch (err) {
-        warn(display(input, dirAbs, dirRel) || input.given, describeError(err));
+        warn(display(dirRel) || input.given, describeError(err));
         if (follow) ancestors.delete(real);
         return;
       }
       entries.sort(byName);
       for (const entry of entries) {
         if (skippedName(entry.name, hidden)) continue;
-        const childAbs = path.join(dirAbs, entry.name);
+        const childAbs = dirAbs.endsWith(path.sep) ? dirAbs + entry.name : dirAbs + path.sep + entry.name;
         const childRel = dirRel === '' ? entry.name : `${dirRel}/${entry.name}`;
         let isDir = entry.isDirectory();
         let isFile = entry.isFile();
@@ -149,14 +159,14 @@ export function* walkFiles(inputs: WalkInput[], options: WalkOptions, missing: s
             isDir = target.isDirectory();
             isFile = target.isFile();
           } catch {
-            warn(display(input, childAbs, childRel), 'broken symbolic link');
+            warn(display(childRel), 'broken symbolic link');
             continue;
           }
         }
         if (isDir) {
           if (filter.dir(childRel)) yield* walkDir(childAbs, childRel);
         } else if (isFile && isDocumentFile(entry.name) && filter.file(childRel)) {
-          yield { absPath: childAbs, relPath: childRel, displayPath: display(input, childAbs, childRel) };
+          yield { absPath: childAbs, relPath: childRel, displayPath: display(childRel) };
         }
       }
       if (follow) ancestors.delete(real);
@@ -180,11 +190,6 @@ function* globInput(input: WalkInput, options: WalkOptions, filter: GlobFilter):
     if (!filter.file(relPath)) continue;
     yield { absPath: path.resolve(options.cwd, rel), relPath, displayPath: rel };
   }
-}
-
-function joinDisplay(given: string, rel: string): string {
-  const trimmed = given.replace(/\/+$/, '');
-  return trimmed === '' ? `/${rel}` : trimmed === '.' ? rel : `${trimmed}/${rel}`;
 }
 
 /** A short, user-facing reason for a file-system error. */
