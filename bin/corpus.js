@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 // Tiny launcher: everything lives in the built CLI.
+import v8 from 'node:v8';
 import { main } from '../dist/cli/main.js';
+
+// A big corpus makes garbage faster than V8's default heap growth collects it: the first pass of
+// a cold `list` on 100,000 documents peaked at 470 MB, and at 320 MB with the heap grown by 40 %
+// between full collections.
+v8.setFlagsFromString('--heap-growing-percent=40');
 
 let finished = false;
 process.on('exit', () => {

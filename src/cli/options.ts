@@ -48,7 +48,7 @@ export function addCorpusOptions(cmd: Command): Command {
     .addOption(new Option('-0, --null', 'paths from stdin (-) are NUL-separated; --paths output is NUL-terminated'))
     .addOption(new Option('--strict', 'exit with status 2 when any document could not be read'))
     .addOption(new Option('--no-cache', 'neither read nor write the metadata cache'))
-    .addOption(new Option('-j, --jobs <n>', 'worker threads for the analysis (default: the number of cores)'));
+    .addOption(new Option('-j, --jobs <n>', 'threads that read, analyse and search (default: the number of cores)'));
 }
 
 /** Adds the output options. */

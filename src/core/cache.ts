@@ -98,8 +98,9 @@ export class CorpusCache {
   private ends = new Uint32Array(0);
   private out: { fd: number; tmp: string; headed: boolean } | null = null;
   private failed = false;
-  private buffered: string[] = [];
-  private bufferedLength = 0;
+  /** Entries encoded, waiting to be written: no long string is built (it would go straight to the old generation). */
+  private chunk: Buffer | null = null;
+  private chunkLength = 0;
   /** What the last run found of the corpus as a whole, when the files are still the same. */
   corpus: CorpusSummary | null = null;
 
@@ -226,19 +227,36 @@ export class CorpusCache {
   put(entry: CacheEntry | string): void {
     if (!this.out) return;
     const line = typeof entry === 'string' ? entry : JSON.stringify(entry);
-    this.buffered.push(line);
-    this.bufferedLength += line.length + 1;
-    if (this.bufferedLength >= WRITE_CHUNK) this.flushWrites();
+    const size = Buffer.byteLength(line) + 1;
+    if (this.chunkLength + size > WRITE_CHUNK) this.flushWrites();
+    if (size > WRITE_CHUNK) {
+      this.writeOut(Buffer.from(`${line}\n`));
+      return;
+    }
+    this.chunk ??= Buffer.allocUnsafe(WRITE_CHUNK);
+    this.chunkLength += this.chunk.write(line, this.chunkLength);
+    this.chunk[this.chunkLength++] = NEWLINE;
+  }
+
+  /** Writes entries already encoded as JSON Lines (each line ending in a newline). */
+  putLines(lines: Uint8Array): void {
+    if (!this.out) return;
+    this.flushWrites();
+    this.writeOut(lines);
   }
 
   /** Entries are written a chunk at a time: one system call per entry costs more than the entry. */
   private flushWrites(): void {
-    if (!this.out || this.buffered.length === 0) return;
-    const text = `${this.buffered.join('\n')}\n`;
-    this.buffered = [];
-    this.bufferedLength = 0;
+    if (this.chunk === null || this.chunkLength === 0) return;
+    const length = this.chunkLength;
+    this.chunkLength = 0;
+    this.writeOut(this.chunk.subarray(0, length));
+  }
+
+  private writeOut(data: Uint8Array): void {
+    if (!this.out) return;
     try {
-      fs.writeSync(this.out.fd, text);
+      for (let at = 0; at < data.length; ) at += fs.writeSync(this.out.fd, data, at);
     } catch {
       this.abandon();
     }
@@ -268,8 +286,7 @@ export class CorpusCache {
 
   /** Drops what was written (the run did not see the whole corpus). */
   abandon(): void {
-    this.buffered = [];
-    this.bufferedLength = 0;
+    this.chunkLength = 0;
     if (!this.out) return;
     const { fd, tmp } = this.out;
     this.out = null;

@@ -32,6 +32,11 @@ export interface CorpusOptions extends CorpusInputs, ReadOptions {
 
 /** Fewer documents than this are analysed in this thread: starting workers costs more. */
 const PARALLEL_MIN_DOCUMENTS = 200;
+/**
+ * Bigger documents are analysed in this thread, not sent to a worker: a worker's heap is kept
+ * small (see worker-pool.ts), and one huge document must not exhaust it.
+ */
+const WORKER_MAX_BYTES = 1024 * 1024;
 /** Documents read ahead of the one being handed out, so workers stay busy. */
 const IN_FLIGHT = 256;
 const noWarnings = () => {};
@@ -156,22 +161,21 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
   // The analysis (workers, or the module in this thread) is set up at the first document that
   // needs it: a warm run needs none.
   let analyseDocument: typeof import('./analyse.js').analyseDocument | undefined;
-  const ready = async (): Promise<void> => {
-    if (pool || analyseDocument) return;
-    if (parallel && !speculated && total >= PARALLEL_MIN_DOCUMENTS) pool = new AnalysisPool(jobs, recurring);
-    else analyseDocument = (await import('./analyse.js')).analyseDocument;
+  const ready = async (doc: SourceDocument): Promise<void> => {
+    if (!pool && parallel && !speculated && total >= PARALLEL_MIN_DOCUMENTS) pool = new AnalysisPool(jobs, recurring);
+    if (!analyseDocument && (!pool || doc.bytes > WORKER_MAX_BYTES)) analyseDocument = (await import('./analyse.js')).analyseDocument;
   };
   // Without workers nothing is gained by reading ahead: each document is handed out at once, so
   // what it holds dies young (read ahead, records outlive the young generation and the heap
   // fills with them until a full collection).
   const inFlight = (): number => (pool ? IN_FLIGHT : 0);
   const analyse = (doc: SourceDocument): Slot['result'] =>
-    pool ? pool.analyse(doc) : (analyseDocument as NonNullable<typeof analyseDocument>)(doc, recurring);
+    pool && doc.bytes <= WORKER_MAX_BYTES ? pool.analyse(doc) : (analyseDocument as NonNullable<typeof analyseDocument>)(doc, recurring);
 
   const settle = async (slot: Slot): Promise<AnalysedDocument | null> => {
     let result = slot.result;
     if (result instanceof Promise) {
-      pool?.flush();
+      pool?.flushIfIdle();
       result = await result;
     }
     if (slot.stat && writeCache) {
@@ -201,7 +205,7 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
     for (const file of files) {
       if (formatOf(file.relPath) === 'jsonl') {
         for await (const doc of readJsonl(file, ids, warn, options.wantId)) {
-          await ready();
+          await ready(doc);
           queue.push({ id: doc.id, path: doc.path, doc, result: analyse(doc) });
           while (queue.length > inFlight()) {
             const d = await settle(queue.shift() as Slot);
@@ -232,7 +236,7 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
         if (read === null || read === 'skipped') continue;
         const id = claimFor(ids, wantedId, file, warn);
         const doc: SourceDocument = { id, path: file.displayPath, absPath: file.absPath, format: formatOf(file.relPath), ...read };
-        await ready();
+        await ready(doc);
         queue.push({ id, path: file.displayPath, doc, stat, file, result: analyse(doc) });
       }
       while (queue.length > inFlight()) {
@@ -277,7 +281,7 @@ async function fillCache(
   let nextGuess = FIRST_GUESS;
   const count = async (item: (typeof queue)[number]): Promise<void> => {
     if (item instanceof Promise) {
-      pool.flush();
+      pool.flushIfIdle();
       item = await item;
     }
     if (item === null) return;
@@ -295,6 +299,7 @@ async function fillCache(
     }
   };
   cache.begin(null);
+  pool.onEntries = (entries) => cache.putLines(entries);
   try {
     for (const file of files) {
       if (formatOf(file.relPath) === 'jsonl') {
@@ -309,21 +314,21 @@ async function fillCache(
       if (st && edges) {
         cache.put(cache.raw(st.absPath) as string);
         queue.push(edges);
-      } else if (st) {
-        queue.push(
-          pool.analyseFile({ ...file, format: formatOf(file.relPath), size: st.size, mtimeMs: st.mtimeMs }).then((result) => {
-            if (result === null) return null;
-            cache.put(result.entry);
-            return result.edges;
-          }),
-        );
-      } else queue.push(null);
+      } else if (st && st.size <= WORKER_MAX_BYTES && !/\.gz$/i.test(file.relPath)) {
+        queue.push(pool.analyseFile({ ...file, format: formatOf(file.relPath), size: st.size, mtimeMs: st.mtimeMs }));
+      } else {
+        // A big file (or a compressed one, which may be) is analysed by the second pass, here.
+        const read = readTextFile(file, noWarnings);
+        queue.push(read === null || read === 'skipped' ? null : edgeKeys(read.text));
+      }
       while (queue.length > IN_FLIGHT) await count(queue.shift() as (typeof queue)[number]);
     }
     while (queue.length > 0) await count(queue.shift() as (typeof queue)[number]);
   } catch (err) {
     cache.abandon();
     throw err;
+  } finally {
+    pool.onEntries = null;
   }
   const recurring = counter.result();
   cache.commit({ fingerprint, documents: total, recurring: [...recurring].sort() });

@@ -19,6 +19,9 @@ export interface ReadOptions {
   wantBytes?: (bytes: Buffer) => boolean;
 }
 
+/** What a file with a NUL byte near its start is told: it is not text. */
+export const BINARY_WARNING = 'binary file (NUL byte in the first 8 KiB), skipped';
+
 /** The format a file holds, from its name (`.gz` looked through). */
 export function formatOf(name: string): DocFormat {
   let lower = name.toLowerCase();
@@ -84,7 +87,7 @@ export function readTextFile(
     return null;
   }
   if (isBinary(bytes)) {
-    warn(file.displayPath, 'binary file (NUL byte in the first 8 KiB), skipped');
+    warn(file.displayPath, BINARY_WARNING);
     return null;
   }
   if (wantBytes && !wantBytes(bytes)) return 'skipped';

@@ -31,7 +31,12 @@ export function lineDigest(key: string): string {
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
   }
-  return (a >>> 0).toString(36) + (b >>> 0).toString(36).padStart(7, '0');
+  return digestText(a >>> 0, b >>> 0);
+}
+
+/** A digest's text: its first hash in base 36, then its second in seven base-36 digits. */
+function digestText(a: number, b: number): string {
+  return a.toString(36) + b.toString(36).padStart(7, '0');
 }
 
 /**
@@ -52,23 +57,78 @@ export function edgeLines(lines: readonly string[]): { index: number; key: strin
   return out;
 }
 
-/** Counts, over documents, how many hold each edge line; memory bounded by lossy counting. */
+const TABLE_BITS = 20;
+const TABLE_SIZE = 1 << TABLE_BITS;
+
+/**
+ * Counts, over documents, how many hold each edge line; memory bounded by lossy counting. The
+ * digests are counted as numbers in flat arrays: as strings in a map, the millions of lines
+ * seen once in a big corpus would live long enough to fill the old generation with garbage.
+ */
 export class RecurringLineCounter {
-  private readonly counts = new Map<string, number>();
+  private readonly first = new Uint32Array(TABLE_SIZE);
+  private readonly second = new Uint32Array(TABLE_SIZE);
+  /** Documents holding the line; 0 marks an empty slot. */
+  private readonly counts = new Uint32Array(TABLE_SIZE);
+  /** The last document that counted the line, numbered from 1 (a document counts a line once). */
+  private readonly lastDocument = new Uint32Array(TABLE_SIZE);
+  private size = 0;
   private documents = 0;
 
   /** Adds one document's edge-line digests. */
   add(keys: Iterable<string>): void {
-    this.documents++;
-    for (const key of new Set(keys)) this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-    if (this.counts.size > CAP) for (const [k, n] of this.counts) if (n < 2) this.counts.delete(k);
+    const document = ++this.documents;
+    for (const key of keys) {
+      // A digest is `a` in base 36 and `b` in its last seven base-36 digits (see lineDigest).
+      const a = parseInt(key.slice(0, -7), 36) >>> 0;
+      const b = parseInt(key.slice(-7), 36) >>> 0;
+      const slot = this.slotOf(a, b);
+      if (this.lastDocument[slot] === document) continue;
+      this.lastDocument[slot] = document;
+      if (this.counts[slot] === 0) {
+        this.first[slot] = a;
+        this.second[slot] = b;
+        this.size++;
+      }
+      this.counts[slot] = (this.counts[slot] as number) + 1;
+    }
+    if (this.size > CAP) this.forgetSingles();
+  }
+
+  /** The slot of a digest: where it is, or the empty one where it goes. */
+  private slotOf(a: number, b: number): number {
+    let slot = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b) >>> (32 - TABLE_BITS);
+    while (this.counts[slot] !== 0 && (this.first[slot] !== a || this.second[slot] !== b)) slot = (slot + 1) & (TABLE_SIZE - 1);
+    return slot;
+  }
+
+  /** Drops the lines seen in one document only, and packs the others again. */
+  private forgetSingles(): void {
+    const kept: number[] = [];
+    for (let slot = 0; slot < TABLE_SIZE; slot++) {
+      const n = this.counts[slot] as number;
+      if (n >= 2) kept.push(this.first[slot] as number, this.second[slot] as number, n, this.lastDocument[slot] as number);
+    }
+    this.counts.fill(0);
+    this.lastDocument.fill(0);
+    this.size = 0;
+    for (let i = 0; i < kept.length; i += 4) {
+      const slot = this.slotOf(kept[i] as number, kept[i + 1] as number);
+      this.first[slot] = kept[i] as number;
+      this.second[slot] = kept[i + 1] as number;
+      this.counts[slot] = kept[i + 2] as number;
+      this.lastDocument[slot] = kept[i + 3] as number;
+      this.size++;
+    }
   }
 
   /** The lines held by at least {@link RECURRING_MIN_DOCUMENTS} documents and 0.5 % of them. */
   result(): Set<string> {
     const min = Math.max(RECURRING_MIN_DOCUMENTS, Math.ceil(this.documents * RECURRING_MIN_SHARE));
     const recurring = new Set<string>();
-    for (const [k, n] of this.counts) if (n >= min) recurring.add(k);
+    for (let slot = 0; slot < TABLE_SIZE; slot++) {
+      if ((this.counts[slot] as number) >= min) recurring.add(digestText(this.first[slot] as number, this.second[slot] as number));
+    }
     return recurring;
   }
 }

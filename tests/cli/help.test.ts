@@ -69,8 +69,8 @@ describe('help', () => {
       "                     NUL-terminated\n" +
       "  --strict           exit with status 2 when any document could not be read\n" +
       "  --no-cache         neither read nor write the metadata cache\n" +
-      "  -j, --jobs <n>     worker threads for the analysis (default: the number of\n" +
-      "                     cores)\n" +
+      "  -j, --jobs <n>     threads that read, analyse and search (default: the number\n" +
+      "                     of cores)\n" +
       "  -h, --help         display help for command\n",
     );
   });
@@ -106,8 +106,8 @@ describe('help', () => {
       "                     NUL-terminated\n" +
       "  --strict           exit with status 2 when any document could not be read\n" +
       "  --no-cache         neither read nor write the metadata cache\n" +
-      "  -j, --jobs <n>     worker threads for the analysis (default: the number of\n" +
-      "                     cores)\n" +
+      "  -j, --jobs <n>     threads that read, analyse and search (default: the number\n" +
+      "                     of cores)\n" +
       "  -h, --help         display help for command\n",
     );
   });
@@ -174,8 +174,8 @@ describe('help', () => {
       "  --strict                  exit with status 2 when any document could not be\n" +
       "                            read\n" +
       "  --no-cache                neither read nor write the metadata cache\n" +
-      "  -j, --jobs <n>            worker threads for the analysis (default: the number\n" +
-      "                            of cores)\n" +
+      "  -j, --jobs <n>            threads that read, analyse and search (default: the\n" +
+      "                            number of cores)\n" +
       "  -h, --help                display help for command\n",
     );
   });
@@ -221,8 +221,8 @@ describe('help', () => {
       "                     NUL-terminated\n" +
       "  --strict           exit with status 2 when any document could not be read\n" +
       "  --no-cache         neither read nor write the metadata cache\n" +
-      "  -j, --jobs <n>     worker threads for the analysis (default: the number of\n" +
-      "                     cores)\n" +
+      "  -j, --jobs <n>     threads that read, analyse and search (default: the number\n" +
+      "                     of cores)\n" +
       "  -h, --help         display help for command\n",
     );
   });

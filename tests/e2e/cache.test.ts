@@ -159,6 +159,22 @@ describe('worker threads', () => {
     fs.rmSync(mixed, { recursive: true, force: true });
   });
 
+  test('issue 6: a file too big for a worker is analysed in the main thread, with the same result', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-big-jobs-'));
+    const seeds = fs.readdirSync(SEED_DIR).map((f) => fs.readFileSync(path.join(SEED_DIR, f), 'utf8'));
+    for (let i = 0; i < 210; i++) fs.writeFileSync(path.join(dir, `doc${String(i).padStart(3, '0')}.txt`), `${seeds[i % 5]}\nNote ${i}.\n`);
+    // Over a mebibyte: past what a worker is given (see corpus.ts).
+    fs.writeFileSync(path.join(dir, 'big.txt'), `Un très long document\n\n${seeds.join('\n\n').repeat(80)}`);
+    expect(fs.statSync(path.join(dir, 'big.txt')).size).toBeGreaterThan(1024 * 1024);
+    const one = runBin(['list', dir, '--json', '--no-cache', '--jobs', '1']);
+    expect(one.status).toBe(0);
+    expect(JSON.parse(one.stdout)).toHaveLength(211);
+    expect(runBin(['list', dir, '--json', '--no-cache', '--jobs', '2'])).toEqual(one);
+    freshCache();
+    expect(runBin(['list', dir, '--json', '--jobs', '2'], { env: { XDG_CACHE_HOME: cacheHome } })).toEqual(one);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   test('--jobs takes a whole number', () => {
     expect(runBin(['list', '--jobs', 'many']).stderr).toBe("corpus: --jobs takes a whole number from 1, not 'many'\n");
   });

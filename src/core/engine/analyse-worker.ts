@@ -11,6 +11,7 @@ import type { WorkerMessage, WorkerReply, WorkerResult } from './worker-pool.js'
 
 let recurring = new Set<string>((workerData as { recurring: string[] }).recurring);
 const ignore = () => {};
+const encoder = new TextEncoder();
 
 function resultOf(doc: SourceDocument): WorkerResult {
   const a = analyseDocument(doc, recurring);
@@ -22,17 +23,25 @@ parentPort?.on('message', (message: WorkerMessage) => {
     recurring = new Set(message.recurring);
     return;
   }
-  let results: WorkerReply['results'];
   if ('files' in message) {
     // A file that cannot be read is left to the main thread, which reads it again and warns.
-    results = message.files.map((file) => {
+    const lines: string[] = [];
+    const results = message.files.map((file) => {
       const read = readTextFile(file, ignore);
       if (read === null || read === 'skipped') return null;
       const r = resultOf({ id: '', path: file.displayPath, absPath: file.absPath, format: file.format, ...read });
       const entry: CacheEntry = { f: file.absPath, s: file.size, m: file.mtimeMs, e: r.edges, h: r.recurringHits, l: r.lede, r: r.record };
-      return { entry: JSON.stringify(entry), edges: r.edges };
+      lines.push(JSON.stringify(entry));
+      return r.edges;
     });
-  } else results = message.docs.map(resultOf);
-  const reply: WorkerReply = { batch: message.batch, results };
+    // The cache entries go as UTF-8 bytes, moved rather than copied: the main thread writes them
+    // as they are, and its heap never holds them.
+    // (An encoder's array owns its memory; a small Buffer may share a pool that must not move.)
+    const entries = encoder.encode(lines.length > 0 ? `${lines.join('\n')}\n` : '');
+    const reply: WorkerReply = { batch: message.batch, results, entries };
+    parentPort?.postMessage(reply, [entries.buffer]);
+    return;
+  }
+  const reply: WorkerReply = { batch: message.batch, results: message.docs.map(resultOf) };
   parentPort?.postMessage(reply);
 });

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { decode, isBinary, sniffBom } from '../decode.js';
 import { searchDocument, type LineHit } from '../grep.js';
+import { BINARY_WARNING } from '../read-documents.js';
 import { MatchTimeoutError } from '../search/backtracking-guard.js';
 import type { Matcher } from '../search/matcher.js';
 import type { DocFormat, DocumentRecord, Encoding, SourceDocument } from '../types.js';
@@ -61,7 +62,6 @@ export interface FileResult {
   error?: { code: string | undefined; message: string };
 }
 
-const BINARY_WARNING = 'binary file (NUL byte in the first 8 KiB), skipped';
 /** The common outcome, shared: nothing to print, no warning. */
 const NO_MATCH: FileResult = Object.freeze({ outcome: Outcome.NoMatch });
 

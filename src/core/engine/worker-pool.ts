@@ -23,31 +23,34 @@ export interface WorkerFile extends FoundFile {
   mtimeMs: number;
 }
 
-/** What a worker sends back for a file it read: its cache entry, as a line, and its edge lines. */
-export interface WorkerFileResult {
-  entry: string;
-  edges: string[];
-}
 
 /** What the main thread sends: a batch of documents, a batch of files, or new recurring lines. */
 export type WorkerMessage = { batch: number; docs: SourceDocument[] } | { batch: number; files: WorkerFile[] } | { recurring: string[] };
 
 export interface WorkerReply {
   batch: number;
-  /** In the order sent; null for a file the worker could not read as text. */
-  results: (WorkerResult | WorkerFileResult | null)[];
+  /** In the order sent: a document's analysis, a file's edge lines, or null for a file that is not readable text. */
+  results: (WorkerResult | string[] | null)[];
+  /** For a batch of files: the cache entries of those read, as JSON Lines in UTF-8. */
+  entries?: Uint8Array;
 }
 
 const WORKER_FILE = fileURLToPath(new URL('./analyse-worker.js', import.meta.url));
 /** Documents sent together: fewer messages, while each batch stays small. */
 const BATCH = 16;
+/**
+ * A worker's old generation, in MiB. What a worker keeps is small (the language models); left to
+ * itself V8 lets garbage grow to hundreds of MiB per thread before collecting it. Documents
+ * too big to analyse within it stay in the main thread (see corpus.ts).
+ */
+const WORKER_HEAP_MB = 64;
 
 /** True when the compiled worker exists (it does not when running from the TypeScript sources). */
 export function workersAvailable(): boolean {
   return fs.existsSync(WORKER_FILE);
 }
 
-type AnyResult = WorkerResult | WorkerFileResult | null;
+type AnyResult = WorkerResult | string[] | null;
 
 interface Pending {
   resolve: (results: AnyResult[]) => void;
@@ -72,13 +75,16 @@ export class AnalysisPool {
 
   constructor(size: number, recurring: ReadonlySet<string>) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(WORKER_FILE, { workerData: { recurring: [...recurring] } });
+      const worker = new Worker(WORKER_FILE, { workerData: { recurring: [...recurring] }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       const slot = { worker, busy: 0 };
       worker.on('message', (reply: WorkerReply) => {
         slot.busy--;
+        if (reply.entries && reply.entries.length > 0) this.onEntries?.(reply.entries);
         const p = this.pending.get(reply.batch);
         this.pending.delete(reply.batch);
         p?.resolve(reply.results);
+        // A worker with nothing to do takes what is queued, full batch or not.
+        if (slot.busy === 0) this.flush();
       });
       worker.on('error', (err) => {
         for (const p of this.pending.values()) p.reject(err);
@@ -94,12 +100,15 @@ export class AnalysisPool {
   }
 
   /**
-   * Queues a file for a worker to read; resolves to its cache entry and edge lines, or null when
-   * it is not readable text. (A line of JSON crosses threads far more cheaply than a record.)
+   * Queues a file for a worker to read; resolves to its edge lines, or null when it is not
+   * readable text. Its cache entry goes to {@link onEntries} first, with those of its batch.
    */
-  analyseFile(file: WorkerFile): Promise<WorkerFileResult | null> {
-    return this.queue(this.files, file) as Promise<WorkerFileResult | null>;
+  analyseFile(file: WorkerFile): Promise<string[] | null> {
+    return this.queue(this.files, file) as Promise<string[] | null>;
   }
+
+  /** Receives the cache entries of the files analysed, a batch at a time (JSON Lines, UTF-8). */
+  onEntries: ((entries: Uint8Array) => void) | null = null;
 
   /** Replaces the recurring lines used for the documents sent from now on. */
   setRecurring(recurring: ReadonlySet<string>): void {
@@ -115,6 +124,15 @@ export class AnalysisPool {
       batch.fails.push(reject);
       if (batch.items.length >= BATCH) this.flush();
     });
+  }
+
+  /**
+   * Sends what is queued when no batch is out: call it before waiting on a result. (With
+   * batches out, the queue goes when a worker is free: sending it at once would cut the batches
+   * short, and make one message a document.)
+   */
+  flushIfIdle(): void {
+    if (this.pending.size === 0) this.flush();
   }
 
   /** Sends the documents and files queued so far. */

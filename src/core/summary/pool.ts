@@ -82,6 +82,8 @@ export class SummaryPool implements Shards {
         const waiters = slot.pending.get(reply.batch);
         slot.pending.delete(reply.batch);
         reply.results.forEach((r, j) => waiters?.[j]?.resolve(r));
+        // A worker with nothing to do takes what is queued for it, full batch or not.
+        if (slot.pending.size === 0) this.send(slot);
       });
       const fail = (err: Error): void => {
         slot.failed ??= err;
@@ -111,9 +113,13 @@ export class SummaryPool implements Shards {
     });
   }
 
-  /** Sends the documents queued so far. */
+  /**
+   * Sends the documents queued for the workers with no batch out: call it before waiting on a
+   * result. (A busy worker's queue goes when it is free: sending it at once would cut the
+   * batches short, and make one message a document.)
+   */
   flush(): void {
-    for (const slot of this.slots) this.send(slot);
+    for (const slot of this.slots) if (slot.pending.size === 0) this.send(slot);
   }
 
   private send(slot: Slot): void {
@@ -128,7 +134,7 @@ export class SummaryPool implements Shards {
 
   /** Each worker's shard results, once every document sent is done. */
   async finish(top: number): Promise<ShardFinal[]> {
-    this.flush();
+    for (const slot of this.slots) this.send(slot);
     return Promise.all(
       this.slots.map(
         (slot) =>
