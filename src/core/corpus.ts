@@ -1,6 +1,8 @@
 // The corpus as a stream of analysed documents: walk, read, analyse and filter, in corpus order.
 // Two passes: the first counts the lines recurring across the corpus (from the cache where it
 // can), the second analyses each document — from the cache, in worker threads, or in this one.
+// With workers and no cache to count from, the first pass analyses every document as it counts
+// and fills the cache, and the second is a warm run over it.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -109,7 +111,13 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
     const target = cacheFile ?? path.join(scratch as string, 'cache.jsonl');
     const guess = new Set(opened?.corpus?.recurring ?? []);
     pool = new AnalysisPool(jobs, guess);
-    ({ recurring, total } = await fillCache(files, stats, opened ?? CorpusCache.open(target, noWarnings), pool, guess, fingerprint, options.onProgress));
+    try {
+      ({ recurring, total } = await fillCache(files, stats, opened ?? CorpusCache.open(target, noWarnings), pool, guess, fingerprint, options.onProgress));
+    } catch (err) {
+      await pool.close();
+      if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+      throw err;
+    }
     // The workers' memory is given back before the cache is loaded: the few documents whose
     // guess was wrong are analysed again in this thread. Records of JSON Lines files are not
     // cached, so for them the workers stay.
