@@ -185,13 +185,13 @@ export class CorpusCache {
     }
   }
 
-  /** The entry for a file, when its size and modification time are unchanged. */
-  get(absPath: string, size: number, mtimeMs: number): CacheEntry | null {
+  /** The entry for a file, with its line as stored, when its size and modification time are unchanged. */
+  get(absPath: string, size: number, mtimeMs: number): { entry: CacheEntry; line: string } | null {
     const line = this.raw(absPath);
     if (line === undefined) return null;
     try {
       const entry = JSON.parse(line) as CacheEntry;
-      return entry.s === size && entry.m === mtimeMs ? entry : null;
+      return entry.s === size && entry.m === mtimeMs ? { entry, line } : null;
     } catch {
       return null;
     }
@@ -297,4 +297,30 @@ export class CorpusCache {
     }
     fs.rmSync(tmp, { force: true });
   }
+}
+
+/** Past the JSON string that opens at `at` (a quote), escapes included. */
+function afterString(text: string, at: number): number {
+  for (let i = at + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c) i++;
+    else if (c === 0x22) return i + 1;
+  }
+  return -1;
+}
+
+/**
+ * The record of a stored entry line as JSON, with another id and path: exactly what
+ * `JSON.stringify` gives for the parsed record with them (the record is the entry's last field,
+ * written by `JSON.stringify` with `id` and `path` first), built without parsing or writing it
+ * again. Null when the line is not laid out so.
+ */
+export function recordJsonWith(line: string, id: string, path: string): string | null {
+  const at = line.indexOf(',"r":{"id":"');
+  if (at < 0 || !line.endsWith('}}')) return null;
+  const idEnd = afterString(line, at + 11);
+  if (idEnd < 0 || !line.startsWith(',"path":"', idEnd)) return null;
+  const pathEnd = afterString(line, idEnd + 8);
+  if (pathEnd < 0) return null;
+  return `{"id":${JSON.stringify(id)},"path":${JSON.stringify(path)}${line.slice(pathEnd, -1)}`;
 }

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AnalysedDocument } from './analyse.js';
 import { documentViews, markDuplicate, splitLines } from './body.js';
-import { cacheFileFor, CorpusCache, fingerprintOf, type CacheEntry, type CorpusSummary } from './cache.js';
+import { cacheFileFor, CorpusCache, fingerprintOf, recordJsonWith, type CacheEntry, type CorpusSummary } from './cache.js';
 import { AnalysisPool, workersAvailable, type WorkerResult } from './engine/worker-pool.js';
 import { claimFor, fileId, formatOf, IdRegistry, readJsonl, readTextFile, type ReadOptions } from './read-documents.js';
 import { edgeLines, RecurringLineCounter } from './recurring-lines.js';
@@ -59,6 +59,8 @@ interface Slot {
   stat?: { absPath: string; size: number; mtimeMs: number };
   /** True when the result came from the cache. */
   cached?: boolean;
+  /** The cache's line for it, when it came from the cache. */
+  line?: string;
   /** The file the document is, for a text file (not for a record of a JSON Lines file). */
   file?: FoundFile;
 }
@@ -206,6 +208,9 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
     const views = 'lines' in result ? result : withText && slot.doc ? documentViews(text, record) : NO_VIEWS;
     const analysed: AnalysedDocument = { record, lede: result.lede, text, lines: views.lines, paragraphs: views.paragraphs, edges: result.edges, recurringHits: result.recurringHits };
     if (slot.file) analysed.file = slot.file;
+    const { line } = slot;
+    // A record from the cache that this run did not change is already written as JSON there.
+    if (line !== undefined && record.flags.length === result.record.flags.length) analysed.recordJson = () => recordJsonWith(line, record.id, record.path);
     return analysed;
   };
 
@@ -228,8 +233,9 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
         continue;
       }
       const stat = stats.get(file);
-      const entry = stat && cache?.get(stat.absPath, stat.size, stat.mtimeMs);
-      if (entry && sameKeys(entry.h, entry.e.filter((k) => recurring.has(k)))) {
+      const hit = stat && cache?.get(stat.absPath, stat.size, stat.mtimeMs);
+      const entry = hit ? hit.entry : null;
+      if (hit && entry && sameKeys(entry.h, entry.e.filter((k) => recurring.has(k)))) {
         let doc: SourceDocument | null = null;
         if (withText) {
           const read = readTextFile(file, warn);
@@ -238,7 +244,7 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
         }
         const id = claimFor(ids, wantedId, file, warn);
         if (doc) doc.id = id;
-        queue.push({ id, path: file.displayPath, doc, stat, file, cached: true, result: { record: entry.r, lede: entry.l, edges: entry.e, recurringHits: entry.h } });
+        queue.push({ id, path: file.displayPath, doc, stat, file, cached: true, line: hit.line, result: { record: entry.r, lede: entry.l, edges: entry.e, recurringHits: entry.h } });
       } else {
         const read = readTextFile(file, warn);
         if (read === null || read === 'skipped') continue;

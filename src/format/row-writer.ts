@@ -39,6 +39,8 @@ export interface RowWriterOptions<T> {
   width?: number;
   /** The object written for a row in JSON and JSON Lines. */
   json(row: T): unknown;
+  /** That object already written as JSON, when the row has it (JSON Lines uses it as it is). */
+  jsonText?(row: T): string | null | undefined;
   /** NUL instead of newline after each TSV row (for `--paths -0`). */
   nul?: boolean;
 }
@@ -86,7 +88,7 @@ export function createRowWriter<T>(options: RowWriterOptions<T>): RowWriter<T> {
         },
         async write(row) {
           count++;
-          await buffered.write(`${JSON.stringify(options.json(row))}\n`);
+          await buffered.write(`${options.jsonText?.(row) ?? JSON.stringify(options.json(row))}\n`);
         },
         end: () => buffered.flush(),
       };

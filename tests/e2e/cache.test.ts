@@ -175,6 +175,19 @@ describe('worker threads', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  test('issue 6: JSON Lines from the cache are the records as analysed, duplicates flagged', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-jsonl-warm-'));
+    const seeds = fs.readdirSync(SEED_DIR).map((f) => fs.readFileSync(path.join(SEED_DIR, f), 'utf8'));
+    for (let i = 0; i < 12; i++) fs.writeFileSync(path.join(dir, `doc "${i}".txt`), `${seeds[i % 5]}\n${i < 10 ? `Note ${i}.` : ''}\n`);
+    const expected = runBin(['list', dir, '--format', 'jsonl', '--no-cache']);
+    expect(expected.stdout).toContain('"duplicate"');
+    freshCache();
+    const env = { XDG_CACHE_HOME: cacheHome };
+    expect(runBin(['list', dir, '--format', 'jsonl'], { env })).toEqual(expected);
+    expect(runBin(['list', dir, '--format', 'jsonl'], { env })).toEqual(expected);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   test('--jobs takes a whole number', () => {
     expect(runBin(['list', '--jobs', 'many']).stderr).toBe("corpus: --jobs takes a whole number from 1, not 'many'\n");
   });

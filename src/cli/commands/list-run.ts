@@ -102,12 +102,13 @@ export async function runList(paths: string[], flags: ListFlags, io: Io): Promis
       header: flags.header,
       width: io.columns,
       json: (d) => project(d.record, flags.fields === undefined ? null : fields),
+      jsonText: (d) => (flags.fields === undefined ? d.recordJson?.() : null),
     });
     const sortKey = flags.sort ?? (flags.reverse ? 'id' : undefined);
     if (sortKey) {
       // Sorting needs every row; rows are small, and the text of each document is not kept.
       const all: AnalysedDocument[] = [];
-      for await (const d of docs) all.push({ ...d, lines: [], paragraphs: [], text: '' });
+      for await (const d of docs) all.push({ ...d, lines: [], paragraphs: [], text: '', recordJson: undefined });
       const by = compareBy(sortKey, flags.reverse === true);
       all.sort((a, b) => by(a.record, b.record));
       for (const d of all) await writer.write(d);
