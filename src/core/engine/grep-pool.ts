@@ -3,9 +3,9 @@
 
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { MatcherOptions } from '../search/matcher.js';
 import type { BatchRequest, BatchResult, GrepSpec } from './grep-task.js';
+import { WorkerSet } from './worker-set.js';
 
 /** What a grep worker is started with. */
 export interface GrepWorkerData {
@@ -30,61 +30,26 @@ export function grepWorkersAvailable(): boolean {
   return fs.existsSync(WORKER_FILE);
 }
 
-interface Pending {
-  resolve: (reply: GrepReply) => void;
-  reject: (err: Error) => void;
-}
-
 /** Grep workers sharing one matcher and output mode. */
 export class GrepPool {
-  private readonly workers: { worker: Worker; busy: number }[] = [];
-  private readonly pending = new Map<number, Pending & { slot: { busy: number } }>();
-  private nextBatch = 0;
-  private failure: Error | null = null;
+  private readonly workers: WorkerSet<GrepRequest, GrepReply>;
 
   constructor(size: number, data: GrepWorkerData) {
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(WORKER_FILE, { workerData: data });
-      const slot = { worker, busy: 0 };
-      worker.on('message', (reply: GrepReply) => {
-        slot.busy--;
-        const p = this.pending.get(reply.batch);
-        this.pending.delete(reply.batch);
-        p?.resolve(reply);
-      });
-      const fail = (err: Error) => {
-        this.failure ??= err;
-        for (const p of this.pending.values()) p.reject(err);
-        this.pending.clear();
-      };
-      worker.on('error', fail);
-      worker.on('exit', (code) => {
-        if (this.pending.size > 0) fail(new Error(`a grep worker stopped (exit code ${code})`));
-      });
-      this.workers.push(slot);
-    }
+    this.workers = new WorkerSet(WORKER_FILE, size, 'grep', data);
   }
 
   /** Sends a batch to the least busy worker; resolves to the outcome of each of its files. */
   search(files: Omit<GrepRequest, 'batch'>): Promise<GrepReply> {
-    if (this.failure) return Promise.reject(this.failure);
-    const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-    const batch = this.nextBatch++;
-    const promise = new Promise<GrepReply>((resolve, reject) => this.pending.set(batch, { resolve, reject, slot }));
-    slot.busy++;
-    const request: GrepRequest = { batch, ...files };
-    slot.worker.postMessage(request);
-    return promise;
+    return this.workers.send(files);
   }
 
   /** True when every worker has at least `n` batches under way. */
   allBusy(n: number): boolean {
-    return this.workers.every((w) => w.busy >= n);
+    return this.workers.allBusy(n);
   }
 
   /** Stops the workers. */
-  async close(): Promise<void> {
-    this.pending.clear();
-    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  close(): Promise<void> {
+    return this.workers.close();
   }
 }

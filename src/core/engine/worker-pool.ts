@@ -4,9 +4,9 @@
 
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { DocFormat, DocumentRecord, SourceDocument } from '../types.js';
 import type { FoundFile } from '../walk.js';
+import { WorkerSet, type Unnumbered } from './worker-set.js';
 
 /** What a worker sends back for one document. */
 export interface WorkerResult {
@@ -22,7 +22,6 @@ export interface WorkerFile extends FoundFile {
   size: number;
   mtimeMs: number;
 }
-
 
 /** What the main thread sends: a batch of documents, a batch of files, or new recurring lines. */
 export type WorkerMessage = { batch: number; docs: SourceDocument[] } | { batch: number; files: WorkerFile[] } | { recurring: string[] };
@@ -52,11 +51,6 @@ export function workersAvailable(): boolean {
 
 type AnyResult = WorkerResult | string[] | null;
 
-interface Pending {
-  resolve: (results: AnyResult[]) => void;
-  reject: (err: Error) => void;
-}
-
 interface Batch<T> {
   items: T[];
   waiters: ((r: AnyResult) => void)[];
@@ -65,36 +59,21 @@ interface Batch<T> {
 
 const emptyBatch = <T>(): Batch<T> => ({ items: [], waiters: [], fails: [] });
 
+type BatchRequest = Extract<WorkerMessage, { batch: number }>;
+
 /** Analysis workers sharing the corpus's recurring lines. */
 export class AnalysisPool {
-  private readonly workers: { worker: Worker; busy: number }[] = [];
-  private readonly pending = new Map<number, Pending>();
+  private readonly workers: WorkerSet<BatchRequest, WorkerReply>;
   private docs: Batch<SourceDocument> = emptyBatch();
   private files: Batch<WorkerFile> = emptyBatch();
-  private nextBatch = 0;
 
   constructor(size: number, recurring: ReadonlySet<string>) {
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(WORKER_FILE, { workerData: { recurring: [...recurring] }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-      const slot = { worker, busy: 0 };
-      worker.on('message', (reply: WorkerReply) => {
-        slot.busy--;
-        if (reply.entries && reply.entries.length > 0) this.onEntries?.(reply.entries);
-        const p = this.pending.get(reply.batch);
-        this.pending.delete(reply.batch);
-        p?.resolve(reply.results);
-        // A worker with nothing to do takes what is queued, full batch or not.
-        if (slot.busy === 0) this.flush();
-      });
-      worker.on('error', (err) => {
-        for (const p of this.pending.values()) p.reject(err);
-        this.pending.clear();
-      });
-      this.workers.push(slot);
-    }
+    this.workers = new WorkerSet(WORKER_FILE, size, 'analysis', { recurring: [...recurring] }, { maxOldGenerationSizeMb: WORKER_HEAP_MB });
+    // A worker with nothing to do takes what is queued, full batch or not.
+    this.workers.onIdle = () => this.flush();
   }
 
-  /** Queues a document; resolves to its analysis. Call {@link flush} before waiting on it. */
+  /** Queues a document; resolves to its analysis. Call {@link flushIfIdle} before waiting on it. */
   analyse(doc: SourceDocument): Promise<WorkerResult> {
     return this.queue(this.docs, doc) as Promise<WorkerResult>;
   }
@@ -114,7 +93,7 @@ export class AnalysisPool {
   setRecurring(recurring: ReadonlySet<string>): void {
     this.flush();
     const message: WorkerMessage = { recurring: [...recurring] };
-    for (const w of this.workers) w.worker.postMessage(message);
+    this.workers.broadcast(message);
   }
 
   private queue<T>(batch: Batch<T>, item: T): Promise<AnyResult> {
@@ -132,7 +111,7 @@ export class AnalysisPool {
    * short, and make one message a document.)
    */
   flushIfIdle(): void {
-    if (this.pending.size === 0) this.flush();
+    if (this.workers.idle) this.flush();
   }
 
   /** Sends the documents and files queued so far. */
@@ -140,28 +119,27 @@ export class AnalysisPool {
     if (this.docs.items.length > 0) {
       const { items, ...rest } = this.docs;
       this.docs = emptyBatch();
-      this.send((batch) => ({ batch, docs: items }), rest);
+      this.send({ docs: items }, rest);
     }
     if (this.files.items.length > 0) {
       const { items, ...rest } = this.files;
       this.files = emptyBatch();
-      this.send((batch) => ({ batch, files: items }), rest);
+      this.send({ files: items }, rest);
     }
   }
 
-  private send(message: (batch: number) => WorkerMessage, { waiters, fails }: Omit<Batch<unknown>, 'items'>): void {
-    const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-    const batch = this.nextBatch++;
-    this.pending.set(batch, {
-      resolve: (results) => results.forEach((r, i) => waiters[i]?.(r)),
-      reject: (err) => fails.forEach((f) => f(err)),
-    });
-    slot.busy++;
-    slot.worker.postMessage(message(batch));
+  private send(request: Unnumbered<BatchRequest>, { waiters, fails }: Omit<Batch<unknown>, 'items'>): void {
+    this.workers.send(request).then(
+      (reply) => {
+        if (reply.entries && reply.entries.length > 0) this.onEntries?.(reply.entries);
+        reply.results.forEach((r, i) => waiters[i]?.(r));
+      },
+      (err: Error) => fails.forEach((f) => f(err)),
+    );
   }
 
   /** Stops the workers. */
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  close(): Promise<void> {
+    return this.workers.close();
   }
 }

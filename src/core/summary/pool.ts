@@ -3,11 +3,11 @@
 
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { WorkerSet } from '../engine/worker-set.js';
 import { SummaryShard, type ShardDocResult, type ShardFinal, type ShardInput, type ShardOptions } from './shard.js';
 
-export type SummaryRequest = { type: 'docs'; batch: number; docs: ShardInput[] } | { type: 'finish'; top: number };
-export type SummaryReply = { type: 'docs'; batch: number; results: ShardDocResult[] } | { type: 'finish'; final: ShardFinal };
+export type SummaryRequest = { type: 'docs'; batch: number; docs: ShardInput[] } | { type: 'finish'; batch: number; top: number };
+export type SummaryReply = { type: 'docs'; batch: number; results: ShardDocResult[] } | { type: 'finish'; batch: number; final: ShardFinal };
 
 const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 /** Documents sent together: fewer messages, while each batch stays small. */
@@ -23,13 +23,6 @@ interface Batch {
   waiters: { resolve: (r: ShardDocResult) => void; reject: (e: Error) => void }[];
 }
 
-interface Slot {
-  worker: Worker;
-  queued: Batch;
-  pending: Map<number, Batch['waiters']>;
-  finished?: { resolve: (f: ShardFinal) => void; reject: (e: Error) => void };
-  failed?: Error;
-}
 
 /** What {@link SummaryPool} and {@link LocalShards} share: documents in, results out, per shard. */
 export interface Shards {
@@ -67,49 +60,28 @@ export class LocalShards implements Shards {
 
 /** Summary workers, one shard each. */
 export class SummaryPool implements Shards {
-  private readonly slots: Slot[] = [];
-  private nextBatch = 0;
+  private readonly workers: WorkerSet<SummaryRequest, SummaryReply>;
+  /** Each worker's documents not sent yet. */
+  private readonly queued: Batch[];
 
   constructor(size: number, options: ShardOptions) {
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(WORKER_FILE, { workerData: options });
-      const slot: Slot = { worker, queued: { docs: [], waiters: [] }, pending: new Map() };
-      worker.on('message', (reply: SummaryReply) => {
-        if (reply.type === 'finish') {
-          slot.finished?.resolve(reply.final);
-          return;
-        }
-        const waiters = slot.pending.get(reply.batch);
-        slot.pending.delete(reply.batch);
-        reply.results.forEach((r, j) => waiters?.[j]?.resolve(r));
-        // A worker with nothing to do takes what is queued for it, full batch or not.
-        if (slot.pending.size === 0) this.send(slot);
-      });
-      const fail = (err: Error): void => {
-        slot.failed ??= err;
-        for (const waiters of slot.pending.values()) for (const w of waiters) w.reject(err);
-        slot.pending.clear();
-        slot.finished?.reject(err);
-      };
-      worker.on('error', fail);
-      // A worker that stops with work outstanding (killed, out of memory) fails it, never hangs.
-      worker.on('exit', (code) => fail(new Error(`summarise worker stopped (exit code ${code})`)));
-      this.slots.push(slot);
-    }
+    this.workers = new WorkerSet(WORKER_FILE, size, 'summarise', options);
+    this.queued = Array.from({ length: size }, () => ({ docs: [], waiters: [] }));
+    // A worker with nothing to do takes what is queued for it, full batch or not.
+    this.workers.onIdle = (index) => this.send(index);
   }
 
   get size(): number {
-    return this.slots.length;
+    return this.workers.size;
   }
 
   /** Queues a document for a worker; resolves to its result. Call {@link flush} before waiting on it. */
   submit(worker: number, doc: ShardInput): Promise<ShardDocResult> {
-    const slot = this.slots[worker] as Slot;
     return new Promise((resolve, reject) => {
-      if (slot.failed) return reject(slot.failed);
-      slot.queued.docs.push(doc);
-      slot.queued.waiters.push({ resolve, reject });
-      if (slot.queued.docs.length >= BATCH) this.send(slot);
+      const queued = this.queued[worker] as Batch;
+      queued.docs.push(doc);
+      queued.waiters.push({ resolve, reject });
+      if (queued.docs.length >= BATCH) this.send(worker);
     });
   }
 
@@ -119,37 +91,30 @@ export class SummaryPool implements Shards {
    * batches short, and make one message a document.)
    */
   flush(): void {
-    for (const slot of this.slots) if (slot.pending.size === 0) this.send(slot);
+    for (let i = 0; i < this.size; i++) if (this.workers.busy(i) === 0) this.send(i);
   }
 
-  private send(slot: Slot): void {
-    const { docs, waiters } = slot.queued;
+  private send(index: number): void {
+    const { docs, waiters } = this.queued[index] as Batch;
     if (docs.length === 0) return;
-    slot.queued = { docs: [], waiters: [] };
-    const batch = this.nextBatch++;
-    slot.pending.set(batch, waiters);
-    const request: SummaryRequest = { type: 'docs', batch, docs };
-    slot.worker.postMessage(request);
+    this.queued[index] = { docs: [], waiters: [] };
+    this.workers.send({ type: 'docs', docs }, index).then(
+      (reply) => {
+        if (reply.type === 'docs') reply.results.forEach((r, j) => waiters[j]?.resolve(r));
+      },
+      (err: Error) => waiters.forEach((w) => w.reject(err)),
+    );
   }
 
   /** Each worker's shard results, once every document sent is done. */
   async finish(top: number): Promise<ShardFinal[]> {
-    for (const slot of this.slots) this.send(slot);
-    return Promise.all(
-      this.slots.map(
-        (slot) =>
-          new Promise<ShardFinal>((resolve, reject) => {
-            if (slot.failed) return reject(slot.failed);
-            slot.finished = { resolve, reject };
-            const request: SummaryRequest = { type: 'finish', top };
-            slot.worker.postMessage(request);
-          }),
-      ),
-    );
+    for (let i = 0; i < this.size; i++) this.send(i);
+    const replies = await Promise.all(Array.from({ length: this.size }, (_, i) => this.workers.send({ type: 'finish', top }, i)));
+    return replies.map((reply) => (reply as Extract<SummaryReply, { type: 'finish' }>).final);
   }
 
   /** Stops the workers. */
-  async close(): Promise<void> {
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  close(): Promise<void> {
+    return this.workers.close();
   }
 }

@@ -15,7 +15,7 @@ parentPort?.on('message', (request: SummaryRequest) => {
     const reply: SummaryReply = { type: 'docs', batch: request.batch, results };
     parentPort?.postMessage(reply, transfer);
   } else {
-    const reply: SummaryReply = { type: 'finish', final: shard.finish(request.top) };
+    const reply: SummaryReply = { type: 'finish', batch: request.batch, final: shard.finish(request.top) };
     parentPort?.postMessage(reply);
   }
 });

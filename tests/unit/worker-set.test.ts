@@ -1,0 +1,48 @@
+// The worker threads under the analysis, grep and summarise pools (issue 6): replies find their
+// requests, and a worker that stops with work outstanding fails it instead of leaving it waiting.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { WorkerSet } from '../../src/core/engine/worker-set.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-worker-set-'));
+const file = path.join(dir, 'echo.mjs');
+// Answers `{ batch, n }` with `{ batch, twice }` after a delay that makes later requests overtake
+// earlier ones; exits on `n: -1` without answering.
+fs.writeFileSync(
+  file,
+  `import { parentPort } from 'node:worker_threads';
+parentPort.on('message', (m) => {
+  if (m.n === -1) process.exit(3);
+  if (m.hello) return;
+  setTimeout(() => parentPort.postMessage({ batch: m.batch, twice: m.n * 2 }), 40 - m.n);
+});
+`,
+);
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+type Request = { batch: number; n: number };
+type Reply = { batch: number; twice: number };
+
+describe('issue 6: WorkerSet', () => {
+  test('each reply resolves its own request, whichever worker and order', async () => {
+    const set = new WorkerSet<Request, Reply>(file, 2, 'echo', null);
+    const idle: number[] = [];
+    set.onIdle = (index) => idle.push(index);
+    set.broadcast({ hello: true });
+    const replies = await Promise.all([1, 2, 3, 4, 5].map((n) => set.send({ n })));
+    expect(replies.map((r) => r.twice)).toEqual([2, 4, 6, 8, 10]);
+    expect(set.idle).toBe(true);
+    expect(idle.sort()).toEqual([0, 1]);
+    await set.close();
+  });
+
+  test('a worker that stops with a request outstanding fails it, and what is sent after', async () => {
+    const set = new WorkerSet<Request, Reply>(file, 1, 'echo', null);
+    await expect(set.send({ n: -1 })).rejects.toThrow('echo worker stopped (exit code 3)');
+    await expect(set.send({ n: 1 })).rejects.toThrow('exit code 3');
+    await set.close();
+  });
+});
