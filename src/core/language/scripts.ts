@@ -76,6 +76,9 @@ function membershipOf(codePoint: number): number {
  */
 export function tallyScripts(text: string, start = 0, end = text.length): ScriptTally {
   const counts = new Int32Array(names.length);
+  // Module-level bindings read into locals: V8 loads them afresh at every use.
+  const cache = bmpCache;
+  const scriptsOf = memberships;
   let letters = 0;
   for (let index = start; index < end; index++) {
     let codePoint = text.charCodeAt(index);
@@ -88,10 +91,16 @@ export function tallyScripts(text: string, start = 0, end = text.length): Script
         index++;
       }
     }
-    const id = membershipOf(codePoint);
+    // The cache, read here, answers for nearly every character.
+    let id = codePoint < 0x10000 ? (cache[codePoint] as number) : UNKNOWN;
+    if (id === UNKNOWN) id = membershipOf(codePoint);
     if (id === 0) continue;
     letters++;
-    for (const script of memberships[id] as number[]) counts[script] = (counts[script] as number) + 1;
+    const scripts = scriptsOf[id] as number[];
+    for (let at = 0; at < scripts.length; at++) {
+      const script = scripts[at] as number;
+      counts[script] = (counts[script] as number) + 1;
+    }
   }
   let top: string | undefined;
   let topCount = 0;

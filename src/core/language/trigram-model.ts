@@ -19,13 +19,15 @@ export interface ScriptModel {
   languages: string[];
   /** How many languages at the head of `languages` are common ones. */
   common: number;
-  /** Open-addressing table of trigram keys (see `keyAt`); -1 marks an empty slot. */
+  /**
+   * Open-addressing table of the trigrams, two integers a slot: the trigram's key (see `keyOf`;
+   * -1 marks an empty slot), then where its entries start in `entries` and how many there are,
+   * packed as `start << LENGTH_BITS | length`. (One array rather than three: fewer loads.)
+   */
   slots: Int32Array;
-  /** For each slot, where its entries start in `entries`, and where they end. */
-  starts: Int32Array;
-  ends: Int32Array;
   /** Packed `language index << 16 | rank`, sorted by language within a trigram. */
   entries: Uint32Array;
+  /** The number of slots, minus one. */
   mask: number;
   shift: number;
 }
@@ -64,6 +66,12 @@ function internChar(code: number): number {
 
 const keyOf = (a: number, b: number, c: number): number => (a << (2 * ID_BITS)) | (b << ID_BITS) | c;
 const hash = (key: number, shift: number): number => Math.imul(key, 0x9e3779b1) >>> shift;
+
+// A slot's second integer: where a trigram's entries start (< 2^22), and how many there are
+// (one a language: franc-all has at most 329 languages in a script).
+const LENGTH_BITS = 9;
+const MAX_LENGTH = (1 << LENGTH_BITS) - 1;
+const MAX_START = (1 << (31 - LENGTH_BITS)) - 1;
 
 /**
  * The model of `script`, built on first use (a few milliseconds for Latin).
@@ -105,12 +113,13 @@ export function scriptModel(script: string, allowed?: ReadonlySet<string>): Scri
   let bits = 4;
   while (1 << bits < lists.size * 2) bits++;
   const size = 1 << bits;
+  if (total > MAX_START || languages.length > MAX_LENGTH) {
+    throw new Error(`franc-all's ${script} model is too large to index`);
+  }
   const model: ScriptModel = {
     languages,
     common: commonOnes.length,
-    slots: new Int32Array(size).fill(-1),
-    starts: new Int32Array(size),
-    ends: new Int32Array(size),
+    slots: new Int32Array(2 * size).fill(-1),
     entries: new Uint32Array(total),
     mask: size - 1,
     shift: 32 - bits,
@@ -118,12 +127,11 @@ export function scriptModel(script: string, allowed?: ReadonlySet<string>): Scri
   let offset = 0;
   for (const [key, list] of lists) {
     let slot = hash(key, model.shift);
-    while (model.slots[slot] !== -1) slot = (slot + 1) & model.mask;
-    model.slots[slot] = key;
-    model.starts[slot] = offset;
+    while (model.slots[2 * slot] !== -1) slot = (slot + 1) & model.mask;
+    model.slots[2 * slot] = key;
+    model.slots[2 * slot + 1] = (offset << LENGTH_BITS) | list.length;
     model.entries.set(list, offset);
     offset += list.length;
-    model.ends[slot] = offset;
   }
   cache.set(script, model);
   return model;
@@ -154,7 +162,18 @@ const usedSlots = new Int32Array(TABLE_SIZE);
  */
 export function scoreText(model: ScriptModel, text: string, languages = model.languages.length): TrigramScore {
   const lower = text.slice(0, MAX_SAMPLE).toLowerCase();
-  const space = charIds[0x20] as number;
+  // The loops below read only locals: V8 loads a module-level binding afresh at every use,
+  // a cost this function paid per trigram and per entry.
+  const ids = charIds;
+  const keys = tableKeys;
+  const counts = tableCounts;
+  const usedList = usedSlots;
+  const tableMask = TABLE_SIZE - 1;
+  const tableShift = 32 - TABLE_BITS;
+  const missing = MAX_DIFFERENCE;
+  const lengthBits = LENGTH_BITS;
+  const maxLength = MAX_LENGTH;
+  const space = ids[0x20] as number;
   let used = 0;
   let trigrams = 0;
   // The ids of the two characters before this one (0: a character no model uses), and how
@@ -181,27 +200,27 @@ export function scoreText(model: ScriptModel, text: string, languages = model.la
         id = space;
       } else {
         started = true;
-        id = charIds[code] as number;
+        id = ids[code] as number;
       }
     }
     if (seen >= 2) {
       trigrams++;
       if (before !== 0 && last !== 0 && id !== 0) {
         const key = keyOf(before, last, id);
-        let slot = hash(key, 32 - TABLE_BITS);
+        let slot = hash(key, tableShift);
         for (;;) {
-          const found = tableKeys[slot] as number;
+          const found = keys[slot] as number;
           if (found === key) {
-            tableCounts[slot] = (tableCounts[slot] as number) + 1;
+            counts[slot] = (counts[slot] as number) + 1;
             break;
           }
           if (found === -1) {
-            tableKeys[slot] = key;
-            tableCounts[slot] = 1;
-            usedSlots[used++] = slot;
+            keys[slot] = key;
+            counts[slot] = 1;
+            usedList[used++] = slot;
             break;
           }
-          slot = (slot + 1) & (TABLE_SIZE - 1);
+          slot = (slot + 1) & tableMask;
         }
       }
     }
@@ -211,27 +230,29 @@ export function scoreText(model: ScriptModel, text: string, languages = model.la
   }
 
   const distances = new Int32Array(languages);
-  const { slots, starts, ends, entries, mask, shift } = model;
+  const { slots, entries, mask, shift } = model;
   for (let index = 0; index < used; index++) {
-    const tableSlot = usedSlots[index] as number;
-    const key = tableKeys[tableSlot] as number;
-    const count = tableCounts[tableSlot] as number;
-    tableKeys[tableSlot] = -1;
+    const tableSlot = usedList[index] as number;
+    const key = keys[tableSlot] as number;
+    const count = counts[tableSlot] as number;
+    keys[tableSlot] = -1;
     let slot = hash(key, shift);
-    let found = slots[slot] as number;
+    let found = slots[2 * slot] as number;
     while (found !== key && found !== -1) {
       slot = (slot + 1) & mask;
-      found = slots[slot] as number;
+      found = slots[2 * slot] as number;
     }
     if (found === -1) continue;
-    const end = ends[slot] as number;
-    for (let entryIndex = starts[slot] as number; entryIndex < end; entryIndex++) {
+    const span = slots[2 * slot + 1] as number;
+    const start = span >>> lengthBits;
+    const end = start + (span & maxLength);
+    for (let entryIndex = start; entryIndex < end; entryIndex++) {
       const entry = entries[entryIndex] as number;
       const language = entry >>> 16;
       if (language >= languages) break;
       let difference = count - (entry & 0xffff) - 1;
       if (difference < 0) difference = -difference;
-      distances[language] = (distances[language] as number) + difference - MAX_DIFFERENCE;
+      distances[language] = (distances[language] as number) + difference - missing;
     }
   }
   return { distances, trigrams };
