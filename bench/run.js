@@ -15,12 +15,13 @@ import { cleanupMeasure, measure, median, memoryMethod } from './lib/measure.js'
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS_BIN = join(ROOT, 'bin', 'corpus.js');
 const FRANC_LOOP = join(ROOT, 'bench', 'lib', 'franc-loop.js');
+const GREP_FLOOR = join(ROOT, 'bench', 'lib', 'grep-floor.js');
 const NODE = process.execPath;
 
 /** The case-insensitive regex for `grep -i`: the same meaning in Rust's regex and in JS `u` mode. */
 const REGEX = 'free(?:dom|ly)|libert[éa]|freiheit|свобод|[0-9]{4}-[0-9]{2}-[0-9]{2}';
 
-const JOBS = ['list-cold', 'list-warm', 'grep-fixed', 'grep-regex', 'summarise-cold', 'summarise-warm', 'version', 'seeds'];
+const JOBS = ['list-cold', 'list-warm', 'grep-fixed', 'grep-floor', 'grep-regex', 'summarise-cold', 'summarise-warm', 'version', 'seeds'];
 
 const USAGE = `usage: node bench/run.js [options]
 
@@ -213,6 +214,17 @@ async function main(argv) {
       ok: [0, 1],
       outside: outside(`rg -c -F ${word}`, 'rg', ['--no-config', '-c', '-F', word, dir]),
       target: { kind: 'ratio', max: 1.5, text: '≤ 1.5 × rg' },
+      compareCounts: true,
+    },
+    // Not `corpus`: the least any Node program takes for the same output (bench/lib/grep-floor.js),
+    // to tell how much of the gap to ripgrep is Node's own.
+    'grep-floor': {
+      title: `Node floor of \`grep -c -F ${word}\``,
+      run: outside(`node grep-floor.js ${word}`, NODE, [GREP_FLOOR, word, dir]),
+      cache: 'warm',
+      ok: [0],
+      outside: outside(`rg -c -F ${word}`, 'rg', ['--no-config', '-c', '-F', word, dir]),
+      target: null,
       compareCounts: true,
     },
     'grep-regex': {

@@ -126,7 +126,7 @@ export async function* readDocuments(files: Iterable<FoundFile>, options: ReadOp
 }
 
 /** Claims the id of a text file, warning when it had to change. */
-export function claimFor(ids: IdRegistry, wantedId: string, file: FoundFile, warn: WarningHandler): string {
+export function claimFor(ids: IdRegistry, wantedId: string, file: Pick<FoundFile, 'displayPath'>, warn: WarningHandler): string {
   const { id, clashed } = ids.claim(wantedId);
   if (clashed) warn(file.displayPath, `id ${wantedId} is taken, using ${id}`);
   return id;

@@ -3,9 +3,14 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
+import { createRequire } from 'node:module';
 import picomatch from 'picomatch';
 import type { WarningHandler } from './types.js';
+
+// fast-glob is loaded only for an input that is a glob pattern: loading it takes longer than
+// walking a small corpus. It is CommonJS, so it can be required where it is needed, synchronously.
+const require = createRequire(import.meta.url);
+const fastGlob = (): typeof import('fast-glob') => require('fast-glob') as typeof import('fast-glob');
 
 /** A file found in the corpus. */
 export interface FoundFile {
@@ -46,11 +51,11 @@ export function isDocumentFile(name: string): boolean {
   return DOCUMENT_EXTENSIONS.some((ext) => base.endsWith(ext));
 }
 
-const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
-
+/** Hidden entries (`.git` among them) and `node_modules`, unless `--hidden`. */
 function skippedName(name: string, hidden: boolean): boolean {
   if (hidden) return false;
-  return name.startsWith('.') || ALWAYS_SKIPPED.has(name);
+  // Compared without hashing the name: this runs for every entry of every folder.
+  return name.charCodeAt(0) === 0x2e || name === 'node_modules';
 }
 
 type GlobFilter = { file(rel: string): boolean; dir(rel: string): boolean };
@@ -80,13 +85,70 @@ function byName(a: fs.Dirent, b: fs.Dirent): number {
 }
 
 /**
+ * A folder of the corpus whose walk is left to whoever takes it, with {@link walkFolder}: in
+ * another thread, say. Its files come in the same order, with the same paths, as from
+ * {@link walkFiles}.
+ */
+export interface FoundFolder {
+  folder: true;
+  absPath: string;
+  /** Path relative to the corpus root, with `/` separators. */
+  relPath: string;
+  /** What goes in front of a relative path to make a display path. */
+  displayHead: string;
+}
+
+/** What a walk of one input carries down its folders. */
+interface WalkContext {
+  hidden: boolean;
+  follow: boolean;
+  filter: GlobFilter;
+  warn: WarningHandler;
+  /** The display path of a path relative to the root. */
+  display: (rel: string) => string;
+  /** Real paths of the folders being walked, for link loops (with `follow`). */
+  ancestors: Set<string>;
+  /** Where a problem with the root itself is reported. */
+  given: string;
+}
+
+/**
  * Walks the inputs in order and yields every document file, each folder's entries sorted by
  * name. Problems (unreadable folders, link loops, missing inputs) go to `onWarning`; a
  * missing input is also returned in `missing` so the caller can treat it as an error.
  */
-export function* walkFiles(inputs: WalkInput[], options: WalkOptions, missing: string[] = []): Generator<FoundFile> {
-  const hidden = options.hidden ?? false;
-  const follow = options.follow ?? false;
+export function walkFiles(inputs: WalkInput[], options: WalkOptions, missing: string[] = []): Generator<FoundFile> {
+  return walkInputs(inputs, options, missing, false) as Generator<FoundFile>;
+}
+
+/**
+ * Like {@link walkFiles}, but each subfolder of a folder input comes as one {@link FoundFolder},
+ * unwalked, in its place among the files. With `follow`, folders are walked here as in
+ * {@link walkFiles}: link loops are found by the folders above, which another thread would not know.
+ */
+export function walkUnits(inputs: WalkInput[], options: WalkOptions, missing: string[] = []): Generator<FoundFile | FoundFolder> {
+  return walkInputs(inputs, options, missing, !(options.follow ?? false));
+}
+
+/** The files of a folder from {@link walkUnits}, walked with the same options. */
+export function walkFolder(folder: FoundFolder, options: WalkOptions): Generator<FoundFile> {
+  const context = walkContext(options, (rel) => folder.displayHead + rel, folder.displayHead + folder.relPath);
+  return walkTree(context, folder.absPath, folder.relPath, false) as Generator<FoundFile>;
+}
+
+function walkContext(options: WalkOptions, display: (rel: string) => string, given: string): WalkContext {
+  return {
+    hidden: options.hidden ?? false,
+    follow: options.follow ?? false,
+    filter: makeGlobFilter(options.globs),
+    warn: options.onWarning ?? (() => {}),
+    display,
+    ancestors: new Set<string>(),
+    given,
+  };
+}
+
+function* walkInputs(inputs: WalkInput[], options: WalkOptions, missing: string[], split: boolean): Generator<FoundFile | FoundFolder> {
   const filter = makeGlobFilter(options.globs);
   const warn = options.onWarning ?? (() => {});
   // A file's display path is its input's, then its relative path: the head is worked out once.
@@ -105,7 +167,7 @@ export function* walkFiles(inputs: WalkInput[], options: WalkOptions, missing: s
     try {
       stat = fs.statSync(abs);
     } catch {
-      if (fg.isDynamicPattern(input.given)) {
+      if (fastGlob().isDynamicPattern(input.given)) {
         yield* globInput(input, options, filter);
         continue;
       }
@@ -121,63 +183,73 @@ export function* walkFiles(inputs: WalkInput[], options: WalkOptions, missing: s
     if (!stat.isDirectory()) continue;
     const head = displayHead(input, abs);
     const rootDisplay = input.implicit ? toPosix(path.relative(options.cwd, abs)) : input.given;
-    const display = (rel: string): string => (rel === '' ? rootDisplay : head + rel);
-    const ancestors = new Set<string>();
-    const walkDir = function* (dirAbs: string, dirRel: string): Generator<FoundFile> {
-      let real = dirAbs;
-      if (follow) {
-        try {
-          real = fs.realpathSync(dirAbs);
-        } catch {
-          /* keep the path as it is */
-        }
-        if (ancestors.has(real)) {
-          warn(display(dirRel), 'symbolic link loop, not followed');
-          return;
-        }
-        ancestors.add(real);
-      }
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(dirAbs, { withFileTypes: true });
-      } catch (err) {
-        warn(display(dirRel) || input.given, describeError(err));
-        if (follow) ancestors.delete(real);
-        return;
-      }
-      entries.sort(byName);
-      for (const entry of entries) {
-        if (skippedName(entry.name, hidden)) continue;
-        const childAbs = dirAbs.endsWith(path.sep) ? dirAbs + entry.name : dirAbs + path.sep + entry.name;
-        const childRel = dirRel === '' ? entry.name : `${dirRel}/${entry.name}`;
-        let isDir = entry.isDirectory();
-        let isFile = entry.isFile();
-        if (entry.isSymbolicLink()) {
-          if (!follow) continue;
-          try {
-            const target = fs.statSync(childAbs);
-            isDir = target.isDirectory();
-            isFile = target.isFile();
-          } catch {
-            warn(display(childRel), 'broken symbolic link');
-            continue;
-          }
-        }
-        if (isDir) {
-          if (filter.dir(childRel)) yield* walkDir(childAbs, childRel);
-        } else if (isFile && isDocumentFile(entry.name) && filter.file(childRel)) {
-          yield { absPath: childAbs, relPath: childRel, displayPath: display(childRel) };
-        }
-      }
-      if (follow) ancestors.delete(real);
-    };
-    yield* walkDir(abs, '');
+    const context = walkContext(options, (rel) => (rel === '' ? rootDisplay : head + rel), input.given);
+    for (const found of walkTree(context, abs, '', split)) {
+      if ('folder' in found) found.displayHead = head;
+      yield found;
+    }
   }
+}
+
+/**
+ * The document files under a folder, sorted by name at each level; with `split`, its subfolders
+ * come as {@link FoundFolder}s instead (their `displayHead` left for the caller to set).
+ */
+function* walkTree(context: WalkContext, dirAbs: string, dirRel: string, split: boolean): Generator<FoundFile | FoundFolder> {
+  const { filter, display, ancestors, warn } = context;
+  let real = dirAbs;
+  if (context.follow) {
+    try {
+      real = fs.realpathSync(dirAbs);
+    } catch {
+      /* keep the path as it is */
+    }
+    if (ancestors.has(real)) {
+      warn(display(dirRel), 'symbolic link loop, not followed');
+      return;
+    }
+    ancestors.add(real);
+  }
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dirAbs, { withFileTypes: true });
+  } catch (err) {
+    warn(display(dirRel) || context.given, describeError(err));
+    if (context.follow) ancestors.delete(real);
+    return;
+  }
+  entries.sort(byName);
+  for (const entry of entries) {
+    if (skippedName(entry.name, context.hidden)) continue;
+    const childAbs = dirAbs.endsWith(path.sep) ? dirAbs + entry.name : dirAbs + path.sep + entry.name;
+    const childRel = dirRel === '' ? entry.name : `${dirRel}/${entry.name}`;
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      if (!context.follow) continue;
+      try {
+        const target = fs.statSync(childAbs);
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+      } catch {
+        warn(display(childRel), 'broken symbolic link');
+        continue;
+      }
+    }
+    if (isDir) {
+      if (!filter.dir(childRel)) continue;
+      if (split) yield { folder: true, absPath: childAbs, relPath: childRel, displayHead: '' };
+      else yield* walkTree(context, childAbs, childRel, false);
+    } else if (isFile && isDocumentFile(entry.name) && filter.file(childRel)) {
+      yield { absPath: childAbs, relPath: childRel, displayPath: display(childRel) };
+    }
+  }
+  if (context.follow) ancestors.delete(real);
 }
 
 function* globInput(input: WalkInput, options: WalkOptions, filter: GlobFilter): Generator<FoundFile> {
   const base = picomatch.scan(input.given).base || '.';
-  const found = fg.sync(input.given, {
+  const found = fastGlob().sync(input.given, {
     cwd: options.cwd,
     dot: options.hidden ?? false,
     followSymbolicLinks: options.follow ?? false,

@@ -1,6 +1,8 @@
 // Issue 6: grep searches in worker threads on a big corpus; whatever --jobs is, the output
-// (lines, counts, ids, JSON, context, warnings) is byte for byte the same. The corpus has 320
-// files; CORPUS_GREP_PARALLEL_FROM starts the workers at 200 for every kind of search.
+// (lines, counts, ids, JSON, context, warnings) is byte for byte the same. The corpus has about
+// 320 files in three folders; CORPUS_GREP_PARALLEL_FROM starts the workers at 200 for every kind
+// of search. In -c and -l modes a worker walks a whole folder (f2 here, after f0 and f1 were
+// searched in the main thread while the corpus was too small for workers).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,6 +37,14 @@ function makeCorpus(root: string): void {
   fs.writeFileSync(path.join(root, 'f1', '150_bin.txt'), Buffer.from('freedom\0binary'));
   fs.writeFileSync(path.join(root, 'f1', '151_records.jsonl'), ['{"id":"r1","text":"freedom and dignity\\nsecond line dignity"}', 'not json', '{"text":"human family"}'].join('\n'));
   for (const f of fs.readdirSync(mixed)) if (!f.endsWith('.mjs')) fs.copyFileSync(path.join(mixed, f), path.join(root, 'f2', `mixed-${f}`));
+  // Deeper folders, a hidden one, and JSON Lines inside a folder a worker walks.
+  const deep = path.join(root, 'f2', 'deep', 'er');
+  fs.mkdirSync(deep, { recursive: true });
+  fs.writeFileSync(path.join(deep, '400_deep.txt'), 'freedom in depth\nhuman peace\n');
+  fs.writeFileSync(path.join(deep, '401_deep.jsonl'), '{"id":"d1","text":"peace and freedom"}\n{"id":"d2","text":"human rights"}\n');
+  fs.mkdirSync(path.join(root, 'f1', '.hidden'));
+  fs.writeFileSync(path.join(root, 'f1', '.hidden', '402_hidden.txt'), 'hidden freedom\n');
+  fs.writeFileSync(path.join(root, '403_top.txt'), 'freedom at the top\n');
 }
 
 beforeAll(() => {
@@ -67,6 +77,9 @@ const CASES: string[][] = [
   ['-c', '^$'],
   ['-c', 'line 3$'],
   ['--lang', 'en', '-l', 'freedom'],
+  ['-c', '--glob', 'f1/**', 'freedom'],
+  ['-l', '--glob', '!*.md', '--glob', '!deep', 'human'],
+  ['-c', '--hidden', 'freedom'],
 ];
 
 describe('issue 6: grep output is the same for --jobs 1 and --jobs 2 (workers start above 200 files)', () => {

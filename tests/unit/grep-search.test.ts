@@ -1,7 +1,12 @@
 // Issue 6: the shortcuts that make grep fast give exactly the results of searching every line.
-import { describe, expect, test } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterAll, describe, expect, test } from 'vitest';
 import { searchDocument, type LineMatcher } from '../../src/core/grep.js';
-import { contextOf, countLiteralLines, FileReader, Outcome, searchFile, sparseLines } from '../../src/core/engine/grep-task.js';
+import { contextOf, countLiteralLines, FileReader, Outcome, searchFile, searchFolder, sparseLines } from '../../src/core/engine/grep-task.js';
+import { walkFolder } from '../../src/core/walk.js';
 import { buildMatcher, type MatcherOptions } from '../../src/core/search/matcher.js';
 import type { SourceDocument } from '../../src/core/types.js';
 
@@ -118,5 +123,48 @@ describe('issue 6: one file read and searched for a worker', () => {
     expect(missing.error?.code).toBe('ENOENT');
     const skipped = searchFile({ absPath: __filename, displayPath: 't.ts', format: 'text', gzip: false }, buildMatcher({ patterns: ['zq'.repeat(9)], fixedStrings: true }), spec, new FileReader());
     expect(skipped).toEqual({ outcome: Outcome.NoMatch });
+  });
+});
+
+describe('issue 6: searchFolder walks and searches a folder as the main thread would, file by file', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-grep-folder-'));
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+  const write = (rel: string, text: string | Buffer) => {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  };
+  write('top/b.txt', 'no\ndignity here\ndignity again\n');
+  write('top/a.md', 'nothing\n');
+  write('top/c.jsonl', '{"text":"dignity"}\n');
+  write('top/deep/d.txt.gz', zlib.gzipSync('dignity\n'));
+  write('top/deep/e.txt', Buffer.from('dignity\0binary'));
+  write('top/.hidden/f.txt', 'dignity\n');
+  const folder = { folder: true as const, absPath: path.join(root, 'top'), relPath: 'top', displayHead: 'corpus/' };
+  const matcher = buildMatcher({ patterns: ['dignity'], fixedStrings: true });
+  const spec = { mode: 'count' as const, before: 0, after: 0 };
+
+  test('files in walk order, each with the outcome searchFile gives; JSON Lines left to the main thread', () => {
+    const reader = new FileReader();
+    const result = searchFolder(folder, {}, matcher, spec, reader);
+    const walked = [...walkFolder(folder, { cwd: root })];
+    expect(result.relPaths.split('\0')).toEqual(walked.map((f) => f.relPath));
+    expect(result.relPaths.split('\0')).toEqual(['top/a.md', 'top/b.txt', 'top/c.jsonl', 'top/deep/d.txt.gz', 'top/deep/e.txt']);
+    expect([...result.outcomes]).toEqual([Outcome.NoMatch, Outcome.Match, Outcome.Jsonl, Outcome.Match, Outcome.Unread]);
+    expect(result.details.map(([i, r]) => [i, r.match?.count ?? null, r.warnings ?? null])).toEqual([
+      [1, 2, null],
+      [3, 1, null],
+      [4, null, [['corpus/top/deep/e.txt', 'binary file (NUL byte in the first 8 KiB), skipped']]],
+    ]);
+    expect(result.walkWarnings).toEqual([]);
+    // --hidden reaches the hidden folder, as the walk does.
+    expect(searchFolder(folder, { hidden: true }, matcher, spec, reader).relPaths.split('\0')).toContain('top/.hidden/f.txt');
+  });
+
+  test('a folder gone by the time it is walked: a warning before the file it comes before', () => {
+    const gone = { ...folder, absPath: path.join(root, 'gone'), relPath: 'gone' };
+    const result = searchFolder(gone, {}, matcher, spec, new FileReader());
+    expect(result.relPaths).toBe('');
+    expect(result.outcomes.length).toBe(0);
+    expect(result.walkWarnings).toEqual([[0, 'corpus/gone', 'no such file or folder']]);
   });
 });

@@ -69,8 +69,9 @@ export async function runGrep(args: string[], flags: GrepFlags, io: Io): Promise
 
   const corpus = await corpusContext(paths, flags, io);
   const out = outputContext(flags, io);
-  const { corpusFiles } = await import('../../core/corpus-files.js');
-  const { grepCorpus } = await import('../../core/engine/grep-corpus.js');
+  const { effectiveInputs } = await import('../../core/corpus-files.js');
+  const { walkFiles, walkUnits } = await import('../../core/walk.js');
+  const { grepCorpus, searchesFolders } = await import('../../core/engine/grep-corpus.js');
   const warn = corpus.options.onWarning ?? (() => {});
   const terminal = out.format === 'table';
   const json = out.format === 'json' || out.format === 'jsonl';
@@ -94,11 +95,16 @@ export async function runGrep(args: string[], flags: GrepFlags, io: Io): Promise
   const { columnOf } = await import('../../core/grep.js');
 
   let matched = 0;
-  const found = grepCorpus(corpusFiles(corpus.options, corpus.run), matcher, {
+  const spec = { mode: flags.filesWithMatches ? 'files' : flags.count ? 'count' : 'lines', before, after, maxCount } as const;
+  const jobs = corpus.options.jobs ?? 1;
+  // With workers, and results small enough, a worker takes a whole subfolder: walks it too.
+  const walk = jobs > 1 && searchesFolders(spec, needInfo) ? walkUnits : walkFiles;
+  const found = grepCorpus(walk(effectiveInputs(corpus.options.inputs), corpus.options, corpus.run.missing), matcher, {
     matcherOptions,
-    spec: { mode: flags.filesWithMatches ? 'files' : flags.count ? 'count' : 'lines', before, after, maxCount },
+    spec,
     analyse: needInfo,
-    jobs: corpus.options.jobs ?? 1,
+    jobs,
+    walk: { hidden: corpus.options.hidden, globs: corpus.options.globs },
     // For tests: workers on a small corpus.
     ...(io.env.CORPUS_GREP_PARALLEL_FROM ? { minParallelFiles: Number(io.env.CORPUS_GREP_PARALLEL_FROM) } : {}),
     onWarning: warn,

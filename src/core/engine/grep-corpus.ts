@@ -1,16 +1,21 @@
 // Greps a corpus in corpus order. Text files are read and searched in worker threads when the
-// corpus is big enough (else in this thread, the same way); this thread walks, claims the ids,
-// reports warnings and reads JSON Lines files, so the output never depends on the worker count.
+// corpus is big enough (else in this thread, the same way); in the modes that print a number a
+// file, a worker walks whole subfolders too. This thread claims the ids, reports warnings in walk
+// order and reads JSON Lines files, so the output never depends on the worker count.
 
+import path from 'node:path';
 import type { DocumentSearch } from '../grep.js';
 import { searchDocument } from '../grep.js';
 import { claimFor, fileId, formatOf, IdRegistry, readJsonl } from '../read-documents.js';
 import { MatchTimeoutError } from '../search/backtracking-guard.js';
 import type { Matcher, MatcherOptions } from '../search/matcher.js';
 import type { DocumentRecord, SourceDocument, WarningHandler } from '../types.js';
-import { describeError, type FoundFile } from '../walk.js';
+import { describeError, walkFolder, type FoundFile, type FoundFolder } from '../walk.js';
 import { GrepPool, grepWorkersAvailable } from './grep-pool.js';
-import { FileReader, Outcome, searchBatch, searchFile, sparseLines, type BatchResult, type FileResult, type GrepSpec } from './grep-task.js';
+import {
+  FileReader, isGzip, Outcome, searchBatch, searchFile, searchFolder, sparseLines,
+  type BatchResult, type FileResult, type FolderResult, type FolderWalk, type GrepSpec,
+} from './grep-task.js';
 
 export type { GrepMode, GrepSpec } from './grep-task.js';
 
@@ -24,6 +29,8 @@ export interface GrepCorpusOptions {
   jobs: number;
   /** Start workers from this many files on, instead of the default ({@link parallelMinFiles}). */
   minParallelFiles?: number;
+  /** How the folders among the items are walked: the corpus's `hidden` and `globs`. */
+  walk?: FolderWalk;
   onWarning?: WarningHandler;
 }
 
@@ -44,53 +51,55 @@ export interface GrepDocument {
 /**
  * Fewer files than this are searched in this thread: starting a worker (about 0.1 s of CPU)
  * costs more than it saves. Analysing each match is slow, so workers pay early; counting a
- * literal on the raw bytes is so cheap that they pay only on a big corpus.
+ * literal on the raw bytes is so cheap that they pay only on a big corpus, less big when they
+ * take whole folders (one message each way, not one a batch of files).
  */
-export function parallelMinFiles(matcher: Matcher, spec: GrepSpec, analyse: boolean): number {
+export function parallelMinFiles(matcher: Matcher, spec: GrepSpec, analyse: boolean, folders = false): number {
   if (analyse) return 200;
-  if (matcher.lineLiterals && spec.mode !== 'lines') return 20000;
+  if (matcher.lineLiterals && spec.mode !== 'lines') return folders ? 4000 : 20000;
   return 2000;
 }
+
+/**
+ * True when a whole folder can go to a worker (walked there, and searched, with one reply): when
+ * each file's result is a number, so a folder's results stay small whatever its size.
+ */
+export function searchesFolders(spec: GrepSpec, analyse: boolean): boolean {
+  return spec.mode !== 'lines' && !analyse;
+}
+
 /** Files sent to a worker at once. */
 const BATCH = 64;
 /** Batches under way per job, so workers stay busy while this thread prints. */
 const AHEAD_PER_WORKER = 16;
 /** Batches a worker may have under way before this thread searches the next batch itself. */
 const BUSY = 4;
-
-const isGzip = (relPath: string): boolean => relPath.length >= 3 && relPath.charCodeAt(relPath.length - 3) === 0x2e && relPath.slice(-2).toLowerCase() === 'gz';
+/** The same for folders: the one being searched, and the next. */
+const BUSY_FOLDERS = 2;
 
 type Unit =
   | { kind: 'batch'; files: FoundFile[]; reply?: Promise<BatchResult>; done?: BatchResult }
+  | { kind: 'folder'; folder: FoundFolder; reply?: Promise<FolderResult>; done?: FolderResult }
   | { kind: 'jsonl'; file: FoundFile };
 
-/** Yields each matching document of the files, in order. */
-export async function* grepCorpus(files: Iterable<FoundFile>, matcher: Matcher, options: GrepCorpusOptions): AsyncGenerator<GrepDocument> {
+/** A file of a folder searched elsewhere, from its path relative to the root. */
+function fileOf(folder: FoundFolder, relPath: string): FoundFile {
+  const rest = relPath.slice(folder.relPath.length);
+  return { absPath: folder.absPath + (path.sep === '/' ? rest : rest.split('/').join(path.sep)), relPath, displayPath: folder.displayHead + relPath };
+}
+
+/**
+ * Yields each matching document of the files, in order. Folders (from `walkUnits`) are walked
+ * here or, whole, in a worker; either way their files come in walk order.
+ */
+export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matcher: Matcher, options: GrepCorpusOptions): AsyncGenerator<GrepDocument> {
   const warn = options.onWarning ?? (() => {});
   const { spec } = options;
+  const walk: FolderWalk = options.walk ?? {};
   const ids = new IdRegistry();
   const analyseDocument = options.analyse ? (await import('../analyse.js')).analyseDocument : null;
-
-  const it = files[Symbol.iterator]();
-  const head: FoundFile[] = [];
-  let ended = false;
-  const minFiles = options.minParallelFiles ?? parallelMinFiles(matcher, spec, options.analyse);
-  if (options.jobs > 1) {
-    while (head.length < minFiles) {
-      const next = it.next();
-      if (next.done) {
-        ended = true;
-        break;
-      }
-      head.push(next.value);
-    }
-  }
-  function* all(): Generator<FoundFile> {
-    yield* head;
-    if (!ended) {
-      for (let next = it.next(); !next.done; next = it.next()) yield next.value;
-    }
-  }
+  const wholeFolders = searchesFolders(spec, options.analyse);
+  const walkHere = (folder: FoundFolder): Iterable<FoundFile> => walkFolder(folder, { cwd: '', ...walk, onWarning: warn });
 
   /** The matching document a file's result stands for, once its id is claimed; warnings reported. */
   const settle = (file: FoundFile, outcome: Outcome, result: FileResult | undefined): GrepDocument | null => {
@@ -125,42 +134,54 @@ export async function* grepCorpus(files: Iterable<FoundFile>, matcher: Matcher, 
     }
   };
 
-  // This thread is one of the jobs: it walks, and searches a batch itself whenever every worker
-  // is busy, so `jobs - 1` workers keep the cores full without a thread too many.
-  const pool = options.jobs > 1 && head.length >= minFiles && grepWorkersAvailable()
-    ? new GrepPool(options.jobs - 1, { matcher: options.matcherOptions, spec, analyse: options.analyse })
-    : null;
   const reader = new FileReader();
   const analyse = analyseDocument ? (doc: SourceDocument) => analyseDocument(doc).record : undefined;
 
-  if (!pool) {
-    for (const file of all()) {
+  if (options.jobs <= 1 || !grepWorkersAvailable()) {
+    const one = async function* (file: FoundFile): AsyncGenerator<GrepDocument> {
       const format = formatOf(file.relPath);
       if (format === 'jsonl') {
         yield* jsonl(file);
-        continue;
+        return;
       }
       const result = searchFile({ absPath: file.absPath, displayPath: file.displayPath, format, gzip: isGzip(file.relPath) }, matcher, spec, reader, { analyse });
       const found = settle(file, result.outcome, result);
       if (found) yield found;
+    };
+    for (const item of items) {
+      if ('folder' in item) for (const file of walkHere(item)) yield* one(file);
+      else yield* one(item);
     }
     return;
   }
 
+  // This thread is one of the jobs: it walks, and searches a batch or a folder itself whenever
+  // every worker is busy, so `jobs - 1` workers keep the cores full without a thread too many.
+  // The workers start once the corpus has shown itself big enough.
+  let pool: GrepPool | null = null;
+  let seen = 0;
+  const poolFrom = (folders: boolean): GrepPool | null => {
+    const min = options.minParallelFiles ?? parallelMinFiles(matcher, spec, options.analyse, folders);
+    if (!pool && seen >= min) pool = new GrepPool(options.jobs - 1, { matcher: options.matcherOptions, spec, analyse: options.analyse, walk });
+    return pool;
+  };
   try {
     const queue: Unit[] = [];
     let batch: FoundFile[] = [];
     let kinds = '';
     const send = (): void => {
       if (batch.length === 0) return;
-      if (pool.allBusy(BUSY)) queue.push({ kind: 'batch', files: batch, done: searchBatch(batch, kinds, matcher, spec, reader, { analyse }) });
+      seen += batch.length;
+      const workers = poolFrom(false);
+      if (!workers || workers.allBusy(BUSY)) queue.push({ kind: 'batch', files: batch, done: searchBatch(batch, kinds, matcher, spec, reader, { analyse }) });
       else {
         const request = {
+          kind: 'batch' as const,
           absPaths: batch.map((f) => f.absPath).join('\0'),
           displayPaths: batch.map((f) => f.displayPath).join('\0'),
           kinds,
         };
-        const unit: Unit = { kind: 'batch', files: batch, reply: pool.search(request) };
+        const unit: Unit = { kind: 'batch', files: batch, reply: workers.search(request) };
         // Handled when its turn comes; a failure meanwhile must not count as unhandled.
         unit.reply?.then((reply) => (unit.done = reply), () => {});
         queue.push(unit);
@@ -168,39 +189,84 @@ export async function* grepCorpus(files: Iterable<FoundFile>, matcher: Matcher, 
       batch = [];
       kinds = '';
     };
+    const sendFolder = (folder: FoundFolder): void => {
+      const workers = poolFrom(true);
+      if (!workers || workers.allBusy(BUSY_FOLDERS)) {
+        const done = searchFolder(folder, walk, matcher, spec, reader);
+        seen += done.outcomes.length;
+        queue.push({ kind: 'folder', folder, done });
+      } else {
+        const unit: Unit = { kind: 'folder', folder, reply: workers.searchFolder(folder) };
+        unit.reply?.then((reply) => (unit.done = reply), () => {});
+        queue.push(unit);
+      }
+    };
     const drain = async function* (unit: Unit): AsyncGenerator<GrepDocument> {
       if (unit.kind === 'jsonl') {
         yield* jsonl(unit.file);
         return;
       }
-      const { outcomes, details } = unit.done ?? (await (unit.reply as Promise<BatchResult>));
+      const done = unit.done ?? (await (unit.reply as Promise<BatchResult | FolderResult>));
+      const { outcomes, details } = done;
+      const folder = unit.kind === 'folder' ? (done as FolderResult) : null;
+      const relPaths = folder ? folder.relPaths.split('\0') : [];
       let d = 0;
-      for (let i = 0; i < unit.files.length; i++) {
+      let w = 0;
+      for (let i = 0; i < outcomes.length; i++) {
+        // A folder's walk warnings, where the walk raised them.
+        for (; folder && w < folder.walkWarnings.length && (folder.walkWarnings[w] as [number, string, string])[0] === i; w++) {
+          const [, where, why] = folder.walkWarnings[w] as [number, string, string];
+          warn(where, why);
+        }
         const detail = details[d];
         let result: FileResult | undefined;
         if (detail !== undefined && detail[0] === i) {
           result = detail[1];
           d++;
         }
-        const found = settle(unit.files[i] as FoundFile, outcomes[i] as Outcome, result);
+        if (unit.kind === 'folder' && result === undefined && outcomes[i] === Outcome.NoMatch) {
+          // The common case, kept cheap: a file searched with nothing to say claims its id.
+          const relPath = relPaths[i] as string;
+          claimFor(ids, fileId(relPath), { displayPath: unit.folder.displayHead + relPath }, warn);
+          continue;
+        }
+        const file = unit.kind === 'folder' ? fileOf(unit.folder, relPaths[i] as string) : (unit.files[i] as FoundFile);
+        if (outcomes[i] === Outcome.Jsonl) {
+          yield* jsonl(file);
+          continue;
+        }
+        const found = settle(file, outcomes[i] as Outcome, result);
         if (found) yield found;
+      }
+      for (; folder && w < folder.walkWarnings.length; w++) {
+        const [, where, why] = folder.walkWarnings[w] as [number, string, string];
+        warn(where, why);
       }
     };
     const ahead = options.jobs * AHEAD_PER_WORKER;
-    for (const file of all()) {
+    const add = async (file: FoundFile): Promise<void> => {
       const format = formatOf(file.relPath);
       if (format === 'jsonl') {
         send();
         queue.push({ kind: 'jsonl', file });
-      } else {
-        batch.push(file);
-        const kind = format === 'markdown' ? 'm' : 't';
-        kinds += isGzip(file.relPath) ? kind.toUpperCase() : kind;
-        if (batch.length >= BATCH) {
-          send();
-          // A turn of the event loop, for the workers' replies to come in.
-          await new Promise<void>((resolve) => setImmediate(resolve));
-        }
+        return;
+      }
+      batch.push(file);
+      const kind = format === 'markdown' ? 'm' : 't';
+      kinds += isGzip(file.relPath) ? kind.toUpperCase() : kind;
+      if (batch.length >= BATCH) {
+        send();
+        // A turn of the event loop, for the workers' replies to come in.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    };
+    for (const item of items) {
+      if (!('folder' in item)) await add(item);
+      else if (!wholeFolders) for (const file of walkHere(item)) await add(file);
+      else {
+        send();
+        sendFolder(item);
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
       // Print what is ready without waiting; wait only when too much is under way.
       while (queue.length > 0 && (queue.length > ahead || isDone(queue[0] as Unit))) yield* drain(queue.shift() as Unit);
@@ -208,7 +274,7 @@ export async function* grepCorpus(files: Iterable<FoundFile>, matcher: Matcher, 
     send();
     while (queue.length > 0) yield* drain(queue.shift() as Unit);
   } finally {
-    await pool.close();
+    await (pool as GrepPool | null)?.close();
   }
 }
 

@@ -1,10 +1,11 @@
-// A pool of grep workers: batches of text files go out to the least busy worker, each batch
-// coming back as a promise of what became of every file in it, in the batch's order.
+// A pool of grep workers: batches of text files, or whole folders, go out to the least busy
+// worker, each coming back as a promise of what became of every file in it, in walk order.
 
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { MatcherOptions } from '../search/matcher.js';
-import type { BatchRequest, BatchResult, GrepSpec } from './grep-task.js';
+import type { FoundFolder } from '../walk.js';
+import type { BatchRequest, BatchResult, FolderResult, FolderWalk, GrepSpec } from './grep-task.js';
 import { WorkerSet } from './worker-set.js';
 
 /** What a grep worker is started with. */
@@ -13,15 +14,13 @@ export interface GrepWorkerData {
   spec: GrepSpec;
   /** Run the analysis of each matching document (for metadata in the output, or a filter). */
   analyse: boolean;
+  /** How folders are walked. */
+  walk: FolderWalk;
 }
 
-export interface GrepRequest extends BatchRequest {
-  batch: number;
-}
+export type GrepRequest = ({ kind: 'batch' } & BatchRequest | { kind: 'folder'; folder: FoundFolder }) & { batch: number };
 
-export interface GrepReply extends BatchResult {
-  batch: number;
-}
+export type GrepReply = (BatchResult | FolderResult) & { batch: number };
 
 const WORKER_FILE = fileURLToPath(new URL('./grep-worker.js', import.meta.url));
 
@@ -39,8 +38,13 @@ export class GrepPool {
   }
 
   /** Sends a batch to the least busy worker; resolves to the outcome of each of its files. */
-  search(files: Omit<GrepRequest, 'batch'>): Promise<GrepReply> {
+  search(files: { kind: 'batch' } & BatchRequest): Promise<BatchResult> {
     return this.workers.send(files);
+  }
+
+  /** Sends a folder to the least busy worker, to walk and search; resolves to what became of its files. */
+  searchFolder(folder: FoundFolder): Promise<FolderResult> {
+    return this.workers.send({ kind: 'folder', folder }) as Promise<FolderResult>;
   }
 
   /** True when every worker has at least `n` batches under way. */

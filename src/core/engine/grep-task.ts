@@ -7,10 +7,11 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { decode, isBinary, sniffBom } from '../decode.js';
 import { searchDocument, type LineHit } from '../grep.js';
-import { BINARY_WARNING } from '../read-documents.js';
+import { BINARY_WARNING, formatOf } from '../read-documents.js';
 import { MatchTimeoutError } from '../search/backtracking-guard.js';
 import type { Matcher } from '../search/matcher.js';
 import type { DocFormat, DocumentRecord, Encoding, SourceDocument } from '../types.js';
+import { walkFolder, type FoundFolder, type WalkOptions } from '../walk.js';
 
 /** What the printer needs of a matching document. */
 export type GrepMode = 'count' | 'files' | 'lines';
@@ -32,6 +33,8 @@ export const Outcome = {
   Unread: 1,
   /** Matched: it claims its id and has a {@link FileMatch}. */
   Match: 2,
+  /** A JSON Lines file found walking a folder: left for the main thread to read. */
+  Jsonl: 3,
 } as const;
 export type Outcome = (typeof Outcome)[keyof typeof Outcome];
 
@@ -260,3 +263,43 @@ export function searchBatch(
   }
   return { outcomes, details };
 }
+
+/** What became of the files under a folder, in walk order. */
+export interface FolderResult extends BatchResult {
+  /** Each file's path relative to the corpus root, joined with NUL. */
+  relPaths: string;
+  /** Problems walking the folder, each as [file index it comes before, where, why]. */
+  walkWarnings: [number, string, string][];
+}
+
+/** How a folder is walked: the corpus options that choose its files. */
+export type FolderWalk = Pick<WalkOptions, 'hidden' | 'globs'>;
+
+/**
+ * Walks a folder and searches its text files (JSON Lines files are only named), in a worker or
+ * in the main thread alike. Everything found is kept until the end, so this is only for the
+ * modes whose results are a number a file (`count`, `files`).
+ */
+export function searchFolder(folder: FoundFolder, walk: FolderWalk, matcher: Matcher, spec: GrepSpec, reader: FileReader): FolderResult {
+  const relPaths: string[] = [];
+  const outcomes: number[] = [];
+  const details: [number, FileResult][] = [];
+  const walkWarnings: [number, string, string][] = [];
+  const onWarning = (where: string, why: string): void => void walkWarnings.push([relPaths.length, where, why]);
+  for (const file of walkFolder(folder, { cwd: '', ...walk, onWarning })) {
+    const i = relPaths.length;
+    relPaths.push(file.relPath);
+    const format = formatOf(file.relPath);
+    if (format === 'jsonl') {
+      outcomes.push(Outcome.Jsonl);
+      continue;
+    }
+    const result = searchFile({ absPath: file.absPath, displayPath: file.displayPath, format, gzip: isGzip(file.relPath) }, matcher, spec, reader);
+    outcomes.push(result.outcome);
+    if (result.match || result.warnings || result.error) details.push([i, result]);
+  }
+  return { relPaths: relPaths.join('\0'), outcomes: Uint8Array.from(outcomes), details, walkWarnings };
+}
+
+/** True when a path names a gzipped file. */
+export const isGzip = (relPath: string): boolean => relPath.length >= 3 && relPath.charCodeAt(relPath.length - 3) === 0x2e && relPath.slice(-2).toLowerCase() === 'gz';

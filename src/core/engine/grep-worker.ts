@@ -1,12 +1,12 @@
-// A worker thread that greps text files: it receives batches of paths and sends back, for each
-// file, whether it was read, whether it matched, and what the printer needs of a match. Ids,
-// order, warnings and printing stay with the main thread.
+// A worker thread that greps text files: it receives batches of paths, or folders to walk, and
+// sends back, for each file, whether it was read, whether it matched, and what the printer needs
+// of a match. Ids, order, warnings and printing stay with the main thread.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildMatcher, enableLinearRegExpEngine } from '../search/index.js';
 import type { DocumentRecord, SourceDocument } from '../types.js';
 import type { GrepReply, GrepRequest, GrepWorkerData } from './grep-pool.js';
-import { FileReader, searchBatch } from './grep-task.js';
+import { FileReader, searchBatch, searchFolder } from './grep-task.js';
 
 const data = workerData as GrepWorkerData;
 enableLinearRegExpEngine();
@@ -17,6 +17,12 @@ const analyse: ((doc: SourceDocument) => DocumentRecord) | undefined = data.anal
   : undefined;
 
 parentPort?.on('message', (request: GrepRequest) => {
+  if (request.kind === 'folder') {
+    const result = searchFolder(request.folder, data.walk, matcher, data.spec, reader);
+    const reply: GrepReply = { batch: request.batch, ...result };
+    parentPort?.postMessage(reply, [result.outcomes.buffer as ArrayBuffer]);
+    return;
+  }
   const displayPaths = request.displayPaths.split('\0');
   const files = request.absPaths.split('\0').map((absPath, i) => ({ absPath, displayPath: displayPaths[i] as string }));
   const { outcomes, details } = searchBatch(files, request.kinds, matcher, data.spec, reader, { analyse });

@@ -21,7 +21,8 @@ function fromArrays(text: string, starts: ArrayLike<number>, ends: ArrayLike<num
   return { text, toStart: (i) => starts[i] ?? 0, toEnd: (i) => ends[i] ?? 0 };
 }
 
-const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+// Made on first use: building a segmenter loads ICU data (about 15 ms), and most runs map no line.
+let graphemes: Intl.Segmenter | undefined;
 
 /**
  * The line in Unicode NFC, with an offset map. Lines already in NFC (nearly all) cost one
@@ -43,6 +44,7 @@ function nfcMap(line: string, text: string): MappedLine {
   let n = 0;
   let joined = '';
   // Composition never crosses a grapheme cluster boundary, so clusters can be mapped one by one.
+  graphemes ??= new Intl.Segmenter('und', { granularity: 'grapheme' });
   for (const { segment, index } of graphemes.segment(line)) {
     const part = segment.normalize('NFC');
     for (let k = 0; k < part.length; k += 1) {
