@@ -3,6 +3,7 @@
 
 import type { Token } from './tokenize.js';
 import { foldTerm, type FoldedTokens } from './folded.js';
+import { minhashKernel } from '../summary/minhash-simd.js';
 
 /** The MinHash settings: words per shingle, hash functions, LSH bands × rows, Jaccard threshold. */
 export const MINHASH = {
@@ -77,8 +78,22 @@ export function shingleHashes(tokens: readonly Token[] | readonly string[] | Fol
 export function minhash(tokens: readonly Token[] | readonly string[] | FoldedTokens): Uint32Array {
   const sig = new Uint32Array(MINHASH.permutations).fill(0xffffffff);
   const shingles = shingleHashes(tokens);
+  if (shingles.length > 0) signatureOf(shingles, sig);
+  return sig;
+}
+
+const KERNEL = minhashKernel(MUL, ADD);
+
+/**
+ * Writes the signature of shingle hashes (at least one) into `out`: with the WebAssembly SIMD
+ * kernel where there is one (`simd` false: this loop, which gives the same values).
+ */
+export function signatureOf(shingles: Uint32Array, out: Uint32Array, simd = KERNEL !== null): void {
+  if (simd && KERNEL !== null) {
+    KERNEL.signature(shingles, out);
+    return;
+  }
   const n = shingles.length;
-  if (n === 0) return sig;
   // Four hash functions per pass over the shingles: a quarter of the loads and loop steps. The
   // values are compared as signed 32-bit integers with the top bit flipped (the same order as
   // unsigned), which keeps the arithmetic in small integers.
@@ -97,12 +112,11 @@ export function minhash(tokens: readonly Token[] | readonly string[] | FoldedTok
       if (v2 < m2) m2 = v2;
       if (v3 < m3) m3 = v3;
     }
-    sig[p] = m0 ^ SIGN;
-    sig[p + 1] = m1 ^ SIGN;
-    sig[p + 2] = m2 ^ SIGN;
-    sig[p + 3] = m3 ^ SIGN;
+    out[p] = m0 ^ SIGN;
+    out[p + 1] = m1 ^ SIGN;
+    out[p + 2] = m2 ^ SIGN;
+    out[p + 3] = m3 ^ SIGN;
   }
-  return sig;
 }
 
 const SIGN = 0x80000000 | 0;
