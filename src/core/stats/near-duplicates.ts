@@ -233,10 +233,6 @@ export class NearDuplicates {
     this.ids.push(docId);
   }
 
-  private signature(i: number): Uint32Array {
-    return this.sigs.subarray(i * MINHASH.permutations, (i + 1) * MINHASH.permutations);
-  }
-
   /** Near-duplicate groups at or above `threshold` (default 0.8), largest first. */
   groups(threshold: number = MINHASH.threshold): NearDuplicateGroup[] {
     const n = this.ids.length;
@@ -245,20 +241,27 @@ export class NearDuplicates {
       while (parent[i] !== i) i = parent[i] = parent[parent[i] ?? i] ?? i;
       return i;
     };
-    const seen = new Set<number>();
-    const edges: Array<[number, number, number]> = [];
+    // A pair met again in another band is compared again (cheaper than remembering the pairs
+    // seen): its repeated edges are dropped below. The comparison stops as soon as the pair has
+    // too few equal values left to reach the threshold, which most pairs in a bucket do early.
+    const P = MINHASH.permutations;
+    let minSame = 0;
+    while (minSame <= P && minSame / P < threshold) minSame++;
+    const sigs = this.sigs;
+    const found: Array<[number, number, number]> = [];
     const compare = (a: number, b: number) => {
       const i = Math.min(a, b);
       const j = Math.max(a, b);
-      const pairKey = i * n + j;
-      if (seen.has(pairKey)) return;
-      seen.add(pairKey);
-      const jac = estimateJaccard(this.signature(i), this.signature(j));
-      if (jac < threshold) return;
-      edges.push([i, j, jac]);
-      parent[find(j)] = find(i);
+      let misses = 0;
+      for (let k = 0, x = i * P, y = j * P; k < P; k++) {
+        if (sigs[x + k] !== sigs[y + k] && ++misses > P - minSame) return;
+      }
+      // The same value as estimateJaccard's.
+      const jac = (P - misses) / P;
+      if (jac >= threshold) found.push([i, j, jac]);
     };
     const keyed = new Float64Array(n);
+    const members = new Int32Array(n);
     for (let b = 0; b < MINHASH.bands; b++) {
       for (let i = 0; i < n; i++) keyed[i] = (this.bands[i * MINHASH.bands + b] as number) * INDEX_BITS + i;
       keyed.sort();
@@ -266,15 +269,22 @@ export class NearDuplicates {
         const key = Math.floor((keyed[start] as number) / INDEX_BITS);
         let end = start + 1;
         while (end < n && Math.floor((keyed[end] as number) / INDEX_BITS) === key) end++;
-        for (let x = start; x < end; x++) {
-          const limit = Math.min(end, x + 1 + BUCKET_PAIRS_MAX);
-          for (let y = x + 1; y < limit; y++) compare((keyed[x] as number) % INDEX_BITS, (keyed[y] as number) % INDEX_BITS);
+        // The bucket's documents, in index order.
+        const base = key * INDEX_BITS;
+        for (let x = start; x < end; x++) members[x - start] = (keyed[x] as number) - base;
+        const size = end - start;
+        for (let x = 0; x < size; x++) {
+          const limit = Math.min(size, x + 1 + BUCKET_PAIRS_MAX);
+          for (let y = x + 1; y < limit; y++) compare(members[x] as number, members[y] as number);
         }
         start = end;
       }
     }
+    found.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+    const edges = found.filter((e, k) => k === 0 || e[0] !== found[k - 1]?.[0] || e[1] !== found[k - 1]?.[1]);
+    for (const [i, j] of edges) parent[find(j)] = find(i);
     const groups = new Map<number, NearDuplicateGroup>();
-    for (const [i, j, jaccard] of edges.sort((p, q) => p[0] - q[0] || p[1] - q[1])) {
+    for (const [i, j, jaccard] of edges) {
       const root = find(i);
       let g = groups.get(root);
       if (g === undefined) {
