@@ -161,7 +161,8 @@ export interface NearDuplicateGroup {
 
 /** Documents in one band bucket compared pairwise at the most; past it, with their neighbours. */
 const BUCKET_PAIRS_MAX = 256;
-const INDEX_BITS = 2 ** 21;
+/** Documents compared at the most: those added past it are left out. */
+const MAX_DOCUMENTS = 2 ** 21;
 
 /** Mixes a band's rows into one 32-bit key (murmur3's finaliser over a running combination). */
 function bandKey(sig: Uint32Array, offset: number, rows: number): number {
@@ -175,6 +176,33 @@ function bandKey(sig: Uint32Array, offset: number, rows: number): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * Fills `order` with the indices 0…n−1 sorted by their keys, equal keys in index order: a stable
+ * radix sort, 16 bits a pass (a band's buckets, its documents in the order they were added).
+ */
+function sortByKey(keys: Uint32Array, order: Int32Array): void {
+  const low = new Int32Array(keys.length);
+  radixPass(keys, null, low, 0);
+  radixPass(keys, low, order, 16);
+}
+
+/** One stable counting pass on 16 bits of the keys from bit `shift`: the indices `from` (null: 0…n−1) into `to`. */
+function radixPass(keys: Uint32Array, from: Int32Array | null, to: Int32Array, shift: number): void {
+  const n = keys.length;
+  const starts = new Int32Array(0x10001);
+  for (let i = 0; i < n; i++) {
+    const d = (((keys[i] as number) >>> shift) & 0xffff) + 1;
+    starts[d] = (starts[d] as number) + 1;
+  }
+  for (let d = 1; d <= 0x10000; d++) starts[d] = (starts[d] as number) + (starts[d - 1] as number);
+  for (let x = 0; x < n; x++) {
+    const i = from === null ? x : (from[x] as number);
+    const d = ((keys[i] as number) >>> shift) & 0xffff;
+    to[starts[d] as number] = i;
+    starts[d] = (starts[d] as number) + 1;
+  }
 }
 
 /**
@@ -219,7 +247,7 @@ export class NearDuplicates {
 
   private push(docId: string, sig: Uint32Array): void {
     const index = this.ids.length;
-    if (index >= INDEX_BITS) return;
+    if (index >= MAX_DOCUMENTS) return;
     if ((index + 1) * MINHASH.permutations > this.sigs.length) {
       const sigs = new Uint32Array(this.sigs.length * 2);
       sigs.set(this.sigs);
@@ -260,22 +288,18 @@ export class NearDuplicates {
       const jac = (P - misses) / P;
       if (jac >= threshold) found.push([i, j, jac]);
     };
-    const keyed = new Float64Array(n);
-    const members = new Int32Array(n);
+    const keys = new Uint32Array(n);
+    const order = new Int32Array(n);
     for (let b = 0; b < MINHASH.bands; b++) {
-      for (let i = 0; i < n; i++) keyed[i] = (this.bands[i * MINHASH.bands + b] as number) * INDEX_BITS + i;
-      keyed.sort();
+      for (let i = 0; i < n; i++) keys[i] = this.bands[i * MINHASH.bands + b] as number;
+      sortByKey(keys, order);
       for (let start = 0; start < n; ) {
-        const key = Math.floor((keyed[start] as number) / INDEX_BITS);
+        const key = keys[order[start] as number];
         let end = start + 1;
-        while (end < n && Math.floor((keyed[end] as number) / INDEX_BITS) === key) end++;
-        // The bucket's documents, in index order.
-        const base = key * INDEX_BITS;
-        for (let x = start; x < end; x++) members[x - start] = (keyed[x] as number) - base;
-        const size = end - start;
-        for (let x = 0; x < size; x++) {
-          const limit = Math.min(size, x + 1 + BUCKET_PAIRS_MAX);
-          for (let y = x + 1; y < limit; y++) compare(members[x] as number, members[y] as number);
+        while (end < n && keys[order[end] as number] === key) end++;
+        for (let x = start; x < end; x++) {
+          const limit = Math.min(end, x + 1 + BUCKET_PAIRS_MAX);
+          for (let y = x + 1; y < limit; y++) compare(order[x] as number, order[y] as number);
         }
         start = end;
       }
