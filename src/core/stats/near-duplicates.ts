@@ -2,7 +2,7 @@
 // word 5-shingles with LSH banding: 128 hash values per document, deterministic seeds.
 
 import type { Token } from './tokenize.js';
-import { foldTerm, type FoldedTokens } from './folded.js';
+import { foldTerm, type FoldedTokens, type TermSlot } from './folded.js';
 import { minhashKernel } from '../summary/minhash-simd.js';
 
 /** The MinHash settings: words per shingle, hash functions, LSH bands × rows, Jaccard threshold. */
@@ -62,14 +62,27 @@ function words(tokens: readonly Token[] | readonly string[] | FoldedTokens): rea
 
 /** Hashes of the word shingles of a text (fewer words than a shingle: one shingle of them all). */
 export function shingleHashes(tokens: readonly Token[] | readonly string[] | FoldedTokens, size: number = MINHASH.shingle): Uint32Array {
-  const w = 'slots' in tokens && tokens.slots !== undefined ? tokens.slots.map((s) => (s.hash ??= fnv1a32(s.term))) : words(tokens).map(fnv1a32);
+  const w = wordHashes(tokens);
   if (w.length === 0) return new Uint32Array(0);
   const n = Math.max(1, w.length - size + 1);
   const out = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     let h = 0x811c9dc5;
-    for (let j = i; j < Math.min(i + size, w.length); j++) h = fmix32(Math.imul(h ^ (w[j] ?? 0), 0x01000193));
+    const end = Math.min(i + size, w.length);
+    for (let j = i; j < end; j++) h = fmix32(Math.imul(h ^ (w[j] as number), 0x01000193));
     out[i] = h;
+  }
+  return out;
+}
+
+/** {@link fnv1a32} of each word, in a typed array (hashes past 2³¹ are no small integers). */
+function wordHashes(tokens: readonly Token[] | readonly string[] | FoldedTokens): Uint32Array {
+  const slots = 'slots' in tokens ? tokens.slots : undefined;
+  if (slots === undefined) return Uint32Array.from(words(tokens), (word) => fnv1a32(word));
+  const out = new Uint32Array(slots.length);
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i] as TermSlot;
+    out[i] = slot.hash ??= fnv1a32(slot.term);
   }
   return out;
 }
