@@ -40,13 +40,18 @@ export interface FoldedTokens {
   lang: string;
   /** With a {@link TermCache}: each token's term slot in `lang`. */
   slots?: readonly TermSlot[];
+  /** With a {@link TermCache}: each token's written form as the cache knows it. */
+  folds?: readonly Folding[];
 }
 
-interface Folding {
+/** A written form of a language as a {@link TermCache} knows it. */
+export interface Folding {
   form: string;
   term: string;
   stop: boolean;
   slot: TermSlot;
+  /** What names.ts reads from the form's letter case, remembered for the next time it is met. */
+  shape?: number;
 }
 
 /** Past this many distinct forms in a language, the cache starts again (it only saves time). */
@@ -94,15 +99,17 @@ export function foldTokens(tokens: readonly Token[], lang: string, cache?: TermC
   if (cache) {
     const fold = cache.forLang(lang);
     const slots = new Array<TermSlot>(n);
+    const folds = new Array<Folding>(n);
     for (let i = 0; i < n; i++) {
       const t = tokens[i] as Token;
       const f = fold(t.text);
       forms[i] = f.form;
       terms[i] = f.term;
       slots[i] = f.slot;
+      folds[i] = f;
       if (f.stop && t.kind === 'word') stops[i] = 1;
     }
-    return { tokens, forms, terms, stops, lang, slots };
+    return { tokens, forms, terms, stops, lang, slots, folds };
   }
   for (let i = 0; i < n; i++) {
     const t = tokens[i] as Token;

@@ -49,6 +49,17 @@ function hasParticlePrefix(word: string): boolean {
   return (c === 0x61 || c === 0x62 || c === 0x65 || c === 0x69) && PARTICLE_PREFIX.test(word);
 }
 
+// A word's shape: the tests above, and whether it is a particle, made once per written form.
+const CAPITAL = 1; // capitalised, or a particle hyphened to a capitalised name
+const LOWER_CASE = 2;
+const ALL_CAPITALS = 4;
+const PARTICLE = 8;
+
+function shapeOf(word: string): number {
+  return (isCapitalised(word) || hasParticlePrefix(word) ? CAPITAL : 0) | (isLower(word) ? LOWER_CASE : 0)
+    | (isAllCaps(word) ? ALL_CAPITALS : 0) | (PARTICLES.has(word) ? PARTICLE : 0);
+}
+
 interface Entry {
   words: string[];
   count: number;
@@ -75,13 +86,23 @@ export class Names {
   // Counts in boxes: one lookup a word, where a number would take a get and a set.
   private readonly lower = new Map<string, { n: number }>();
   private readonly capitalMid = new Map<string, { n: number }>();
+  /** The shapes of the words of the document being added. */
+  private shapes = new Uint8Array(1024);
 
   /**
    * Adds one document's tokens; `lang` (ISO 639-3) chooses the stop words. The id is unused:
    * names are counted per occurrence; it keeps the signature of the other accumulators.
    */
   add(_docId: string, lang: string, input: readonly Token[] | FoldedTokens): void {
-    const { tokens, terms, slots } = folded(input, lang);
+    const { tokens, terms, slots, folds } = folded(input, lang);
+    if (this.shapes.length < tokens.length) this.shapes = new Uint8Array(tokens.length * 2);
+    const shapes = this.shapes;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i] as Token;
+      if (t.kind !== 'word') continue;
+      const f = folds?.[i];
+      shapes[i] = f !== undefined ? (f.shape ??= shapeOf(t.text)) : shapeOf(t.text);
+    }
     let start = 0;
     for (let i = 1; i <= tokens.length; i++) {
       if (i === tokens.length || tokens[i]?.gap === 'sentence') {
@@ -92,13 +113,14 @@ export class Names {
   }
 
   private sentence(lang: string, tokens: readonly Token[], terms: readonly string[], slots: readonly TermSlot[] | undefined, from: number, to: number): void {
+    const shapes = this.shapes;
     let words = 0;
     let caps = 0;
     for (let i = from; i < to; i++) {
       const t = tokens[i];
       if (t === undefined || t.kind !== 'word') continue;
       words++;
-      if (isAllCaps(t.text)) caps++;
+      if ((shapes[i] as number) & ALL_CAPITALS) caps++;
     }
     if (words >= 3 && caps / words >= CAPS_SHARE) return;
 
@@ -123,8 +145,9 @@ export class Names {
       // The word after a sentence-opening `L’` got no capital from the sentence.
       const elided = prev !== undefined && prev.kind === 'elision' && prev.index + prev.text.length === t.index;
       const opens = (i === from || t.gap === 'punct') && !elided;
-      if (isCapitalised(t.text) || hasParticlePrefix(t.text)) {
-        if (!opens && !isAllCaps(t.text)) this.bump('capitalMid', terms[i] as string, slots?.[i]);
+      const shape = shapes[i] as number;
+      if (shape & CAPITAL) {
+        if (!opens && !(shape & ALL_CAPITALS)) this.bump('capitalMid', terms[i] as string, slots?.[i]);
         if (run.length > 0 && t.gap === 'space') {
           // `d’` glues to the word it elides into: `Côte d’Ivoire`.
           if (elided) run.push(...pending.slice(0, -1), `${pending[pending.length - 1] ?? ''}${t.text}`);
@@ -137,8 +160,8 @@ export class Names {
         }
         continue;
       }
-      if (isLower(t.text)) this.bump('lower', terms[i] as string, slots?.[i]);
-      if (run.length > 0 && t.gap === 'space' && PARTICLES.has(t.text)) pending.push(t.text);
+      if (shape & LOWER_CASE) this.bump('lower', terms[i] as string, slots?.[i]);
+      if (run.length > 0 && t.gap === 'space' && shape & PARTICLE) pending.push(t.text);
       else flush();
     }
     flush();

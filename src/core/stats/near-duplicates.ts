@@ -2,7 +2,8 @@
 // word 5-shingles with LSH banding: 128 hash values per document, deterministic seeds.
 
 import type { Token } from './tokenize.js';
-import { foldTerm, type FoldedTokens } from './folded.js';
+import { foldTerm, type FoldedTokens, type TermSlot } from './folded.js';
+import { minhashKernel } from '../summary/minhash-simd.js';
 
 /** The MinHash settings: words per shingle, hash functions, LSH bands × rows, Jaccard threshold. */
 export const MINHASH = {
@@ -61,14 +62,27 @@ function words(tokens: readonly Token[] | readonly string[] | FoldedTokens): rea
 
 /** Hashes of the word shingles of a text (fewer words than a shingle: one shingle of them all). */
 export function shingleHashes(tokens: readonly Token[] | readonly string[] | FoldedTokens, size: number = MINHASH.shingle): Uint32Array {
-  const w = 'slots' in tokens && tokens.slots !== undefined ? tokens.slots.map((s) => (s.hash ??= fnv1a32(s.term))) : words(tokens).map(fnv1a32);
+  const w = wordHashes(tokens);
   if (w.length === 0) return new Uint32Array(0);
   const n = Math.max(1, w.length - size + 1);
   const out = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     let h = 0x811c9dc5;
-    for (let j = i; j < Math.min(i + size, w.length); j++) h = fmix32(Math.imul(h ^ (w[j] ?? 0), 0x01000193));
+    const end = Math.min(i + size, w.length);
+    for (let j = i; j < end; j++) h = fmix32(Math.imul(h ^ (w[j] as number), 0x01000193));
     out[i] = h;
+  }
+  return out;
+}
+
+/** {@link fnv1a32} of each word, in a typed array (hashes past 2³¹ are no small integers). */
+function wordHashes(tokens: readonly Token[] | readonly string[] | FoldedTokens): Uint32Array {
+  const slots = 'slots' in tokens ? tokens.slots : undefined;
+  if (slots === undefined) return Uint32Array.from(words(tokens), (word) => fnv1a32(word));
+  const out = new Uint32Array(slots.length);
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i] as TermSlot;
+    out[i] = slot.hash ??= fnv1a32(slot.term);
   }
   return out;
 }
@@ -77,8 +91,22 @@ export function shingleHashes(tokens: readonly Token[] | readonly string[] | Fol
 export function minhash(tokens: readonly Token[] | readonly string[] | FoldedTokens): Uint32Array {
   const sig = new Uint32Array(MINHASH.permutations).fill(0xffffffff);
   const shingles = shingleHashes(tokens);
+  if (shingles.length > 0) signatureOf(shingles, sig);
+  return sig;
+}
+
+const KERNEL = minhashKernel(MUL, ADD);
+
+/**
+ * Writes the signature of shingle hashes (at least one) into `out`: with the WebAssembly SIMD
+ * kernel where there is one (`simd` false: this loop, which gives the same values).
+ */
+export function signatureOf(shingles: Uint32Array, out: Uint32Array, simd = KERNEL !== null): void {
+  if (simd && KERNEL !== null) {
+    KERNEL.signature(shingles, out);
+    return;
+  }
   const n = shingles.length;
-  if (n === 0) return sig;
   // Four hash functions per pass over the shingles: a quarter of the loads and loop steps. The
   // values are compared as signed 32-bit integers with the top bit flipped (the same order as
   // unsigned), which keeps the arithmetic in small integers.
@@ -97,12 +125,11 @@ export function minhash(tokens: readonly Token[] | readonly string[] | FoldedTok
       if (v2 < m2) m2 = v2;
       if (v3 < m3) m3 = v3;
     }
-    sig[p] = m0 ^ SIGN;
-    sig[p + 1] = m1 ^ SIGN;
-    sig[p + 2] = m2 ^ SIGN;
-    sig[p + 3] = m3 ^ SIGN;
+    out[p] = m0 ^ SIGN;
+    out[p + 1] = m1 ^ SIGN;
+    out[p + 2] = m2 ^ SIGN;
+    out[p + 3] = m3 ^ SIGN;
   }
-  return sig;
 }
 
 const SIGN = 0x80000000 | 0;
@@ -147,7 +174,8 @@ export interface NearDuplicateGroup {
 
 /** Documents in one band bucket compared pairwise at the most; past it, with their neighbours. */
 const BUCKET_PAIRS_MAX = 256;
-const INDEX_BITS = 2 ** 21;
+/** Documents compared at the most: those added past it are left out. */
+const MAX_DOCUMENTS = 2 ** 21;
 
 /** Mixes a band's rows into one 32-bit key (murmur3's finaliser over a running combination). */
 function bandKey(sig: Uint32Array, offset: number, rows: number): number {
@@ -161,6 +189,33 @@ function bandKey(sig: Uint32Array, offset: number, rows: number): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * Fills `order` with the indices 0…n−1 sorted by their keys, equal keys in index order: a stable
+ * radix sort, 16 bits a pass (a band's buckets, its documents in the order they were added).
+ */
+function sortByKey(keys: Uint32Array, order: Int32Array): void {
+  const low = new Int32Array(keys.length);
+  radixPass(keys, null, low, 0);
+  radixPass(keys, low, order, 16);
+}
+
+/** One stable counting pass on 16 bits of the keys from bit `shift`: the indices `from` (null: 0…n−1) into `to`. */
+function radixPass(keys: Uint32Array, from: Int32Array | null, to: Int32Array, shift: number): void {
+  const n = keys.length;
+  const starts = new Int32Array(0x10001);
+  for (let i = 0; i < n; i++) {
+    const d = (((keys[i] as number) >>> shift) & 0xffff) + 1;
+    starts[d] = (starts[d] as number) + 1;
+  }
+  for (let d = 1; d <= 0x10000; d++) starts[d] = (starts[d] as number) + (starts[d - 1] as number);
+  for (let x = 0; x < n; x++) {
+    const i = from === null ? x : (from[x] as number);
+    const d = ((keys[i] as number) >>> shift) & 0xffff;
+    to[starts[d] as number] = i;
+    starts[d] = (starts[d] as number) + 1;
+  }
 }
 
 /**
@@ -205,7 +260,7 @@ export class NearDuplicates {
 
   private push(docId: string, sig: Uint32Array): void {
     const index = this.ids.length;
-    if (index >= INDEX_BITS) return;
+    if (index >= MAX_DOCUMENTS) return;
     if ((index + 1) * MINHASH.permutations > this.sigs.length) {
       const sigs = new Uint32Array(this.sigs.length * 2);
       sigs.set(this.sigs);
@@ -219,10 +274,6 @@ export class NearDuplicates {
     this.ids.push(docId);
   }
 
-  private signature(i: number): Uint32Array {
-    return this.sigs.subarray(i * MINHASH.permutations, (i + 1) * MINHASH.permutations);
-  }
-
   /** Near-duplicate groups at or above `threshold` (default 0.8), largest first. */
   groups(threshold: number = MINHASH.threshold): NearDuplicateGroup[] {
     const n = this.ids.length;
@@ -231,36 +282,46 @@ export class NearDuplicates {
       while (parent[i] !== i) i = parent[i] = parent[parent[i] ?? i] ?? i;
       return i;
     };
-    const seen = new Set<number>();
-    const edges: Array<[number, number, number]> = [];
+    // A pair met again in another band is compared again (cheaper than remembering the pairs
+    // seen): its repeated edges are dropped below. The comparison stops as soon as the pair has
+    // too few equal values left to reach the threshold, which most pairs in a bucket do early.
+    const P = MINHASH.permutations;
+    let minSame = 0;
+    while (minSame <= P && minSame / P < threshold) minSame++;
+    const sigs = this.sigs;
+    const found: Array<[number, number, number]> = [];
     const compare = (a: number, b: number) => {
       const i = Math.min(a, b);
       const j = Math.max(a, b);
-      const pairKey = i * n + j;
-      if (seen.has(pairKey)) return;
-      seen.add(pairKey);
-      const jac = estimateJaccard(this.signature(i), this.signature(j));
-      if (jac < threshold) return;
-      edges.push([i, j, jac]);
-      parent[find(j)] = find(i);
+      let misses = 0;
+      for (let k = 0, x = i * P, y = j * P; k < P; k++) {
+        if (sigs[x + k] !== sigs[y + k] && ++misses > P - minSame) return;
+      }
+      // The same value as estimateJaccard's.
+      const jac = (P - misses) / P;
+      if (jac >= threshold) found.push([i, j, jac]);
     };
-    const keyed = new Float64Array(n);
+    const keys = new Uint32Array(n);
+    const order = new Int32Array(n);
     for (let b = 0; b < MINHASH.bands; b++) {
-      for (let i = 0; i < n; i++) keyed[i] = (this.bands[i * MINHASH.bands + b] as number) * INDEX_BITS + i;
-      keyed.sort();
+      for (let i = 0; i < n; i++) keys[i] = this.bands[i * MINHASH.bands + b] as number;
+      sortByKey(keys, order);
       for (let start = 0; start < n; ) {
-        const key = Math.floor((keyed[start] as number) / INDEX_BITS);
+        const key = keys[order[start] as number];
         let end = start + 1;
-        while (end < n && Math.floor((keyed[end] as number) / INDEX_BITS) === key) end++;
+        while (end < n && keys[order[end] as number] === key) end++;
         for (let x = start; x < end; x++) {
           const limit = Math.min(end, x + 1 + BUCKET_PAIRS_MAX);
-          for (let y = x + 1; y < limit; y++) compare((keyed[x] as number) % INDEX_BITS, (keyed[y] as number) % INDEX_BITS);
+          for (let y = x + 1; y < limit; y++) compare(order[x] as number, order[y] as number);
         }
         start = end;
       }
     }
+    found.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+    const edges = found.filter((e, k) => k === 0 || e[0] !== found[k - 1]?.[0] || e[1] !== found[k - 1]?.[1]);
+    for (const [i, j] of edges) parent[find(j)] = find(i);
     const groups = new Map<number, NearDuplicateGroup>();
-    for (const [i, j, jaccard] of edges.sort((p, q) => p[0] - q[0] || p[1] - q[1])) {
+    for (const [i, j, jaccard] of edges) {
       const root = find(i);
       let g = groups.get(root);
       if (g === undefined) {

@@ -4,7 +4,7 @@
 import type { AnalysedDocument } from '../analyse.js';
 import type { DocumentKeyTerms } from '../stats/distinctive.js';
 import { Names, type NameCount } from '../stats/names.js';
-import { exactDuplicateGroups, MINHASH, NearDuplicates } from '../stats/near-duplicates.js';
+import { exactDuplicateGroups, MINHASH, NearDuplicates, type NearDuplicateGroup } from '../stats/near-duplicates.js';
 import type { TermCount } from '../stats/vocabulary.js';
 import type { WarningHandler } from '../types.js';
 import { OverviewAccumulator, type Overview } from './overview.js';
@@ -157,6 +157,7 @@ export async function summarise(docs: AsyncIterable<AnalysedDocument>, options: 
   }
 
   let finals: ShardFinal[];
+  let nearGroups: NearDuplicateGroup[];
   let seq = 0;
   if (jobs > 1 && head.length >= PARALLEL_MIN_DOCUMENTS) {
     const pool: Shards = threads ? new SummaryPool(jobs, { by: options.by }) : new LocalShards(jobs, { by: options.by });
@@ -184,7 +185,10 @@ export async function summarise(docs: AsyncIterable<AnalysedDocument>, options: 
         while (queue.length > IN_FLIGHT) await settle();
       }
       while (queue.length > 0) await settle();
-      finals = await pool.finish(options.top);
+      // The near duplicates are found here while the workers finish their shards.
+      const finishing = pool.finish(options.top);
+      nearGroups = near.groups();
+      finals = await finishing;
     } finally {
       await pool.close();
     }
@@ -195,6 +199,7 @@ export async function summarise(docs: AsyncIterable<AnalysedDocument>, options: 
       addResult(d, shard.add(shardInput(seq++, d)));
     }
     finals = [shard.finish(options.top)];
+    nearGroups = near.groups();
   }
 
   // Merge the shards.
@@ -209,7 +214,6 @@ export async function summarise(docs: AsyncIterable<AnalysedDocument>, options: 
     for (const g of f.groups) groups.get(g.key)?.addTypes(g.types, g.tokens);
   }
 
-  const nearGroups = near.groups();
   const vocabStats = vocabLangs.map((l) => l.stats);
   const types = vocabStats.reduce((sum, v) => sum + v.types, 0);
   const wordTokens = vocabStats.reduce((sum, v) => sum + v.tokens, 0);
