@@ -83,19 +83,21 @@ function prepend(head: string, from: string, to: string): void {
     fs.closeSync(output);
   }
 }
-const KEY_END = Buffer.from('","s":');
-const KEY_START = Buffer.from('{"f":"');
+const KEY_START = '{"f":"';
 
 /**
  * An opened cache: entries from the last run, and the next run's entries as they are written.
- * The last run's file is kept as bytes, with the offset of each file's line: a line is decoded
- * and parsed only when its file is met, so memory stays near the size of the file on disk.
+ * The last run's file is kept as bytes: a line is decoded and parsed only when its file is met,
+ * so memory stays near the size of the file on disk. The entries are written in corpus order,
+ * so a file's line is looked for first after the line found last; only when it is not there
+ * are all the lines indexed by path.
  */
 export class CorpusCache {
   private bytes: Buffer = Buffer.alloc(0);
-  private readonly lines = new Map<string, number>();
-  private starts = new Uint32Array(0);
-  private ends = new Uint32Array(0);
+  /** The start of the line after the one found last. */
+  private next = 0;
+  /** The start of each entry's line by path, once a file was not where expected. */
+  private index: Map<string, number> | null = null;
   private out: { fd: number; tmp: string; headed: boolean } | null = null;
   private failed = false;
   /** Entries encoded, waiting to be written: no long string is built (it would go straight to the old generation). */
@@ -108,7 +110,8 @@ export class CorpusCache {
 
   /**
    * Opens the cache file; a missing file is an empty cache, and a damaged one is reported
-   * through `onDamage` and ignored (the run rebuilds it).
+   * through `onDamage` and ignored (the run rebuilds it). An entry is checked when its file is
+   * met: a damaged one is missed, and the file analysed again.
    */
   static open(file: string, onDamage: (why: string) => void): CorpusCache {
     const cache = new CorpusCache(file);
@@ -126,46 +129,55 @@ export class CorpusCache {
         corpus?: CorpusSummary;
       };
       if (header.kind !== HEADER_KIND || header.version !== CACHE_VERSION) throw new Error('unknown header');
-      cache.corpus = header.corpus ?? null;
       if (bytes[bytes.length - 1] !== NEWLINE) throw new Error('truncated');
-      const starts: number[] = [];
-      const ends: number[] = [];
-      for (let start = headerEnd + 1; start < bytes.length; ) {
-        let end = bytes.indexOf(NEWLINE, start);
-        if (end < 0) end = bytes.length;
-        if (end > start) {
-          // Only the key is read now; an entry is parsed when its file is met.
-          const keyEnd = bytes.indexOf(KEY_END, start);
-          if (bytes.compare(KEY_START, 0, KEY_START.length, start, start + KEY_START.length) !== 0 || keyEnd < 0 || keyEnd > end) {
-            throw new Error(`entry ${starts.length + 1}`);
-          }
-          // A path without escapes is its own JSON string: no need to parse it.
-          let escaped = false;
-          for (let i = start + KEY_START.length; i < keyEnd && !escaped; i++) escaped = bytes[i] === BACKSLASH;
-          const key = escaped
-            ? (JSON.parse(bytes.toString('utf8', start + 5, keyEnd + 1)) as string)
-            : bytes.toString('utf8', start + KEY_START.length, keyEnd);
-          cache.lines.set(key, starts.length);
-          starts.push(start);
-          ends.push(end);
-        }
-        start = end + 1;
-      }
+      cache.corpus = header.corpus ?? null;
       cache.bytes = bytes;
-      cache.starts = Uint32Array.from(starts);
-      cache.ends = Uint32Array.from(ends);
+      cache.next = headerEnd + 1;
     } catch (err) {
-      cache.lines.clear();
-      cache.corpus = null;
       onDamage(`damaged cache ignored and rebuilt (${(err as Error).message})`);
     }
     return cache;
   }
 
-  /** The stored line of a file's entry, as it is (to carry it into the next version unparsed). */
-  raw(absPath: string): string | undefined {
-    const i = this.lines.get(absPath);
-    return i === undefined ? undefined : this.bytes.toString('utf8', this.starts[i], this.ends[i]);
+  /** The path an entry's line starts with; null when the line does not start as an entry does. */
+  private keyAt(start: number): string | null {
+    if (!holdsAt(this.bytes, start, KEY_START)) return null;
+    const open = start + KEY_START.length - 1;
+    for (let i = open + 1; i < this.bytes.length; i++) {
+      const c = this.bytes[i];
+      // A path without escapes is its own JSON string: no need to parse it.
+      if (c === QUOTE) return this.bytes.toString('utf8', open + 1, i);
+      if (c === BACKSLASH || c === NEWLINE) break;
+    }
+    const end = afterString(this.bytes, open, this.bytes.indexOf(NEWLINE, open));
+    try {
+      return end < 0 ? null : (JSON.parse(this.bytes.toString('utf8', open, end)) as string);
+    } catch {
+      return null;
+    }
+  }
+
+  /** The start and end (its newline) of the line of a file's entry; null when there is none. */
+  private find(absPath: string): { start: number; end: number } | null {
+    let start: number | undefined = this.next;
+    if (start >= this.bytes.length || this.keyAt(start) !== absPath) {
+      this.index ??= this.indexLines();
+      start = this.index.get(absPath);
+      if (start === undefined) return null;
+    }
+    const end = this.bytes.indexOf(NEWLINE, start);
+    this.next = end + 1;
+    return { start, end };
+  }
+
+  private indexLines(): Map<string, number> {
+    const index = new Map<string, number>();
+    const first = this.bytes.indexOf(NEWLINE) + 1;
+    for (let start = first; start > 0 && start < this.bytes.length; start = this.bytes.indexOf(NEWLINE, start) + 1) {
+      const key = this.keyAt(start);
+      if (key !== null) index.set(key, start);
+    }
+    return index;
   }
 
   /**
@@ -173,28 +185,16 @@ export class CorpusCache {
    * only the head of the line is parsed, which is all the first pass needs.
    */
   edges(absPath: string, size: number, mtimeMs: number): string[] | null {
-    const i = this.lines.get(absPath);
-    if (i === undefined) return null;
-    const end = this.bytes.indexOf(',"h":', this.starts[i]);
-    if (end < 0 || end > (this.ends[i] as number)) return null;
-    try {
-      const head = JSON.parse(`${this.bytes.toString('utf8', this.starts[i], end)}}`) as Pick<CacheEntry, 's' | 'm' | 'e'>;
-      return head.s === size && head.m === mtimeMs ? head.e : null;
-    } catch {
-      return null;
-    }
+    return this.get(absPath, size, mtimeMs)?.edges ?? null;
   }
 
-  /** The entry for a file, with its line as stored, when its size and modification time are unchanged. */
-  get(absPath: string, size: number, mtimeMs: number): { entry: CacheEntry; line: string } | null {
-    const line = this.raw(absPath);
-    if (line === undefined) return null;
-    try {
-      const entry = JSON.parse(line) as CacheEntry;
-      return entry.s === size && entry.m === mtimeMs ? { entry, line } : null;
-    } catch {
-      return null;
-    }
+  /**
+   * The entry for a file, when its size and modification time are unchanged: its edge lines are
+   * parsed now, the rest of its line when asked for.
+   */
+  get(absPath: string, size: number, mtimeMs: number): StoredEntry | null {
+    const line = this.find(absPath);
+    return line === null ? null : StoredEntry.read(this.bytes, line.start, line.end, size, mtimeMs);
   }
 
   /** True once the next version is being written. */
@@ -223,19 +223,28 @@ export class CorpusCache {
     return `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   }
 
-  /** Writes one entry of the next version (an object, or a stored line carried over). */
-  put(entry: CacheEntry | string): void {
+  /** Writes one entry of the next version. */
+  put(entry: CacheEntry): void {
     if (!this.out) return;
-    const line = typeof entry === 'string' ? entry : JSON.stringify(entry);
-    const size = Buffer.byteLength(line) + 1;
+    const line = `${JSON.stringify(entry)}\n`;
+    if (this.room(Buffer.byteLength(line))) this.chunkLength += (this.chunk as Buffer).write(line, this.chunkLength);
+    else this.writeOut(Buffer.from(line));
+  }
+
+  /** Writes a stored entry's line as it is, from where it starts ({@link StoredEntry.line}). */
+  putStored(line: number): void {
+    if (!this.out) return;
+    const end = this.bytes.indexOf(NEWLINE, line) + 1;
+    if (this.room(end - line)) this.chunkLength += this.bytes.copy(this.chunk as Buffer, this.chunkLength, line, end);
+    else this.writeOut(this.bytes.subarray(line, end));
+  }
+
+  /** Makes room for `size` bytes in the chunk; false when they are more than a chunk holds. */
+  private room(size: number): boolean {
     if (this.chunkLength + size > WRITE_CHUNK) this.flushWrites();
-    if (size > WRITE_CHUNK) {
-      this.writeOut(Buffer.from(`${line}\n`));
-      return;
-    }
+    if (size > WRITE_CHUNK) return false;
     this.chunk ??= Buffer.allocUnsafe(WRITE_CHUNK);
-    this.chunkLength += this.chunk.write(line, this.chunkLength);
-    this.chunk[this.chunkLength++] = NEWLINE;
+    return true;
   }
 
   /** Writes entries already encoded as JSON Lines (each line ending in a newline). */
@@ -299,28 +308,103 @@ export class CorpusCache {
   }
 }
 
-/** Past the JSON string that opens at `at` (a quote), escapes included. */
-function afterString(text: string, at: number): number {
-  for (let i = at + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5c) i++;
-    else if (c === 0x22) return i + 1;
+/** Past the JSON string whose opening quote is at `at`, escapes included; -1 when it does not end before `end`. */
+function afterString(bytes: Buffer, at: number, end: number): number {
+  for (let i = at + 1; i < end; i++) {
+    const c = bytes[i];
+    if (c === BACKSLASH) i++;
+    else if (c === QUOTE) return i + 1;
   }
   return -1;
 }
 
+/** True when `bytes` hold the ASCII `text` at `at`. */
+function holdsAt(bytes: Buffer, at: number, text: string): boolean {
+  if (at + text.length > bytes.length) return false;
+  for (let i = 0; i < text.length; i++) if (bytes[at + i] !== text.charCodeAt(i)) return false;
+  return true;
+}
+
+const QUOTE = 0x22;
+// The keys looked for as bytes: a string needle would be encoded at every search.
+const E_KEY = ',"e":[';
+const H_KEY = Buffer.from(',"h":[');
+const L_KEY = Buffer.from(',"l":"');
+const R_KEY = Buffer.from(',"r":');
+const ID_KEY = '{"id":"';
+const PATH_KEY = ',"path":"';
+const PARAGRAPHS_KEY = Buffer.from(',"paragraphs":');
+const HASH_KEY = Buffer.from(',"hash":"');
+
 /**
- * The record of a stored entry line as JSON, with another id and path: exactly what
- * `JSON.stringify` gives for the parsed record with them (the record is the entry's last field,
- * written by `JSON.stringify` with `id` and `path` first), built without parsing or writing it
- * again. Null when the line is not laid out so.
+ * One stored entry line, `{"f":…,"s":…,"m":…,"e":[…],"h":[…],"l":"…","r":{"id":…,"path":…,…}}`
+ * as `JSON.stringify` writes a {@link CacheEntry}, read without parsing all of it: a warm run
+ * needs the edge lines of every entry, but the record itself only when something looks into it.
+ * Its parts are found by their keys: in JSON, `,"` never occurs inside a string (a quote there
+ * is escaped), so the first `,"h":[` and so on after a known point are the entry's own.
  */
-export function recordJsonWith(line: string, id: string, path: string): string | null {
-  const at = line.indexOf(',"r":{"id":"');
-  if (at < 0 || !line.endsWith('}}')) return null;
-  const idEnd = afterString(line, at + 11);
-  if (idEnd < 0 || !line.startsWith(',"path":"', idEnd)) return null;
-  const pathEnd = afterString(line, idEnd + 8);
-  if (pathEnd < 0) return null;
-  return `{"id":${JSON.stringify(id)},"path":${JSON.stringify(path)}${line.slice(pathEnd, -1)}`;
+export class StoredEntry {
+  private constructor(
+    private readonly bytes: Buffer,
+    /** Where its line starts in the cache file: {@link CorpusCache.putStored} carries it over. */
+    readonly line: number,
+    private readonly lStart: number,
+    private readonly rStart: number,
+    private readonly end: number,
+    /** Keys of the edge lines, and those that were boilerplate as recurring (see {@link CacheEntry}). */
+    readonly edges: string[],
+    readonly hits: string[],
+    /** The record's `paragraphs` and `hash`: all that marking duplicates needs. */
+    readonly paragraphs: number,
+    readonly hash: string,
+  ) {}
+
+  /** Reads the line at `start`…`end` (its newline) when it is for this size and modification time; null otherwise or when it is not laid out so. */
+  static read(bytes: Buffer, start: number, end: number, size: number, mtimeMs: number): StoredEntry | null {
+    // The key was checked when the file was opened; the numbers are JSON.stringify's.
+    const keyEnd = holdsAt(bytes, start, KEY_START) ? afterString(bytes, start + KEY_START.length - 1, end) : -1;
+    const stamp = `,"s":${size},"m":${mtimeMs}${E_KEY}`;
+    if (keyEnd < 0 || !holdsAt(bytes, keyEnd, stamp)) return null;
+    const eStart = keyEnd + stamp.length - E_KEY.length;
+    const hStart = bytes.indexOf(H_KEY, eStart);
+    const lStart = hStart < 0 ? -1 : bytes.indexOf(L_KEY, hStart);
+    const rStart = lStart < 0 ? -1 : bytes.indexOf(R_KEY, lStart);
+    if (rStart < 0 || rStart > end || !holdsAt(bytes, rStart + R_KEY.length, ID_KEY) || !holdsAt(bytes, end - 2, '}}')) return null;
+    const paragraphsAt = bytes.indexOf(PARAGRAPHS_KEY, rStart) + PARAGRAPHS_KEY.length;
+    const hashAt = bytes.indexOf(HASH_KEY, rStart) + HASH_KEY.length - 1;
+    const hashEnd = hashAt < HASH_KEY.length ? -1 : afterString(bytes, hashAt, end);
+    if (paragraphsAt < PARAGRAPHS_KEY.length || paragraphsAt > end || hashEnd < 0) return null;
+    try {
+      const head = JSON.parse(`{${bytes.toString('utf8', eStart + 1, lStart)}}`) as Pick<CacheEntry, 'e' | 'h'>;
+      const paragraphs = parseInt(bytes.toString('latin1', paragraphsAt, paragraphsAt + 12), 10);
+      const hash = JSON.parse(bytes.toString('utf8', hashAt, hashEnd)) as string;
+      if (!Array.isArray(head.e) || !Array.isArray(head.h) || Number.isNaN(paragraphs)) return null;
+      return new StoredEntry(bytes, start, lStart, rStart, end, head.e, head.h, paragraphs, hash);
+    } catch {
+      return null;
+    }
+  }
+
+  /** The lede shown for an untitled document. */
+  lede(): string {
+    return JSON.parse(this.bytes.toString('utf8', this.lStart + L_KEY.length - 1, this.rStart)) as string;
+  }
+
+  /** The record, parsed. */
+  record(): DocumentRecord {
+    return JSON.parse(this.bytes.toString('utf8', this.rStart + R_KEY.length, this.end - 1)) as DocumentRecord;
+  }
+
+  /**
+   * The record as JSON with another id and path: exactly what `JSON.stringify` gives for the
+   * parsed record with them (`id` and `path` are its first fields), built without parsing or
+   * writing it again. Null when the record is not laid out so.
+   */
+  recordJsonWith(id: string, path: string): string | null {
+    const idEnd = afterString(this.bytes, this.rStart + R_KEY.length + ID_KEY.length - 1, this.end);
+    if (idEnd < 0 || !holdsAt(this.bytes, idEnd, PATH_KEY)) return null;
+    const pathEnd = afterString(this.bytes, idEnd + PATH_KEY.length - 1, this.end);
+    if (pathEnd < 0) return null;
+    return `{"id":${JSON.stringify(id)},"path":${JSON.stringify(path)}${this.bytes.toString('utf8', pathEnd, this.end - 1)}`;
+  }
 }
