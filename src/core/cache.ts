@@ -370,10 +370,11 @@ export class StoredEntry {
     const lStart = hStart < 0 ? -1 : bytes.indexOf(L_KEY, hStart);
     const rStart = lStart < 0 ? -1 : bytes.indexOf(R_KEY, lStart);
     if (rStart < 0 || rStart > end || !holdsAt(bytes, rStart + R_KEY.length, ID_KEY) || !holdsAt(bytes, end - 2, '}}')) return null;
-    const paragraphsAt = bytes.indexOf(PARAGRAPHS_KEY, rStart) + PARAGRAPHS_KEY.length;
-    const hashAt = bytes.indexOf(HASH_KEY, rStart) + HASH_KEY.length - 1;
-    const hashEnd = hashAt < HASH_KEY.length ? -1 : afterString(bytes, hashAt, end);
-    if (paragraphsAt < PARAGRAPHS_KEY.length || paragraphsAt > end || hashEnd < 0) return null;
+    // Both near the record's end (only `flags` and `provenance` come after them), so looked for from there.
+    const paragraphsAt = bytes.lastIndexOf(PARAGRAPHS_KEY, end) + PARAGRAPHS_KEY.length;
+    const hashAt = bytes.lastIndexOf(HASH_KEY, end) + HASH_KEY.length - 1;
+    const hashEnd = hashAt < rStart ? -1 : afterString(bytes, hashAt, end);
+    if (paragraphsAt < rStart || hashEnd < 0) return null;
     try {
       const head = JSON.parse(`{${bytes.toString('utf8', eStart + 1, lStart)}}`) as Pick<CacheEntry, 'e' | 'h'>;
       const paragraphs = parseInt(bytes.toString('latin1', paragraphsAt, paragraphsAt + 12), 10);
@@ -398,13 +399,14 @@ export class StoredEntry {
   /**
    * The record as JSON with another id and path: exactly what `JSON.stringify` gives for the
    * parsed record with them (`id` and `path` are its first fields), built without parsing or
-   * writing it again. Null when the record is not laid out so.
+   * writing it again: the text of its head, then the UTF-8 bytes of the rest as stored. Null
+   * when the record is not laid out so.
    */
-  recordJsonWith(id: string, path: string): string | null {
+  recordJsonWith(id: string, path: string): readonly [string, Uint8Array] | null {
     const idEnd = afterString(this.bytes, this.rStart + R_KEY.length + ID_KEY.length - 1, this.end);
     if (idEnd < 0 || !holdsAt(this.bytes, idEnd, PATH_KEY)) return null;
     const pathEnd = afterString(this.bytes, idEnd + PATH_KEY.length - 1, this.end);
     if (pathEnd < 0) return null;
-    return `{"id":${JSON.stringify(id)},"path":${JSON.stringify(path)}${this.bytes.toString('utf8', pathEnd, this.end - 1)}`;
+    return [`{"id":${JSON.stringify(id)},"path":${JSON.stringify(path)}`, this.bytes.subarray(pathEnd, this.end - 1)];
   }
 }

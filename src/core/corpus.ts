@@ -19,6 +19,16 @@ import type { DocumentRecord, SourceDocument } from './types.js';
 
 export { corpusFiles, effectiveInputs, SEEDS_DIR, type CorpusInputs, type CorpusRun } from './corpus-files.js';
 
+/** A document of the corpus as the reader hands it out. */
+export interface CorpusDocument extends AnalysedDocument {
+  /**
+   * The record as `JSON.stringify` writes it, when it can be had without writing it (a record
+   * from the cache that the run did not change): as text and then UTF-8 bytes, to write one after
+   * the other; null or absent otherwise.
+   */
+  recordJsonParts?: () => readonly [string, Uint8Array] | null;
+}
+
 export interface CorpusOptions extends CorpusInputs, ReadOptions {
   /** Keeps a document when true. */
   filter?: ((record: DocumentRecord) => boolean) | null;
@@ -82,7 +92,7 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** Yields each document of the corpus, analysed, that passes the filter, in corpus order. */
-export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { missing: [] }): AsyncGenerator<AnalysedDocument> {
+export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { missing: [] }): AsyncGenerator<CorpusDocument> {
   const warn = options.onWarning ?? noWarnings;
   const withText = options.withText !== false;
   const files = [...corpusFiles(options, run)];
@@ -187,12 +197,12 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
    * `hash`, so the record is parsed (and the lede) only when something asks for it. A record the
    * run did not change is already written as JSON there.
    */
-  const fromCache = (slot: Slot, stored: StoredEntry): AnalysedDocument => {
+  const fromCache = (slot: Slot, stored: StoredEntry): CorpusDocument => {
     const probe = { id: slot.id, paragraphs: stored.paragraphs, hash: stored.hash, flags: [] as string[] };
     markDuplicate(probe as DocumentRecord, hashes);
     let record: DocumentRecord | undefined;
     let lede: string | undefined;
-    const analysed: AnalysedDocument = {
+    const analysed: CorpusDocument = {
       get record() {
         if (record) return record;
         const r = stored.record();
@@ -210,11 +220,11 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
       edges: stored.edges,
       recurringHits: stored.hits,
     };
-    if (probe.flags.length === 0) analysed.recordJson = () => stored.recordJsonWith(slot.id, slot.path);
+    if (probe.flags.length === 0) analysed.recordJsonParts = () => stored.recordJsonWith(slot.id, slot.path);
     return analysed;
   };
 
-  const settle = async (slot: Slot): Promise<AnalysedDocument | null> => {
+  const settle = async (slot: Slot): Promise<CorpusDocument | null> => {
     let result = slot.result;
     if (result instanceof Promise) {
       pool?.flushIfIdle();
@@ -231,7 +241,7 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
         else cache.putStored((slot.stored as StoredEntry).line);
       }
     }
-    let analysed: AnalysedDocument;
+    let analysed: CorpusDocument;
     if (result) {
       const record: DocumentRecord = { ...result.record, id: slot.id, path: slot.path, flags: [...result.record.flags] };
       markDuplicate(record, hashes);
