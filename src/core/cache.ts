@@ -157,17 +157,32 @@ export class CorpusCache {
     }
   }
 
-  /** The start and end (its newline) of the line of a file's entry; null when there is none. */
-  private find(absPath: string): { start: number; end: number } | null {
+  /** True when the line at `start` is the entry of `absPath` (a plain ASCII path is compared as it is stored). */
+  private isEntryOf(start: number, absPath: string): boolean {
+    const open = start + KEY_START.length;
+    if (!holdsAt(this.bytes, start, KEY_START) || this.bytes[open + absPath.length] !== QUOTE) return this.keyAt(start) === absPath;
+    for (let i = 0; i < absPath.length; i++) {
+      const c = absPath.charCodeAt(i);
+      // Anything JSON escapes, or UTF-8 encodes as more than one byte, is compared decoded.
+      if (c < 0x20 || c >= 0x80 || c === QUOTE || c === BACKSLASH) return this.keyAt(start) === absPath;
+      if (c !== this.bytes[open + i]) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Where the line of a file's entry starts, or -1 when there is none; `next` is then past the
+   * line, so its end (the newline) is `next - 1`.
+   */
+  private find(absPath: string): number {
     let start: number | undefined = this.next;
-    if (start >= this.bytes.length || this.keyAt(start) !== absPath) {
+    if (start >= this.bytes.length || !this.isEntryOf(start, absPath)) {
       this.index ??= this.indexLines();
       start = this.index.get(absPath);
-      if (start === undefined) return null;
+      if (start === undefined) return -1;
     }
-    const end = this.bytes.indexOf(NEWLINE, start);
-    this.next = end + 1;
-    return { start, end };
+    this.next = this.bytes.indexOf(NEWLINE, start) + 1;
+    return start;
   }
 
   private indexLines(): Map<string, number> {
@@ -193,8 +208,8 @@ export class CorpusCache {
    * parsed now, the rest of its line when asked for.
    */
   get(absPath: string, size: number, mtimeMs: number): StoredEntry | null {
-    const line = this.find(absPath);
-    return line === null ? null : StoredEntry.read(this.bytes, line.start, line.end, size, mtimeMs);
+    const start = this.find(absPath);
+    return start < 0 ? null : StoredEntry.read(this.bytes, start, this.next - 1, size, mtimeMs);
   }
 
   /** True once the next version is being written. */
@@ -318,6 +333,19 @@ function afterString(bytes: Buffer, at: number, end: number): number {
   return -1;
 }
 
+/** Past the JSON array of strings whose `[` is at `at`; -1 when it is not one or does not end before `end`. */
+function afterArray(bytes: Buffer, at: number, end: number): number {
+  if (bytes[at] !== 0x5b) return -1;
+  for (let i = at + 1; i < end; i++) {
+    const c = bytes[i];
+    if (c === QUOTE) {
+      i = afterString(bytes, i, end) - 1;
+      if (i < 0) return -1;
+    } else if (c === 0x5d) return i + 1;
+  }
+  return -1;
+}
+
 /** True when `bytes` hold the ASCII `text` at `at`. */
 function holdsAt(bytes: Buffer, at: number, text: string): boolean {
   if (at + text.length > bytes.length) return false;
@@ -326,13 +354,12 @@ function holdsAt(bytes: Buffer, at: number, text: string): boolean {
 }
 
 const QUOTE = 0x22;
-// The keys looked for as bytes: a string needle would be encoded at every search.
-const E_KEY = ',"e":[';
-const H_KEY = Buffer.from(',"h":[');
-const L_KEY = Buffer.from(',"l":"');
-const R_KEY = Buffer.from(',"r":');
+const H_KEY = ',"h":';
+const L_KEY = ',"l":"';
+const R_KEY = ',"r":';
 const ID_KEY = '{"id":"';
 const PATH_KEY = ',"path":"';
+// Looked for as bytes: a string needle would be encoded at every search.
 const PARAGRAPHS_KEY = Buffer.from(',"paragraphs":');
 const HASH_KEY = Buffer.from(',"hash":"');
 
@@ -361,26 +388,27 @@ export class StoredEntry {
 
   /** Reads the line at `start`…`end` (its newline) when it is for this size and modification time; null otherwise or when it is not laid out so. */
   static read(bytes: Buffer, start: number, end: number, size: number, mtimeMs: number): StoredEntry | null {
-    // The key was checked when the file was opened; the numbers are JSON.stringify's.
+    // The numbers are as JSON.stringify writes them.
     const keyEnd = holdsAt(bytes, start, KEY_START) ? afterString(bytes, start + KEY_START.length - 1, end) : -1;
-    const stamp = `,"s":${size},"m":${mtimeMs}${E_KEY}`;
+    const stamp = `,"s":${size},"m":${mtimeMs},"e":`;
     if (keyEnd < 0 || !holdsAt(bytes, keyEnd, stamp)) return null;
-    const eStart = keyEnd + stamp.length - E_KEY.length;
-    const hStart = bytes.indexOf(H_KEY, eStart);
-    const lStart = hStart < 0 ? -1 : bytes.indexOf(L_KEY, hStart);
-    const rStart = lStart < 0 ? -1 : bytes.indexOf(R_KEY, lStart);
-    if (rStart < 0 || rStart > end || !holdsAt(bytes, rStart + R_KEY.length, ID_KEY) || !holdsAt(bytes, end - 2, '}}')) return null;
-    // Both near the record's end (only `flags` and `provenance` come after them), so looked for from there.
+    const eStart = keyEnd + stamp.length;
+    const hKey = afterArray(bytes, eStart, end);
+    const lKey = hKey >= 0 && holdsAt(bytes, hKey, H_KEY) ? afterArray(bytes, hKey + H_KEY.length, end) : -1;
+    const rKey = lKey >= 0 && holdsAt(bytes, lKey, L_KEY) ? afterString(bytes, lKey + L_KEY.length - 1, end) : -1;
+    if (rKey < 0 || !holdsAt(bytes, rKey, R_KEY) || !holdsAt(bytes, rKey + R_KEY.length, ID_KEY) || !holdsAt(bytes, end - 2, '}}')) return null;
+    // The last of each in the line is the record's own: only `flags` and `provenance` come after them.
     const paragraphsAt = bytes.lastIndexOf(PARAGRAPHS_KEY, end) + PARAGRAPHS_KEY.length;
     const hashAt = bytes.lastIndexOf(HASH_KEY, end) + HASH_KEY.length - 1;
-    const hashEnd = hashAt < rStart ? -1 : afterString(bytes, hashAt, end);
-    if (paragraphsAt < rStart || hashEnd < 0) return null;
+    const hashEnd = hashAt < rKey ? -1 : afterString(bytes, hashAt, end);
+    if (paragraphsAt < rKey || hashEnd < 0) return null;
     try {
-      const head = JSON.parse(`{${bytes.toString('utf8', eStart + 1, lStart)}}`) as Pick<CacheEntry, 'e' | 'h'>;
+      // `"e":[…],"h":[…]`, as an object.
+      const head = JSON.parse(`{${bytes.toString('utf8', eStart - 4, lKey)}}`) as Pick<CacheEntry, 'e' | 'h'>;
       const paragraphs = parseInt(bytes.toString('latin1', paragraphsAt, paragraphsAt + 12), 10);
       const hash = JSON.parse(bytes.toString('utf8', hashAt, hashEnd)) as string;
-      if (!Array.isArray(head.e) || !Array.isArray(head.h) || Number.isNaN(paragraphs)) return null;
-      return new StoredEntry(bytes, start, lStart, rStart, end, head.e, head.h, paragraphs, hash);
+      if (Number.isNaN(paragraphs)) return null;
+      return new StoredEntry(bytes, start, lKey, rKey, end, head.e, head.h, paragraphs, hash);
     } catch {
       return null;
     }
