@@ -143,15 +143,9 @@ export class CorpusCache {
   private keyAt(start: number): string | null {
     if (!holdsAt(this.bytes, start, KEY_START)) return null;
     const open = start + KEY_START.length - 1;
-    for (let i = open + 1; i < this.bytes.length; i++) {
-      const c = this.bytes[i];
-      // A path without escapes is its own JSON string: no need to parse it.
-      if (c === QUOTE) return this.bytes.toString('utf8', open + 1, i);
-      if (c === BACKSLASH || c === NEWLINE) break;
-    }
     const end = afterString(this.bytes, open, this.bytes.indexOf(NEWLINE, open));
     try {
-      return end < 0 ? null : (JSON.parse(this.bytes.toString('utf8', open, end)) as string);
+      return end < 0 ? null : stringAt(this.bytes, open, end);
     } catch {
       return null;
     }
@@ -333,17 +327,76 @@ function afterString(bytes: Buffer, at: number, end: number): number {
   return -1;
 }
 
-/** Past the JSON array of strings whose `[` is at `at`; -1 when it is not one or does not end before `end`. */
+/** The JSON string at `open`…`end` (its quotes), decoded; one without escapes is its own text. Throws when it is not valid. */
+function stringAt(bytes: Buffer, open: number, end: number): string {
+  for (let i = open + 1; i < end - 1; i++) if (bytes[i] === BACKSLASH) return JSON.parse(bytes.toString('utf8', open, end)) as string;
+  return bytes.toString('utf8', open + 1, end - 1);
+}
+
+/**
+ * Past the JSON array of strings whose `[` is at `at`, as JSON.stringify writes it (no spaces);
+ * -1 when there is none there that ends before `end`.
+ */
 function afterArray(bytes: Buffer, at: number, end: number): number {
   if (bytes[at] !== 0x5b) return -1;
+  if (bytes[at + 1] === 0x5d) return at + 2;
   for (let i = at + 1; i < end; i++) {
-    const c = bytes[i];
-    if (c === QUOTE) {
-      i = afterString(bytes, i, end) - 1;
-      if (i < 0) return -1;
-    } else if (c === 0x5d) return i + 1;
+    if (bytes[i] !== QUOTE) return -1;
+    i = afterString(bytes, i, end);
+    if (i < 0) return -1;
+    if (bytes[i] === 0x5d) return i + 1;
+    if (bytes[i] !== 0x2c) return -1;
   }
   return -1;
+}
+
+/** The quote of the string that comes next in an array of strings, from `at` (its `[`, or past a string); -1 at the array's end. */
+function nextString(bytes: Buffer, at: number): number {
+  return bytes[at] === 0x5d || bytes[at + 1] === 0x5d ? -1 : at + 1;
+}
+
+/** True when `bytes` hold, from `start` to `end`, only what a JSON string holds as it is (no escapes, no control characters). */
+function plainText(bytes: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i] === BACKSLASH || (bytes[i] as number) < 0x20) return false;
+  return true;
+}
+
+/** FNV-1a of the code units of an ASCII text, or of its bytes. */
+function fnv(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function fnvBytes(bytes: Buffer, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * The lines recurring across the corpus, looked up by the bytes of a stored key, without making
+ * a string of it: keys are digests in ASCII (see recurring-lines.ts), so their bytes are their
+ * code units. Any other key is looked up decoded.
+ */
+export class RecurringKeys {
+  private readonly byHash = new Map<number, string[]>();
+
+  constructor(readonly keys: ReadonlySet<string>) {
+    for (const key of keys) {
+      const h = fnv(key);
+      const same = this.byHash.get(h);
+      if (same) same.push(key);
+      else this.byHash.set(h, [key]);
+    }
+  }
+
+  /** True when the JSON string at `open`…`close` (its quotes) is one of the keys. */
+  hasAt(bytes: Buffer, open: number, close: number): boolean {
+    for (let i = open + 1; i < close - 1; i++) if ((bytes[i] as number) >= 0x80) return this.keys.has(stringAt(bytes, open, close));
+    const same = this.byHash.get(fnvBytes(bytes, open + 1, close - 1));
+    return same !== undefined && same.some((key) => holdsAt(bytes, open + 1, key) && key.length === close - open - 2);
+  }
 }
 
 /** True when `bytes` hold the ASCII `text` at `at`. */
@@ -366,25 +419,35 @@ const HASH_KEY = Buffer.from(',"hash":"');
 /**
  * One stored entry line, `{"f":…,"s":…,"m":…,"e":[…],"h":[…],"l":"…","r":{"id":…,"path":…,…}}`
  * as `JSON.stringify` writes a {@link CacheEntry}, read without parsing all of it: a warm run
- * needs the edge lines of every entry, but the record itself only when something looks into it.
- * Its parts are found by their keys: in JSON, `,"` never occurs inside a string (a quote there
- * is escaped), so the first `,"h":[` and so on after a known point are the entry's own.
+ * needs to know that every entry still holds (its edge lines that recur are its hits) and each
+ * record's hash, but the rest of an entry only when something looks into it. Its parts are found
+ * by reading its structure; the record's `paragraphs` and `hash` are the last such keys in it.
  */
 export class StoredEntry {
+  private head: Pick<CacheEntry, 'e' | 'h'> | null;
+
   private constructor(
     private readonly bytes: Buffer,
     /** Where its line starts in the cache file: {@link CorpusCache.putStored} carries it over. */
     readonly line: number,
+    /** Where the edge lines' array starts (its `[`), and the hits' array. */
+    private readonly eStart: number,
+    private readonly hStart: number,
     private readonly lStart: number,
     private readonly rStart: number,
     private readonly end: number,
-    /** Keys of the edge lines, and those that were boilerplate as recurring (see {@link CacheEntry}). */
-    readonly edges: string[],
-    readonly hits: string[],
     /** The record's `paragraphs` and `hash`: all that marking duplicates needs. */
     readonly paragraphs: number,
     readonly hash: string,
-  ) {}
+  ) {
+    // Escaped keys (never written for digests) are parsed now, so that a bad one is a miss.
+    this.head = plainText(bytes, eStart, lStart) ? null : this.parseHead();
+  }
+
+  /** `"e":[…],"h":[…]`, parsed. */
+  private parseHead(): Pick<CacheEntry, 'e' | 'h'> {
+    return JSON.parse(`{${this.bytes.toString('utf8', this.eStart - 4, this.lStart)}}`) as Pick<CacheEntry, 'e' | 'h'>;
+  }
 
   /** Reads the line at `start`…`end` (its newline) when it is for this size and modification time; null otherwise or when it is not laid out so. */
   static read(bytes: Buffer, start: number, end: number, size: number, mtimeMs: number): StoredEntry | null {
@@ -402,16 +465,47 @@ export class StoredEntry {
     const hashAt = bytes.lastIndexOf(HASH_KEY, end) + HASH_KEY.length - 1;
     const hashEnd = hashAt < rKey ? -1 : afterString(bytes, hashAt, end);
     if (paragraphsAt < rKey || hashEnd < 0) return null;
+    let paragraphs = 0;
+    let digit = paragraphsAt;
+    for (let c = bytes[digit]; c !== undefined && c >= 0x30 && c <= 0x39; c = bytes[++digit]) paragraphs = paragraphs * 10 + c - 0x30;
+    if (digit === paragraphsAt) return null;
     try {
-      // `"e":[…],"h":[…]`, as an object.
-      const head = JSON.parse(`{${bytes.toString('utf8', eStart - 4, lKey)}}`) as Pick<CacheEntry, 'e' | 'h'>;
-      const paragraphs = parseInt(bytes.toString('latin1', paragraphsAt, paragraphsAt + 12), 10);
-      const hash = JSON.parse(bytes.toString('utf8', hashAt, hashEnd)) as string;
-      if (Number.isNaN(paragraphs)) return null;
-      return new StoredEntry(bytes, start, lKey, rKey, end, head.e, head.h, paragraphs, hash);
+      return new StoredEntry(bytes, start, eStart, hKey + H_KEY.length, lKey, rKey, end, paragraphs, stringAt(bytes, hashAt, hashEnd));
     } catch {
       return null;
     }
+  }
+
+  /** Keys of the edge lines, and those that were boilerplate as recurring (see {@link CacheEntry}). */
+  get edges(): string[] {
+    return (this.head ??= this.parseHead()).e;
+  }
+
+  get hits(): string[] {
+    return (this.head ??= this.parseHead()).h;
+  }
+
+  /**
+   * True when the entry's hits are exactly its edge lines that are among `recurring`, in order:
+   * its analysis then holds for a corpus where those lines recur. Read from the bytes.
+   */
+  hitsAre(recurring: RecurringKeys): boolean {
+    if (this.head) {
+      const { e, h } = this.head;
+      const recurs = e.filter((key) => recurring.keys.has(key));
+      return recurs.length === h.length && recurs.every((key, i) => key === h[i]);
+    }
+    const { bytes, end } = this;
+    let h = this.hStart;
+    for (let e = this.eStart, open = nextString(bytes, e); open >= 0; open = nextString(bytes, e)) {
+      e = afterString(bytes, open, end);
+      if (!recurring.hasAt(bytes, open, e)) continue;
+      const hit = nextString(bytes, h);
+      if (hit < 0) return false;
+      h = afterString(bytes, hit, end);
+      if (bytes.compare(bytes, hit, h, open, e) !== 0) return false;
+    }
+    return nextString(bytes, h) < 0;
   }
 
   /** The lede shown for an untitled document. */

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AnalysedDocument } from './analyse.js';
 import { documentViews, markDuplicate, splitLines } from './body.js';
-import { cacheFileFor, CorpusCache, fingerprintOf, type CacheEntry, type CorpusSummary, type StoredEntry } from './cache.js';
+import { cacheFileFor, CorpusCache, fingerprintOf, RecurringKeys, type CorpusSummary, type StoredEntry } from './cache.js';
 import { AnalysisPool, workersAvailable, type WorkerResult } from './engine/worker-pool.js';
 import { claimFor, fileId, formatOf, IdRegistry, readJsonl, readTextFile, type ReadOptions } from './read-documents.js';
 import { edgeLines, RecurringLineCounter } from './recurring-lines.js';
@@ -87,10 +87,6 @@ function edgeKeys(text: string): string[] {
   return edgeLines(splitLines(text.normalize('NFC'))).map((e) => e.key);
 }
 
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((k, i) => k === b[i]);
-}
-
 /** Yields each document of the corpus, analysed, that passes the filter, in corpus order. */
 export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { missing: [] }): AsyncGenerator<CorpusDocument> {
   const warn = options.onWarning ?? noWarnings;
@@ -163,6 +159,7 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
   }
   const cache = opened;
   const corpusSummary: CorpusSummary = { fingerprint, documents: total, recurring: [...recurring].sort() };
+  const recurringKeys = new RecurringKeys(recurring);
 
   // Pass two: each document analysed, handed out in corpus order.
   // The cache is rewritten only when something in it changes: at the first document analysed
@@ -217,8 +214,12 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
       text: '',
       lines: NO_VIEWS.lines,
       paragraphs: NO_VIEWS.paragraphs,
-      edges: stored.edges,
-      recurringHits: stored.hits,
+      get edges() {
+        return stored.edges;
+      },
+      get recurringHits() {
+        return stored.hits;
+      },
     };
     if (probe.flags.length === 0) analysed.recordJsonParts = () => stored.recordJsonWith(slot.id, slot.path);
     return analysed;
@@ -279,7 +280,7 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
       }
       const stat = stats.get(file);
       const stored = stat && cache?.get(stat.absPath, stat.size, stat.mtimeMs);
-      if (stored && sameKeys(stored.hits, stored.edges.filter((k) => recurring.has(k)))) {
+      if (stored?.hitsAre(recurringKeys)) {
         let doc: SourceDocument | null = null;
         if (withText) {
           const read = readTextFile(file, warn);

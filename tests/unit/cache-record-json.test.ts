@@ -2,7 +2,7 @@
 // `list`), and its record written out again as it is stored: what is read must be exactly what
 // JSON.parse gives, and the record's text exactly JSON.stringify's.
 import { describe, expect, test } from 'vitest';
-import { StoredEntry, type CacheEntry } from '../../src/core/cache.js';
+import { RecurringKeys, StoredEntry, type CacheEntry } from '../../src/core/cache.js';
 import { rec } from '../helpers/record.js';
 
 /** An entry as the cache file holds it: a JSON line, here after another line. */
@@ -34,6 +34,27 @@ describe('issue 6: a stored cache entry', () => {
         expect(Buffer.concat([Buffer.from(head), rest]).toString('utf8')).toBe(JSON.stringify({ ...parsed.r, id, path: `dir/${id}.txt` }));
       }
     }
+  });
+
+  test('its hits are its recurring edge lines exactly when the parsed entry says so', () => {
+    // Digests as recurring-lines.ts makes them, and keys no digest is: escaped, non-ASCII, empty.
+    const keys = ['1q2ihq31r7l9j1', 'x4ymv10ihaxzt', 'c86jje0dlg4i5', '1q2ihq31r7l9j', 'a"b', 'été', '', 'k\\n'];
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const pick = () => Array.from({ length: random(5) }, () => keys[random(keys.length)] as string);
+    let agreed = 0;
+    for (let round = 0; round < 3000; round++) {
+      const recurring = new Set(pick());
+      const e = pick();
+      // Mostly the right hits, sometimes wrong ones.
+      const h = random(3) === 0 ? pick() : e.filter((k) => recurring.has(k));
+      const expected = h.length === e.filter((k) => recurring.has(k)).length && e.filter((k) => recurring.has(k)).every((k, i) => k === h[i]);
+      const read = stored({ f: '/x/a.txt', s: 1, m: 2, e, h, l: '', r: rec({}) });
+      expect(read?.hitsAre(new RecurringKeys(recurring)), JSON.stringify({ recurring: [...recurring], e, h })).toBe(expected);
+      if (expected) agreed++;
+    }
+    expect(agreed).toBeGreaterThan(1000);
+    expect(agreed).toBeLessThan(2900);
   });
 
   test('is null for another size or modification time', () => {
