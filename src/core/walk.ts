@@ -2,10 +2,17 @@
 // hidden entries and links handled as SPEC section 1 says, `--glob` filters applied.
 
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import fg from 'fast-glob';
-import picomatch from 'picomatch';
+import type FastGlob from 'fast-glob';
+import type Picomatch from 'picomatch';
 import type { WarningHandler } from './types.js';
+
+// Loaded when first needed: most walks have neither a glob to expand nor a --glob to match, and
+// loading them takes longer than walking a small corpus.
+const require = createRequire(import.meta.url);
+const fastGlob = (): typeof FastGlob => require('fast-glob') as typeof FastGlob;
+const picomatch = (): typeof Picomatch => require('picomatch') as typeof Picomatch;
 
 /** A file found in the corpus. */
 export interface FoundFile {
@@ -56,13 +63,13 @@ function skippedName(name: string, hidden: boolean): boolean {
 type GlobFilter = { file(rel: string): boolean; dir(rel: string): boolean };
 
 function makeGlobFilter(globs: string[] | undefined): GlobFilter {
-  const include: picomatch.Matcher[] = [];
-  const exclude: picomatch.Matcher[] = [];
+  const include: Picomatch.Matcher[] = [];
+  const exclude: Picomatch.Matcher[] = [];
   for (const g of globs ?? []) {
     const negated = g.startsWith('!');
     const pattern = negated ? g.slice(1) : g;
     // Like ripgrep: a pattern without a slash matches the base name anywhere in the tree.
-    const m = picomatch(pattern, { dot: true, basename: !pattern.includes('/') });
+    const m = picomatch()(pattern, { dot: true, basename: !pattern.includes('/') });
     (negated ? exclude : include).push(m);
   }
   return {
@@ -105,7 +112,7 @@ export function* walkFiles(inputs: WalkInput[], options: WalkOptions, missing: s
     try {
       stat = fs.statSync(abs);
     } catch {
-      if (fg.isDynamicPattern(input.given)) {
+      if (fastGlob().isDynamicPattern(input.given)) {
         yield* globInput(input, options, filter);
         continue;
       }
@@ -176,8 +183,8 @@ export function* walkFiles(inputs: WalkInput[], options: WalkOptions, missing: s
 }
 
 function* globInput(input: WalkInput, options: WalkOptions, filter: GlobFilter): Generator<FoundFile> {
-  const base = picomatch.scan(input.given).base || '.';
-  const found = fg.sync(input.given, {
+  const base = picomatch().scan(input.given).base || '.';
+  const found = fastGlob().sync(input.given, {
     cwd: options.cwd,
     dot: options.hidden ?? false,
     followSymbolicLinks: options.follow ?? false,

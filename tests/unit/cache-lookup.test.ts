@@ -63,3 +63,16 @@ describe('issue 6: cache lookup', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
   });
 });
+
+describe('issue 6: fingerprintOf', () => {
+  test('is the SHA-1 of every file written one after the other, however many files', async () => {
+    const { createHash } = await import('node:crypto');
+    const { fingerprintOf } = await import('../../src/core/cache.js');
+    for (const count of [0, 1, 5000]) {
+      const files = Array.from({ length: count }, (_, i) => (i % 7 === 3 ? undefined : { absPath: `/corpus/été/${'d'.repeat(i % 50)}/${i}.txt`, size: i * 3, mtimeMs: 1700000000000.25 + i }));
+      const one = createHash('sha1');
+      for (const f of files) one.update(f ? `${f.absPath}\0${f.size}\0${f.mtimeMs}\n` : '-\n');
+      expect(fingerprintOf(files)).toBe(one.digest('hex'));
+    }
+  });
+});
