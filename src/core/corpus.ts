@@ -87,6 +87,52 @@ function edgeKeys(text: string): string[] {
   return edgeLines(splitLines(text.normalize('NFC'))).map((e) => e.key);
 }
 
+/**
+ * A document from the cache: its record, lede and edge lines are read from the stored entry when
+ * asked for (a class, not an object with getters of its own: there are 100,000 of them).
+ */
+class CachedDocument implements CorpusDocument {
+  text = '';
+  lines = NO_VIEWS.lines;
+  paragraphs = NO_VIEWS.paragraphs;
+  file?: FoundFile;
+  private parsed: DocumentRecord | undefined;
+
+  constructor(
+    private readonly stored: StoredEntry,
+    private readonly id: string,
+    private readonly path: string,
+    /** Set when it duplicates a document before it: the hashes met so far. */
+    private readonly duplicateOf: Map<string, string> | null,
+  ) {}
+
+  get record(): DocumentRecord {
+    if (this.parsed) return this.parsed;
+    const r = this.stored.record();
+    this.parsed = { ...r, id: this.id, path: this.path, flags: [...r.flags] };
+    // Marked on the record itself as on any other, to the same effect: the first holder of its hash is known.
+    if (this.duplicateOf) markDuplicate(this.parsed, this.duplicateOf);
+    return this.parsed;
+  }
+
+  get lede(): string {
+    return this.stored.lede();
+  }
+
+  get edges(): string[] {
+    return this.stored.edges;
+  }
+
+  get recurringHits(): string[] {
+    return this.stored.hits;
+  }
+
+  /** The record as stored, unless this run marks it a duplicate. */
+  recordJsonParts(): readonly [string, Uint8Array] | null {
+    return this.duplicateOf ? null : this.stored.recordJsonWith(this.id, this.path);
+  }
+}
+
 /** Yields each document of the corpus, analysed, that passes the filter, in corpus order. */
 export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { missing: [] }): AsyncGenerator<CorpusDocument> {
   const warn = options.onWarning ?? noWarnings;
@@ -191,38 +237,12 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
 
   /**
    * A document from the cache: marking duplicates reads only its record's `paragraphs` and
-   * `hash`, so the record is parsed (and the lede) only when something asks for it. A record the
-   * run did not change is already written as JSON there.
+   * `hash`, so the record is parsed only when something asks for it.
    */
   const fromCache = (slot: Slot, stored: StoredEntry): CorpusDocument => {
     const probe = { id: slot.id, paragraphs: stored.paragraphs, hash: stored.hash, flags: [] as string[] };
     markDuplicate(probe as DocumentRecord, hashes);
-    let record: DocumentRecord | undefined;
-    let lede: string | undefined;
-    const analysed: CorpusDocument = {
-      get record() {
-        if (record) return record;
-        const r = stored.record();
-        record = { ...r, id: slot.id, path: slot.path, flags: [...r.flags] };
-        // Marked again on the record itself, to the same effect: the probe found the first holder of its hash.
-        if (probe.flags.length > 0) markDuplicate(record, hashes);
-        return record;
-      },
-      get lede() {
-        return (lede ??= stored.lede());
-      },
-      text: '',
-      lines: NO_VIEWS.lines,
-      paragraphs: NO_VIEWS.paragraphs,
-      get edges() {
-        return stored.edges;
-      },
-      get recurringHits() {
-        return stored.hits;
-      },
-    };
-    if (probe.flags.length === 0) analysed.recordJsonParts = () => stored.recordJsonWith(slot.id, slot.path);
-    return analysed;
+    return new CachedDocument(stored, slot.id, slot.path, probe.flags.length > 0 ? hashes : null);
   };
 
   const settle = async (slot: Slot): Promise<CorpusDocument | null> => {

@@ -108,7 +108,7 @@ export async function runList(paths: string[], flags: ListFlags, io: Io): Promis
     if (sortKey) {
       // Sorting needs every row; rows are small, and the text of each document is not kept.
       const all: CorpusDocument[] = [];
-      for await (const d of docs) all.push({ ...d, lines: [], paragraphs: [], text: '', recordJsonParts: undefined });
+      for await (const d of docs) all.push({ record: d.record, lede: d.lede, text: '', lines: [], paragraphs: [], edges: [], recurringHits: [] });
       const by = compareBy(sortKey, flags.reverse === true);
       all.sort((a, b) => by(a.record, b.record));
       for (const d of all) await writer.write(d);
