@@ -209,7 +209,7 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
 
   // Pass two: each document analysed, handed out in corpus order.
   // The cache is rewritten only when something in it changes: at the first document analysed
-  // afresh, the entries handed out before it (kept as paths) are carried over as stored.
+  // afresh, the entries handed out before it (kept as where their lines start) are carried over as stored.
   const writeCache = cache !== null && !options.wantId && scratch === null;
   /** Where the lines of those entries start in the cache file. */
   const carried: number[] = [];
