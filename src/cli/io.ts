@@ -13,8 +13,8 @@ export class PipeClosedError extends Error {
 
 /** A text sink with backpressure. */
 export interface OutputStream {
-  /** Writes text; awaits when the stream's buffer is full. Throws PipeClosedError once closed. */
-  write(text: string): Promise<void>;
+  /** Writes text (or UTF-8 bytes); awaits when the stream's buffer is full. Throws PipeClosedError once closed. */
+  write(text: string | Uint8Array): Promise<void>;
   /** True when the stream is a terminal. */
   isTTY: boolean;
 }
@@ -44,7 +44,7 @@ export function outputFrom(stream: Writable & { isTTY?: boolean }): OutputStream
   });
   return {
     isTTY: stream.isTTY === true,
-    async write(text: string) {
+    async write(text: string | Uint8Array) {
       if (closed || stream.destroyed) throw new PipeClosedError();
       if (!stream.write(text)) {
         await new Promise<void>((resolve) => {
@@ -74,8 +74,8 @@ export function capturedOutput(isTTY: boolean): CapturedOutput {
   const chunks: string[] = [];
   return {
     isTTY,
-    async write(text: string) {
-      chunks.push(text);
+    async write(text: string | Uint8Array) {
+      chunks.push(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
     },
     text: () => chunks.join(''),
   };
@@ -84,10 +84,13 @@ export function capturedOutput(isTTY: boolean): CapturedOutput {
 /**
  * Buffers small writes into larger ones (a row at a time through a pipe is slow), flushing at
  * 64 KiB or when the oldest buffered text is 100 ms old, so slow runs still show rows as they go.
+ * Text may come as UTF-8 bytes too (a record the cache holds as JSON), written without decoding.
  */
 export class BufferedWriter {
-  private chunks: string[] = [];
+  private chunks: (string | Uint8Array)[] = [];
   private size = 0;
+  /** Bytes in `chunks`: then the output is put together as bytes, not joined as text. */
+  private bytes = false;
   private since = 0;
 
   constructor(
@@ -95,18 +98,39 @@ export class BufferedWriter {
     private readonly limit = 64 * 1024,
   ) {}
 
-  async write(text: string): Promise<void> {
+  async write(...texts: (string | Uint8Array)[]): Promise<void> {
     if (this.chunks.length === 0) this.since = Date.now();
-    this.chunks.push(text);
-    this.size += text.length;
+    for (const text of texts) {
+      this.chunks.push(text);
+      this.size += text.length;
+      if (typeof text !== 'string') this.bytes = true;
+    }
     if (this.size >= this.limit || Date.now() - this.since > 100) await this.flush();
   }
 
   async flush(): Promise<void> {
     if (this.chunks.length === 0) return;
-    const text = this.chunks.join('');
+    const data = this.bytes ? utf8Of(this.chunks) : this.chunks.join('');
     this.chunks = [];
     this.size = 0;
-    await this.out.write(text);
+    this.bytes = false;
+    await this.out.write(data);
   }
+}
+
+/** Texts and UTF-8 bytes, in order, as one run of UTF-8 bytes. */
+function utf8Of(chunks: readonly (string | Uint8Array)[]): Buffer {
+  // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+  let most = 0;
+  for (const chunk of chunks) most += typeof chunk === 'string' ? chunk.length * 3 : chunk.length;
+  const out = Buffer.allocUnsafe(most);
+  let at = 0;
+  for (const chunk of chunks) {
+    if (typeof chunk === 'string') at += out.write(chunk, at);
+    else {
+      out.set(chunk, at);
+      at += chunk.length;
+    }
+  }
+  return out.subarray(0, at);
 }

@@ -42,11 +42,21 @@ export interface CorpusSummary {
   recurring: string[];
 }
 
+const FINGERPRINT_BATCH = 1 << 16;
+
 /** A fingerprint of the corpus's files: each one's path, size and modification time, in order. */
 export function fingerprintOf(files: Iterable<{ absPath: string; size: number; mtimeMs: number } | undefined>): string {
   const hash = createHash('sha1');
-  for (const f of files) hash.update(f ? `${f.absPath}\0${f.size}\0${f.mtimeMs}\n` : '-\n');
-  return hash.digest('hex');
+  // Hashed a batch at a time (the same bytes): a call per file costs more than hashing it.
+  let batch = '';
+  for (const f of files) {
+    batch += f ? `${f.absPath}\0${f.size}\0${f.mtimeMs}\n` : '-\n';
+    if (batch.length >= FINGERPRINT_BATCH) {
+      hash.update(batch);
+      batch = '';
+    }
+  }
+  return hash.update(batch).digest('hex');
 }
 
 /** The cache folder: `$XDG_CACHE_HOME/corpus`, else `~/.cache/corpus`. */
@@ -83,19 +93,21 @@ function prepend(head: string, from: string, to: string): void {
     fs.closeSync(output);
   }
 }
-const KEY_END = Buffer.from('","s":');
-const KEY_START = Buffer.from('{"f":"');
+const KEY_START = '{"f":"';
 
 /**
  * An opened cache: entries from the last run, and the next run's entries as they are written.
- * The last run's file is kept as bytes, with the offset of each file's line: a line is decoded
- * and parsed only when its file is met, so memory stays near the size of the file on disk.
+ * The last run's file is kept as bytes: a line is decoded and parsed only when its file is met,
+ * so memory stays near the size of the file on disk. The entries are written in corpus order,
+ * so a file's line is looked for first after the line found last; only when it is not there
+ * are all the lines indexed by path.
  */
 export class CorpusCache {
   private bytes: Buffer = Buffer.alloc(0);
-  private readonly lines = new Map<string, number>();
-  private starts = new Uint32Array(0);
-  private ends = new Uint32Array(0);
+  /** The start of the line after the one found last. */
+  private next = 0;
+  /** The start of each entry's line by path, once a file was not where expected. */
+  private index: Map<string, number> | null = null;
   private out: { fd: number; tmp: string; headed: boolean } | null = null;
   private failed = false;
   /** Entries encoded, waiting to be written: no long string is built (it would go straight to the old generation). */
@@ -108,7 +120,8 @@ export class CorpusCache {
 
   /**
    * Opens the cache file; a missing file is an empty cache, and a damaged one is reported
-   * through `onDamage` and ignored (the run rebuilds it).
+   * through `onDamage` and ignored (the run rebuilds it). An entry is checked when its file is
+   * met: a damaged one is missed, and the file analysed again.
    */
   static open(file: string, onDamage: (why: string) => void): CorpusCache {
     const cache = new CorpusCache(file);
@@ -126,46 +139,64 @@ export class CorpusCache {
         corpus?: CorpusSummary;
       };
       if (header.kind !== HEADER_KIND || header.version !== CACHE_VERSION) throw new Error('unknown header');
-      cache.corpus = header.corpus ?? null;
       if (bytes[bytes.length - 1] !== NEWLINE) throw new Error('truncated');
-      const starts: number[] = [];
-      const ends: number[] = [];
-      for (let start = headerEnd + 1; start < bytes.length; ) {
-        let end = bytes.indexOf(NEWLINE, start);
-        if (end < 0) end = bytes.length;
-        if (end > start) {
-          // Only the key is read now; an entry is parsed when its file is met.
-          const keyEnd = bytes.indexOf(KEY_END, start);
-          if (bytes.compare(KEY_START, 0, KEY_START.length, start, start + KEY_START.length) !== 0 || keyEnd < 0 || keyEnd > end) {
-            throw new Error(`entry ${starts.length + 1}`);
-          }
-          // A path without escapes is its own JSON string: no need to parse it.
-          let escaped = false;
-          for (let i = start + KEY_START.length; i < keyEnd && !escaped; i++) escaped = bytes[i] === BACKSLASH;
-          const key = escaped
-            ? (JSON.parse(bytes.toString('utf8', start + 5, keyEnd + 1)) as string)
-            : bytes.toString('utf8', start + KEY_START.length, keyEnd);
-          cache.lines.set(key, starts.length);
-          starts.push(start);
-          ends.push(end);
-        }
-        start = end + 1;
-      }
+      cache.corpus = header.corpus ?? null;
       cache.bytes = bytes;
-      cache.starts = Uint32Array.from(starts);
-      cache.ends = Uint32Array.from(ends);
+      cache.next = headerEnd + 1;
     } catch (err) {
-      cache.lines.clear();
-      cache.corpus = null;
       onDamage(`damaged cache ignored and rebuilt (${(err as Error).message})`);
     }
     return cache;
   }
 
-  /** The stored line of a file's entry, as it is (to carry it into the next version unparsed). */
-  raw(absPath: string): string | undefined {
-    const i = this.lines.get(absPath);
-    return i === undefined ? undefined : this.bytes.toString('utf8', this.starts[i], this.ends[i]);
+  /** The path an entry's line starts with; null when the line does not start as an entry does. */
+  private keyAt(start: number): string | null {
+    if (!holdsAt(this.bytes, start, KEY_START)) return null;
+    const open = start + KEY_START.length - 1;
+    const end = afterString(this.bytes, open, this.bytes.indexOf(NEWLINE, open));
+    try {
+      return end < 0 ? null : stringAt(this.bytes, open, end);
+    } catch {
+      return null;
+    }
+  }
+
+  /** True when the line at `start` is the entry of `absPath` (a plain ASCII path is compared as it is stored). */
+  private isEntryOf(start: number, absPath: string): boolean {
+    const open = start + KEY_START.length;
+    if (!holdsAt(this.bytes, start, KEY_START) || this.bytes[open + absPath.length] !== QUOTE) return this.keyAt(start) === absPath;
+    for (let i = 0; i < absPath.length; i++) {
+      const c = absPath.charCodeAt(i);
+      // Anything JSON escapes, or UTF-8 encodes as more than one byte, is compared decoded.
+      if (c < 0x20 || c >= 0x80 || c === QUOTE || c === BACKSLASH) return this.keyAt(start) === absPath;
+      if (c !== this.bytes[open + i]) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Where the line of a file's entry starts, or -1 when there is none; `next` is then past the
+   * line, so its end (the newline) is `next - 1`.
+   */
+  private find(absPath: string): number {
+    let start: number | undefined = this.next;
+    if (start >= this.bytes.length || !this.isEntryOf(start, absPath)) {
+      this.index ??= this.indexLines();
+      start = this.index.get(absPath);
+      if (start === undefined) return -1;
+    }
+    this.next = this.bytes.indexOf(NEWLINE, start) + 1;
+    return start;
+  }
+
+  private indexLines(): Map<string, number> {
+    const index = new Map<string, number>();
+    const first = this.bytes.indexOf(NEWLINE) + 1;
+    for (let start = first; start > 0 && start < this.bytes.length; start = this.bytes.indexOf(NEWLINE, start) + 1) {
+      const key = this.keyAt(start);
+      if (key !== null) index.set(key, start);
+    }
+    return index;
   }
 
   /**
@@ -173,28 +204,16 @@ export class CorpusCache {
    * only the head of the line is parsed, which is all the first pass needs.
    */
   edges(absPath: string, size: number, mtimeMs: number): string[] | null {
-    const i = this.lines.get(absPath);
-    if (i === undefined) return null;
-    const end = this.bytes.indexOf(',"h":', this.starts[i]);
-    if (end < 0 || end > (this.ends[i] as number)) return null;
-    try {
-      const head = JSON.parse(`${this.bytes.toString('utf8', this.starts[i], end)}}`) as Pick<CacheEntry, 's' | 'm' | 'e'>;
-      return head.s === size && head.m === mtimeMs ? head.e : null;
-    } catch {
-      return null;
-    }
+    return this.get(absPath, size, mtimeMs)?.edges ?? null;
   }
 
-  /** The entry for a file, with its line as stored, when its size and modification time are unchanged. */
-  get(absPath: string, size: number, mtimeMs: number): { entry: CacheEntry; line: string } | null {
-    const line = this.raw(absPath);
-    if (line === undefined) return null;
-    try {
-      const entry = JSON.parse(line) as CacheEntry;
-      return entry.s === size && entry.m === mtimeMs ? { entry, line } : null;
-    } catch {
-      return null;
-    }
+  /**
+   * The entry for a file, when its size and modification time are unchanged: its edge lines are
+   * parsed now, the rest of its line when asked for.
+   */
+  get(absPath: string, size: number, mtimeMs: number): StoredEntry | null {
+    const start = this.find(absPath);
+    return start < 0 ? null : StoredEntry.read(this.bytes, start, this.next - 1, size, mtimeMs);
   }
 
   /** True once the next version is being written. */
@@ -223,19 +242,28 @@ export class CorpusCache {
     return `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   }
 
-  /** Writes one entry of the next version (an object, or a stored line carried over). */
-  put(entry: CacheEntry | string): void {
+  /** Writes one entry of the next version. */
+  put(entry: CacheEntry): void {
     if (!this.out) return;
-    const line = typeof entry === 'string' ? entry : JSON.stringify(entry);
-    const size = Buffer.byteLength(line) + 1;
+    const line = `${JSON.stringify(entry)}\n`;
+    if (this.room(Buffer.byteLength(line))) this.chunkLength += (this.chunk as Buffer).write(line, this.chunkLength);
+    else this.writeOut(Buffer.from(line));
+  }
+
+  /** Writes a stored entry's line as it is, from where it starts ({@link StoredEntry.line}). */
+  putStored(line: number): void {
+    if (!this.out) return;
+    const end = this.bytes.indexOf(NEWLINE, line) + 1;
+    if (this.room(end - line)) this.chunkLength += this.bytes.copy(this.chunk as Buffer, this.chunkLength, line, end);
+    else this.writeOut(this.bytes.subarray(line, end));
+  }
+
+  /** Makes room for `size` bytes in the chunk; false when they are more than a chunk holds. */
+  private room(size: number): boolean {
     if (this.chunkLength + size > WRITE_CHUNK) this.flushWrites();
-    if (size > WRITE_CHUNK) {
-      this.writeOut(Buffer.from(`${line}\n`));
-      return;
-    }
+    if (size > WRITE_CHUNK) return false;
     this.chunk ??= Buffer.allocUnsafe(WRITE_CHUNK);
-    this.chunkLength += this.chunk.write(line, this.chunkLength);
-    this.chunk[this.chunkLength++] = NEWLINE;
+    return true;
   }
 
   /** Writes entries already encoded as JSON Lines (each line ending in a newline). */
@@ -299,28 +327,218 @@ export class CorpusCache {
   }
 }
 
-/** Past the JSON string that opens at `at` (a quote), escapes included. */
-function afterString(text: string, at: number): number {
-  for (let i = at + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5c) i++;
-    else if (c === 0x22) return i + 1;
+/** Past the JSON string whose opening quote is at `at`, escapes included; -1 when it does not end before `end`. */
+function afterString(bytes: Buffer, at: number, end: number): number {
+  for (let i = at + 1; i < end; i++) {
+    const c = bytes[i];
+    if (c === BACKSLASH) i++;
+    else if (c === QUOTE) return i + 1;
   }
   return -1;
 }
 
+/** The JSON string at `open`…`end` (its quotes), decoded; one without escapes is its own text. Throws when it is not valid. */
+function stringAt(bytes: Buffer, open: number, end: number): string {
+  for (let i = open + 1; i < end - 1; i++) if (bytes[i] === BACKSLASH) return JSON.parse(bytes.toString('utf8', open, end)) as string;
+  return bytes.toString('utf8', open + 1, end - 1);
+}
+
 /**
- * The record of a stored entry line as JSON, with another id and path: exactly what
- * `JSON.stringify` gives for the parsed record with them (the record is the entry's last field,
- * written by `JSON.stringify` with `id` and `path` first), built without parsing or writing it
- * again. Null when the line is not laid out so.
+ * Past the JSON array of strings whose `[` is at `at`, as JSON.stringify writes it (no spaces);
+ * -1 when there is none there that ends before `end`.
  */
-export function recordJsonWith(line: string, id: string, path: string): string | null {
-  const at = line.indexOf(',"r":{"id":"');
-  if (at < 0 || !line.endsWith('}}')) return null;
-  const idEnd = afterString(line, at + 11);
-  if (idEnd < 0 || !line.startsWith(',"path":"', idEnd)) return null;
-  const pathEnd = afterString(line, idEnd + 8);
-  if (pathEnd < 0) return null;
-  return `{"id":${JSON.stringify(id)},"path":${JSON.stringify(path)}${line.slice(pathEnd, -1)}`;
+function afterArray(bytes: Buffer, at: number, end: number): number {
+  if (bytes[at] !== 0x5b) return -1;
+  if (bytes[at + 1] === 0x5d) return at + 2;
+  for (let i = at + 1; i < end; i++) {
+    if (bytes[i] !== QUOTE) return -1;
+    i = afterString(bytes, i, end);
+    if (i < 0) return -1;
+    if (bytes[i] === 0x5d) return i + 1;
+    if (bytes[i] !== 0x2c) return -1;
+  }
+  return -1;
+}
+
+/** The quote of the string that comes next in an array of strings, from `at` (its `[`, or past a string); -1 at the array's end. */
+function nextString(bytes: Buffer, at: number): number {
+  return bytes[at] === 0x5d || bytes[at + 1] === 0x5d ? -1 : at + 1;
+}
+
+/** True when `bytes` hold, from `start` to `end`, only what a JSON string holds as it is (no escapes, no control characters). */
+function plainText(bytes: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i] === BACKSLASH || (bytes[i] as number) < 0x20) return false;
+  return true;
+}
+
+/** FNV-1a of the code units of an ASCII text, or of its bytes. */
+function fnv(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function fnvBytes(bytes: Buffer, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * The lines recurring across the corpus, looked up by the bytes of a stored key, without making
+ * a string of it: keys are digests in ASCII (see recurring-lines.ts), so their bytes are their
+ * code units. Any other key is looked up decoded.
+ */
+export class RecurringKeys {
+  private readonly byHash = new Map<number, string[]>();
+
+  constructor(readonly keys: ReadonlySet<string>) {
+    for (const key of keys) {
+      const h = fnv(key);
+      const same = this.byHash.get(h);
+      if (same) same.push(key);
+      else this.byHash.set(h, [key]);
+    }
+  }
+
+  /** True when the JSON string at `open`…`close` (its quotes) is one of the keys. */
+  hasAt(bytes: Buffer, open: number, close: number): boolean {
+    for (let i = open + 1; i < close - 1; i++) if ((bytes[i] as number) >= 0x80) return this.keys.has(stringAt(bytes, open, close));
+    const same = this.byHash.get(fnvBytes(bytes, open + 1, close - 1));
+    return same !== undefined && same.some((key) => holdsAt(bytes, open + 1, key) && key.length === close - open - 2);
+  }
+}
+
+/** True when `bytes` hold the ASCII `text` at `at`. */
+function holdsAt(bytes: Buffer, at: number, text: string): boolean {
+  if (at + text.length > bytes.length) return false;
+  for (let i = 0; i < text.length; i++) if (bytes[at + i] !== text.charCodeAt(i)) return false;
+  return true;
+}
+
+const QUOTE = 0x22;
+const H_KEY = ',"h":';
+const L_KEY = ',"l":"';
+const R_KEY = ',"r":';
+const ID_KEY = '{"id":"';
+const PATH_KEY = ',"path":"';
+// Looked for as bytes: a string needle would be encoded at every search.
+const PARAGRAPHS_KEY = Buffer.from(',"paragraphs":');
+const HASH_KEY = Buffer.from(',"hash":"');
+
+/**
+ * One stored entry line, `{"f":…,"s":…,"m":…,"e":[…],"h":[…],"l":"…","r":{"id":…,"path":…,…}}`
+ * as `JSON.stringify` writes a {@link CacheEntry}, read without parsing all of it: a warm run
+ * needs to know that every entry still holds (its edge lines that recur are its hits) and each
+ * record's hash, but the rest of an entry only when something looks into it. Its parts are found
+ * by reading its structure; the record's `paragraphs` and `hash` are the last such keys in it.
+ */
+export class StoredEntry {
+  private head: Pick<CacheEntry, 'e' | 'h'> | null;
+
+  private constructor(
+    private readonly bytes: Buffer,
+    /** Where its line starts in the cache file: {@link CorpusCache.putStored} carries it over. */
+    readonly line: number,
+    /** Where the edge lines' array starts (its `[`), and the hits' array. */
+    private readonly eStart: number,
+    private readonly hStart: number,
+    private readonly lStart: number,
+    private readonly rStart: number,
+    private readonly end: number,
+    /** The record's `paragraphs` and `hash`: all that marking duplicates needs. */
+    readonly paragraphs: number,
+    readonly hash: string,
+  ) {
+    // Escaped keys (never written for digests) are parsed now, so that a bad one is a miss.
+    this.head = plainText(bytes, eStart, lStart) ? null : this.parseHead();
+  }
+
+  /** `"e":[…],"h":[…]`, parsed. */
+  private parseHead(): Pick<CacheEntry, 'e' | 'h'> {
+    return JSON.parse(`{${this.bytes.toString('utf8', this.eStart - 4, this.lStart)}}`) as Pick<CacheEntry, 'e' | 'h'>;
+  }
+
+  /** Reads the line at `start`…`end` (its newline) when it is for this size and modification time; null otherwise or when it is not laid out so. */
+  static read(bytes: Buffer, start: number, end: number, size: number, mtimeMs: number): StoredEntry | null {
+    // The numbers are as JSON.stringify writes them.
+    const keyEnd = holdsAt(bytes, start, KEY_START) ? afterString(bytes, start + KEY_START.length - 1, end) : -1;
+    const stamp = `,"s":${size},"m":${mtimeMs},"e":`;
+    if (keyEnd < 0 || !holdsAt(bytes, keyEnd, stamp)) return null;
+    const eStart = keyEnd + stamp.length;
+    const hKey = afterArray(bytes, eStart, end);
+    const lKey = hKey >= 0 && holdsAt(bytes, hKey, H_KEY) ? afterArray(bytes, hKey + H_KEY.length, end) : -1;
+    const rKey = lKey >= 0 && holdsAt(bytes, lKey, L_KEY) ? afterString(bytes, lKey + L_KEY.length - 1, end) : -1;
+    if (rKey < 0 || !holdsAt(bytes, rKey, R_KEY) || !holdsAt(bytes, rKey + R_KEY.length, ID_KEY) || !holdsAt(bytes, end - 2, '}}')) return null;
+    // The last of each in the line is the record's own: only `flags` and `provenance` come after them.
+    const paragraphsAt = bytes.lastIndexOf(PARAGRAPHS_KEY, end) + PARAGRAPHS_KEY.length;
+    const hashAt = bytes.lastIndexOf(HASH_KEY, end) + HASH_KEY.length - 1;
+    const hashEnd = hashAt < rKey ? -1 : afterString(bytes, hashAt, end);
+    if (paragraphsAt < rKey || hashEnd < 0) return null;
+    let paragraphs = 0;
+    let digit = paragraphsAt;
+    for (let c = bytes[digit]; c !== undefined && c >= 0x30 && c <= 0x39; c = bytes[++digit]) paragraphs = paragraphs * 10 + c - 0x30;
+    if (digit === paragraphsAt) return null;
+    try {
+      return new StoredEntry(bytes, start, eStart, hKey + H_KEY.length, lKey, rKey, end, paragraphs, stringAt(bytes, hashAt, hashEnd));
+    } catch {
+      return null;
+    }
+  }
+
+  /** Keys of the edge lines, and those that were boilerplate as recurring (see {@link CacheEntry}). */
+  get edges(): string[] {
+    return (this.head ??= this.parseHead()).e;
+  }
+
+  get hits(): string[] {
+    return (this.head ??= this.parseHead()).h;
+  }
+
+  /**
+   * True when the entry's hits are exactly its edge lines that are among `recurring`, in order:
+   * its analysis then holds for a corpus where those lines recur. Read from the bytes.
+   */
+  hitsAre(recurring: RecurringKeys): boolean {
+    if (this.head) {
+      const { e, h } = this.head;
+      const recurs = e.filter((key) => recurring.keys.has(key));
+      return recurs.length === h.length && recurs.every((key, i) => key === h[i]);
+    }
+    const { bytes, end } = this;
+    let h = this.hStart;
+    for (let e = this.eStart, open = nextString(bytes, e); open >= 0; open = nextString(bytes, e)) {
+      e = afterString(bytes, open, end);
+      if (!recurring.hasAt(bytes, open, e)) continue;
+      const hit = nextString(bytes, h);
+      if (hit < 0) return false;
+      h = afterString(bytes, hit, end);
+      if (bytes.compare(bytes, hit, h, open, e) !== 0) return false;
+    }
+    return nextString(bytes, h) < 0;
+  }
+
+  /** The lede shown for an untitled document. */
+  lede(): string {
+    return JSON.parse(this.bytes.toString('utf8', this.lStart + L_KEY.length - 1, this.rStart)) as string;
+  }
+
+  /** The record, parsed. */
+  record(): DocumentRecord {
+    return JSON.parse(this.bytes.toString('utf8', this.rStart + R_KEY.length, this.end - 1)) as DocumentRecord;
+  }
+
+  /**
+   * The record as JSON with another id and path: exactly what `JSON.stringify` gives for the
+   * parsed record with them (`id` and `path` are its first fields), built without parsing or
+   * writing it again: the text of its head, then the UTF-8 bytes of the rest as stored. Null
+   * when the record is not laid out so.
+   */
+  recordJsonWith(id: string, path: string): readonly [string, Uint8Array] | null {
+    const idEnd = afterString(this.bytes, this.rStart + R_KEY.length + ID_KEY.length - 1, this.end);
+    if (idEnd < 0 || !holdsAt(this.bytes, idEnd, PATH_KEY)) return null;
+    const pathEnd = afterString(this.bytes, idEnd + PATH_KEY.length - 1, this.end);
+    if (pathEnd < 0) return null;
+    return [`{"id":${JSON.stringify(id)},"path":${JSON.stringify(path)}`, this.bytes.subarray(pathEnd, this.end - 1)];
+  }
 }

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AnalysedDocument } from './analyse.js';
 import { documentViews, markDuplicate, splitLines } from './body.js';
-import { cacheFileFor, CorpusCache, fingerprintOf, recordJsonWith, type CacheEntry, type CorpusSummary } from './cache.js';
+import { cacheFileFor, CorpusCache, fingerprintOf, RecurringKeys, type CorpusSummary, type StoredEntry } from './cache.js';
 import { AnalysisPool, workersAvailable, type WorkerResult } from './engine/worker-pool.js';
 import { claimFor, fileId, formatOf, IdRegistry, readJsonl, readTextFile, type ReadOptions } from './read-documents.js';
 import { edgeLines, RecurringLineCounter } from './recurring-lines.js';
@@ -18,6 +18,16 @@ import type { FoundFile } from './walk.js';
 import type { DocumentRecord, SourceDocument } from './types.js';
 
 export { corpusFiles, effectiveInputs, SEEDS_DIR, type CorpusInputs, type CorpusRun } from './corpus-files.js';
+
+/** A document of the corpus as the reader hands it out. */
+export interface CorpusDocument extends AnalysedDocument {
+  /**
+   * The record as `JSON.stringify` writes it, when it can be had without writing it (a record
+   * from the cache that the run did not change): as text and then UTF-8 bytes, to write one after
+   * the other; null or absent otherwise.
+   */
+  recordJsonParts?: () => readonly [string, Uint8Array] | null;
+}
 
 export interface CorpusOptions extends CorpusInputs, ReadOptions {
   /** Keeps a document when true. */
@@ -54,13 +64,12 @@ interface Slot {
   path: string;
   /** The document as read; null when only the cached record is needed. */
   doc: SourceDocument | null;
-  result: AnalysedDocument | WorkerResult | Promise<WorkerResult>;
+  /** Null when it came from the cache: see `stored`. */
+  result: AnalysedDocument | WorkerResult | Promise<WorkerResult> | null;
   /** Set for a text file: what the cache keeps of it. */
   stat?: { absPath: string; size: number; mtimeMs: number };
-  /** True when the result came from the cache. */
-  cached?: boolean;
-  /** The cache's line for it, when it came from the cache. */
-  line?: string;
+  /** The cache's entry for it, when it came from the cache. */
+  stored?: StoredEntry;
   /** The file the document is, for a text file (not for a record of a JSON Lines file). */
   file?: FoundFile;
 }
@@ -78,12 +87,54 @@ function edgeKeys(text: string): string[] {
   return edgeLines(splitLines(text.normalize('NFC'))).map((e) => e.key);
 }
 
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((k, i) => k === b[i]);
+/**
+ * A document from the cache: its record, lede and edge lines are read from the stored entry when
+ * asked for (a class, not an object with getters of its own: there are 100,000 of them).
+ */
+class CachedDocument implements CorpusDocument {
+  text = '';
+  lines = NO_VIEWS.lines;
+  paragraphs = NO_VIEWS.paragraphs;
+  file?: FoundFile;
+  private parsed: DocumentRecord | undefined;
+
+  constructor(
+    private readonly stored: StoredEntry,
+    private readonly id: string,
+    private readonly path: string,
+    /** Set when it duplicates a document before it: the hashes met so far. */
+    private readonly duplicateOf: Map<string, string> | null,
+  ) {}
+
+  get record(): DocumentRecord {
+    if (this.parsed) return this.parsed;
+    const r = this.stored.record();
+    this.parsed = { ...r, id: this.id, path: this.path, flags: [...r.flags] };
+    // Marked on the record itself as on any other, to the same effect: the first holder of its hash is known.
+    if (this.duplicateOf) markDuplicate(this.parsed, this.duplicateOf);
+    return this.parsed;
+  }
+
+  get lede(): string {
+    return this.stored.lede();
+  }
+
+  get edges(): string[] {
+    return this.stored.edges;
+  }
+
+  get recurringHits(): string[] {
+    return this.stored.hits;
+  }
+
+  /** The record as stored, unless this run marks it a duplicate. */
+  recordJsonParts(): readonly [string, Uint8Array] | null {
+    return this.duplicateOf ? null : this.stored.recordJsonWith(this.id, this.path);
+  }
 }
 
 /** Yields each document of the corpus, analysed, that passes the filter, in corpus order. */
-export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { missing: [] }): AsyncGenerator<AnalysedDocument> {
+export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { missing: [] }): AsyncGenerator<CorpusDocument> {
   const warn = options.onWarning ?? noWarnings;
   const withText = options.withText !== false;
   const files = [...corpusFiles(options, run)];
@@ -154,12 +205,14 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
   }
   const cache = opened;
   const corpusSummary: CorpusSummary = { fingerprint, documents: total, recurring: [...recurring].sort() };
+  const recurringKeys = new RecurringKeys(recurring);
 
   // Pass two: each document analysed, handed out in corpus order.
   // The cache is rewritten only when something in it changes: at the first document analysed
-  // afresh, the entries handed out before it (kept as paths) are carried over as stored.
+  // afresh, the entries handed out before it (kept as where their lines start) are carried over as stored.
   const writeCache = cache !== null && !options.wantId && scratch === null;
-  const carried: string[] = [];
+  /** Where the lines of those entries start in the cache file. */
+  const carried: number[] = [];
   // A corpus whose files changed gets a new header even when no record did.
   if (writeCache && cache.corpus?.fingerprint !== fingerprint) cache.begin(corpusSummary);
   const ids = new IdRegistry();
@@ -182,35 +235,48 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
   const analyse = (doc: SourceDocument): Slot['result'] =>
     pool && doc.bytes <= WORKER_MAX_BYTES ? pool.analyse(doc) : (analyseDocument as NonNullable<typeof analyseDocument>)(doc, recurring);
 
-  const settle = async (slot: Slot): Promise<AnalysedDocument | null> => {
+  /**
+   * A document from the cache: marking duplicates reads only its record's `paragraphs` and
+   * `hash`, so the record is parsed only when something asks for it.
+   */
+  const fromCache = (slot: Slot, stored: StoredEntry): CorpusDocument => {
+    const probe = { id: slot.id, paragraphs: stored.paragraphs, hash: stored.hash, flags: [] as string[] };
+    markDuplicate(probe as DocumentRecord, hashes);
+    return new CachedDocument(stored, slot.id, slot.path, probe.flags.length > 0 ? hashes : null);
+  };
+
+  const settle = async (slot: Slot): Promise<CorpusDocument | null> => {
     let result = slot.result;
     if (result instanceof Promise) {
       pool?.flushIfIdle();
       result = await result;
     }
     if (slot.stat && writeCache) {
-      if (slot.cached && !cache.writing) carried.push(slot.stat.absPath);
+      if (!result && !cache.writing) carried.push((slot.stored as StoredEntry).line);
       else {
         if (!cache.writing) {
           cache.begin(corpusSummary);
-          for (const absPath of carried.splice(0)) cache.put(cache.raw(absPath) as string);
+          for (const line of carried.splice(0)) cache.putStored(line);
         }
-        const stored = slot.cached ? cache.raw(slot.stat.absPath) : undefined;
-        cache.put(stored ?? ({ f: slot.stat.absPath, s: slot.stat.size, m: slot.stat.mtimeMs, e: result.edges, h: result.recurringHits, l: result.lede, r: result.record } satisfies CacheEntry));
+        if (result) cache.put({ f: slot.stat.absPath, s: slot.stat.size, m: slot.stat.mtimeMs, e: result.edges, h: result.recurringHits, l: result.lede, r: result.record });
+        else cache.putStored((slot.stored as StoredEntry).line);
       }
     }
-    const record: DocumentRecord = { ...result.record, id: slot.id, path: slot.path, flags: [...result.record.flags] };
-    markDuplicate(record, hashes);
+    let analysed: CorpusDocument;
+    if (result) {
+      const record: DocumentRecord = { ...result.record, id: slot.id, path: slot.path, flags: [...result.record.flags] };
+      markDuplicate(record, hashes);
+      const views = 'lines' in result ? result : NO_VIEWS;
+      analysed = { record, lede: result.lede, text: '', lines: views.lines, paragraphs: views.paragraphs, edges: result.edges, recurringHits: result.recurringHits };
+    } else analysed = fromCache(slot, slot.stored as StoredEntry);
     done++;
     options.onProgress?.(done, total);
-    if (options.filter && !options.filter(record)) return null;
-    const text = slot.doc?.text ?? '';
-    const views = 'lines' in result ? result : withText && slot.doc ? documentViews(text, record) : NO_VIEWS;
-    const analysed: AnalysedDocument = { record, lede: result.lede, text, lines: views.lines, paragraphs: views.paragraphs, edges: result.edges, recurringHits: result.recurringHits };
+    if (options.filter && !options.filter(analysed.record)) return null;
+    if (slot.doc) {
+      analysed.text = slot.doc.text;
+      if (withText && analysed.lines === NO_VIEWS.lines) ({ lines: analysed.lines, paragraphs: analysed.paragraphs } = documentViews(slot.doc.text, analysed.record));
+    }
     if (slot.file) analysed.file = slot.file;
-    const { line } = slot;
-    // A record from the cache that this run did not change is already written as JSON there.
-    if (line !== undefined && record.flags.length === result.record.flags.length) analysed.recordJson = () => recordJsonWith(line, record.id, record.path);
     return analysed;
   };
 
@@ -233,18 +299,17 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
         continue;
       }
       const stat = stats.get(file);
-      const hit = stat && cache?.get(stat.absPath, stat.size, stat.mtimeMs);
-      const entry = hit ? hit.entry : null;
-      if (hit && entry && sameKeys(entry.h, entry.e.filter((k) => recurring.has(k)))) {
+      const stored = stat && cache?.get(stat.absPath, stat.size, stat.mtimeMs);
+      if (stored?.hitsAre(recurringKeys)) {
         let doc: SourceDocument | null = null;
         if (withText) {
           const read = readTextFile(file, warn);
           if (read === null || read === 'skipped') continue;
-          doc = { id: '', path: file.displayPath, absPath: file.absPath, format: entry.r.format, ...read };
+          doc = { id: '', path: file.displayPath, absPath: file.absPath, format: formatOf(file.relPath), ...read };
         }
         const id = claimFor(ids, wantedId, file, warn);
         if (doc) doc.id = id;
-        queue.push({ id, path: file.displayPath, doc, stat, file, cached: true, line: hit.line, result: { record: entry.r, lede: entry.l, edges: entry.e, recurringHits: entry.h } });
+        queue.push({ id, path: file.displayPath, doc, stat, file, stored, result: null });
       } else {
         const read = readTextFile(file, warn);
         if (read === null || read === 'skipped') continue;
@@ -324,10 +389,10 @@ async function fillCache(
         continue;
       }
       const st = stats.get(file);
-      const edges = st && cache.edges(st.absPath, st.size, st.mtimeMs);
-      if (st && edges) {
-        cache.put(cache.raw(st.absPath) as string);
-        queue.push(edges);
+      const stored = st && cache.get(st.absPath, st.size, st.mtimeMs);
+      if (st && stored) {
+        cache.putStored(stored.line);
+        queue.push(stored.edges);
       } else if (st && st.size <= WORKER_MAX_BYTES && !/\.gz$/i.test(file.relPath)) {
         queue.push(pool.analyseFile({ ...file, format: formatOf(file.relPath), size: st.size, mtimeMs: st.mtimeMs }));
       } else {

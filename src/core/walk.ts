@@ -2,15 +2,17 @@
 // hidden entries and links handled as SPEC section 1 says, `--glob` filters applied.
 
 import fs from 'node:fs';
-import path from 'node:path';
 import { createRequire } from 'node:module';
-import picomatch from 'picomatch';
+import path from 'node:path';
+import type FastGlob from 'fast-glob';
+import type Picomatch from 'picomatch';
 import type { WarningHandler } from './types.js';
 
-// fast-glob is loaded only for an input that is a glob pattern: loading it takes longer than
-// walking a small corpus. It is CommonJS, so it can be required where it is needed, synchronously.
+// Loaded when first needed: most walks have neither a glob to expand nor a --glob to match, and
+// loading them takes longer than walking a small corpus.
 const require = createRequire(import.meta.url);
-const fastGlob = (): typeof import('fast-glob') => require('fast-glob') as typeof import('fast-glob');
+const fastGlob = (): typeof FastGlob => require('fast-glob') as typeof FastGlob;
+const picomatch = (): typeof Picomatch => require('picomatch') as typeof Picomatch;
 
 /** A file found in the corpus. */
 export interface FoundFile {
@@ -61,13 +63,13 @@ function skippedName(name: string, hidden: boolean): boolean {
 type GlobFilter = { file(rel: string): boolean; dir(rel: string): boolean };
 
 function makeGlobFilter(globs: string[] | undefined): GlobFilter {
-  const include: picomatch.Matcher[] = [];
-  const exclude: picomatch.Matcher[] = [];
+  const include: Picomatch.Matcher[] = [];
+  const exclude: Picomatch.Matcher[] = [];
   for (const g of globs ?? []) {
     const negated = g.startsWith('!');
     const pattern = negated ? g.slice(1) : g;
     // Like ripgrep: a pattern without a slash matches the base name anywhere in the tree.
-    const m = picomatch(pattern, { dot: true, basename: !pattern.includes('/') });
+    const m = picomatch()(pattern, { dot: true, basename: !pattern.includes('/') });
     (negated ? exclude : include).push(m);
   }
   return {
@@ -248,7 +250,7 @@ function* walkTree(context: WalkContext, dirAbs: string, dirRel: string, split: 
 }
 
 function* globInput(input: WalkInput, options: WalkOptions, filter: GlobFilter): Generator<FoundFile> {
-  const base = picomatch.scan(input.given).base || '.';
+  const base = picomatch().scan(input.given).base || '.';
   const found = fastGlob().sync(input.given, {
     cwd: options.cwd,
     dot: options.hidden ?? false,

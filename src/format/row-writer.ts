@@ -39,8 +39,11 @@ export interface RowWriterOptions<T> {
   width?: number;
   /** The object written for a row in JSON and JSON Lines. */
   json(row: T): unknown;
-  /** That object already written as JSON, when the row has it (JSON Lines uses it as it is). */
-  jsonText?(row: T): string | null | undefined;
+  /**
+   * That object already written as JSON, when the row has it (JSON Lines uses it as it is): as
+   * text, or as pieces of text and UTF-8 bytes to write one after the other.
+   */
+  jsonText?(row: T): string | readonly (string | Uint8Array)[] | null | undefined;
   /** NUL instead of newline after each TSV row (for `--paths -0`). */
   nul?: boolean;
 }
@@ -88,7 +91,9 @@ export function createRowWriter<T>(options: RowWriterOptions<T>): RowWriter<T> {
         },
         async write(row) {
           count++;
-          await buffered.write(`${options.jsonText?.(row) ?? JSON.stringify(options.json(row))}\n`);
+          const json = options.jsonText?.(row) ?? JSON.stringify(options.json(row));
+          if (typeof json === 'string') await buffered.write(`${json}\n`);
+          else await buffered.write(...json, '\n');
         },
         end: () => buffered.flush(),
       };

@@ -1,7 +1,7 @@
 // `corpus list`: a row per document, in any output format, filtered and sorted.
 
 import type { SortKey } from './list.js';
-import type { AnalysedDocument } from '../../core/analyse.js';
+import type { CorpusDocument } from '../../core/corpus.js';
 import type { DocumentRecord } from '../../core/types.js';
 import { createRowWriter, type Column } from '../../format/row-writer.js';
 import { BufferedWriter, type Io } from '../io.js';
@@ -26,8 +26,8 @@ export const RECORD_FIELDS: (keyof DocumentRecord)[] = [
 const DEFAULT_FIELDS: (keyof DocumentRecord)[] = ['id', 'lang', 'date', 'words', 'source', 'title'];
 const NUMERIC = new Set<string>(['bytes', 'langConfidence', 'chars', 'words', 'sentences', 'paragraphs', 'lines']);
 
-function columnFor(key: keyof DocumentRecord): Column<AnalysedDocument> {
-  const column: Column<AnalysedDocument> = {
+function columnFor(key: keyof DocumentRecord): Column<CorpusDocument> {
+  const column: Column<CorpusDocument> = {
     key,
     header: key.toUpperCase(),
     value: (d) => d.record[key],
@@ -94,7 +94,7 @@ export async function runList(paths: string[], flags: ListFlags, io: Io): Promis
     }
     await writer.flush();
   } else {
-    const writer = createRowWriter<AnalysedDocument>({
+    const writer = createRowWriter<CorpusDocument>({
       format: out.format,
       columns: fields.map(columnFor),
       out: io.stdout,
@@ -102,13 +102,13 @@ export async function runList(paths: string[], flags: ListFlags, io: Io): Promis
       header: flags.header,
       width: io.columns,
       json: (d) => project(d.record, flags.fields === undefined ? null : fields),
-      jsonText: (d) => (flags.fields === undefined ? d.recordJson?.() : null),
+      jsonText: (d) => (flags.fields === undefined ? d.recordJsonParts?.() : null),
     });
     const sortKey = flags.sort ?? (flags.reverse ? 'id' : undefined);
     if (sortKey) {
       // Sorting needs every row; rows are small, and the text of each document is not kept.
-      const all: AnalysedDocument[] = [];
-      for await (const d of docs) all.push({ ...d, lines: [], paragraphs: [], text: '', recordJson: undefined });
+      const all: CorpusDocument[] = [];
+      for await (const d of docs) all.push({ record: d.record, lede: d.lede, text: '', lines: [], paragraphs: [], edges: [], recurringHits: [] });
       const by = compareBy(sortKey, flags.reverse === true);
       all.sort((a, b) => by(a.record, b.record));
       for (const d of all) await writer.write(d);
