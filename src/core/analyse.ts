@@ -33,11 +33,6 @@ export interface AnalysedDocument {
    * read it again where the work happens, in a worker.
    */
   file?: FoundFile;
-  /**
-   * The record as `JSON.stringify` writes it, when it can be had without writing it (a record
-   * from the cache that the run did not change); null or absent otherwise.
-   */
-  recordJson?: () => string | null;
 }
 
 const NO_LINES: ReadonlySet<string> = new Set();

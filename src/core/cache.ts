@@ -3,7 +3,7 @@
 // Lines file per corpus, written whole to a temporary file and renamed, so a reader never sees
 // half of it and two runs at once cannot corrupt it.
 
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DocumentRecord } from './types.js';
@@ -30,7 +30,7 @@ const HEADER_KIND = 'corpus-cache';
  * The tool's version and the analysis's: bump the latter whenever a record made from the same
  * file would differ (a new hash, a new field), so that old entries are not served.
  */
-const CACHE_VERSION = `${VERSION}+2`;
+const CACHE_VERSION = `${VERSION}+3`;
 
 /**
  * What one pass over the whole corpus found, kept in the cache's header: when the files are
@@ -80,6 +80,14 @@ function headerLine(corpus: CorpusSummary): string {
   return `${JSON.stringify({ kind: HEADER_KIND, version: CACHE_VERSION, corpus })}\n`;
 }
 
+/**
+ * The last line of a cache file: the SHA-256 of its entries (every byte between the header line
+ * and this one). Entries are read lazily, from their bytes, so damage inside one would otherwise
+ * be served (or crash the run) instead of being found when the cache is opened.
+ */
+const TRAILER_KIND = 'corpus-cache-end';
+const trailerLine = (sha256: string): string => `${JSON.stringify({ kind: TRAILER_KIND, sha256 })}\n`;
+
 /** Writes `head` and then the bytes of the file `from` to the new file `to`, a chunk at a time. */
 function prepend(head: string, from: string, to: string): void {
   const chunk = Buffer.allocUnsafe(1 << 20);
@@ -108,7 +116,7 @@ export class CorpusCache {
   private next = 0;
   /** The start of each entry's line by path, once a file was not where expected. */
   private index: Map<string, number> | null = null;
-  private out: { fd: number; tmp: string; headed: boolean } | null = null;
+  private out: { fd: number; tmp: string; headed: boolean; sha256: Hash } | null = null;
   private failed = false;
   /** Entries encoded, waiting to be written: no long string is built (it would go straight to the old generation). */
   private chunk: Buffer | null = null;
@@ -119,9 +127,10 @@ export class CorpusCache {
   private constructor(readonly file: string) {}
 
   /**
-   * Opens the cache file; a missing file is an empty cache, and a damaged one is reported
-   * through `onDamage` and ignored (the run rebuilds it). An entry is checked when its file is
-   * met: a damaged one is missed, and the file analysed again.
+   * Opens the cache file; a missing file is an empty cache, and a damaged one (a header of
+   * another version, no trailer, or entries that do not match the trailer's checksum) is
+   * reported through `onDamage` and ignored (the run rebuilds it). An entry that is not laid
+   * out for its file's size and time is a miss: the file is analysed again.
    */
   static open(file: string, onDamage: (why: string) => void): CorpusCache {
     const cache = new CorpusCache(file);
@@ -140,8 +149,13 @@ export class CorpusCache {
       };
       if (header.kind !== HEADER_KIND || header.version !== CACHE_VERSION) throw new Error('unknown header');
       if (bytes[bytes.length - 1] !== NEWLINE) throw new Error('truncated');
+      const trailerAt = bytes.lastIndexOf(NEWLINE, bytes.length - 2) + 1;
+      if (trailerAt <= headerEnd) throw new Error('truncated');
+      const trailer = JSON.parse(bytes.toString('utf8', trailerAt)) as { kind?: string; sha256?: string };
+      if (trailer.kind !== TRAILER_KIND) throw new Error('truncated');
+      if (createHash('sha256').update(bytes.subarray(headerEnd + 1, trailerAt)).digest('hex') !== trailer.sha256) throw new Error('checksum mismatch');
       cache.corpus = header.corpus ?? null;
-      cache.bytes = bytes;
+      cache.bytes = bytes.subarray(0, trailerAt);
       cache.next = headerEnd + 1;
     } catch (err) {
       onDamage(`damaged cache ignored and rebuilt (${(err as Error).message})`);
@@ -232,7 +246,7 @@ export class CorpusCache {
       const tmp = this.tempName();
       const fd = fs.openSync(tmp, 'w');
       if (corpus) fs.writeSync(fd, headerLine(corpus));
-      this.out = { fd, tmp, headed: corpus !== null };
+      this.out = { fd, tmp, headed: corpus !== null, sha256: createHash('sha256') };
     } catch {
       this.failed = true;
     }
@@ -284,6 +298,7 @@ export class CorpusCache {
   private writeOut(data: Uint8Array): void {
     if (!this.out) return;
     try {
+      this.out.sha256.update(data);
       for (let at = 0; at < data.length; ) at += fs.writeSync(this.out.fd, data, at);
     } catch {
       this.abandon();
@@ -294,10 +309,11 @@ export class CorpusCache {
   commit(corpus?: CorpusSummary): void {
     this.flushWrites();
     if (!this.out) return;
-    const { fd, tmp, headed } = this.out;
+    const { fd, tmp, headed, sha256 } = this.out;
     this.out = null;
     let written = tmp;
     try {
+      fs.writeSync(fd, trailerLine(sha256.digest('hex')));
       fs.closeSync(fd);
       if (!headed) {
         if (!corpus) throw new Error('a cache needs its header');

@@ -1,5 +1,6 @@
 // The metadata cache and the worker threads, through the built bin/corpus (issue 6).
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +31,14 @@ function freshCache(): string {
   return cacheHome;
 }
 
+/** A cache file's text with its trailer's checksum made right again, after a test changed an entry. */
+function reseal(text: string): string {
+  const lines = text.split('\n');
+  const entries = `${lines.slice(1, -2).join('\n')}\n`;
+  lines[lines.length - 2] = JSON.stringify({ kind: 'corpus-cache-end', sha256: createHash('sha256').update(entries).digest('hex') });
+  return lines.join('\n');
+}
+
 function cacheFile(): string {
   const dir = path.join(cacheHome, 'corpus');
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl'));
@@ -50,7 +59,8 @@ describe('cache', () => {
     const text = fs.readFileSync(file, 'utf8');
     const marked = text.replace(/("f":"[^"]*doc001\.txt".*?"title":)"[^"]*"/, '$1"FROM THE CACHE"');
     expect(marked).not.toBe(text);
-    fs.writeFileSync(file, marked);
+    expect(reseal(text)).toBe(text);
+    fs.writeFileSync(file, reseal(marked));
     const second = list();
     expect(second.stdout.split('\n')[1]).toMatch(/^part0\/doc001\tfra\t2023-01-31T18:14\t\d+\tFROM THE CACHE$/);
     expect(second.stdout.split('\n').filter((l) => !l.includes('FROM THE CACHE'))).toEqual(first.stdout.split('\n').filter((l, i) => i !== 1));
@@ -83,7 +93,23 @@ describe('cache', () => {
     expect(r.stderr).toMatch(/^corpus: warning: .*corpus-[0-9a-f]{16}\.jsonl: damaged cache ignored and rebuilt \(.*\)\n$/);
     const again = list();
     expect(again).toEqual({ status: 0, stdout: expected, stderr: '' });
-    expect(fs.readFileSync(file, 'utf8').split('\n')).toHaveLength(302);
+    expect(fs.readFileSync(file, 'utf8').split('\n')).toHaveLength(303);
+  });
+
+  test('a damaged entry is found when the cache is opened: warning, rebuilt, never served', () => {
+    const file = cacheFile();
+    const expected = list('--no-cache').stdout;
+    const text = fs.readFileSync(file, 'utf8');
+    // Still laid out as an entry, but no longer JSON: read lazily, it would reach the output.
+    const damaged = text.replace(/("f":"[^"]*doc007\.txt".*?"lang":")/, '$1\u0001"');
+    expect(damaged).not.toBe(text);
+    fs.writeFileSync(file, damaged);
+    const r = list();
+    expect(r.stdout).toBe(expected);
+    expect(r.stderr).toMatch(/^corpus: warning: .*corpus-[0-9a-f]{16}\.jsonl: damaged cache ignored and rebuilt \(checksum mismatch\)\n$/);
+    expect(list()).toEqual({ status: 0, stdout: expected, stderr: '' });
+    const jsonl = runBin(['list', corpus, '--format', 'jsonl'], { env: { XDG_CACHE_HOME: cacheHome } });
+    for (const line of jsonl.stdout.trimEnd().split('\n')) JSON.parse(line);
   });
 
   test('two runs at once do not corrupt it', async () => {
@@ -101,7 +127,7 @@ describe('cache', () => {
     const outs = await Promise.all([run(), run(), run()]);
     for (const out of outs) expect(out).toBe(expected);
     const lines = fs.readFileSync(cacheFile(), 'utf8').trimEnd().split('\n');
-    expect(lines).toHaveLength(301);
+    expect(lines).toHaveLength(302);
     for (const line of lines) JSON.parse(line);
     expect(fs.readdirSync(path.join(cacheHome, 'corpus')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(list()).toEqual({ status: 0, stdout: expected, stderr: '' });
@@ -126,7 +152,7 @@ describe('worker threads', () => {
     const cold = runBin(['list', corpus, '--json', '--jobs', '2'], { env: { XDG_CACHE_HOME: cacheHome } });
     expect(cold).toEqual({ status: 0, stdout: expected, stderr: '' });
     const lines = fs.readFileSync(cacheFile(), 'utf8').trimEnd().split('\n');
-    expect(lines).toHaveLength(301);
+    expect(lines).toHaveLength(302); // header, 300 entries, trailer
     const header = JSON.parse(lines[0]!) as { corpus: { documents: number; recurring: string[] } };
     expect(header.corpus.documents).toBe(300);
     // The seeds' own headline and dateline lines recur in 60 documents each.
