@@ -6,6 +6,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { keepOrRemoved, removeAtExit } from './temp-files.js';
 import type { DocumentRecord } from './types.js';
 import { VERSION } from './version.js';
 
@@ -252,8 +253,11 @@ export class CorpusCache {
     }
   }
 
+  /** A new temporary file's name beside the cache, removed at exit unless renamed or removed before. */
   private tempName(): string {
-    return `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    removeAtExit(tmp);
+    return tmp;
   }
 
   /** Writes one entry of the next version. */
@@ -325,6 +329,9 @@ export class CorpusCache {
     } catch {
       fs.rmSync(tmp, { force: true });
       fs.rmSync(written, { force: true });
+    } finally {
+      keepOrRemoved(tmp);
+      keepOrRemoved(written);
     }
   }
 
@@ -340,6 +347,7 @@ export class CorpusCache {
       /* already closed */
     }
     fs.rmSync(tmp, { force: true });
+    keepOrRemoved(tmp);
   }
 }
 

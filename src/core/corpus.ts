@@ -14,6 +14,7 @@ import { AnalysisPool, workersAvailable, type WorkerResult } from './engine/work
 import { claimFor, fileId, formatOf, IdRegistry, readJsonl, readTextFile, type ReadOptions } from './read-documents.js';
 import { edgeLines, RecurringLineCounter } from './recurring-lines.js';
 import { corpusFiles, effectiveInputs, type CorpusInputs, type CorpusRun } from './corpus-files.js';
+import { keepOrRemoved, removeAtExit } from './temp-files.js';
 import type { FoundFile } from './walk.js';
 import type { DocumentRecord, SourceDocument } from './types.js';
 
@@ -160,7 +161,10 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
   } else if (parallel && !options.wantId) {
     // With workers, the first pass analyses every document while it counts, and fills the
     // cache (a scratch one under --no-cache); the second pass is then a warm run.
-    if (!cacheFile) scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-'));
+    if (!cacheFile) {
+      scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-'));
+      removeAtExit(scratch);
+    }
     const target = cacheFile ?? path.join(scratch as string, 'cache.jsonl');
     const guess = new Set(opened?.corpus?.recurring ?? []);
     pool = new AnalysisPool(jobs, guess);
@@ -168,7 +172,7 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
       ({ recurring, total } = await fillCache(files, stats, opened ?? CorpusCache.open(target, noWarnings), pool, guess, fingerprint, options.onProgress));
     } catch (err) {
       await pool.close();
-      if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+      if (scratch) removeScratch(scratch);
       throw err;
     }
     // The workers' memory is given back before the cache is loaded: the few documents whose
@@ -334,8 +338,13 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
       else cache.abandon();
     }
     await pool?.close();
-    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+    if (scratch) removeScratch(scratch);
   }
+}
+
+function removeScratch(scratch: string): void {
+  fs.rmSync(scratch, { recursive: true, force: true });
+  keepOrRemoved(scratch);
 }
 
 /**

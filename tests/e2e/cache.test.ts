@@ -170,6 +170,40 @@ describe('worker threads', () => {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
+  test('issue 6: a run cut short by a signal removes its scratch cache and the cache it was writing', async () => {
+    const big = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-signal-'));
+    const seeds = fs.readdirSync(SEED_DIR).map((f) => fs.readFileSync(path.join(SEED_DIR, f), 'utf8'));
+    // Big enough that the first pass is still running when the signal comes.
+    for (let i = 0; i < 3000; i++) fs.writeFileSync(path.join(big, `d${String(i).padStart(4, '0')}.txt`), `${seeds[i % 5]}\nCopy ${i}.\n`);
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-signal-tmp-'));
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-signal-home-'));
+    /** Starts a run, waits for `written` to show its temporary file, then sends `signal`; the exit code. */
+    const interrupt = (args: string[], signal: NodeJS.Signals, written: () => boolean) =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'list', big, '--jobs', '2', ...args], {
+          env: { PATH: process.env.PATH, TMPDIR: tmp, XDG_CACHE_HOME: home, NO_COLOR: '1' },
+          stdio: 'ignore',
+        });
+        const poll = setInterval(() => {
+          if (written()) {
+            clearInterval(poll);
+            child.kill(signal);
+          }
+        }, 5);
+        child.on('close', (code) => {
+          clearInterval(poll);
+          resolve(code);
+        });
+      });
+    const cacheDir = path.join(home, 'corpus');
+    const tmpFiles = () => (fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).filter((f) => f.endsWith('.tmp')) : []);
+    expect(await interrupt(['--no-cache'], 'SIGINT', () => fs.readdirSync(tmp).length > 0)).toBe(130);
+    expect(fs.readdirSync(tmp)).toEqual([]);
+    expect(await interrupt([], 'SIGTERM', () => tmpFiles().length > 0)).toBe(143);
+    expect(tmpFiles()).toEqual([]);
+    for (const dir of [big, tmp, home]) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   test('issue 6: a corpus of text files and JSON Lines gives the same output with one job or two', () => {
     const mixed = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-mixed-jobs-'));
     const seeds = fs.readdirSync(SEED_DIR).map((f) => fs.readFileSync(path.join(SEED_DIR, f), 'utf8'));
