@@ -24,7 +24,8 @@ export const BINARY_WARNING = 'binary file (NUL byte in the first 8 KiB), skippe
 
 /** The format a file holds, from its name (`.gz` looked through). */
 export function formatOf(name: string): DocFormat {
-  let lower = name.toLowerCase();
+  // Only the ending matters: the longest one looked for is `.markdown.gz`, 12 characters.
+  let lower = name.slice(-12).toLowerCase();
   if (lower.endsWith('.gz')) lower = lower.slice(0, -3);
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
   if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';

@@ -82,5 +82,8 @@ describe('ids', () => {
 
   test('formatOf', () => {
     expect(['a.txt', 'a.md', 'a.jsonl.gz', 'a.ndjson', 'a.text.gz'].map(formatOf)).toEqual(['text', 'markdown', 'jsonl', 'jsonl', 'text']);
+    // Only the ending is looked at, in any case, however long the path.
+    expect(['dir.jsonl/a.txt', 'long/path/to/Notes.MARKDOWN.GZ', 'x/y/z/records.NDJSON', 'a.markdown.gz', 'b.markdown', 'c.jsonl', '.md', 'md'].map(formatOf))
+      .toEqual(['text', 'markdown', 'jsonl', 'markdown', 'markdown', 'jsonl', 'markdown', 'text']);
   });
 });
