@@ -48,12 +48,38 @@ export function isHeadlineShape(line: string): boolean {
 /** Lower case, no diacritics, letters and digits only, single spaces: for comparing lines. */
 export function foldLine(line: string): string {
   let folded = line.toLowerCase();
-  // Decomposing is the costly step, and most metadata lines are plain ASCII.
-  if (NON_ASCII.test(folded)) folded = folded.normalize('NFD').replace(/\p{M}/gu, '');
+  // Decomposing is the costly step, and most metadata lines need none: plain ASCII, or letters
+  // (Cyrillic, Han, most Arabic) that decompose to themselves and are no marks.
+  if (!isFoldStable(folded)) folded = folded.normalize('NFD').replace(/\p{M}/gu, '');
   return folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/u;
+/**
+ * Whether decomposing the text and dropping its marks would leave it as it is: every UTF-16
+ * unit is its own decomposition and no mark. (A text of such characters holds no combining
+ * marks, so canonical reordering has nothing to move.) Surrogates are never taken as stable.
+ */
+export function isFoldStable(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    let k = foldClasses[c] as number;
+    if (k === 0) foldClasses[c] = k = computeFoldClass(c);
+    if (k !== FOLD_STABLE) return false;
+  }
+  return true;
+}
+
+// Per BMP unit, filled as characters are met: 0 unknown, then stable or not.
+const FOLD_STABLE = 1;
+const FOLD_CHANGES = 2;
+const foldClasses = new Uint8Array(0x10000);
+
+function computeFoldClass(c: number): number {
+  if (c >= 0xd800 && c <= 0xdfff) return FOLD_CHANGES;
+  const ch = String.fromCharCode(c);
+  return ch.normalize('NFD') === ch && !/\p{M}/u.test(ch) ? FOLD_STABLE : FOLD_CHANGES;
+}
 
 /** Letters and digits only, lower case, no diacritics: "La Gazette" and "Lagazette" meet here. */
 export function compactKey(text: string): string {
