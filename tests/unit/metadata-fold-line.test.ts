@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldLine, isFoldStable } from '../../src/core/metadata/line-shape.js';
+import { foldLine, isFoldStable, lettersAndDigits } from '../../src/core/metadata/line-shape.js';
 
 /** foldLine without its fast path: always decomposed and stripped of marks. */
 function foldLineSlow(line: string): string {
@@ -53,6 +53,17 @@ describe('foldLine fast path', () => {
       const len = 1 + next(12);
       for (let i = 0; i < len; i++) line += pool[next(pool.length)];
       expect(foldLine(line), JSON.stringify(line)).toBe(foldLineSlow(line));
+    }
+  });
+
+  it('keeps letters and digits as the regular expression does, for every character', () => {
+    const byRegex = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    for (let c = 0; c < 0x10000; c++) {
+      const text = `a${String.fromCharCode(c)}b ${String.fromCharCode(c)}`;
+      expect(lettersAndDigits(text), c.toString(16)).toBe(byRegex(text));
+    }
+    for (const text of ['', ' ', '--', ' x ', '𝐀𝐁 1', '😀a😀', '\ud800a\udc00', 'a\ud835', '\udc00', 'ǅ·ß']) {
+      expect(lettersAndDigits(text), JSON.stringify(text)).toBe(byRegex(text));
     }
   });
 });
