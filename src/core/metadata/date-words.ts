@@ -2,6 +2,8 @@
 // news exports use (en, fr, de, es, it, pt, nl, pl, sv, da, cy). Data only: the grammar is in
 // `date.ts`. Keys are folded (lower case, no diacritics, no trailing dot).
 
+import { isFoldStable } from './line-shape.js';
+
 /** Month number for each folded month name or abbreviation. */
 export const MONTHS: ReadonlyMap<string, number> = buildMonths([
   // en
@@ -91,7 +93,7 @@ export const ZONES: ReadonlyMap<string, number> = new Map([
 /** Lower case, diacritics removed, trailing dot removed: the key of every table above. */
 export function foldWord(word: string): string {
   const lower = word.toLowerCase();
-  return (/^[a-z.]*$/u.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, ''))
+  return (isFoldStable(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, ''))
     .replace(/[øłæœß]/gu, (c) => UNDECOMPOSED[c] ?? c)
     .replace(/\.$/, '');
 }

@@ -48,12 +48,68 @@ export function isHeadlineShape(line: string): boolean {
 /** Lower case, no diacritics, letters and digits only, single spaces: for comparing lines. */
 export function foldLine(line: string): string {
   let folded = line.toLowerCase();
-  // Decomposing is the costly step, and most metadata lines are plain ASCII.
-  if (NON_ASCII.test(folded)) folded = folded.normalize('NFD').replace(/\p{M}/gu, '');
-  return folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  // Decomposing is the costly step, and most metadata lines need none: plain ASCII, or letters
+  // (Cyrillic, Han, most Arabic) that decompose to themselves and are no marks.
+  if (!isFoldStable(folded)) folded = folded.normalize('NFD').replace(/\p{M}/gu, '');
+  return lettersAndDigits(folded);
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/u;
+/**
+ * Whether decomposing the text and dropping its marks would leave it as it is: every UTF-16
+ * unit is its own decomposition and no mark. (A text of such characters holds no combining
+ * marks, so canonical reordering has nothing to move.) Surrogates are never taken as stable.
+ */
+export function isFoldStable(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 && (foldClass(c) & FOLD_STABLE) === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * The runs of letters and digits of the text, joined by single spaces: what replacing every
+ * run of other characters by a space and trimming gives, without a regular expression.
+ */
+export function lettersAndDigits(text: string): string {
+  let out = '';
+  let start = -1;
+  for (let i = 0; i <= text.length; ) {
+    let cp = -1;
+    let keep = false;
+    if (i < text.length) {
+      cp = text.codePointAt(i) as number;
+      keep = cp < 0x10000 ? (foldClass(cp) & LETTER_OR_DIGIT) !== 0 : IS_LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+    }
+    if (keep && start < 0) start = i;
+    else if (!keep && start >= 0) {
+      out = out === '' ? text.slice(start, i) : `${out} ${text.slice(start, i)}`;
+      start = -1;
+    }
+    i += cp >= 0x10000 ? 2 : 1;
+  }
+  return out;
+}
+
+// Per BMP unit, filled as characters are met: known, stable under folding, letter or digit.
+const FOLD_KNOWN = 1;
+const FOLD_STABLE = 2;
+const LETTER_OR_DIGIT = 4;
+const IS_LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const foldClasses = new Uint8Array(0x10000);
+
+function foldClass(c: number): number {
+  let k = foldClasses[c] as number;
+  if (k === 0) foldClasses[c] = k = computeFoldClass(c);
+  return k;
+}
+
+function computeFoldClass(c: number): number {
+  if (c >= 0xd800 && c <= 0xdfff) return FOLD_KNOWN;
+  const ch = String.fromCharCode(c);
+  const stable = ch.normalize('NFD') === ch && !/\p{M}/u.test(ch);
+  return FOLD_KNOWN | (stable ? FOLD_STABLE : 0) | (IS_LETTER_OR_DIGIT.test(ch) ? LETTER_OR_DIGIT : 0);
+}
 
 /** Letters and digits only, lower case, no diacritics: "La Gazette" and "Lagazette" meet here. */
 export function compactKey(text: string): string {

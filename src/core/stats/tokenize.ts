@@ -34,16 +34,25 @@ const NO_SPACE = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\
 const IS_WORD = /^[\p{L}\p{M}\p{N}\u200C\u200D]$/u;
 const IS_NO_SPACE = new RegExp(`^[${NO_SPACE}]$`, 'u');
 const IS_DIGIT = /^\p{Nd}$/u;
+const IS_NUMERIC = /^\p{N}$/u;
 const WORD = 1;
 const NO_SPACE_CLASS = 2;
 const DIGIT = 4;
 const KNOWN = 8;
+/** Any number character (`½`, `Ⅻ`, `〇` too), for telling a number token from a word. */
+const NUMERIC = 16;
 const bmpClasses = new Uint8Array(0x10000);
 const astralClasses = new Map<number, number>();
 
 function computeClass(cp: number): number {
   const c = String.fromCodePoint(cp);
-  return KNOWN | (IS_WORD.test(c) ? WORD : 0) | (IS_NO_SPACE.test(c) ? NO_SPACE_CLASS : 0) | (IS_DIGIT.test(c) ? DIGIT : 0);
+  return (
+    KNOWN |
+    (IS_WORD.test(c) ? WORD : 0) |
+    (IS_NO_SPACE.test(c) ? NO_SPACE_CLASS : 0) |
+    (IS_DIGIT.test(c) ? DIGIT : 0) |
+    (IS_NUMERIC.test(c) ? NUMERIC : 0)
+  );
 }
 
 function classOf(cp: number): number {
@@ -147,7 +156,6 @@ const ABBREVIATIONS = new Set([
 ]);
 
 const LOWER_AT = /\p{Ll}/uy;
-const NUMBER_AT = /\p{N}/uy;
 const HAS_LETTER = /\p{L}/u;
 // `19e`, `1er`, `3rd`, `1990s`, `5km`: a number with a short lower-case suffix is still a number.
 const NUMBER_WITH_SUFFIX = /^\p{N}+[\p{Ll}]{0,3}$/u;
@@ -244,7 +252,7 @@ function findApostrophe(text: string, from: number, to: number): number {
 
 function classify(text: string, start: number, end: number): TokenKind {
   const c = text.charCodeAt(start);
-  if (c < 0x80 ? c < 0x30 || c > 0x39 : !(NUMBER_AT.lastIndex = start, NUMBER_AT.test(text))) {
+  if (c < 0x80 ? c < 0x30 || c > 0x39 : (classOf(codePointAt(text, start)) & NUMERIC) === 0) {
     return 'word';
   }
   const t = text.slice(start, end);
@@ -299,19 +307,57 @@ function segmentRun(text: string, start: number, run: string, gap: Gap, emit: Em
 }
 
 function segmentPiece(text: string, start: number, run: string, gap: Gap, emit: Emit): Gap {
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
-  for (const seg of segmenter.segment(run)) {
-    if (seg.isWordLike) {
-      const s = start + seg.index;
-      emit(s, s + seg.segment.length, classify(text, s, s + seg.segment.length), gap);
+  const events = segmentsOf(run);
+  for (let e = 0; e < events.length; ) {
+    const at = events[e++] as number;
+    if (at === SENTENCE_EVENT) gap = 'sentence';
+    else if (at === PUNCT_EVENT) gap = gap === 'sentence' ? gap : 'punct';
+    else {
+      const length = events[e++] as number;
+      emit(start + at, start + at + length, KINDS[events[e++] as number] as TokenKind, gap);
       gap = 'space';
-    } else if (/[。！？]/u.test(seg.segment)) {
-      gap = 'sentence';
-    } else if (!/^\s*$/u.test(seg.segment)) {
-      gap = gap === 'sentence' ? gap : 'punct';
     }
   }
   return gap;
+}
+
+// What the segmenter makes of a piece, as a flat list of events: a word-like segment is its
+// offset, length and kind (an index in KINDS); a segment with a full stop, or with other
+// punctuation, is one marker. The same piece always gives the same events, and news text
+// repeats its pieces (names, datelines, stock phrases), so the events of recent pieces are kept.
+const SENTENCE_EVENT = -1;
+const PUNCT_EVENT = -2;
+const KINDS: readonly TokenKind[] = ['word', 'number'];
+const segmentCache = new Map<string, readonly number[]>();
+/** Pieces kept at most (the cache starts over when full), and the longest piece kept. */
+const SEGMENT_CACHE_SIZE = 8192;
+const SEGMENT_CACHE_CHARS = 500;
+
+function segmentsOf(run: string): readonly number[] {
+  let events = segmentCache.get(run);
+  if (events !== undefined) return events;
+  events = readSegments(run);
+  if (run.length <= SEGMENT_CACHE_CHARS) {
+    if (segmentCache.size >= SEGMENT_CACHE_SIZE) segmentCache.clear();
+    segmentCache.set(run, events);
+  }
+  return events;
+}
+
+function readSegments(run: string): number[] {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+  const events: number[] = [];
+  for (const seg of segmenter.segment(run)) {
+    if (seg.isWordLike) {
+      const length = seg.segment.length;
+      events.push(seg.index, length, KINDS.indexOf(classify(run, seg.index, seg.index + length)));
+    } else if (/[。！？]/u.test(seg.segment)) {
+      events.push(SENTENCE_EVENT);
+    } else if (!/^\s*$/u.test(seg.segment)) {
+      events.push(PUNCT_EVENT);
+    }
+  }
+  return events;
 }
 
 /**
