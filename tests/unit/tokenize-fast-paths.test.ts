@@ -3,17 +3,7 @@
 // call, cached or not, wherever the piece stands; a token's kind is read from a character table.
 import { describe, expect, test, vi } from 'vitest';
 import { tokenize, type Token } from '../../src/core/stats/tokenize.js';
-
-/** A deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../helpers/random.js';
 
 // Letters and digits of scripts written without spaces (one run for the scanner), kana marks.
 const RUN_ALPHABET = ['漢', '字', '日', '本', '語', 'ひ', 'ら', 'が', 'な', 'カ', 'タ', 'ー', '々', '〆', '\u3099', 'ก', 'ั', 'บ', '๓', 'ລ', 'ក', 'မ', '〇', '𠀋'];

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { scanSpans, type SpanKind } from '../../src/core/stats/tokenize.js';
+import { random } from '../helpers/random.js';
 
 // The expression, as it was: scripts without spaces, then numbers, then words.
 const NO_SPACE = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}ー々〆ゝゞヽヾ\u3099-\u309C`;
@@ -24,17 +25,6 @@ function actual(text: string): [number, number, SpanKind][] {
   const out: [number, number, SpanKind][] = [];
   scanSpans(text, (start, end, kind) => out.push([start, end, kind]));
   return out;
-}
-
-/** A deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Characters at the edges of every rule: digits of several scripts (Thai digits are of a script

@@ -211,13 +211,17 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
       const folder = unit.kind === 'folder' ? (done as FolderResult) : null;
       const relPaths = folder ? folder.relPaths.split('\0') : [];
       let d = 0;
+      // A folder's walk warnings, where the walk raised them: before file `i`.
+      const walkWarnings = folder?.walkWarnings ?? [];
       let w = 0;
-      for (let i = 0; i < outcomes.length; i++) {
-        // A folder's walk warnings, where the walk raised them.
-        for (; folder && w < folder.walkWarnings.length && (folder.walkWarnings[w] as [number, string, string])[0] === i; w++) {
-          const [, where, why] = folder.walkWarnings[w] as [number, string, string];
+      const warnWalk = (i: number): void => {
+        for (; w < walkWarnings.length && (walkWarnings[w] as [number, string, string])[0] <= i; w++) {
+          const [, where, why] = walkWarnings[w] as [number, string, string];
           warn(where, why);
         }
+      };
+      for (let i = 0; i < outcomes.length; i++) {
+        warnWalk(i);
         const detail = details[d];
         let result: FileResult | undefined;
         if (detail !== undefined && detail[0] === i) {
@@ -238,10 +242,7 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
         const found = settle(file, outcomes[i] as Outcome, result);
         if (found) yield found;
       }
-      for (; folder && w < folder.walkWarnings.length; w++) {
-        const [, where, why] = folder.walkWarnings[w] as [number, string, string];
-        warn(where, why);
-      }
+      warnWalk(Infinity);
     };
     const ahead = options.jobs * AHEAD_PER_WORKER;
     const add = async (file: FoundFile): Promise<void> => {
