@@ -132,6 +132,34 @@ describe('cache', () => {
     expect(fs.readdirSync(path.join(cacheHome, 'corpus')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(list()).toEqual({ status: 0, stdout: expected, stderr: '' });
   });
+
+  test('issue 6: writing the cache removes the caches of other versions and the temporary files of killed runs', () => {
+    freshCache();
+    const dir = path.join(cacheHome, 'corpus');
+    fs.mkdirSync(dir, { recursive: true });
+    const put = (name: string, text: string, ageDays = 0): void => {
+      fs.writeFileSync(path.join(dir, name), text);
+      const when = new Date(Date.now() - ageDays * 24 * 60 * 60 * 1000);
+      fs.utimesSync(path.join(dir, name), when, when);
+    };
+    const header = (version: string) => `${JSON.stringify({ kind: 'corpus-cache', version, corpus: null })}\n`;
+    put('corpus-00000000000000aa.jsonl', header('0.0.1+1'));
+    put('corpus-00000000000000bb.jsonl.4242.k3j.tmp', header('0.0.1+1'), 2);
+    // Kept: a run under way writes this one; not a cache file; not a cache header.
+    put('corpus-00000000000000cc.jsonl.4243.x9.tmp', 'partial');
+    put('notes.txt', header('0.0.1+1'));
+    put('corpus-00000000000000dd.jsonl', 'not a header');
+    expect(list().status).toBe(0);
+    const written = fs.readdirSync(dir).filter((f) => /^corpus-[0-9a-f]{16}\.jsonl$/.test(f) && f !== 'corpus-00000000000000dd.jsonl' && f !== 'corpus-00000000000000aa.jsonl');
+    expect(written).toHaveLength(1);
+    const mine = written[0] as string;
+    expect(fs.readdirSync(dir).sort()).toEqual(
+      ['corpus-00000000000000cc.jsonl.4243.x9.tmp', 'corpus-00000000000000dd.jsonl', mine, 'notes.txt'].sort(),
+    );
+    // The cache just written is of this version: the next run keeps it and reads it.
+    expect(list()).toMatchObject({ status: 0, stderr: '' });
+    expect(fs.readdirSync(dir)).toContain(mine);
+  });
 });
 
 describe('worker threads', () => {
