@@ -3,6 +3,37 @@
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
+// The options several commands share, as help prints them with its first column 18 wide (grep's
+// is wider: its own options are longer).
+const FILTERS =
+  "  --lang <codes>     only documents in these languages (ISO 639-1 or 639-3,\n" +
+  "                     comma-separated)\n" +
+  "  --since <date>     only documents dated on or after this ISO date\n" +
+  "  --until <date>     only documents dated on or before this ISO date\n" +
+  "  --source <text>    only documents whose source contains this text\n" +
+  "  --flag <names>     only documents carrying one of these flags\n" +
+  "                     (comma-separated)\n";
+const CORPUS_OPTIONS =
+  "  --format <format>  output format (default: table on a terminal, tsv otherwise)\n" +
+  "                     (choices: \"table\", \"tsv\", \"csv\", \"json\", \"jsonl\")\n" +
+  "  --json             same as --format json\n" +
+  "  --header           print a header line in TSV output\n" +
+  "  --color <when>     colour the output (choices: \"auto\", \"always\", \"never\",\n" +
+  "                     default: \"auto\")\n" +
+  "  --corpus <path>    read this folder, file or glob (repeatable; also\n" +
+  "                     CORPUS_PATH)\n" +
+  "  --hidden           also read hidden files and folders, .git and node_modules\n" +
+  "  --follow           follow symbolic links (loops are detected)\n" +
+  "  --glob <pattern>   only read files matching the glob; !pattern excludes\n" +
+  "                     (repeatable)\n" +
+  "  -0, --null         paths from stdin (-) are NUL-separated; --paths output is\n" +
+  "                     NUL-terminated\n" +
+  "  --strict           exit with status 2 when any document could not be read\n" +
+  "  --no-cache         neither read nor write the metadata cache\n" +
+  "  -j, --jobs <n>     threads that read, analyse and search (default: the number\n" +
+  "                     of cores)\n" +
+  "  -h, --help         display help for command\n";
+
 describe('help', () => {
   test("corpus --help", async () => {
     const r = await runCli(["--help"], { columns: 80 });
@@ -46,32 +77,8 @@ describe('help', () => {
       "  -r, --reverse      reverse the sort order (alone: by id, descending)\n" +
       "  --fields <names>   fields to print, comma-separated (any field of the record)\n" +
       "  --paths            print only the paths of the documents, for xargs\n" +
-      "  --lang <codes>     only documents in these languages (ISO 639-1 or 639-3,\n" +
-      "                     comma-separated)\n" +
-      "  --since <date>     only documents dated on or after this ISO date\n" +
-      "  --until <date>     only documents dated on or before this ISO date\n" +
-      "  --source <text>    only documents whose source contains this text\n" +
-      "  --flag <names>     only documents carrying one of these flags\n" +
-      "                     (comma-separated)\n" +
-      "  --format <format>  output format (default: table on a terminal, tsv otherwise)\n" +
-      "                     (choices: \"table\", \"tsv\", \"csv\", \"json\", \"jsonl\")\n" +
-      "  --json             same as --format json\n" +
-      "  --header           print a header line in TSV output\n" +
-      "  --color <when>     colour the output (choices: \"auto\", \"always\", \"never\",\n" +
-      "                     default: \"auto\")\n" +
-      "  --corpus <path>    read this folder, file or glob (repeatable; also\n" +
-      "                     CORPUS_PATH)\n" +
-      "  --hidden           also read hidden files and folders, .git and node_modules\n" +
-      "  --follow           follow symbolic links (loops are detected)\n" +
-      "  --glob <pattern>   only read files matching the glob; !pattern excludes\n" +
-      "                     (repeatable)\n" +
-      "  -0, --null         paths from stdin (-) are NUL-separated; --paths output is\n" +
-      "                     NUL-terminated\n" +
-      "  --strict           exit with status 2 when any document could not be read\n" +
-      "  --no-cache         neither read nor write the metadata cache\n" +
-      "  -j, --jobs <n>     threads that read, analyse and search (default: the number\n" +
-      "                     of cores)\n" +
-      "  -h, --help         display help for command\n",
+      FILTERS +
+      CORPUS_OPTIONS,
     );
   });
 
@@ -90,25 +97,7 @@ describe('help', () => {
       "  --meta             only the metadata\n" +
       "  --raw              the decoded text as the file holds it\n" +
       "  --no-pager         never page, even when the text is longer than the screen\n" +
-      "  --format <format>  output format (default: table on a terminal, tsv otherwise)\n" +
-      "                     (choices: \"table\", \"tsv\", \"csv\", \"json\", \"jsonl\")\n" +
-      "  --json             same as --format json\n" +
-      "  --header           print a header line in TSV output\n" +
-      "  --color <when>     colour the output (choices: \"auto\", \"always\", \"never\",\n" +
-      "                     default: \"auto\")\n" +
-      "  --corpus <path>    read this folder, file or glob (repeatable; also\n" +
-      "                     CORPUS_PATH)\n" +
-      "  --hidden           also read hidden files and folders, .git and node_modules\n" +
-      "  --follow           follow symbolic links (loops are detected)\n" +
-      "  --glob <pattern>   only read files matching the glob; !pattern excludes\n" +
-      "                     (repeatable)\n" +
-      "  -0, --null         paths from stdin (-) are NUL-separated; --paths output is\n" +
-      "                     NUL-terminated\n" +
-      "  --strict           exit with status 2 when any document could not be read\n" +
-      "  --no-cache         neither read nor write the metadata cache\n" +
-      "  -j, --jobs <n>     threads that read, analyse and search (default: the number\n" +
-      "                     of cores)\n" +
-      "  -h, --help         display help for command\n",
+      CORPUS_OPTIONS,
     );
   });
 
@@ -198,32 +187,8 @@ describe('help', () => {
       "  --only <sections>  only these sections, comma-separated: overview, languages,\n" +
       "                     timeline, sources, lengths, vocabulary, names, distinctive,\n" +
       "                     duplicates, boilerplate, quality\n" +
-      "  --lang <codes>     only documents in these languages (ISO 639-1 or 639-3,\n" +
-      "                     comma-separated)\n" +
-      "  --since <date>     only documents dated on or after this ISO date\n" +
-      "  --until <date>     only documents dated on or before this ISO date\n" +
-      "  --source <text>    only documents whose source contains this text\n" +
-      "  --flag <names>     only documents carrying one of these flags\n" +
-      "                     (comma-separated)\n" +
-      "  --format <format>  output format (default: table on a terminal, tsv otherwise)\n" +
-      "                     (choices: \"table\", \"tsv\", \"csv\", \"json\", \"jsonl\")\n" +
-      "  --json             same as --format json\n" +
-      "  --header           print a header line in TSV output\n" +
-      "  --color <when>     colour the output (choices: \"auto\", \"always\", \"never\",\n" +
-      "                     default: \"auto\")\n" +
-      "  --corpus <path>    read this folder, file or glob (repeatable; also\n" +
-      "                     CORPUS_PATH)\n" +
-      "  --hidden           also read hidden files and folders, .git and node_modules\n" +
-      "  --follow           follow symbolic links (loops are detected)\n" +
-      "  --glob <pattern>   only read files matching the glob; !pattern excludes\n" +
-      "                     (repeatable)\n" +
-      "  -0, --null         paths from stdin (-) are NUL-separated; --paths output is\n" +
-      "                     NUL-terminated\n" +
-      "  --strict           exit with status 2 when any document could not be read\n" +
-      "  --no-cache         neither read nor write the metadata cache\n" +
-      "  -j, --jobs <n>     threads that read, analyse and search (default: the number\n" +
-      "                     of cores)\n" +
-      "  -h, --help         display help for command\n",
+      FILTERS +
+      CORPUS_OPTIONS,
     );
   });
 });

@@ -9,40 +9,40 @@ function io(tty: boolean, env: NodeJS.ProcessEnv = {}) {
   return { io: value, stderr };
 }
 
+/** A bar on a terminal, with a clock the test sets: `at(ms, done, total)` draws at that time. */
+function clockedBar() {
+  const { io: value, stderr } = io(true);
+  let t = 0;
+  const bar = progressBar(value, () => t)!;
+  const at = (ms: number, done: number, total: number): void => {
+    t = ms;
+    bar(done, total);
+  };
+  return { at, stderr };
+}
+
 describe('progress', () => {
   test('the line: done, total, rate, time left', () => {
     expect(progressLine(2500, 10000, 500)).toBe('[██████··················] 2,500/10,000 docs  500/s  0:15 left');
   });
 
   test('drawn on a terminal after a second, at most every 100 ms, cleared at the end', () => {
-    const { io: value, stderr } = io(true);
-    let t = 0;
-    const bar = progressBar(value, () => t)!;
-    t = 500;
-    bar(10, 100);
+    const { at, stderr } = clockedBar();
+    at(500, 10, 100);
     expect(stderr.text()).toBe('');
-    t = 1500;
-    bar(50, 100);
-    t = 1550;
-    bar(60, 100);
-    t = 2000;
-    bar(100, 100);
+    at(1500, 50, 100);
+    at(1550, 60, 100);
+    at(2000, 100, 100);
     // The rate counts from the first document done: 40 documents in a second.
     expect(stderr.text()).toBe(`\r\u001b[2K${progressLine(50, 100, 40)}\r\u001b[2K`);
   });
 
   test('issue 6: a second pass over the corpus (the count goes back) has a rate of its own', () => {
-    const { io: value, stderr } = io(true);
-    let t = 0;
-    const bar = progressBar(value, () => t)!;
-    t = 100;
-    bar(1, 100);
-    t = 1100;
-    bar(99, 101);
-    t = 1200;
-    bar(1, 100);
-    t = 1300;
-    bar(51, 100);
+    const { at, stderr } = clockedBar();
+    at(100, 1, 100);
+    at(1100, 99, 101);
+    at(1200, 1, 100);
+    at(1300, 51, 100);
     expect(stderr.text()).toBe(`\r\u001b[2K${progressLine(99, 101, 98)}\r\u001b[2K${progressLine(51, 100, 500)}`);
   });
 
