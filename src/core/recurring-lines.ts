@@ -2,8 +2,6 @@
 // are boilerplate wherever they stand. Only a document's edges are looked at — its first and
 // last non-empty lines, where such lines live — which keeps the pass over the corpus cheap.
 
-import { isWhiteSpace } from './white-space.js';
-
 /** Longer lines are body text: quotes repeated by several articles are not boilerplate. */
 export const RECURRING_LINE_MAX = 100;
 /** Fewest documents a line must stand in, and the share of the corpus, to count as recurring. */
@@ -18,24 +16,7 @@ const CAP = 250_000;
 /** The form a line is compared in: trimmed, inner white space folded. */
 export function lineKey(line: string): string {
   const trimmed = line.trim();
-  return needsFolding(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
-}
-
-/**
- * Whether a trimmed line's white space is to be folded: two white-space characters in a row, a
- * tab or a no-break space (`/\s\s|[\t\u00a0]/`). A loop: most lines are short, and calling a
- * regular expression costs more than reading them.
- */
-function needsFolding(text: string): boolean {
-  let previous = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x09 || c === 0xa0) return true;
-    const space = c === 0x20 || ((c < 0x20 || c > 0x7f) && isWhiteSpace(c));
-    if (space && previous) return true;
-    previous = space;
-  }
-  return false;
+  return /\s\s|[\t\u00a0]/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
 }
 
 /**
