@@ -5,6 +5,7 @@ import { data } from 'franc-all/data.js';
 import { asTuples } from 'trigram-utils';
 import { describe, expect, test } from 'vitest';
 import { tallyScripts } from '../../src/core/language/scripts.js';
+import { rankKernel } from '../../src/core/language/rank-kernel.js';
 import { hasModel, scoreText, scriptModel } from '../../src/core/language/trigram-model.js';
 
 // The fast scorer must rank languages exactly as franc-all does on the same text.
@@ -101,6 +102,27 @@ describe('trigram model: the distances are franc-all\'s', () => {
         model.languages.map((language, index) => (expected.get(language) as number) - (distances[index] as number)),
       );
       if (offsets.size !== 1 || distances.length !== expected.size) differ.push(`${script}: ${text.slice(0, 40)}`);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  test('the WebAssembly kernel and the JavaScript loop give the same distances, for all languages and the first few', () => {
+    expect(rankKernel()).not.toBeNull();
+    const differ: string[] = [];
+    const texts = udhrExcerpts().filter((_, index) => index % 2 === 1).slice(0, 1000);
+    // Repeated words make trigrams that occur more than once: the loop's other branch.
+    texts.push('la la la la la la la la', 'Der Hund, der Hund und der Hund: der Hund!');
+    for (const text of texts) {
+      const script = tallyScripts(text.slice(0, 2048)).top;
+      if (script === undefined || !hasModel(script)) continue;
+      const model = scriptModel(script);
+      for (const limit of [model.languages.length, Math.min(7, model.languages.length), 1]) {
+        const kernel = scoreText(model, text, limit);
+        const loop = scoreText(model, text, limit, false);
+        if (kernel.trigrams !== loop.trigrams || [...kernel.distances].join() !== [...loop.distances].join()) {
+          differ.push(`${script} ${limit}: ${text.slice(0, 40)}`);
+        }
+      }
     }
     expect(differ).toEqual([]);
   });

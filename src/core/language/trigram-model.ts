@@ -4,6 +4,7 @@
 import { data } from 'franc-all/data.js';
 import { COMMON_LANGUAGES } from './languages.js';
 import { isWhiteSpace } from '../white-space.js';
+import { KERNEL_MAX_LANGUAGES, rankKernel } from './rank-kernel.js';
 
 const COMMON: ReadonlySet<string> = new Set(COMMON_LANGUAGES);
 
@@ -27,6 +28,8 @@ export interface ScriptModel {
   slots: Int32Array;
   /** Packed `language index << 16 | rank`, sorted by language within a trigram. */
   entries: Uint32Array;
+  /** Byte address of `entries` in the rank kernel's memory (see rank-kernel.ts); -1: not there. */
+  entriesAt: number;
   /** The number of slots, minus one. */
   mask: number;
   shift: number;
@@ -121,6 +124,7 @@ export function scriptModel(script: string, allowed?: ReadonlySet<string>): Scri
     common: commonOnes.length,
     slots: new Int32Array(2 * size).fill(-1),
     entries: new Uint32Array(total),
+    entriesAt: -1,
     mask: size - 1,
     shift: 32 - bits,
   };
@@ -133,6 +137,7 @@ export function scriptModel(script: string, allowed?: ReadonlySet<string>): Scri
     model.entries.set(list, offset);
     offset += list.length;
   }
+  model.entriesAt = rankKernel()?.place(model.entries) ?? -1;
   cache.set(script, model);
   return model;
 }
@@ -158,9 +163,11 @@ const usedSlots = new Int32Array(TABLE_SIZE);
  * @param text - The text; only its first {@link MAX_SAMPLE} code units are read.
  * @param languages - Score only the first this many languages of the model (e.g. `common`):
  *   several times faster, since each trigram's list of languages is cut short.
+ * @param useKernel - Walk the entries with the WebAssembly kernel when there is one (the
+ *   default); false: with the JavaScript loop, the same distances (for tests).
  * @returns The distances (one per scored language) and the number of trigrams.
  */
-export function scoreText(model: ScriptModel, text: string, languages = model.languages.length): TrigramScore {
+export function scoreText(model: ScriptModel, text: string, languages = model.languages.length, useKernel = true): TrigramScore {
   const lower = text.slice(0, MAX_SAMPLE).toLowerCase();
   // The loops below read only locals: V8 loads a module-level binding afresh at every use,
   // a cost this function paid per trigram and per entry.
@@ -229,8 +236,12 @@ export function scoreText(model: ScriptModel, text: string, languages = model.la
     last = id;
   }
 
-  const distances = new Int32Array(languages);
-  const { slots, entries, mask, shift } = model;
+  // The entries are walked by the kernel when there is one: here each trigram is only found.
+  const kernel = useKernel && model.entriesAt >= 0 && languages <= KERNEL_MAX_LANGUAGES ? rankKernel() : null;
+  const triples = kernel ? kernel.trigrams() : null;
+  let walked = 0;
+  const distances = new Int32Array(kernel ? 0 : languages);
+  const { slots, entries, mask, shift, entriesAt } = model;
   for (let index = 0; index < used; index++) {
     const tableSlot = usedList[index] as number;
     const key = keys[tableSlot] as number;
@@ -246,6 +257,24 @@ export function scoreText(model: ScriptModel, text: string, languages = model.la
     const span = slots[2 * slot + 1] as number;
     const start = span >>> lengthBits;
     const end = start + (span & maxLength);
+    if (triples) {
+      triples[3 * walked] = entriesAt + 4 * start;
+      triples[3 * walked + 1] = entriesAt + 4 * end;
+      triples[3 * walked + 2] = count;
+      walked++;
+      continue;
+    }
+    if (count === 1) {
+      // Most trigrams of a paragraph occur once, and then |count - rank - 1| is the rank: no
+      // subtraction, no sign to test, in the loop that takes most of the time.
+      for (let entryIndex = start; entryIndex < end; entryIndex++) {
+        const entry = entries[entryIndex] as number;
+        const language = entry >>> 16;
+        if (language >= languages) break;
+        distances[language] = (distances[language] as number) + (entry & 0xffff) - missing;
+      }
+      continue;
+    }
     for (let entryIndex = start; entryIndex < end; entryIndex++) {
       const entry = entries[entryIndex] as number;
       const language = entry >>> 16;
@@ -255,5 +284,6 @@ export function scoreText(model: ScriptModel, text: string, languages = model.la
       distances[language] = (distances[language] as number) + difference - missing;
     }
   }
+  if (kernel) return { distances: kernel.walk(walked, languages), trigrams };
   return { distances, trigrams };
 }
