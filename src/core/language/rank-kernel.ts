@@ -1,9 +1,9 @@
-// The inner loop of trigram scoring (see trigram-model.ts) as a small WebAssembly function: for
-// each trigram of a text, walk the languages whose model ranks it and add franc's difference to
-// their distances. V8 reloads and re-checks each typed array at every step of that loop in
-// JavaScript (some 30 instructions an entry); compiled WebAssembly does it in a few. The same
-// integer arithmetic, so the same distances; null where WebAssembly is missing
-// (`node --jitless`), and the scorer runs its own loop.
+// The inner loops of trigram scoring (see trigram-model.ts) as a small WebAssembly function: for
+// each distinct trigram of a text, find it in the model's table, walk the languages whose model
+// ranks it and add franc's difference to their distances. V8 reloads and re-checks each typed
+// array at every step of those loops in JavaScript (some 30 instructions an entry); compiled
+// WebAssembly does it in a few. The same integer arithmetic, so the same distances; null where
+// WebAssembly is missing (`node --jitless`), and the scorer runs its own loops.
 
 // The little of WebAssembly used here (TypeScript declares it in its DOM library, not loaded).
 interface WasmMemory {
@@ -13,19 +13,32 @@ interface WasmMemory {
 declare const WebAssembly: {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object) => {
-    exports: { memory: WasmMemory; walk: (trigrams: number, languages: number) => void };
+    exports: { memory: WasmMemory; walk: Walk };
   };
 } | undefined;
+
+/** How trigram-model.ts packs its tables, and franc's distance for a trigram a model lacks. */
+export interface TableFormat {
+  /** A key's first slot is `key · hashMultiplier >>> shift` (32-bit wrapping product). */
+  hashMultiplier: number;
+  /** A slot's second integer is `start << lengthBits | length`. */
+  lengthBits: number;
+  /** Subtracted from every difference added (see `scoreText`). */
+  missing: number;
+}
+
+/** `walk(trigrams, languages, slotsAt, entriesAt, mask, shift)`: see {@link kernel}. */
+type Walk = (trigrams: number, languages: number, slotsAt: number, entriesAt: number, mask: number, shift: number) => void;
 
 /** The most languages a distance table holds (franc-all has at most 329 in one script). */
 export const KERNEL_MAX_LANGUAGES = 512;
 /** The most trigrams one walk takes. */
 export const KERNEL_MAX_TRIGRAMS = 8192;
 
-/** Memory layout, in bytes: the distances, the trigrams to walk, then the models' entries. */
+/** Memory layout, in bytes: the distances, the trigrams to walk, then the models' tables. */
 const DISTANCES_AT = 0;
 const TRIGRAMS_AT = DISTANCES_AT + 4 * KERNEL_MAX_LANGUAGES;
-const ENTRIES_AT = TRIGRAMS_AT + 12 * KERNEL_MAX_TRIGRAMS;
+const MODELS_AT = TRIGRAMS_AT + 8 * KERNEL_MAX_TRIGRAMS;
 const PAGE = 65536;
 
 /** Unsigned LEB128, as the binary format writes sizes, counts and offsets. */
@@ -67,6 +80,7 @@ const I32_MUL = [0x6c];
 const I32_AND = [0x71];
 const I32_SHL = [0x74];
 const I32_SHR_U = [0x76];
+const I32_EQ = [0x46];
 const I32_GE_U = [0x4f];
 const I32_GE_S = [0x4e];
 const SELECT = [0x1b];
@@ -77,102 +91,127 @@ const br = (depth: number) => [0x0c, depth];
 const brIf = (depth: number) => [0x0d, depth];
 
 /**
- * `walk(trigrams, languages)`: set the first `languages` distances to 0, then for each of the
- * `trigrams` triples (first entry's byte address, end's byte address, count) and each entry
- * `language << 16 | rank` up to the first language past `languages`, add
- * `|count - rank - 1| - 300` to that language's distance. Locals: 0 trigrams, 1 languages,
- * 2 t (byte address of the triple), 3 its end, 4 e (byte address of the entry), 5 its end,
- * 6 count, 7 entry, 8 difference, 9 address of the language's distance.
+ * `walk(trigrams, languages, slotsAt, entriesAt, mask, shift)`: set the first `languages`
+ * distances to 0, then for each of the `trigrams` pairs (key, count): find the key in the
+ * model's open-addressing table at `slotsAt` (two integers a slot: key, then where its entries
+ * start and how many there are, packed per `format`; -1 marks an empty slot; the first slot
+ * tried is the key's hash, then the next ones, wrapping at `mask`), and for each of its entries
+ * `language << 16 | rank` at `entriesAt`, up to the first language past `languages`, add
+ * `|count - rank - 1| - missing` to that language's distance. Locals past the parameters: 6 t
+ * (byte address of the pair), 7 its end, 8 e (byte address of the entry), 9 its end, 10 count,
+ * 11 entry, 12 difference, 13 address of the language's distance, 14 key, 15 slot, 16 the key
+ * found there.
  */
-function kernel(): number[] {
+function kernel(format: TableFormat): number[] {
   const body: number[] = [];
   // Zero the distances: t walks them, up to languages·4.
-  body.push(...i32(DISTANCES_AT), ...set(2), ...get(1), ...i32(2), ...I32_SHL, ...i32(DISTANCES_AT), ...I32_ADD, ...set(3));
+  body.push(...i32(DISTANCES_AT), ...set(6), ...get(1), ...i32(2), ...I32_SHL, ...i32(DISTANCES_AT), ...I32_ADD, ...set(7));
   body.push(...BLOCK, ...LOOP);
-  body.push(...get(2), ...get(3), ...I32_GE_U, ...brIf(1));
-  body.push(...get(2), ...i32(0), ...store(0), ...get(2), ...i32(4), ...I32_ADD, ...set(2), ...br(0));
+  body.push(...get(6), ...get(7), ...I32_GE_U, ...brIf(1));
+  body.push(...get(6), ...i32(0), ...store(0), ...get(6), ...i32(4), ...I32_ADD, ...set(6), ...br(0));
   body.push(...END, ...END);
-  // t = TRIGRAMS_AT, its end = trigrams·12 + TRIGRAMS_AT
-  body.push(...i32(TRIGRAMS_AT), ...set(2), ...get(0), ...i32(12), ...I32_MUL, ...i32(TRIGRAMS_AT), ...I32_ADD, ...set(3));
+  // t = TRIGRAMS_AT, its end = trigrams·8 + TRIGRAMS_AT
+  body.push(...i32(TRIGRAMS_AT), ...set(6), ...get(0), ...i32(3), ...I32_SHL, ...i32(TRIGRAMS_AT), ...I32_ADD, ...set(7));
   body.push(...BLOCK, ...LOOP); // for each trigram
-  body.push(...get(2), ...get(3), ...I32_GE_U, ...brIf(1));
-  body.push(...get(2), ...load(0), ...set(4), ...get(2), ...load(4), ...set(5), ...get(2), ...load(8), ...set(6));
-  body.push(...BLOCK, ...LOOP); // for each entry
-  body.push(...get(4), ...get(5), ...I32_GE_U, ...brIf(1));
-  body.push(...get(4), ...load(0), ...set(7));
-  // The language's distance address; past the languages scored, the rest of the list is too.
-  body.push(...get(7), ...i32(16), ...I32_SHR_U, ...set(9), ...get(9), ...get(1), ...I32_GE_U, ...brIf(1));
-  // difference = count - rank - 1, then its absolute value
-  body.push(...get(6), ...get(7), ...i32(0xffff), ...I32_AND, ...I32_SUB, ...i32(1), ...I32_SUB, ...set(8));
-  body.push(...get(8), ...i32(0), ...get(8), ...I32_SUB, ...get(8), ...i32(0), ...I32_GE_S, ...SELECT, ...set(8));
-  body.push(...get(9), ...i32(2), ...I32_SHL, ...set(9));
-  body.push(...get(9), ...get(9), ...load(DISTANCES_AT), ...get(8), ...I32_ADD, ...i32(300), ...I32_SUB, ...store(DISTANCES_AT));
-  body.push(...get(4), ...i32(4), ...I32_ADD, ...set(4), ...br(0));
+  body.push(...get(6), ...get(7), ...I32_GE_U, ...brIf(1));
+  body.push(...get(6), ...load(0), ...set(14), ...get(6), ...load(4), ...set(10));
+  body.push(...BLOCK); // next trigram
+  body.push(...BLOCK); // found
+  body.push(...get(14), ...i32(format.hashMultiplier | 0), ...I32_MUL, ...get(5), ...I32_SHR_U, ...set(15));
+  body.push(...LOOP); // probe
+  body.push(...get(15), ...i32(3), ...I32_SHL, ...get(2), ...I32_ADD, ...load(0), ...set(16));
+  body.push(...get(16), ...get(14), ...I32_EQ, ...brIf(1));
+  body.push(...get(16), ...i32(-1), ...I32_EQ, ...brIf(2));
+  body.push(...get(15), ...i32(1), ...I32_ADD, ...get(4), ...I32_AND, ...set(15), ...br(0));
   body.push(...END, ...END);
-  body.push(...get(2), ...i32(12), ...I32_ADD, ...set(2), ...br(0));
+  // e = entriesAt + start·4, its end = e + length·4
+  body.push(...get(15), ...i32(3), ...I32_SHL, ...get(2), ...I32_ADD, ...load(4), ...set(11));
+  body.push(...get(11), ...i32(format.lengthBits), ...I32_SHR_U, ...i32(2), ...I32_SHL, ...get(3), ...I32_ADD, ...set(8));
+  body.push(...get(11), ...i32((1 << format.lengthBits) - 1), ...I32_AND, ...i32(2), ...I32_SHL, ...get(8), ...I32_ADD, ...set(9));
+  body.push(...BLOCK, ...LOOP); // for each entry
+  body.push(...get(8), ...get(9), ...I32_GE_U, ...brIf(1));
+  body.push(...get(8), ...load(0), ...set(11));
+  // The language's distance address; past the languages scored, the rest of the list is too.
+  body.push(...get(11), ...i32(16), ...I32_SHR_U, ...set(13), ...get(13), ...get(1), ...I32_GE_U, ...brIf(1));
+  // difference = count - rank - 1, then its absolute value
+  body.push(...get(10), ...get(11), ...i32(0xffff), ...I32_AND, ...I32_SUB, ...i32(1), ...I32_SUB, ...set(12));
+  body.push(...get(12), ...i32(0), ...get(12), ...I32_SUB, ...get(12), ...i32(0), ...I32_GE_S, ...SELECT, ...set(12));
+  body.push(...get(13), ...i32(2), ...I32_SHL, ...set(13));
+  body.push(...get(13), ...get(13), ...load(DISTANCES_AT), ...get(12), ...I32_ADD, ...i32(format.missing), ...I32_SUB, ...store(DISTANCES_AT));
+  body.push(...get(8), ...i32(4), ...I32_ADD, ...set(8), ...br(0));
+  body.push(...END, ...END);
+  body.push(...END); // next trigram
+  body.push(...get(6), ...i32(8), ...I32_ADD, ...set(6), ...br(0));
   body.push(...END, ...END);
   body.push(...END);
-  const locals = [1, ...leb(8), I32];
+  const locals = [1, ...leb(11), I32];
   return [...leb(locals.length + body.length), ...locals, ...body];
 }
 
-function moduleBytes(): Uint8Array {
+function moduleBytes(format: TableFormat): Uint8Array {
   return Uint8Array.from([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
-    ...section(1, [1, 0x60, 2, I32, I32, 0]), // type 0: (i32, i32) -> ()
+    ...section(1, [1, 0x60, 6, I32, I32, I32, I32, I32, I32, 0]), // type 0: (i32 × 6) -> ()
     ...section(3, [1, 0]), // function 0 has type 0
-    ...section(5, [1, 0, ...leb(Math.ceil(ENTRIES_AT / PAGE))]), // one memory, room for the tables
+    ...section(5, [1, 0, ...leb(Math.ceil(MODELS_AT / PAGE))]), // one memory, room for the tables
     ...section(7, [2, ...name('memory'), 2, 0, ...name('walk'), 0, 0]),
-    ...section(10, [1, ...kernel()]),
+    ...section(10, [1, ...kernel(format)]),
   ]);
 }
 
-/** Walks trigram entries with the kernel; the models' entries live in its memory. */
+/** Scores trigrams with the kernel; the models' tables live in its memory. */
 export interface RankKernel {
-  /** Copies a model's entries into the kernel's memory; returns the byte address of the first. */
-  place(entries: Uint32Array): number;
-  /**
-   * The triples to walk, three integers a trigram: first entry's byte address (from `place`
-   * plus 4 per entry), end's byte address, count. Valid until the next `place`.
-   */
+  /** Copies a model's table into the kernel's memory; returns its byte address there. */
+  place(table: Int32Array | Uint32Array): number;
+  /** Where to put the trigrams to score: two integers a trigram, key and count. */
   trigrams(): Int32Array;
-  /** Walks the first `count` triples over the first `languages` languages: the distances. */
-  walk(count: number, languages: number): Int32Array;
+  /**
+   * Scores the first `count` trigrams against the first `languages` languages of the model
+   * whose tables `place` put at `slotsAt` and `entriesAt`: the distances.
+   */
+  walk(count: number, languages: number, slotsAt: number, entriesAt: number, mask: number, shift: number): Int32Array;
 }
 
 let shared: RankKernel | null | undefined;
 
-/** The kernel (one per thread), or null when WebAssembly is not available here. */
-export function rankKernel(): RankKernel | null {
+/**
+ * The kernel (one per thread, built on the first call for the tables' `format`), or null when
+ * WebAssembly is not available here.
+ */
+export function rankKernel(format: TableFormat): RankKernel | null {
   if (shared !== undefined) return shared;
   shared = null;
   if (typeof WebAssembly !== 'object') return null;
   let memory: WasmMemory;
-  let run: (trigrams: number, languages: number) => void;
+  let run: Walk;
   try {
-    ({ memory, walk: run } = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes())).exports);
+    ({ memory, walk: run } = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes(format))).exports);
   } catch {
     return null;
   }
-  let end = ENTRIES_AT;
+  let end = MODELS_AT;
   let words = new Int32Array(memory.buffer);
-  let triples = words.subarray(TRIGRAMS_AT / 4, ENTRIES_AT / 4);
+  let pairs = words.subarray(TRIGRAMS_AT / 4, MODELS_AT / 4);
   shared = {
-    place(entries) {
+    place(table) {
       const at = end;
-      end += entries.length * 4;
+      end += table.length * 4;
       if (end > memory.buffer.byteLength) {
         memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
         words = new Int32Array(memory.buffer);
-        triples = words.subarray(TRIGRAMS_AT / 4, ENTRIES_AT / 4);
+        pairs = words.subarray(TRIGRAMS_AT / 4, MODELS_AT / 4);
       }
-      new Uint32Array(memory.buffer, at, entries.length).set(entries);
+      words.set(table, at / 4);
       return at;
     },
-    trigrams: () => triples,
-    walk(count, languages) {
-      run(count, languages);
-      return words.slice(DISTANCES_AT / 4, DISTANCES_AT / 4 + languages);
+    trigrams: () => pairs,
+    walk(count, languages, slotsAt, entriesAt, mask, shift) {
+      run(count, languages, slotsAt, entriesAt, mask, shift);
+      // Copied by hand: `slice` on a view of WebAssembly memory takes a slow path.
+      const distances = new Int32Array(languages);
+      const from = words;
+      for (let index = 0; index < languages; index++) distances[index] = from[DISTANCES_AT / 4 + index] as number;
+      return distances;
     },
   };
   return shared;

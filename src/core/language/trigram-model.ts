@@ -4,7 +4,7 @@
 import { data } from 'franc-all/data.js';
 import { COMMON_LANGUAGES } from './languages.js';
 import { isWhiteSpace } from '../white-space.js';
-import { KERNEL_MAX_LANGUAGES, rankKernel } from './rank-kernel.js';
+import { KERNEL_MAX_LANGUAGES, rankKernel as sharedKernel, type RankKernel } from './rank-kernel.js';
 
 const COMMON: ReadonlySet<string> = new Set(COMMON_LANGUAGES);
 
@@ -28,7 +28,8 @@ export interface ScriptModel {
   slots: Int32Array;
   /** Packed `language index << 16 | rank`, sorted by language within a trigram. */
   entries: Uint32Array;
-  /** Byte address of `entries` in the rank kernel's memory (see rank-kernel.ts); -1: not there. */
+  /** Byte addresses of `slots` and `entries` in the rank kernel's memory; -1: not there. */
+  slotsAt: number;
   entriesAt: number;
   /** The number of slots, minus one. */
   mask: number;
@@ -68,13 +69,18 @@ function internChar(code: number): number {
 }
 
 const keyOf = (a: number, b: number, c: number): number => (a << (2 * ID_BITS)) | (b << ID_BITS) | c;
-const hash = (key: number, shift: number): number => Math.imul(key, 0x9e3779b1) >>> shift;
+const HASH_MULTIPLIER = 0x9e3779b1;
+const hash = (key: number, shift: number): number => Math.imul(key, HASH_MULTIPLIER) >>> shift;
 
 // A slot's second integer: where a trigram's entries start (< 2^22), and how many there are
 // (one a language: franc-all has at most 329 languages in a script).
 const LENGTH_BITS = 9;
 const MAX_LENGTH = (1 << LENGTH_BITS) - 1;
 const MAX_START = (1 << (31 - LENGTH_BITS)) - 1;
+
+/** The WebAssembly kernel that scores with these tables, or null (see rank-kernel.ts). */
+const rankKernel = (): RankKernel | null =>
+  sharedKernel({ hashMultiplier: HASH_MULTIPLIER, lengthBits: LENGTH_BITS, missing: MAX_DIFFERENCE });
 
 /**
  * The model of `script`, built on first use (a few milliseconds for Latin).
@@ -124,6 +130,7 @@ export function scriptModel(script: string, allowed?: ReadonlySet<string>): Scri
     common: commonOnes.length,
     slots: new Int32Array(2 * size).fill(-1),
     entries: new Uint32Array(total),
+    slotsAt: -1,
     entriesAt: -1,
     mask: size - 1,
     shift: 32 - bits,
@@ -137,7 +144,11 @@ export function scriptModel(script: string, allowed?: ReadonlySet<string>): Scri
     model.entries.set(list, offset);
     offset += list.length;
   }
-  model.entriesAt = rankKernel()?.place(model.entries) ?? -1;
+  const kernel = rankKernel();
+  if (kernel) {
+    model.slotsAt = kernel.place(model.slots);
+    model.entriesAt = kernel.place(model.entries);
+  }
   cache.set(script, model);
   return model;
 }
@@ -236,12 +247,22 @@ export function scoreText(model: ScriptModel, text: string, languages = model.la
     last = id;
   }
 
-  // The entries are walked by the kernel when there is one: here each trigram is only found.
-  const kernel = useKernel && model.entriesAt >= 0 && languages <= KERNEL_MAX_LANGUAGES ? rankKernel() : null;
-  const triples = kernel ? kernel.trigrams() : null;
-  let walked = 0;
-  const distances = new Int32Array(kernel ? 0 : languages);
-  const { slots, entries, mask, shift, entriesAt } = model;
+  if (useKernel && model.entriesAt >= 0 && languages <= KERNEL_MAX_LANGUAGES) {
+    const kernel = rankKernel();
+    if (kernel) {
+      // The kernel finds each trigram and walks its entries; here they are only handed over.
+      const pairs = kernel.trigrams();
+      for (let index = 0; index < used; index++) {
+        const tableSlot = usedList[index] as number;
+        pairs[2 * index] = keys[tableSlot] as number;
+        pairs[2 * index + 1] = counts[tableSlot] as number;
+        keys[tableSlot] = -1;
+      }
+      return { distances: kernel.walk(used, languages, model.slotsAt, model.entriesAt, model.mask, model.shift), trigrams };
+    }
+  }
+  const distances = new Int32Array(languages);
+  const { slots, entries, mask, shift } = model;
   for (let index = 0; index < used; index++) {
     const tableSlot = usedList[index] as number;
     const key = keys[tableSlot] as number;
@@ -257,13 +278,6 @@ export function scoreText(model: ScriptModel, text: string, languages = model.la
     const span = slots[2 * slot + 1] as number;
     const start = span >>> lengthBits;
     const end = start + (span & maxLength);
-    if (triples) {
-      triples[3 * walked] = entriesAt + 4 * start;
-      triples[3 * walked + 1] = entriesAt + 4 * end;
-      triples[3 * walked + 2] = count;
-      walked++;
-      continue;
-    }
     if (count === 1) {
       // Most trigrams of a paragraph occur once, and then |count - rank - 1| is the rank: no
       // subtraction, no sign to test, in the loop that takes most of the time.
@@ -284,6 +298,5 @@ export function scoreText(model: ScriptModel, text: string, languages = model.la
       distances[language] = (distances[language] as number) + difference - missing;
     }
   }
-  if (kernel) return { distances: kernel.walk(walked, languages), trigrams };
   return { distances, trigrams };
 }
