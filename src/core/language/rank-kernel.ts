@@ -85,6 +85,8 @@ const I32_GE_U = [0x4f];
 const I32_GE_S = [0x4e];
 const SELECT = [0x1b];
 const BLOCK = [0x02, 0x40];
+const IF = [0x04, 0x40];
+const ELSE = [0x05];
 const LOOP = [0x03, 0x40];
 const END = [0x0b];
 const br = (depth: number) => [0x0c, depth];
@@ -128,24 +130,40 @@ function kernel(format: TableFormat): number[] {
   body.push(...get(15), ...i32(3), ...I32_SHL, ...get(2), ...I32_ADD, ...load(4), ...set(11));
   body.push(...get(11), ...i32(format.lengthBits), ...I32_SHR_U, ...i32(2), ...I32_SHL, ...get(3), ...I32_ADD, ...set(8));
   body.push(...get(11), ...i32((1 << format.lengthBits) - 1), ...I32_AND, ...i32(2), ...I32_SHL, ...get(8), ...I32_ADD, ...set(9));
-  body.push(...BLOCK, ...LOOP); // for each entry
-  body.push(...get(8), ...get(9), ...I32_GE_U, ...brIf(1));
-  body.push(...get(8), ...load(0), ...set(11));
-  // The language's distance address; past the languages scored, the rest of the list is too.
-  body.push(...get(11), ...i32(16), ...I32_SHR_U, ...set(13), ...get(13), ...get(1), ...I32_GE_U, ...brIf(1));
-  // difference = count - rank - 1, then its absolute value
-  body.push(...get(10), ...get(11), ...i32(0xffff), ...I32_AND, ...I32_SUB, ...i32(1), ...I32_SUB, ...set(12));
-  body.push(...get(12), ...i32(0), ...get(12), ...I32_SUB, ...get(12), ...i32(0), ...I32_GE_S, ...SELECT, ...set(12));
-  body.push(...get(13), ...i32(2), ...I32_SHL, ...set(13));
-  body.push(...get(13), ...get(13), ...load(DISTANCES_AT), ...get(12), ...I32_ADD, ...i32(format.missing), ...I32_SUB, ...store(DISTANCES_AT));
-  body.push(...get(8), ...i32(4), ...I32_ADD, ...set(8), ...br(0));
-  body.push(...END, ...END);
+  // Most trigrams of a paragraph occur once, and then |count - rank - 1| is the rank.
+  body.push(...get(10), ...i32(1), ...I32_EQ, ...IF);
+  body.push(...entryLoop([...get(11), ...i32(0xffff), ...I32_AND], format.missing));
+  body.push(...ELSE);
+  const difference = [...get(10), ...get(11), ...i32(0xffff), ...I32_AND, ...I32_SUB, ...i32(1), ...I32_SUB, ...set(12)];
+  const absolute = [...get(12), ...i32(0), ...get(12), ...I32_SUB, ...get(12), ...i32(0), ...I32_GE_S, ...SELECT];
+  body.push(...entryLoop([...difference, ...absolute], format.missing));
+  body.push(...END);
   body.push(...END); // next trigram
   body.push(...get(6), ...i32(8), ...I32_ADD, ...set(6), ...br(0));
   body.push(...END, ...END);
   body.push(...END);
   const locals = [1, ...leb(11), I32];
   return [...leb(locals.length + body.length), ...locals, ...body];
+}
+
+/**
+ * The loop over one trigram's entries (from local 8 up to local 9): for each, up to the first
+ * language past the scored ones, add the `difference` (instructions that leave it on the stack,
+ * reading the entry from local 11) less `missing` to the language's distance (its address in
+ * local 13).
+ */
+function entryLoop(difference: number[], missing: number): number[] {
+  return [
+    ...BLOCK, ...LOOP,
+    ...get(8), ...get(9), ...I32_GE_U, ...brIf(1),
+    ...get(8), ...load(0), ...set(11),
+    // The language's distance address; past the languages scored, the rest of the list is too.
+    ...get(11), ...i32(16), ...I32_SHR_U, ...set(13), ...get(13), ...get(1), ...I32_GE_U, ...brIf(1),
+    ...get(13), ...i32(2), ...I32_SHL, ...set(13),
+    ...get(13), ...get(13), ...load(DISTANCES_AT), ...difference, ...I32_ADD, ...i32(missing), ...I32_SUB, ...store(DISTANCES_AT),
+    ...get(8), ...i32(4), ...I32_ADD, ...set(8), ...br(0),
+    ...END, ...END,
+  ];
 }
 
 function moduleBytes(format: TableFormat): Uint8Array {
