@@ -4,7 +4,7 @@
 import { data } from 'franc-all/data.js';
 import { COMMON_LANGUAGES } from './languages.js';
 import { isWhiteSpace } from '../white-space.js';
-import { KERNEL_MAX_LANGUAGES, rankKernel as sharedKernel, type RankKernel } from './rank-kernel.js';
+import { KERNEL_MAX_LANGUAGES, KERNEL_MAX_TRIGRAMS, rankKernel as sharedKernel, type RankKernel } from './rank-kernel.js';
 
 const COMMON: ReadonlySet<string> = new Set(COMMON_LANGUAGES);
 
@@ -247,7 +247,7 @@ export function scoreText(model: ScriptModel, text: string, languages = model.la
     last = id;
   }
 
-  if (useKernel && model.entriesAt >= 0 && languages <= KERNEL_MAX_LANGUAGES) {
+  if (useKernel && model.entriesAt >= 0 && languages <= KERNEL_MAX_LANGUAGES && used <= KERNEL_MAX_TRIGRAMS) {
     const kernel = rankKernel();
     if (kernel) {
       // The kernel finds each trigram and walks its entries; here they are only handed over.
