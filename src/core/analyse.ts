@@ -41,26 +41,46 @@ const NO_LINES: ReadonlySet<string> = new Set();
 export const SHORT_WORDS = 50;
 const LEDE_CHARS = 120;
 
+/** What one walk over a body's paragraphs gives: its content hash and its length. */
+export interface BodyDigest {
+  /** 16 hex digits, alike for bodies that differ only in white space. */
+  hash: string;
+  /** Characters (code points) of the paragraphs joined by line breaks. */
+  chars: number;
+}
+
 /**
- * The content hash of a body: white space folded (runs become one space, none at the ends), so
- * re-wrapped copies hash alike. Two 32-bit multiplicative hashes over the folded text's UTF-16
- * units, computed without building it: 16 hex digits, for telling duplicates apart, not for
- * security.
+ * The content hash and the length of a body, in one walk over its paragraphs (the body is the
+ * paragraphs joined by line breaks; neither needs it built).
+ *
+ * The hash is over the body with white space folded (runs become one space, none at the ends),
+ * so re-wrapped copies hash alike: two 32-bit multiplicative hashes over the folded text's
+ * UTF-16 units, 16 hex digits, for telling duplicates apart, not for security. The length
+ * counts code points, as a reader counts characters, not UTF-16 units.
  */
-export function bodyHash(paragraphs: readonly string[]): string {
+export function bodyDigest(paragraphs: readonly string[]): BodyDigest {
   let a = 0x811c9dc5;
   let b = 0x9747b28c;
   let started = false;
   let space = false;
+  // UTF-16 units, the line breaks between paragraphs included, and high surrogates (each the
+  // first half of one character).
+  let units = paragraphs.length > 0 ? paragraphs.length - 1 : 0;
+  let highSurrogates = 0;
   for (let p = 0; p < paragraphs.length; p++) {
     const text = paragraphs[p] as string;
+    units += text.length;
     // Paragraphs are joined by a line break, which is white space too.
     if (p > 0) space = started;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (isWhiteSpace(c)) {
-        space = started;
-        continue;
+      // Printable ASCII, most of most bodies, is neither white space nor a surrogate.
+      if (c <= 0x20 || c >= 0x7f) {
+        if (isWhiteSpace(c)) {
+          space = started;
+          continue;
+        }
+        if (c >= 0xd800 && c <= 0xdbff) highSurrogates++;
       }
       if (space) {
         a = Math.imul(a ^ 0x20, 0x01000193);
@@ -74,7 +94,7 @@ export function bodyHash(paragraphs: readonly string[]): string {
       b ^= b >>> 13;
     }
   }
-  return hex32(mix32(a)) + hex32(mix32(b ^ Math.imul(a, 0x85ebca6b)));
+  return { hash: hex32(mix32(a)) + hex32(mix32(b ^ Math.imul(a, 0x85ebca6b))), chars: units - highSurrogates };
 }
 
 /** MurmurHash3's finaliser: every bit of the input reaches every bit of the output. */
@@ -87,16 +107,6 @@ function mix32(h: number): number {
 }
 
 const hex32 = (n: number): string => n.toString(16).padStart(8, '0');
-
-/** Characters as a reader counts them: code points, not UTF-16 units. */
-export function countChars(text: string): number {
-  let pairs = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) pairs++;
-  }
-  return text.length - pairs;
-}
 
 function ledeOf(paragraphs: string[], dateText: string | null): string {
   let first = paragraphs[0] ?? '';
@@ -170,7 +180,7 @@ export function analyseDocument(doc: SourceDocument, recurring: ReadonlySet<stri
   } else provenance.lang = 'detected';
 
   const { words, sentences } = countWordsAndSentences(body);
-  const hash = bodyHash(paragraphs);
+  const digest = bodyDigest(paragraphs);
   const flags: string[] = [];
   if (language.languages.length > 1) flags.push('mixed-language');
   if (date === null) flags.push('no-date');
@@ -193,13 +203,13 @@ export function analyseDocument(doc: SourceDocument, recurring: ReadonlySet<stri
     dateText,
     source,
     url: fields.url ?? null,
-    chars: countChars(body),
+    chars: digest.chars,
     words,
     sentences,
     paragraphs: paragraphs.length,
     lines: lines.length,
     boilerplate: [...boilerplate].sort((a, b) => a - b),
-    hash,
+    hash: digest.hash,
     flags,
     provenance,
   };

@@ -105,6 +105,28 @@ describe('trigram model: the distances are franc-all\'s', () => {
     expect(differ).toEqual([]);
   });
 
+  test('the WebAssembly kernel and the JavaScript loop give the same distances, for all languages and the first few', () => {
+    // The models are in the kernel's memory: it compiled, and the scorer uses it.
+    expect(scriptModel('Latin').entriesAt).toBeGreaterThanOrEqual(0);
+    const differ: string[] = [];
+    const texts = udhrExcerpts().filter((_, index) => index % 2 === 1).slice(0, 1000);
+    // Repeated words make trigrams that occur more than once: the loop's other branch.
+    texts.push('la la la la la la la la', 'Der Hund, der Hund und der Hund: der Hund!');
+    for (const text of texts) {
+      const script = tallyScripts(text.slice(0, 2048)).top;
+      if (script === undefined || !hasModel(script)) continue;
+      const model = scriptModel(script);
+      for (const limit of [model.languages.length, Math.min(7, model.languages.length), 1]) {
+        const kernel = scoreText(model, text, limit);
+        const loop = scoreText(model, text, limit, false);
+        if (kernel.trigrams !== loop.trigrams || [...kernel.distances].join() !== [...loop.distances].join()) {
+          differ.push(`${script} ${limit}: ${text.slice(0, 40)}`);
+        }
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+
   test('scoring the first n languages gives the first n distances of scoring all of them', () => {
     const model = scriptModel('Latin');
     const text = 'Le président a approuvé la proposition du gouvernement de signer un accord avec les syndicats.';

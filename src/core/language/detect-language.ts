@@ -242,14 +242,33 @@ function best(model: ScriptModel, distances: Int32Array, trigrams: number): Verd
   }
   const lang = model.languages[top] as string;
   if (distances.length === 1) return { lang, confidence: lengthFactor(trigrams) };
-  const close = closeLanguages(lang);
+  const close = closeMask(model, top);
   let runnerUp = Number.POSITIVE_INFINITY;
   for (let index = 0; index < distances.length; index++) {
-    if (close.has(model.languages[index] as string)) continue;
+    if (close[index] === 1) continue;
     if ((distances[index] as number) < runnerUp) runnerUp = distances[index] as number;
   }
   if (runnerUp === Number.POSITIVE_INFINITY) return { lang, confidence: lengthFactor(trigrams) };
   return { lang, confidence: confidence((runnerUp - (distances[top] as number)) / trigrams, trigrams) };
+}
+
+// Per model, per language index: which of the model's languages are close to that one (1) or
+// not (0). `best` asks it of every language at every verdict: an array read, not a set lookup.
+const closeMasks = new Map<ScriptModel, Uint8Array[]>();
+
+function closeMask(model: ScriptModel, index: number): Uint8Array {
+  let masks = closeMasks.get(model);
+  if (!masks) {
+    masks = [];
+    closeMasks.set(model, masks);
+  }
+  let mask = masks[index];
+  if (!mask) {
+    const close = closeLanguages(model.languages[index] as string);
+    mask = Uint8Array.from(model.languages, (language) => (close.has(language) ? 1 : 0));
+    masks[index] = mask;
+  }
+  return mask;
 }
 
 /** Confidence from a margin (distance points per trigram) and the amount of text. */

@@ -23,10 +23,11 @@ const testers = names.map((name) => {
 const UNKNOWN = -1;
 // The scripts a code point belongs to, found once by testing every expression, then cached:
 // a document uses a few hundred distinct characters, and each first sight costs ~40 regex
-// tests. Han characters count for both `cmn` and `jpn`, as in franc, so a cache entry is an
-// index into `memberships` (0: no script).
-const memberships: number[][] = [[]];
-const membershipIds = new Map<string, number>([['', 0]]);
+// tests. A cache entry is 0 for no script, `1 + index` of the one script a character belongs
+// to (nearly all), or, for Han, which counts for both `cmn` and `jpn` as in franc, `-2 - id`
+// of its list of scripts in `memberships`.
+const memberships: number[][] = [];
+const membershipIds = new Map<string, number>();
 const bmpCache = new Int16Array(0x10000).fill(UNKNOWN);
 const astralCache = new Map<number, number>();
 
@@ -36,6 +37,7 @@ function classify(codePoint: number): number {
   for (let index = 0; index < testers.length; index++) {
     if ((testers[index] as RegExp).test(char)) scripts.push(index);
   }
+  if (scripts.length <= 1) return scripts.length === 0 ? 0 : 1 + (scripts[0] as number);
   const key = scripts.join(',');
   let id = membershipIds.get(key);
   if (id === undefined) {
@@ -43,10 +45,10 @@ function classify(codePoint: number): number {
     memberships.push(scripts);
     membershipIds.set(key, id);
   }
-  return id;
+  return -2 - id;
 }
 
-function membershipOf(codePoint: number): number {
+function classOf(codePoint: number): number {
   if (codePoint < 0x10000) {
     let cached = bmpCache[codePoint] as number;
     if (cached === UNKNOWN) {
@@ -92,11 +94,15 @@ export function tallyScripts(text: string, start = 0, end = text.length): Script
       }
     }
     // The cache, read here, answers for nearly every character.
-    let id = codePoint < 0x10000 ? (cache[codePoint] as number) : UNKNOWN;
-    if (id === UNKNOWN) id = membershipOf(codePoint);
-    if (id === 0) continue;
+    let kind = codePoint < 0x10000 ? (cache[codePoint] as number) : UNKNOWN;
+    if (kind === UNKNOWN) kind = classOf(codePoint);
+    if (kind === 0) continue;
     letters++;
-    const scripts = scriptsOf[id] as number[];
+    if (kind > 0) {
+      counts[kind - 1] = (counts[kind - 1] as number) + 1;
+      continue;
+    }
+    const scripts = scriptsOf[-2 - kind] as number[];
     for (let at = 0; at < scripts.length; at++) {
       const script = scripts[at] as number;
       counts[script] = (counts[script] as number) + 1;

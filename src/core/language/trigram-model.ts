@@ -4,6 +4,7 @@
 import { data } from 'franc-all/data.js';
 import { COMMON_LANGUAGES } from './languages.js';
 import { isWhiteSpace } from '../white-space.js';
+import { KERNEL_MAX_LANGUAGES, KERNEL_MAX_TRIGRAMS, rankKernel as sharedKernel, type RankKernel } from './rank-kernel.js';
 
 const COMMON: ReadonlySet<string> = new Set(COMMON_LANGUAGES);
 
@@ -27,6 +28,9 @@ export interface ScriptModel {
   slots: Int32Array;
   /** Packed `language index << 16 | rank`, sorted by language within a trigram. */
   entries: Uint32Array;
+  /** Byte addresses of `slots` and `entries` in the rank kernel's memory; -1: not there. */
+  slotsAt: number;
+  entriesAt: number;
   /** The number of slots, minus one. */
   mask: number;
   shift: number;
@@ -65,13 +69,18 @@ function internChar(code: number): number {
 }
 
 const keyOf = (a: number, b: number, c: number): number => (a << (2 * ID_BITS)) | (b << ID_BITS) | c;
-const hash = (key: number, shift: number): number => Math.imul(key, 0x9e3779b1) >>> shift;
+const HASH_MULTIPLIER = 0x9e3779b1;
+const hash = (key: number, shift: number): number => Math.imul(key, HASH_MULTIPLIER) >>> shift;
 
 // A slot's second integer: where a trigram's entries start (< 2^22), and how many there are
 // (one a language: franc-all has at most 329 languages in a script).
 const LENGTH_BITS = 9;
 const MAX_LENGTH = (1 << LENGTH_BITS) - 1;
 const MAX_START = (1 << (31 - LENGTH_BITS)) - 1;
+
+/** The WebAssembly kernel that scores with these tables, or null (see rank-kernel.ts). */
+const rankKernel = (): RankKernel | null =>
+  sharedKernel({ hashMultiplier: HASH_MULTIPLIER, lengthBits: LENGTH_BITS, missing: MAX_DIFFERENCE });
 
 /**
  * The model of `script`, built on first use (a few milliseconds for Latin).
@@ -121,6 +130,8 @@ export function scriptModel(script: string, allowed?: ReadonlySet<string>): Scri
     common: commonOnes.length,
     slots: new Int32Array(2 * size).fill(-1),
     entries: new Uint32Array(total),
+    slotsAt: -1,
+    entriesAt: -1,
     mask: size - 1,
     shift: 32 - bits,
   };
@@ -132,6 +143,11 @@ export function scriptModel(script: string, allowed?: ReadonlySet<string>): Scri
     model.slots[2 * slot + 1] = (offset << LENGTH_BITS) | list.length;
     model.entries.set(list, offset);
     offset += list.length;
+  }
+  const kernel = rankKernel();
+  if (kernel) {
+    model.slotsAt = kernel.place(model.slots);
+    model.entriesAt = kernel.place(model.entries);
   }
   cache.set(script, model);
   return model;
@@ -158,9 +174,11 @@ const usedSlots = new Int32Array(TABLE_SIZE);
  * @param text - The text; only its first {@link MAX_SAMPLE} code units are read.
  * @param languages - Score only the first this many languages of the model (e.g. `common`):
  *   several times faster, since each trigram's list of languages is cut short.
+ * @param useKernel - Walk the entries with the WebAssembly kernel when there is one (the
+ *   default); false: with the JavaScript loop, the same distances (for tests).
  * @returns The distances (one per scored language) and the number of trigrams.
  */
-export function scoreText(model: ScriptModel, text: string, languages = model.languages.length): TrigramScore {
+export function scoreText(model: ScriptModel, text: string, languages = model.languages.length, useKernel = true): TrigramScore {
   const lower = text.slice(0, MAX_SAMPLE).toLowerCase();
   // The loops below read only locals: V8 loads a module-level binding afresh at every use,
   // a cost this function paid per trigram and per entry.
@@ -229,6 +247,20 @@ export function scoreText(model: ScriptModel, text: string, languages = model.la
     last = id;
   }
 
+  if (useKernel && model.entriesAt >= 0 && languages <= KERNEL_MAX_LANGUAGES && used <= KERNEL_MAX_TRIGRAMS) {
+    const kernel = rankKernel();
+    if (kernel) {
+      // The kernel finds each trigram and walks its entries; here they are only handed over.
+      const pairs = kernel.trigrams();
+      for (let index = 0; index < used; index++) {
+        const tableSlot = usedList[index] as number;
+        pairs[2 * index] = keys[tableSlot] as number;
+        pairs[2 * index + 1] = counts[tableSlot] as number;
+        keys[tableSlot] = -1;
+      }
+      return { distances: kernel.walk(used, languages, model.slotsAt, model.entriesAt, model.mask, model.shift), trigrams };
+    }
+  }
   const distances = new Int32Array(languages);
   const { slots, entries, mask, shift } = model;
   for (let index = 0; index < used; index++) {
@@ -246,6 +278,17 @@ export function scoreText(model: ScriptModel, text: string, languages = model.la
     const span = slots[2 * slot + 1] as number;
     const start = span >>> lengthBits;
     const end = start + (span & maxLength);
+    if (count === 1) {
+      // Most trigrams of a paragraph occur once, and then |count - rank - 1| is the rank: no
+      // subtraction, no sign to test, in the loop that takes most of the time.
+      for (let entryIndex = start; entryIndex < end; entryIndex++) {
+        const entry = entries[entryIndex] as number;
+        const language = entry >>> 16;
+        if (language >= languages) break;
+        distances[language] = (distances[language] as number) + (entry & 0xffff) - missing;
+      }
+      continue;
+    }
     for (let entryIndex = start; entryIndex < end; entryIndex++) {
       const entry = entries[entryIndex] as number;
       const language = entry >>> 16;

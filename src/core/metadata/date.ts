@@ -55,6 +55,7 @@ const VAGUE_ZONES = new Set(['et', 'pt', 'ct', 'mt', 'local']);
  *   date, a relative word such as "mardi", an ambiguous `03/04/2021`).
  */
 export function readDateLine(line: string): FoundDate | null {
+  if (!hasYearDigits(line)) return null;
   const trimmed = line.trimEnd();
   const begin = trimmed.length - trimmed.trimStart().length;
   const afterLabel = skipLabel(trimmed, begin);
@@ -77,11 +78,28 @@ export function readDateLine(line: string): FoundDate | null {
  * @returns The date, or `null` when the line does not open with `date` and a date.
  */
 export function readDatePrefix(line: string): FoundDate | null {
+  if (!hasYearDigits(line)) return null;
   const prefix = /^\s*(?:date|datum|fecha|data|dato|dyddiad)\s*:?\s+/iu.exec(line);
   if (!prefix) return null;
   const found = findDate(line, prefix[0].length, true);
   if (!found || /^[\p{L}\d]/u.test(line.slice(found.match.end))) return null;
   return toFound(line, found.start, found.match);
+}
+
+/**
+ * Whether the text holds four ASCII digits in a row. Every calendar form above has a four-digit
+ * year, so a line without one is no date: most lines (headlines, paragraphs) are turned away
+ * here without running the grammar's expressions.
+ */
+function hasYearDigits(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      if (++run === 4) return true;
+    } else run = 0;
+  }
+  return false;
 }
 
 /** Find a date at `from`, first as written, then past a weekday. */

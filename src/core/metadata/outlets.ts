@@ -45,6 +45,14 @@ export const KNOWN_OUTLETS: ReadonlyMap<string, string> = new Map(
   KNOWN.map((name) => [compactKey(name), name]),
 );
 
+/**
+ * Every beginning of a known outlet's compact key ("l", "la", "lag"…): a prefix search stops
+ * once the words read so far begin no known name.
+ */
+export const KNOWN_KEY_PREFIXES: ReadonlySet<string> = new Set(
+  [...KNOWN_OUTLETS.keys()].flatMap((key) => [...key].map((_, end) => key.slice(0, end + 1))),
+);
+
 /** The longest name of a known outlet, in words: bounds the prefix search. */
 export const KNOWN_MAX_WORDS = Math.max(...KNOWN.map((name) => name.split(/\s+/u).length));
 

@@ -4,7 +4,7 @@
 
 import { isFeedToken } from './boilerplate.js';
 import { compactKey, foldLine, isNameLike, wordCount } from './line-shape.js';
-import { KNOWN_MAX_WORDS, KNOWN_OUTLETS, OUTLET_WORDS } from './outlets.js';
+import { KNOWN_KEY_PREFIXES, KNOWN_MAX_WORDS, KNOWN_OUTLETS, OUTLET_WORDS } from './outlets.js';
 
 /** What a source line says. */
 export interface SourceLine {
@@ -100,14 +100,28 @@ function readByline(names: string): SourceLine | null {
   return { source: name, kind: name === null ? 'byline' : 'named' };
 }
 
-/** Known outlet at the start of the line, followed by nothing but feed junk ("Cnn all En2Fr"). */
-function knownPrefix(text: string): string | null {
+/**
+ * A known outlet at the start of the line, followed by nothing but feed junk ("Cnn all En2Fr"):
+ * the longest such name.
+ *
+ * @param text A line or part of one.
+ * @returns The outlet as it spells itself, or `null`.
+ */
+export function knownPrefix(text: string): string | null {
   const tokens = text.split(/\s+/u);
-  const keys = tokens.slice(0, KNOWN_MAX_WORDS).map(compactKey);
-  for (let n = keys.length; n >= 1; n -= 1) {
-    const name = KNOWN_OUTLETS.get(keys.slice(0, n).join(''));
-    if (name === undefined) continue;
-    const rest = tokens.slice(n);
+  // The outlets named by the first n words' keys joined, for growing n; no longer run of words
+  // can name one once no known key begins with the keys read so far.
+  const named: { words: number; name: string }[] = [];
+  let joined = '';
+  for (let n = 1; n <= Math.min(tokens.length, KNOWN_MAX_WORDS); n += 1) {
+    joined += compactKey(tokens[n - 1] as string);
+    if (joined !== '' && !KNOWN_KEY_PREFIXES.has(joined)) break;
+    const name = KNOWN_OUTLETS.get(joined);
+    if (name !== undefined) named.push({ words: n, name });
+  }
+  for (let k = named.length - 1; k >= 0; k -= 1) {
+    const { words, name } = named[k] as { words: number; name: string };
+    const rest = tokens.slice(words);
     if (rest.every((token) => isFeedToken(token) || FEED_WORDS.has(token.toLowerCase()))) return name;
   }
   return null;
