@@ -5,17 +5,10 @@
 // WebAssembly does it in a few. The same integer arithmetic, so the same distances; null where
 // WebAssembly is missing (`node --jitless`), and the scorer runs its own loops.
 
-// The little of WebAssembly used here (TypeScript declares it in its DOM library, not loaded).
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-declare const WebAssembly: {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => {
-    exports: { memory: WasmMemory; walk: Walk };
-  };
-} | undefined;
+import {
+  BLOCK, br, brIf, ELSE, END, get, I32, I32_ADD, I32_AND, I32_EQ, I32_GE_S, I32_GE_U, I32_MUL, I32_SHL, I32_SHR_U, I32_SUB, i32,
+  i32Load as load, i32Store as store, IF, instantiate, LOOP, PAGE, SELECT, set, type WasmMemory,
+} from '../wasm.js';
 
 /** How trigram-model.ts packs its tables, and franc's distance for a trigram a model lacks. */
 export interface TableFormat {
@@ -39,58 +32,6 @@ export const KERNEL_MAX_TRIGRAMS = 8192;
 const DISTANCES_AT = 0;
 const TRIGRAMS_AT = DISTANCES_AT + 4 * KERNEL_MAX_LANGUAGES;
 const MODELS_AT = TRIGRAMS_AT + 8 * KERNEL_MAX_TRIGRAMS;
-const PAGE = 65536;
-
-/** Unsigned LEB128, as the binary format writes sizes, counts and offsets. */
-function leb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (n !== 0);
-  return out;
-}
-
-/** Signed LEB128, as `i32.const` takes its operand. */
-function sleb(n: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const byte = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) return [...out, byte];
-    out.push(byte | 0x80);
-  }
-}
-
-const section = (id: number, body: number[]): number[] => [id, ...leb(body.length), ...body];
-const name = (s: string): number[] => [...leb(s.length), ...[...s].map((c) => c.charCodeAt(0))];
-
-// Instructions used by the kernel (opcodes from the WebAssembly core specification).
-const I32 = 0x7f;
-const get = (l: number) => [0x20, l];
-const set = (l: number) => [0x21, l];
-const i32 = (n: number) => [0x41, ...sleb(n)]; // i32.const
-const load = (offset: number) => [0x28, 2, ...leb(offset)]; // i32.load align=4
-const store = (offset: number) => [0x36, 2, ...leb(offset)]; // i32.store align=4
-const I32_ADD = [0x6a];
-const I32_SUB = [0x6b];
-const I32_MUL = [0x6c];
-const I32_AND = [0x71];
-const I32_SHL = [0x74];
-const I32_SHR_U = [0x76];
-const I32_EQ = [0x46];
-const I32_GE_U = [0x4f];
-const I32_GE_S = [0x4e];
-const SELECT = [0x1b];
-const BLOCK = [0x02, 0x40];
-const IF = [0x04, 0x40];
-const ELSE = [0x05];
-const LOOP = [0x03, 0x40];
-const END = [0x0b];
-const br = (depth: number) => [0x0c, depth];
-const brIf = (depth: number) => [0x0d, depth];
 
 /**
  * `walk(trigrams, languages, slotsAt, entriesAt, mask, shift)`: set the first `languages`
@@ -142,8 +83,7 @@ function kernel(format: TableFormat): number[] {
   body.push(...get(6), ...i32(8), ...I32_ADD, ...set(6), ...br(0));
   body.push(...END, ...END);
   body.push(...END);
-  const locals = [1, ...leb(11), I32];
-  return [...leb(locals.length + body.length), ...locals, ...body];
+  return body;
 }
 
 /**
@@ -164,17 +104,6 @@ function entryLoop(difference: number[], missing: number): number[] {
     ...get(8), ...i32(4), ...I32_ADD, ...set(8), ...br(0),
     ...END, ...END,
   ];
-}
-
-function moduleBytes(format: TableFormat): Uint8Array {
-  return Uint8Array.from([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
-    ...section(1, [1, 0x60, 6, I32, I32, I32, I32, I32, I32, 0]), // type 0: (i32 × 6) -> ()
-    ...section(3, [1, 0]), // function 0 has type 0
-    ...section(5, [1, 0, ...leb(Math.ceil(MODELS_AT / PAGE))]), // one memory, room for the tables
-    ...section(7, [2, ...name('memory'), 2, 0, ...name('walk'), 0, 0]),
-    ...section(10, [1, ...kernel(format)]),
-  ]);
 }
 
 /** Scores trigrams with the kernel; the models' tables live in its memory. */
@@ -199,14 +128,11 @@ let shared: RankKernel | null | undefined;
 export function rankKernel(format: TableFormat): RankKernel | null {
   if (shared !== undefined) return shared;
   shared = null;
-  if (typeof WebAssembly !== 'object') return null;
-  let memory: WasmMemory;
-  let run: Walk;
-  try {
-    ({ memory, walk: run } = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes(format))).exports);
-  } catch {
-    return null;
-  }
+  // Locals past the six parameters: eleven i32 (see kernel); memory with room for the tables' start.
+  const built = instantiate('walk', 6, [[11, I32]], kernel(format), Math.ceil(MODELS_AT / PAGE));
+  if (built === null) return null;
+  const memory: WasmMemory = built.memory;
+  const run = built.run as Walk;
   let end = MODELS_AT;
   let words = new Int32Array(memory.buffer);
   let pairs = words.subarray(TRIGRAMS_AT / 4, MODELS_AT / 4);
