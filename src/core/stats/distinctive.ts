@@ -1,7 +1,7 @@
 // Distinctive terms per document: the terms a document uses more than the rest of the corpus in
 // its language does, ranked by log-likelihood keyness (G², Dunning 1993, as AntConc computes it).
 
-import { folded, type FoldedTokens } from './folded.js';
+import { folded, WORD, type FoldedTokens, type Folding } from './folded.js';
 import type { Token } from './tokenize.js';
 
 /** A distinctive term of a document. */
@@ -80,38 +80,36 @@ export class DistinctiveTerms {
 
   /** Stage one: counts a document's words and keeps its candidate terms. */
   add(docId: string, lang: string, input: readonly Token[] | FoldedTokens): void {
-    const { tokens, terms, stops, slots } = folded(input, lang);
+    const { length, kinds, folds } = folded(input, lang);
     let totals = this.langs.get(lang);
     if (totals === undefined) {
       totals = { ids: new Map(), terms: [], counts: [], words: 0 };
       this.langs.set(lang, totals);
     }
     // The document's counts in a scratch array indexed by term id, cleared after: no map.
-    if (this.scratch.length < totals.terms.length + tokens.length) {
-      const grown = new Uint32Array(Math.max(this.scratch.length * 2, totals.terms.length + tokens.length));
+    if (this.scratch.length < totals.terms.length + length) {
+      const grown = new Uint32Array(Math.max(this.scratch.length * 2, totals.terms.length + length));
       grown.set(this.scratch);
       this.scratch = grown;
     }
     const local = this.scratch;
     const seen: number[] = [];
     let words = 0;
-    for (let i = 0; i < tokens.length; i++) {
-      if ((tokens[i] as Token).kind !== 'word') continue;
+    for (let i = 0; i < length; i++) {
+      if (kinds[i] !== WORD) continue;
       words++;
-      if (stops[i] === 1) continue;
-      const term = terms[i] as string;
-      const slot = slots?.[i];
-      let id = slot !== undefined && slot.distinctiveOwner === totals ? (slot.distinctive as number) : totals.ids.get(term);
+      const f = folds[i] as Folding;
+      if (f.stop) continue;
+      const slot = f.slot;
+      let id = slot.distinctiveOwner === totals ? (slot.distinctive as number) : totals.ids.get(f.term);
       if (id === undefined) {
         id = totals.terms.length;
-        totals.ids.set(term, id);
-        totals.terms.push(term);
+        totals.ids.set(f.term, id);
+        totals.terms.push(f.term);
         totals.counts.push(0);
       }
-      if (slot !== undefined) {
-        slot.distinctiveOwner = totals;
-        slot.distinctive = id;
-      }
+      slot.distinctiveOwner = totals;
+      slot.distinctive = id;
       totals.counts[id] = (totals.counts[id] as number) + 1;
       const c = local[id] as number;
       if (c === 0) seen.push(id);

@@ -1,7 +1,7 @@
 // Counts words, terms and bigrams per language in one streaming pass over documents: memory
 // grows with the vocabulary (and the bigram vocabulary, which is pruned), never with the text.
 
-import { folded, foldTerm, type FoldedTokens } from './folded.js';
+import { folded, foldTerm, SPACE, WORD, type FoldedTokens, type Folding } from './folded.js';
 import { isStopword } from './stopwords.js';
 import type { Token } from './tokenize.js';
 
@@ -99,15 +99,26 @@ function bumpEntry(e: Entry, form: string, doc: number): void {
 }
 
 /**
- * {@link bump} for the bigram `k1 k2` written `f1 f2`: the same counts and casing, the casing
- * compared word by word (words hold no space, so that is comparing the joined forms).
+ * {@link bump} for the bigram `a b`: the same counts and casing, the casing compared word by
+ * word (words hold no space, so that is comparing the joined forms). The first term's map of
+ * second terms is remembered in its slot (maps emptied by {@link Vocabulary.prune} stay, so the
+ * memo stays right).
  */
-function bumpBigram(st: LangState, k1: string, k2: string, f1: string, f2: string, doc: number): void {
-  let inner = st.bigrams.get(k1);
-  if (inner === undefined) st.bigrams.set(k1, (inner = new Map()));
-  const e = inner.get(k2);
+function bumpBigram(st: LangState, a: Folding, b: Folding, doc: number): void {
+  const slot = a.slot;
+  let inner: Map<string, BigramEntry> | undefined;
+  if (slot.bigramsOwner === st) inner = slot.bigrams as Map<string, BigramEntry>;
+  else {
+    inner = st.bigrams.get(a.term);
+    if (inner === undefined) st.bigrams.set(a.term, (inner = new Map()));
+    slot.bigramsOwner = st;
+    slot.bigrams = inner;
+  }
+  const f1 = a.form;
+  const f2 = b.form;
+  const e = inner.get(b.term);
   if (e === undefined) {
-    inner.set(k2, { count: 1, docs: 1, lastDoc: doc, form: '', first: f1, second: f2, formCount: 1 });
+    inner.set(b.term, { count: 1, docs: 1, lastDoc: doc, form: '', first: f1, second: f2, formCount: 1 });
     st.bigramCount++;
     return;
   }
@@ -169,7 +180,7 @@ export class Vocabulary {
    * document frequencies; the id is unused, kept for the signature of the other accumulators.
    */
   add(_docId: string, lang: string, input: readonly Token[] | FoldedTokens): void {
-    const { tokens, forms, terms, stops, slots } = folded(input, lang);
+    const { length, kinds, gaps, folds } = folded(input, lang);
     const doc = ++this.docSeq;
     let st = this.langs.get(lang);
     if (st === undefined) {
@@ -177,36 +188,28 @@ export class Vocabulary {
       this.langs.set(lang, st);
     }
     st.documents++;
-    let prevKey: string | undefined;
-    let prevForm = '';
-    for (let i = 0; i < tokens.length; i++) {
-      const tok = tokens[i] as Token;
-      if (tok.kind !== 'word') {
-        prevKey = undefined;
+    // The previous word (a non-stop word), or null after anything that breaks a bigram.
+    let prev: Folding | null = null;
+    for (let i = 0; i < length; i++) {
+      if (kinds[i] !== WORD) {
+        prev = null;
         continue;
       }
-      const key = terms[i] as string;
-      const form = forms[i] as string;
+      const f = folds[i] as Folding;
+      const slot = f.slot;
       st.tokens++;
       // A word's entry is never dropped: remembered in its slot, it needs no lookup next time.
-      const slot = slots?.[i];
-      if (slot !== undefined && slot.vocabOwner === st) bumpEntry(slot.vocab as Entry, form, doc);
+      if (slot.vocabOwner === st) bumpEntry(slot.vocab as Entry, f.form, doc);
       else {
-        const e = bump(st.words, key, form, doc);
-        if (slot !== undefined) {
-          slot.vocabOwner = st;
-          slot.vocab = e;
-        }
+        slot.vocabOwner = st;
+        slot.vocab = bump(st.words, f.term, f.form, doc);
       }
-      if (stops[i] === 1) {
-        prevKey = undefined;
+      if (f.stop) {
+        prev = null;
         continue;
       }
-      if (prevKey !== undefined && tok.gap === 'space') {
-        bumpBigram(st, prevKey, key, prevForm, form, doc);
-      }
-      prevKey = key;
-      prevForm = form;
+      if (prev !== null && gaps[i] === SPACE) bumpBigram(st, prev, f, doc);
+      prev = f;
     }
     if (st.bigramCount > this.maxBigrams) this.prune(st);
   }
@@ -222,7 +225,6 @@ export class Vocabulary {
             st.bigramCount--;
           }
         }
-        if (inner.size === 0) st.bigrams.delete(k1);
       }
     }
   }

@@ -14,8 +14,7 @@ import type { FoundFile } from '../walk.js';
 import { DistinctiveTerms, type DocumentKeyTerms } from '../stats/distinctive.js';
 import { Names, type NamesState } from '../stats/names.js';
 import { minhash } from '../stats/near-duplicates.js';
-import { tokenize } from '../stats/tokenize.js';
-import { foldTokens, TermCache } from '../stats/folded.js';
+import { TermCache, WORD, type Folding } from '../stats/folded.js';
 import { Vocabulary, type TermCount, type VocabularyStats } from '../stats/vocabulary.js';
 import { prepareLines, type PreparedLines } from './sections.js';
 
@@ -102,17 +101,17 @@ export class SummaryShard {
       }
       ({ lines, paragraphs } = text === '' ? { lines: [], paragraphs: [] } : documentViews(text, record));
     }
-    const tokens = tokenize(paragraphs.join('\n'));
-    // Each token folded once, for every accumulator.
-    const folded = foldTokens(tokens, record.lang, this.cache);
+    // Tokenized and each token folded once, for every accumulator.
+    const folded = this.cache.scan(paragraphs.join('\n'), record.lang);
+    const { length, kinds, folds } = folded;
     if (this.options.by) {
       const key = groupKey(this.options.by, record);
       let g = this.groups.get(key);
       if (!g) this.groups.set(key, (g = { types: new Set(), tokens: 0 }));
-      for (let i = 0; i < tokens.length; i++) {
-        if (tokens[i]?.kind !== 'word') continue;
+      for (let i = 0; i < length; i++) {
+        if (kinds[i] !== WORD) continue;
         g.tokens++;
-        g.types.add(folded.terms[i] as string);
+        g.types.add((folds[i] as Folding).term);
       }
     }
     this.vocabulary.add(record.id, record.lang, folded);
@@ -120,11 +119,11 @@ export class SummaryShard {
     this.distinctive.add(record.id, record.lang, folded);
     this.seqs.push(input.seq);
     let sig: Uint32Array | null = null;
-    if (tokens.length > 0 && !this.hashes.has(record.hash)) {
+    if (length > 0 && !this.hashes.has(record.hash)) {
       this.hashes.add(record.hash);
       sig = minhash(folded);
     }
-    return { seq: input.seq, hasTokens: tokens.length > 0, sig, lines: prepareLines(record, lines), warnings };
+    return { seq: input.seq, hasTokens: length > 0, sig, lines: prepareLines(record, lines), warnings };
   }
 
   /** The shard's results, with `top` rows per list. */

@@ -1,0 +1,73 @@
+// Tokens folded through a TermCache (issue 6): `scan` tokenizes and folds in one pass, looking
+// each written form up by its offsets in the text. Checked against tokenize + foldTerm +
+// isStopword on seeded random texts, with a cache warm from earlier texts and languages.
+import { describe, expect, test } from 'vitest';
+import { foldTerm, TermCache, tokensOf, type FoldedTokens } from '../../src/core/stats/folded.js';
+import { isStopword } from '../../src/core/stats/stopwords.js';
+import { tokenize } from '../../src/core/stats/tokenize.js';
+import { random } from '../helpers/random.js';
+
+// Words with casings and apostrophes, stop words, numbers, elisions, scripts without spaces.
+const PIECES = [
+  'Le', 'le', 'LE', 'Poutine', 'poutine', 'aujourd’hui', "aujourd'hui", 'l’', 'd’', 'Russia’s', 'the', 'The', 'and',
+  'Straße', 'STRASSE', 'İstanbul', 'ΣΟΦΙΑ', 'σοφία', '19e', '3,5', '12.03.2023', '2023', 'porte-parole', '漢字', 'ひらがな',
+  '𠀋', 'x', 'Ab', 'abcdefghijklmnopqrstuvwxyz', 'Abcdefghijklmnopqrstuvwxyz', ' ', ' ', ' ', ', ', '. ', '\n', ' — ', '!',
+];
+
+function randomText(next: () => number): string {
+  const length = 1 + Math.floor(next() * 60);
+  let text = '';
+  for (let i = 0; i < length; i++) text += PIECES[Math.floor(next() * PIECES.length)];
+  return text;
+}
+
+/** What the cache must give: tokenize's tokens, each folded and tested against the stop words. */
+function expectFolded(got: FoldedTokens, text: string, lang: string): void {
+  const tokens = tokenize(text);
+  expect(got.lang).toBe(lang);
+  expect(tokensOf(got), JSON.stringify(text)).toEqual(tokens);
+  for (let i = 0; i < tokens.length; i++) {
+    const f = got.folds[i];
+    const term = foldTerm((tokens[i] as { text: string }).text);
+    expect(f?.term).toBe(term);
+    expect(f?.stop).toBe(isStopword(term, lang));
+    expect(f?.slot.term).toBe(term);
+  }
+}
+
+describe('TermCache.scan', () => {
+  test('gives tokenize’s tokens, folded, in any language, the cache cold or warm', () => {
+    const next = random(11);
+    const cache = new TermCache();
+    const langs = ['fra', 'eng', 'deu', 'xyz'];
+    // Enough distinct forms that the cache's tables grow several times.
+    for (let n = 0; n < 3000; n++) {
+      const text = randomText(next);
+      const lang = langs[n % langs.length] as string;
+      expectFolded(cache.scan(text, lang), text, lang);
+    }
+  });
+
+  test('equal words share one folding, and equal terms one slot, per language', () => {
+    const cache = new TermCache();
+    const a = cache.scan('Poutine poutine POUTINE Poutine', 'fra');
+    const [f0, f1, f2, f3] = a.folds;
+    expect(f0).toBe(f3);
+    expect(f0).not.toBe(f1);
+    expect(f0?.slot).toBe(f1?.slot);
+    expect(f2?.slot).toBe(f1?.slot);
+    expect(f0?.term).toBe(f2?.term);
+    const slot = f0?.slot;
+    expect(cache.scan('Poutine', 'eng').folds[0]?.slot).not.toBe(slot);
+    expect(cache.scan('x Poutine', 'fra').folds[1]?.slot).toBe(slot);
+  });
+
+  test('foldTokens folds tokens made elsewhere as scan does', () => {
+    const next = random(12);
+    const cache = new TermCache();
+    for (let n = 0; n < 500; n++) {
+      const text = randomText(next);
+      expectFolded(cache.foldTokens(tokenize(text), 'fra'), text, 'fra');
+    }
+  });
+});
