@@ -117,23 +117,24 @@ export class DistinctiveTerms {
     }
     totals.words += words;
     const counts = totals.counts;
-    const found: [number, number][] = [];
+    // The candidates as term ids, their counts left in the scratch array until they are kept.
+    const found: number[] = [];
     for (const id of seen) {
-      const n = local[id] as number;
-      local[id] = 0;
-      if (n >= this.minCount) found.push([id, n]);
+      if ((local[id] as number) >= this.minCount) found.push(id);
+      else local[id] = 0;
     }
     // Most frequent first; among equals, the term rarer in the corpus so far is likelier distinctive.
-    const kept = found
-      .sort((x, y) => y[1] - x[1] || (counts[x[0]] ?? 0) - (counts[y[0]] ?? 0) || x[0] - y[0])
-      .slice(0, this.candidates);
-    this.docs.push({
-      id: docId,
-      lang,
-      words,
-      termIds: Uint32Array.from(kept, ([id]) => id),
-      counts: Uint32Array.from(kept, ([, n]) => n),
-    });
+    found.sort((x, y) => (local[y] as number) - (local[x] as number) || (counts[x] ?? 0) - (counts[y] ?? 0) || x - y);
+    const kept = Math.min(found.length, this.candidates);
+    const termIds = new Uint32Array(kept);
+    const keptCounts = new Uint32Array(kept);
+    for (let k = 0; k < kept; k++) {
+      const id = found[k] as number;
+      termIds[k] = id;
+      keptCounts[k] = local[id] as number;
+    }
+    for (const id of found) local[id] = 0;
+    this.docs.push({ id: docId, lang, words, termIds, counts: keptCounts });
   }
 
   /**

@@ -50,6 +50,13 @@ export interface TermSlot {
   capitalMid?: { n: number };
 }
 
+function newSlot(term: string): TermSlot {
+  return {
+    term, hash: undefined, vocabOwner: undefined, vocab: undefined, bigramsOwner: undefined, bigrams: undefined,
+    distinctiveOwner: undefined, distinctive: undefined, namesOwner: undefined, lower: undefined, capitalMid: undefined,
+  };
+}
+
 /** A written form of a language as a {@link TermCache} knows it. */
 export interface Folding {
   form: string;
@@ -60,6 +67,10 @@ export interface Folding {
   slot: TermSlot;
   /** What names.ts reads from the form's letter case, remembered for the next time it is met. */
   shape?: number;
+  /** The names.ts entries of the form as a name of one word, opening a sentence or not. */
+  namesOwner?: object;
+  name?: unknown;
+  initialName?: unknown;
   /** fnv1a32 of the form's UTF-16 code units: its key in the cache. */
   key: number;
 }
@@ -210,8 +221,9 @@ export class TermCache {
     if (known !== undefined) term = known;
     else this.terms.set(term, term);
     let slot = slots.get(term);
-    if (slot === undefined) slots.set(term, (slot = { term }));
-    const f: Folding = { form, term, stop: isStopword(term, state.lang), slot, key };
+    // Every field set now: objects of one shape keep the accumulators' property reads fast.
+    if (slot === undefined) slots.set(term, (slot = newSlot(term)));
+    const f: Folding = { form, term, stop: isStopword(term, state.lang), slot, key, shape: undefined, namesOwner: undefined, name: undefined, initialName: undefined };
     forms.add(text, start, end, f);
     return f;
   }

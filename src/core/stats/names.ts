@@ -116,11 +116,14 @@ export class Names {
     if (words >= 3 && caps / words >= CAPS_SHARE) return;
 
     let run: string[] = [];
+    // The word that opened the run: a name of one word is counted through it (see recordOne).
+    let head: Folding | undefined;
     let pending: string[] = [];
     let initial = false;
     const flush = (): void => {
       if (run.length > 0) {
-        if (run.length <= MAX_WORDS) this.record(run, lang, initial);
+        if (run.length === 1 && head !== undefined) this.recordOne(head, run, lang, initial);
+        else if (run.length <= MAX_WORDS) this.record(run, lang, initial);
         run = [];
       }
       if (pending.length > 0) pending = [];
@@ -149,6 +152,7 @@ export class Names {
         } else {
           flush();
           run.push(f.form);
+          head = f;
           initial = opens;
         }
         continue;
@@ -180,11 +184,32 @@ export class Names {
     slot[which] = box;
   }
 
-  private record(words: string[], lang: string, initial: boolean): void {
+  private record(words: string[], lang: string, initial: boolean): Entry {
     const key = `${lang}\t${initial ? '^' : ''}${words.join(' ')}`;
-    const e = this.entries.get(key);
+    let e = this.entries.get(key);
     if (e !== undefined) e.count++;
-    else this.entries.set(key, { words, count: 1, lang, initial });
+    else this.entries.set(key, (e = { words, count: 1, lang, initial }));
+    return e;
+  }
+
+  /**
+   * {@link record} for a name of one word, `[head.form]`: most names are, and the entry kept in
+   * the word's folding (of `lang`) needs no key built and looked up the next time.
+   */
+  private recordOne(head: Folding, words: string[], lang: string, initial: boolean): void {
+    if (head.namesOwner !== this) {
+      head.namesOwner = this;
+      head.name = undefined;
+      head.initialName = undefined;
+    }
+    const memo = (initial ? head.initialName : head.name) as Entry | undefined;
+    if (memo !== undefined) {
+      memo.count++;
+      return;
+    }
+    const e = this.record(words, lang, initial);
+    if (initial) head.initialName = e;
+    else head.name = e;
   }
 
   /** The counts so far, to merge into another collector with {@link Names.merge}. */

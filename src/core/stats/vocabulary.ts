@@ -38,8 +38,8 @@ interface Entry {
   lastDoc: number;
   form: string;
   formCount: number;
-  // Only for the few words written in more than one casing.
-  forms?: Map<string, number>;
+  // Only for the few words written in more than one casing (undefined, not absent: one shape).
+  forms: Map<string, number> | undefined;
 }
 
 /** A bigram's entry: its most frequent casing kept as its two words, `form` unused. */
@@ -71,7 +71,7 @@ export interface VocabularyOptions {
 function bump(map: Map<string, Entry>, key: string, form: string, doc: number): Entry {
   const e = map.get(key);
   if (e === undefined) {
-    const created = { count: 1, docs: 1, lastDoc: doc, form, formCount: 1 };
+    const created = { count: 1, docs: 1, lastDoc: doc, form, formCount: 1, forms: undefined };
     map.set(key, created);
     return created;
   }
@@ -118,7 +118,7 @@ function bumpBigram(st: LangState, a: Folding, b: Folding, doc: number): void {
   const f2 = b.form;
   const e = inner.get(b.term);
   if (e === undefined) {
-    inner.set(b.term, { count: 1, docs: 1, lastDoc: doc, form: '', first: f1, second: f2, formCount: 1 });
+    inner.set(b.term, { count: 1, docs: 1, lastDoc: doc, form: '', formCount: 1, forms: undefined, first: f1, second: f2 });
     st.bigramCount++;
     return;
   }
