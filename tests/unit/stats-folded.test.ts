@@ -2,9 +2,13 @@
 // each written form up by its offsets in the text. Checked against tokenize + foldTerm +
 // isStopword on seeded random texts, with a cache warm from earlier texts and languages.
 import { describe, expect, test } from 'vitest';
-import { foldTerm, TermCache, tokensOf, type FoldedTokens } from '../../src/core/stats/folded.js';
+import { DistinctiveTerms } from '../../src/core/stats/distinctive.js';
+import { foldTerm, foldTokens, TermCache, tokensOf, type FoldedTokens } from '../../src/core/stats/folded.js';
+import { Names } from '../../src/core/stats/names.js';
+import { minhash } from '../../src/core/stats/near-duplicates.js';
 import { isStopword } from '../../src/core/stats/stopwords.js';
 import { tokenize } from '../../src/core/stats/tokenize.js';
+import { Vocabulary } from '../../src/core/stats/vocabulary.js';
 import { random } from '../helpers/random.js';
 
 // Words with casings and apostrophes, stop words, numbers, elisions, scripts without spaces.
@@ -69,5 +73,36 @@ describe('TermCache.scan', () => {
       const text = randomText(next);
       expectFolded(cache.foldTokens(tokenize(text), 'fra'), text, 'fra');
     }
+  });
+});
+
+describe('accumulators fed through one cache, their memos warm', () => {
+  test('count what they count from tokens folded afresh for each document', () => {
+    const next = random(13);
+    const cache = new TermCache();
+    const make = () => ({ v: new Vocabulary({ maxBigrams: 40 }), n: new Names(), d: new DistinctiveTerms({ minCount: 1 }) });
+    const warm = make();
+    const fresh = make();
+    const langs = ['fra', 'eng'];
+    for (let i = 0; i < 600; i++) {
+      const text = randomText(next);
+      const lang = langs[i % 2] as string;
+      const scanned = cache.scan(text, lang);
+      expect(minhash(scanned)).toEqual(minhash(tokenize(text)));
+      for (const acc of [warm, fresh]) {
+        const tokens = acc === warm ? scanned : foldTokens(tokenize(text), lang);
+        acc.v.add(`d${i}`, lang, tokens);
+        acc.n.add(`d${i}`, lang, tokens);
+        acc.d.add(`d${i}`, lang, tokens);
+      }
+    }
+    for (const lang of langs) {
+      expect(warm.v.stats(lang)).toEqual(fresh.v.stats(lang));
+      expect(warm.v.top(lang, 100)).toEqual(fresh.v.top(lang, 100));
+      expect(warm.v.topBigrams(lang, 100)).toEqual(fresh.v.topBigrams(lang, 100));
+    }
+    expect(warm.n.top(200, 1)).toEqual(fresh.n.top(200, 1));
+    expect(warm.n.top(200, 1).length).toBeGreaterThan(5);
+    expect(warm.d.finalise(10)).toEqual(fresh.d.finalise(10));
   });
 });
