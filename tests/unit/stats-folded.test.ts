@@ -106,3 +106,23 @@ describe('accumulators fed through one cache, their memos warm', () => {
     expect(warm.d.finalise(10)).toEqual(fresh.d.finalise(10));
   });
 });
+
+describe('the top terms and bigrams, kept as they come', () => {
+  test('are the first of the whole list, for every length of list', () => {
+    const next = random(14);
+    const v = new Vocabulary();
+    for (let i = 0; i < 400; i++) v.add(`d${i}`, 'fra', tokenize(randomText(next)));
+    // With room for every term, the kept list is the whole list, in order.
+    const terms = v.top('fra', 1e9);
+    const bigrams = v.topBigrams('fra', 1e9);
+    expect(terms.length).toBeGreaterThan(30);
+    expect(bigrams.length).toBeGreaterThan(30);
+    const order = (a: { count: number; docs: number; term: string }, b: typeof a) => b.count - a.count || b.docs - a.docs || (a.term < b.term ? -1 : 1);
+    expect([...terms].sort(order)).toEqual(terms);
+    expect([...bigrams].sort(order)).toEqual(bigrams);
+    for (let n = 1; n <= 40; n++) {
+      expect(v.top('fra', n)).toEqual(terms.slice(0, n));
+      expect(v.topBigrams('fra', n)).toEqual(bigrams.slice(0, n));
+    }
+  });
+});

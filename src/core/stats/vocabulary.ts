@@ -142,22 +142,36 @@ function bumpBigram(st: LangState, a: Folding, b: Folding, doc: number): void {
   }
 }
 
-function bigramEntries(st: LangState): Map<string, Entry> {
-  const flat = new Map<string, Entry>();
-  for (const [k1, inner] of st.bigrams) {
-    for (const [k2, e] of inner) flat.set(`${k1} ${k2}`, { ...e, form: `${e.first} ${e.second}` });
-  }
-  return flat;
+/** Term order of the lists: most frequent first, then in most documents, ties broken by term. */
+function compareTerms(a: TermCount, b: TermCount): number {
+  return b.count - a.count || b.docs - a.docs || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0);
 }
 
-function ranked(map: Map<string, Entry>, n: number, keep: (key: string) => boolean): TermCount[] {
-  const out: TermCount[] = [];
-  for (const [term, e] of map) {
-    if (keep(term)) out.push({ term, form: e.form, count: e.count, docs: e.docs });
+/**
+ * The first `n` terms of a list in {@link compareTerms} order, kept as they are offered: a
+ * language has hundreds of thousands of terms and bigrams, and sorting them all, their strings
+ * built, cost more than counting them. A candidate is built only if it may be kept.
+ */
+class TopTerms {
+  readonly kept: TermCount[] = [];
+
+  constructor(private readonly n: number) {}
+
+  /** Whether counts like these may make the list: better than the last kept, or tied with it. */
+  wants(count: number, docs: number): boolean {
+    if (this.kept.length < this.n) return this.n > 0;
+    const last = this.kept[this.kept.length - 1] as TermCount;
+    return count > last.count || (count === last.count && docs >= last.docs);
   }
-  // Ties broken by term so the output does not depend on reading order.
-  out.sort((a, b) => b.count - a.count || b.docs - a.docs || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
-  return out.slice(0, n);
+
+  offer(t: TermCount): void {
+    const kept = this.kept;
+    let i = kept.length;
+    while (i > 0 && compareTerms(t, kept[i - 1] as TermCount) < 0) i--;
+    if (i >= this.n) return;
+    kept.splice(i, 0, t);
+    if (kept.length > this.n) kept.pop();
+  }
 }
 
 /**
@@ -237,13 +251,23 @@ export class Vocabulary {
   /** The `n` most frequent terms of a language: words that are not stop words, numbers or elisions. */
   top(lang: string, n: number): TermCount[] {
     const st = this.langs.get(lang);
-    return st === undefined ? [] : ranked(st.words, n, (t) => !isStopword(t, lang));
+    const best = new TopTerms(n);
+    for (const [term, e] of st?.words ?? []) {
+      if (best.wants(e.count, e.docs) && !isStopword(term, lang)) best.offer({ term, form: e.form, count: e.count, docs: e.docs });
+    }
+    return best.kept;
   }
 
   /** The `n` most frequent bigrams of a language, as `term term` with their most frequent casing. */
   topBigrams(lang: string, n: number): TermCount[] {
     const st = this.langs.get(lang);
-    return st === undefined ? [] : ranked(bigramEntries(st), n, () => true);
+    const best = new TopTerms(n);
+    for (const [k1, inner] of st?.bigrams ?? []) {
+      for (const [k2, e] of inner) {
+        if (best.wants(e.count, e.docs)) best.offer({ term: `${k1} ${k2}`, form: `${e.first} ${e.second}`, count: e.count, docs: e.docs });
+      }
+    }
+    return best.kept;
   }
 
   /** Counts for one word (any casing), or undefined if it never occurred in that language. */

@@ -11,7 +11,7 @@ import { documentViews } from '../body.js';
 import { readTextFile } from '../read-documents.js';
 import type { DocumentRecord } from '../types.js';
 import type { FoundFile } from '../walk.js';
-import { DistinctiveTerms, type DocumentKeyTerms } from '../stats/distinctive.js';
+import { DistinctiveTerms, packKeyTerms, type PackedKeyTerms } from '../stats/distinctive.js';
 import { Names, type NamesState } from '../stats/names.js';
 import { minhash } from '../stats/near-duplicates.js';
 import { TermCache, WORD, type Folding } from '../stats/folded.js';
@@ -64,8 +64,8 @@ export interface ShardLanguage {
 export interface ShardFinal {
   languages: ShardLanguage[];
   names: NamesState;
-  /** Distinctive terms of the shard's documents, with their positions in the corpus. */
-  distinctive: { seq: number; terms: DocumentKeyTerms }[];
+  /** Distinctive terms of the shard's documents, and the documents' positions in the corpus. */
+  distinctive: { seqs: number[]; terms: PackedKeyTerms };
   /** Per `--by` group: the distinct (folded) words and the word tokens. */
   groups: { key: string; types: string[]; tokens: number }[];
 }
@@ -128,7 +128,6 @@ export class SummaryShard {
 
   /** The shard's results, with `top` rows per list. */
   finish(top: number): ShardFinal {
-    const distinctive = this.distinctive.finalise(top);
     return {
       languages: this.vocabulary.languages().map((lang) => ({
         stats: this.vocabulary.stats(lang),
@@ -136,7 +135,7 @@ export class SummaryShard {
         bigrams: this.vocabulary.topBigrams(lang, top),
       })),
       names: this.names.state(),
-      distinctive: distinctive.map((terms, i) => ({ seq: this.seqs[i] as number, terms })),
+      distinctive: { seqs: this.seqs, terms: packKeyTerms(this.distinctive.finalise(top)) },
       groups: [...this.groups].map(([key, g]) => ({ key, types: [...g.types], tokens: g.tokens })),
     };
   }
