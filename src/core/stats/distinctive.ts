@@ -100,16 +100,15 @@ export class DistinctiveTerms {
       words++;
       const f = folds[i] as Folding;
       if (f.stop) continue;
-      const slot = f.slot;
-      let id = slot.distinctiveOwner === totals ? (slot.distinctive as number) : totals.ids.get(f.term);
+      let id = f.distinctiveOwner === totals ? f.distinctive : totals.ids.get(f.term);
       if (id === undefined) {
         id = totals.terms.length;
         totals.ids.set(f.term, id);
         totals.terms.push(f.term);
         totals.counts.push(0);
       }
-      slot.distinctiveOwner = totals;
-      slot.distinctive = id;
+      f.distinctiveOwner = totals;
+      f.distinctive = id;
       totals.counts[id] = (totals.counts[id] as number) + 1;
       const c = local[id] as number;
       if (c === 0) seen.push(id);

@@ -30,49 +30,37 @@ const gapCode = (gap: Gap): number => (gap === 'space' ? SPACE : gap === 'punct'
 const GAP_NAMES: readonly Gap[] = ['space', 'punct', 'sentence'];
 
 /**
- * A term of a language as a {@link TermCache} knows it: the accumulators fed from the cache
- * remember here where they count it, and skip their own lookup the next time. Each memo names
- * its owner: an accumulator only trusts the memo it wrote itself.
+ * A written form of a language as a {@link TermCache} knows it. The accumulators fed from the
+ * cache remember here where they count its term, and skip their own lookup the next time (the
+ * forms of a term each remember it). Each memo names its owner: an accumulator only trusts the
+ * memo it wrote itself. Every field is set when the folding is made: objects of one shape keep
+ * the accumulators' reads fast.
  */
-export interface TermSlot {
-  term: string;
-  /** fnv1a32 of the term, for the MinHash shingles (see near-duplicates.ts). */
-  hash?: number;
-  vocabOwner?: object;
-  vocab?: unknown;
-  /** The vocabulary's bigrams starting with this term (see vocabulary.ts). */
-  bigramsOwner?: object;
-  bigrams?: unknown;
-  distinctiveOwner?: object;
-  distinctive?: number;
-  namesOwner?: object;
-  lower?: { n: number };
-  capitalMid?: { n: number };
-}
-
-function newSlot(term: string): TermSlot {
-  return {
-    term, hash: undefined, vocabOwner: undefined, vocab: undefined, bigramsOwner: undefined, bigrams: undefined,
-    distinctiveOwner: undefined, distinctive: undefined, namesOwner: undefined, lower: undefined, capitalMid: undefined,
-  };
-}
-
-/** A written form of a language as a {@link TermCache} knows it. */
 export interface Folding {
   form: string;
   /** {@link foldTerm} of the form (the same string for the same term). */
   term: string;
   /** Whether the term is a stop word of the language ({@link isStopword}). */
   stop: boolean;
-  slot: TermSlot;
-  /** What names.ts reads from the form's letter case, remembered for the next time it is met. */
-  shape?: number;
-  /** The names.ts entries of the form as a name of one word, opening a sentence or not. */
-  namesOwner?: object;
-  name?: unknown;
-  initialName?: unknown;
   /** fnv1a32 of the form's UTF-16 code units: its key in the cache. */
   key: number;
+  /** fnv1a32 of the term, for the MinHash shingles (see near-duplicates.ts). */
+  hash: number | undefined;
+  /** What names.ts reads from the form's letter case. */
+  shape: number | undefined;
+  vocabOwner: object | undefined;
+  vocab: unknown;
+  /** The vocabulary's bigrams starting with the term (see vocabulary.ts). */
+  bigramsOwner: object | undefined;
+  bigrams: unknown;
+  distinctiveOwner: object | undefined;
+  distinctive: number | undefined;
+  /** names.ts: the term's counts in lower case and capitalised mid-sentence, the form as a name of one word. */
+  namesOwner: object | undefined;
+  lower: { n: number } | undefined;
+  capitalMid: { n: number } | undefined;
+  name: unknown;
+  initialName: unknown;
 }
 
 /**
@@ -184,7 +172,6 @@ class FormTable {
 interface LangState {
   lang: string;
   forms: FormTable;
-  slots: Map<string, TermSlot>;
 }
 
 /**
@@ -199,7 +186,7 @@ export class TermCache {
 
   private state(lang: string): LangState {
     let state = this.langs.get(lang);
-    if (state === undefined) this.langs.set(lang, (state = { lang, forms: new FormTable(), slots: new Map() }));
+    if (state === undefined) this.langs.set(lang, (state = { lang, forms: new FormTable() }));
     return state;
   }
 
@@ -211,19 +198,19 @@ export class TermCache {
   }
 
   private learn(state: LangState, text: string, start: number, end: number, key: number): Folding {
-    const { forms, slots } = state;
+    const { forms } = state;
     if (forms.size >= CACHE_MAX) forms.clear();
-    const form = text.slice(start, end);
-    if (slots.size >= CACHE_MAX) slots.clear();
     if (this.terms.size >= CACHE_MAX) this.terms.clear();
+    const form = text.slice(start, end);
     let term = foldTerm(form);
     const known = this.terms.get(term);
     if (known !== undefined) term = known;
     else this.terms.set(term, term);
-    let slot = slots.get(term);
-    // Every field set now: objects of one shape keep the accumulators' property reads fast.
-    if (slot === undefined) slots.set(term, (slot = newSlot(term)));
-    const f: Folding = { form, term, stop: isStopword(term, state.lang), slot, key, shape: undefined, namesOwner: undefined, name: undefined, initialName: undefined };
+    const f: Folding = {
+      form, term, stop: isStopword(term, state.lang), key, hash: undefined, shape: undefined,
+      vocabOwner: undefined, vocab: undefined, bigramsOwner: undefined, bigrams: undefined, distinctiveOwner: undefined, distinctive: undefined,
+      namesOwner: undefined, lower: undefined, capitalMid: undefined, name: undefined, initialName: undefined,
+    };
     forms.add(text, start, end, f);
     return f;
   }

@@ -1,7 +1,7 @@
 // Finds names: the most frequent capitalised word sequences (`Vladimir Poutine`, `Minsk`), less
 // the common words that are capitalised only because they open a sentence (`Le`, `Selon`).
 
-import { ELISION, folded, foldTerm, PUNCT, SENTENCE, SPACE, WORD, type FoldedTokens, type Folding, type TermSlot } from './folded.js';
+import { ELISION, folded, foldTerm, PUNCT, SENTENCE, SPACE, WORD, type FoldedTokens, type Folding } from './folded.js';
 import { isStopword } from './stopwords.js';
 import type { Token } from './tokenize.js';
 
@@ -143,7 +143,7 @@ export class Names {
       const opens = (i === from || gap === PUNCT) && !elided;
       const shape = f.shape as number;
       if (shape & CAPITAL) {
-        if (!opens && !(shape & ALL_CAPITALS)) this.bump('capitalMid', f.slot);
+        if (!opens && !(shape & ALL_CAPITALS)) this.bump('capitalMid', f);
         if (run.length > 0 && gap === SPACE) {
           // `d’` glues to the word it elides into: `Côte d’Ivoire`.
           if (elided) run.push(...pending.slice(0, -1), `${pending[pending.length - 1] ?? ''}${f.form}`);
@@ -157,31 +157,36 @@ export class Names {
         }
         continue;
       }
-      if (shape & LOWER_CASE) this.bump('lower', f.slot);
+      if (shape & LOWER_CASE) this.bump('lower', f);
       if (run.length > 0 && gap === SPACE && shape & PARTICLE) pending.push(f.form);
       else flush();
     }
     flush();
   }
 
-  /** Counts a word in `lower` or `capitalMid`, its count's box remembered in its slot. */
-  private bump(which: 'lower' | 'capitalMid', slot: TermSlot): void {
-    if (slot.namesOwner === this) {
-      const box = slot[which];
+  /** Counts a word in `lower` or `capitalMid`, its count's box remembered in its folding. */
+  private bump(which: 'lower' | 'capitalMid', f: Folding): void {
+    if (f.namesOwner === this) {
+      const box = f[which];
       if (box !== undefined) {
         box.n++;
         return;
       }
-    } else {
-      slot.namesOwner = this;
-      slot.lower = undefined;
-      slot.capitalMid = undefined;
-    }
+    } else this.own(f);
     const map = this[which];
-    let box = map.get(slot.term);
+    let box = map.get(f.term);
     if (box !== undefined) box.n++;
-    else map.set(slot.term, (box = { n: 1 }));
-    slot[which] = box;
+    else map.set(f.term, (box = { n: 1 }));
+    f[which] = box;
+  }
+
+  /** Clears what another collector remembered in a folding. */
+  private own(f: Folding): void {
+    f.namesOwner = this;
+    f.lower = undefined;
+    f.capitalMid = undefined;
+    f.name = undefined;
+    f.initialName = undefined;
   }
 
   private record(words: string[], lang: string, initial: boolean): Entry {
@@ -197,11 +202,7 @@ export class Names {
    * the word's folding (of `lang`) needs no key built and looked up the next time.
    */
   private recordOne(head: Folding, words: string[], lang: string, initial: boolean): void {
-    if (head.namesOwner !== this) {
-      head.namesOwner = this;
-      head.name = undefined;
-      head.initialName = undefined;
-    }
+    if (head.namesOwner !== this) this.own(head);
     const memo = (initial ? head.initialName : head.name) as Entry | undefined;
     if (memo !== undefined) {
       memo.count++;

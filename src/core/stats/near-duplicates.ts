@@ -79,8 +79,8 @@ function wordHashes(tokens: readonly Token[] | readonly string[] | FoldedTokens)
   if (!('folds' in tokens)) return Uint32Array.from(words(tokens), (word) => fnv1a32(word));
   const out = new Uint32Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
-    const slot = (tokens.folds[i] as Folding).slot;
-    out[i] = slot.hash ??= fnv1a32(slot.term);
+    const f = tokens.folds[i] as Folding;
+    out[i] = f.hash ??= fnv1a32(f.term);
   }
   return out;
 }

@@ -101,18 +101,17 @@ function bumpEntry(e: Entry, form: string, doc: number): void {
 /**
  * {@link bump} for the bigram `a b`: the same counts and casing, the casing compared word by
  * word (words hold no space, so that is comparing the joined forms). The first term's map of
- * second terms is remembered in its slot (maps emptied by {@link Vocabulary.prune} stay, so the
- * memo stays right).
+ * second terms is remembered in its folding (maps emptied by {@link Vocabulary.prune} stay, so
+ * the memo stays right).
  */
 function bumpBigram(st: LangState, a: Folding, b: Folding, doc: number): void {
-  const slot = a.slot;
   let inner: Map<string, BigramEntry> | undefined;
-  if (slot.bigramsOwner === st) inner = slot.bigrams as Map<string, BigramEntry>;
+  if (a.bigramsOwner === st) inner = a.bigrams as Map<string, BigramEntry>;
   else {
     inner = st.bigrams.get(a.term);
     if (inner === undefined) st.bigrams.set(a.term, (inner = new Map()));
-    slot.bigramsOwner = st;
-    slot.bigrams = inner;
+    a.bigramsOwner = st;
+    a.bigrams = inner;
   }
   const f1 = a.form;
   const f2 = b.form;
@@ -210,13 +209,12 @@ export class Vocabulary {
         continue;
       }
       const f = folds[i] as Folding;
-      const slot = f.slot;
       st.tokens++;
-      // A word's entry is never dropped: remembered in its slot, it needs no lookup next time.
-      if (slot.vocabOwner === st) bumpEntry(slot.vocab as Entry, f.form, doc);
+      // A word's entry is never dropped: remembered in its folding, it needs no lookup next time.
+      if (f.vocabOwner === st) bumpEntry(f.vocab as Entry, f.form, doc);
       else {
-        slot.vocabOwner = st;
-        slot.vocab = bump(st.words, f.term, f.form, doc);
+        f.vocabOwner = st;
+        f.vocab = bump(st.words, f.term, f.form, doc);
       }
       if (f.stop) {
         prev = null;
