@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DistinctiveTerms, logLikelihood } from '../../src/core/stats/distinctive.js';
+import { DistinctiveTerms, logLikelihood, packKeyTerms, unpackKeyTerms } from '../../src/core/stats/distinctive.js';
 import { tokenize } from '../../src/core/stats/tokenize.js';
 
 // Three documents of 8 words each, none a French stop word. Totals (24 words):
@@ -59,5 +59,17 @@ describe('distinctive terms (log-likelihood keyness)', () => {
     for (const [id, text] of DOCS) d.add(id, 'fra', tokenize(text));
     // B keeps one of its four 2-count terms: the one rarest in the corpus so far (arbre: 2, others 4).
     expect(summary(d.finalise(10, 0))).toEqual(['A: chat 4/1 4.5958', 'B: arbre 2/1 1.3863', 'C: fleur 4/0 8.7889']);
+  });
+});
+
+describe('packKeyTerms', () => {
+  test('unpacks to the documents it packed, documents without terms included', () => {
+    const docs = [
+      { id: 'a', lang: 'fra', terms: [{ term: 'poutine', count: 3, rest: 1, keyness: 12.345678901234 }, { term: 'minsk', count: 2, rest: 0, keyness: 7.5 }] },
+      { id: 'b', lang: 'eng', terms: [] },
+      { id: 'c', lang: 'fra', terms: [{ term: 'varsovie', count: 4, rest: 4_000_000_000, keyness: 3.840000001 }] },
+    ];
+    expect(unpackKeyTerms(packKeyTerms(docs))).toEqual(docs);
+    expect(unpackKeyTerms(packKeyTerms([]))).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { LengthsAccumulator, LinesAccumulator, Tally, TimelineAccumulator } from '../../src/core/summary/sections.js';
+import { foldSpaces, LengthsAccumulator, LinesAccumulator, Tally, TimelineAccumulator } from '../../src/core/summary/sections.js';
 import { OverviewAccumulator } from '../../src/core/summary/overview.js';
 import { bar, sparkline } from '../../src/format/summary-view.js';
 import { tokenize } from '../../src/core/stats/tokenize.js';
 import { rec } from '../helpers/record.js';
+import { random } from '../helpers/random.js';
 
 describe('timeline', () => {
   test('per month over the range, gaps as zero, year-only dates counted apart', () => {
@@ -94,5 +95,17 @@ describe('tally, bars and sparklines', () => {
     expect(bar(1, 8, 4)).toBe('▌');
     expect(bar(0, 8, 4)).toBe('');
     expect(sparkline([0, 1, 4, 8])).toBe('·▁▄█');
+  });
+});
+
+describe('foldSpaces', () => {
+  test('folds a line as trim and replace did, on random lines of every kind of white space', () => {
+    const next = random(21);
+    const pieces = ['a', 'Bé', '漢', ' ', ' ', '  ', '\t', '\u00a0', '\u2003', '\u3000', '\ufeff', '\r', '\u2028', 'x y', '-'];
+    for (let n = 0; n < 20000; n++) {
+      let line = '';
+      for (let i = Math.floor(next() * 8); i >= 0; i--) line += pieces[Math.floor(next() * pieces.length)];
+      expect(foldSpaces(line), JSON.stringify(line)).toBe(line.trim().replace(/\s+/g, ' '));
+    }
   });
 });

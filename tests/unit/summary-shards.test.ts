@@ -34,7 +34,7 @@ describe('tokens folded once through a cache', () => {
     const cache = new TermCache();
     const plain = { v: new Vocabulary({ maxBigrams: 6 }), n: new Names(), d: new DistinctiveTerms({ minCount: 1 }) };
     const cached = { v: new Vocabulary({ maxBigrams: 6 }), n: new Names(), d: new DistinctiveTerms({ minCount: 1 }) };
-    // Twice over, so that the remembered slots are used.
+    // Twice over, so that the remembered memos are used.
     for (const [i, { lang, text }] of [...docs(), ...docs()].entries()) {
       const tokens = tokenize(text);
       plain.v.add(`d${i}`, lang, tokens);

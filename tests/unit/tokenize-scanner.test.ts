@@ -67,3 +67,18 @@ describe('issue 6: the scanner finds the tokens the regular expression found', (
     expect(files).toBeGreaterThan(60);
   });
 });
+
+describe('the first apostrophe of each word, noted while scanning', () => {
+  test('is where a search of the word finds it (-1 for none, and for runs and numbers)', () => {
+    const next = random(9);
+    for (let n = 0; n < 20000; n++) {
+      const length = 1 + Math.floor(next() * 12);
+      let text = '';
+      for (let i = 0; i < length; i++) text += ALPHABET[Math.floor(next() * ALPHABET.length)];
+      scanSpans(text, (start, end, kind, apostrophe) => {
+        const found = kind === 'word' ? text.slice(start, end).search(/['\u2019]/u) : -1;
+        expect(apostrophe, JSON.stringify(text)).toBe(found < 0 ? -1 : start + found);
+      });
+    }
+  });
+});

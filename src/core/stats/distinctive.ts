@@ -1,7 +1,7 @@
 // Distinctive terms per document: the terms a document uses more than the rest of the corpus in
 // its language does, ranked by log-likelihood keyness (G², Dunning 1993, as AntConc computes it).
 
-import { folded, type FoldedTokens } from './folded.js';
+import { folded, WORD, type FoldedTokens, type Folding } from './folded.js';
 import type { Token } from './tokenize.js';
 
 /** A distinctive term of a document. */
@@ -80,38 +80,35 @@ export class DistinctiveTerms {
 
   /** Stage one: counts a document's words and keeps its candidate terms. */
   add(docId: string, lang: string, input: readonly Token[] | FoldedTokens): void {
-    const { tokens, terms, stops, slots } = folded(input, lang);
+    const { length, kinds, folds } = folded(input, lang);
     let totals = this.langs.get(lang);
     if (totals === undefined) {
       totals = { ids: new Map(), terms: [], counts: [], words: 0 };
       this.langs.set(lang, totals);
     }
     // The document's counts in a scratch array indexed by term id, cleared after: no map.
-    if (this.scratch.length < totals.terms.length + tokens.length) {
-      const grown = new Uint32Array(Math.max(this.scratch.length * 2, totals.terms.length + tokens.length));
+    if (this.scratch.length < totals.terms.length + length) {
+      const grown = new Uint32Array(Math.max(this.scratch.length * 2, totals.terms.length + length));
       grown.set(this.scratch);
       this.scratch = grown;
     }
     const local = this.scratch;
     const seen: number[] = [];
     let words = 0;
-    for (let i = 0; i < tokens.length; i++) {
-      if ((tokens[i] as Token).kind !== 'word') continue;
+    for (let i = 0; i < length; i++) {
+      if (kinds[i] !== WORD) continue;
       words++;
-      if (stops[i] === 1) continue;
-      const term = terms[i] as string;
-      const slot = slots?.[i];
-      let id = slot !== undefined && slot.distinctiveOwner === totals ? (slot.distinctive as number) : totals.ids.get(term);
+      const f = folds[i] as Folding;
+      if (f.stop) continue;
+      let id = f.distinctiveOwner === totals ? f.distinctive : totals.ids.get(f.term);
       if (id === undefined) {
         id = totals.terms.length;
-        totals.ids.set(term, id);
-        totals.terms.push(term);
+        totals.ids.set(f.term, id);
+        totals.terms.push(f.term);
         totals.counts.push(0);
       }
-      if (slot !== undefined) {
-        slot.distinctiveOwner = totals;
-        slot.distinctive = id;
-      }
+      f.distinctiveOwner = totals;
+      f.distinctive = id;
       totals.counts[id] = (totals.counts[id] as number) + 1;
       const c = local[id] as number;
       if (c === 0) seen.push(id);
@@ -119,23 +116,24 @@ export class DistinctiveTerms {
     }
     totals.words += words;
     const counts = totals.counts;
-    const found: [number, number][] = [];
+    // The candidates as term ids, their counts left in the scratch array until they are kept.
+    const found: number[] = [];
     for (const id of seen) {
-      const n = local[id] as number;
-      local[id] = 0;
-      if (n >= this.minCount) found.push([id, n]);
+      if ((local[id] as number) >= this.minCount) found.push(id);
+      else local[id] = 0;
     }
     // Most frequent first; among equals, the term rarer in the corpus so far is likelier distinctive.
-    const kept = found
-      .sort((x, y) => y[1] - x[1] || (counts[x[0]] ?? 0) - (counts[y[0]] ?? 0) || x[0] - y[0])
-      .slice(0, this.candidates);
-    this.docs.push({
-      id: docId,
-      lang,
-      words,
-      termIds: Uint32Array.from(kept, ([id]) => id),
-      counts: Uint32Array.from(kept, ([, n]) => n),
-    });
+    found.sort((x, y) => (local[y] as number) - (local[x] as number) || (counts[x] ?? 0) - (counts[y] ?? 0) || x - y);
+    const kept = Math.min(found.length, this.candidates);
+    const termIds = new Uint32Array(kept);
+    const keptCounts = new Uint32Array(kept);
+    for (let k = 0; k < kept; k++) {
+      const id = found[k] as number;
+      termIds[k] = id;
+      keptCounts[k] = local[id] as number;
+    }
+    for (const id of found) local[id] = 0;
+    this.docs.push({ id: docId, lang, words, termIds, counts: keptCounts });
   }
 
   /**
@@ -162,4 +160,56 @@ export class DistinctiveTerms {
       return { id: doc.id, lang: doc.lang, terms: terms.slice(0, k) };
     });
   }
+}
+
+/**
+ * Documents' distinctive terms as flat arrays: a summary's worker sends one entry per document,
+ * and copying objects between threads cost more (a second and more on 20,000 documents) than
+ * computing them.
+ */
+export interface PackedKeyTerms {
+  ids: string[];
+  langs: string[];
+  /** How many of the terms below are each document's. */
+  sizes: Uint32Array;
+  terms: string[];
+  counts: Uint32Array;
+  rests: Uint32Array;
+  keyness: Float64Array;
+}
+
+/** Packs documents' distinctive terms (see {@link unpackKeyTerms}). */
+export function packKeyTerms(docs: readonly DocumentKeyTerms[]): PackedKeyTerms {
+  const total = docs.reduce((n, d) => n + d.terms.length, 0);
+  const packed: PackedKeyTerms = {
+    ids: [], langs: [], sizes: new Uint32Array(docs.length),
+    terms: [], counts: new Uint32Array(total), rests: new Uint32Array(total), keyness: new Float64Array(total),
+  };
+  let k = 0;
+  docs.forEach((doc, i) => {
+    packed.ids.push(doc.id);
+    packed.langs.push(doc.lang);
+    packed.sizes[i] = doc.terms.length;
+    for (const t of doc.terms) {
+      packed.terms.push(t.term);
+      packed.counts[k] = t.count;
+      packed.rests[k] = t.rest;
+      packed.keyness[k++] = t.keyness;
+    }
+  });
+  return packed;
+}
+
+/** The documents' distinctive terms that {@link packKeyTerms} packed. */
+export function unpackKeyTerms(packed: PackedKeyTerms): DocumentKeyTerms[] {
+  const docs: DocumentKeyTerms[] = [];
+  let k = 0;
+  packed.ids.forEach((id, i) => {
+    const terms: KeyTerm[] = [];
+    for (const end = k + (packed.sizes[i] as number); k < end; k++) {
+      terms.push({ term: packed.terms[k] as string, count: packed.counts[k] as number, rest: packed.rests[k] as number, keyness: packed.keyness[k] as number });
+    }
+    docs.push({ id, lang: packed.langs[i] as string, terms });
+  });
+  return docs;
 }

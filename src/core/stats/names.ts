@@ -1,7 +1,7 @@
 // Finds names: the most frequent capitalised word sequences (`Vladimir Poutine`, `Minsk`), less
 // the common words that are capitalised only because they open a sentence (`Le`, `Selon`).
 
-import { folded, foldTerm, type FoldedTokens, type TermSlot } from './folded.js';
+import { ELISION, folded, foldTerm, PUNCT, SENTENCE, SPACE, WORD, type FoldedTokens, type Folding } from './folded.js';
 import { isStopword } from './stopwords.js';
 import type { Token } from './tokenize.js';
 
@@ -86,115 +86,131 @@ export class Names {
   // Counts in boxes: one lookup a word, where a number would take a get and a set.
   private readonly lower = new Map<string, { n: number }>();
   private readonly capitalMid = new Map<string, { n: number }>();
-  /** The shapes of the words of the document being added. */
-  private shapes = new Uint8Array(1024);
 
   /**
    * Adds one document's tokens; `lang` (ISO 639-3) chooses the stop words. The id is unused:
    * names are counted per occurrence; it keeps the signature of the other accumulators.
    */
   add(_docId: string, lang: string, input: readonly Token[] | FoldedTokens): void {
-    const { tokens, terms, slots, folds } = folded(input, lang);
-    if (this.shapes.length < tokens.length) this.shapes = new Uint8Array(tokens.length * 2);
-    const shapes = this.shapes;
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i] as Token;
-      if (t.kind !== 'word') continue;
-      const f = folds?.[i];
-      shapes[i] = f !== undefined ? (f.shape ??= shapeOf(t.text)) : shapeOf(t.text);
-    }
+    const tokens = folded(input, lang);
+    const { length, gaps } = tokens;
     let start = 0;
-    for (let i = 1; i <= tokens.length; i++) {
-      if (i === tokens.length || tokens[i]?.gap === 'sentence') {
-        this.sentence(lang, tokens, terms, slots, start, i);
+    for (let i = 1; i <= length; i++) {
+      if (i === length || gaps[i] === SENTENCE) {
+        this.sentence(lang, tokens, start, i);
         start = i;
       }
     }
   }
 
-  private sentence(lang: string, tokens: readonly Token[], terms: readonly string[], slots: readonly TermSlot[] | undefined, from: number, to: number): void {
-    const shapes = this.shapes;
+  private sentence(lang: string, tokens: FoldedTokens, from: number, to: number): void {
+    const { kinds, gaps, starts, folds } = tokens;
     let words = 0;
     let caps = 0;
     for (let i = from; i < to; i++) {
-      const t = tokens[i];
-      if (t === undefined || t.kind !== 'word') continue;
+      if (kinds[i] !== WORD) continue;
+      const f = folds[i] as Folding;
       words++;
-      if ((shapes[i] as number) & ALL_CAPITALS) caps++;
+      if ((f.shape ??= shapeOf(f.form)) & ALL_CAPITALS) caps++;
     }
     if (words >= 3 && caps / words >= CAPS_SHARE) return;
 
     let run: string[] = [];
+    // The word that opened the run: a name of one word is counted through it (see recordOne).
+    let head: Folding | undefined;
     let pending: string[] = [];
     let initial = false;
     const flush = (): void => {
-      if (run.length > 0 && run.length <= MAX_WORDS) this.record(run, lang, initial);
-      run = [];
-      pending = [];
+      if (run.length > 0) {
+        if (run.length === 1 && head !== undefined) this.recordOne(head, run, lang, initial);
+        else if (run.length <= MAX_WORDS) this.record(run, lang, initial);
+        run = [];
+      }
+      if (pending.length > 0) pending = [];
     };
     for (let i = from; i < to; i++) {
-      const t = tokens[i];
-      if (t === undefined) continue;
-      if (t.kind !== 'word') {
+      const f = folds[i] as Folding;
+      const kind = kinds[i];
+      const gap = gaps[i];
+      if (kind !== WORD) {
         // `d’` may sit inside a name; any other elision, or a number, ends it.
-        if (t.kind === 'elision' && run.length > 0 && t.gap === 'space' && terms[i] === "d'") pending.push(t.text);
+        if (kind === ELISION && run.length > 0 && gap === SPACE && f.term === "d'") pending.push(f.form);
         else flush();
         continue;
       }
-      const prev = i > from ? tokens[i - 1] : undefined;
       // The word after a sentence-opening `L’` got no capital from the sentence.
-      const elided = prev !== undefined && prev.kind === 'elision' && prev.index + prev.text.length === t.index;
-      const opens = (i === from || t.gap === 'punct') && !elided;
-      const shape = shapes[i] as number;
+      const elided = i > from && kinds[i - 1] === ELISION && (starts[i - 1] as number) + (folds[i - 1] as Folding).form.length === starts[i];
+      const opens = (i === from || gap === PUNCT) && !elided;
+      const shape = f.shape as number;
       if (shape & CAPITAL) {
-        if (!opens && !(shape & ALL_CAPITALS)) this.bump('capitalMid', terms[i] as string, slots?.[i]);
-        if (run.length > 0 && t.gap === 'space') {
+        if (!opens && !(shape & ALL_CAPITALS)) this.bump('capitalMid', f);
+        if (run.length > 0 && gap === SPACE) {
           // `d’` glues to the word it elides into: `Côte d’Ivoire`.
-          if (elided) run.push(...pending.slice(0, -1), `${pending[pending.length - 1] ?? ''}${t.text}`);
-          else run.push(...pending, t.text);
+          if (elided) run.push(...pending.slice(0, -1), `${pending[pending.length - 1] ?? ''}${f.form}`);
+          else run.push(...pending, f.form);
           pending = [];
         } else {
           flush();
-          run.push(t.text);
+          run.push(f.form);
+          head = f;
           initial = opens;
         }
         continue;
       }
-      if (shape & LOWER_CASE) this.bump('lower', terms[i] as string, slots?.[i]);
-      if (run.length > 0 && t.gap === 'space' && shape & PARTICLE) pending.push(t.text);
+      if (shape & LOWER_CASE) this.bump('lower', f);
+      if (run.length > 0 && gap === SPACE && shape & PARTICLE) pending.push(f.form);
       else flush();
     }
     flush();
   }
 
-  /** Counts a word in `lower` or `capitalMid`, its count's box remembered in its slot. */
-  private bump(which: 'lower' | 'capitalMid', term: string, slot: TermSlot | undefined): void {
-    if (slot !== undefined && slot.namesOwner === this) {
-      const box = slot[which];
+  /** Counts a word in `lower` or `capitalMid`, its count's box remembered in its folding. */
+  private bump(which: 'lower' | 'capitalMid', f: Folding): void {
+    if (f.namesOwner === this) {
+      const box = f[which];
       if (box !== undefined) {
         box.n++;
         return;
       }
-    }
+    } else this.own(f);
     const map = this[which];
-    let box = map.get(term);
+    let box = map.get(f.term);
     if (box !== undefined) box.n++;
-    else map.set(term, (box = { n: 1 }));
-    if (slot !== undefined) {
-      if (slot.namesOwner !== this) {
-        slot.namesOwner = this;
-        slot.lower = undefined;
-        slot.capitalMid = undefined;
-      }
-      slot[which] = box;
-    }
+    else map.set(f.term, (box = { n: 1 }));
+    f[which] = box;
   }
 
-  private record(words: string[], lang: string, initial: boolean): void {
+  /** Clears what another collector remembered in a folding. */
+  private own(f: Folding): void {
+    f.namesOwner = this;
+    f.lower = undefined;
+    f.capitalMid = undefined;
+    f.name = undefined;
+    f.initialName = undefined;
+  }
+
+  private record(words: string[], lang: string, initial: boolean): Entry {
     const key = `${lang}\t${initial ? '^' : ''}${words.join(' ')}`;
-    const e = this.entries.get(key);
+    let e = this.entries.get(key);
     if (e !== undefined) e.count++;
-    else this.entries.set(key, { words, count: 1, lang, initial });
+    else this.entries.set(key, (e = { words, count: 1, lang, initial }));
+    return e;
+  }
+
+  /**
+   * {@link record} for a name of one word, `[head.form]`: most names are, and the entry kept in
+   * the word's folding (of `lang`) needs no key built and looked up the next time.
+   */
+  private recordOne(head: Folding, words: string[], lang: string, initial: boolean): void {
+    if (head.namesOwner !== this) this.own(head);
+    const memo = (initial ? head.initialName : head.name) as Entry | undefined;
+    if (memo !== undefined) {
+      memo.count++;
+      return;
+    }
+    const e = this.record(words, lang, initial);
+    if (initial) head.initialName = e;
+    else head.name = e;
   }
 
   /** The counts so far, to merge into another collector with {@link Names.merge}. */

@@ -2,7 +2,7 @@
 // word 5-shingles with LSH banding: 128 hash values per document, deterministic seeds.
 
 import type { Token } from './tokenize.js';
-import { foldTerm, type FoldedTokens, type TermSlot } from './folded.js';
+import { foldTerm, type FoldedTokens, type Folding } from './folded.js';
 import { minhashKernel } from '../summary/minhash-simd.js';
 
 /** The MinHash settings: words per shingle, hash functions, LSH bands × rows, Jaccard threshold. */
@@ -53,8 +53,7 @@ const [MUL, ADD] = (() => {
 })();
 
 /** The words compared: word and number tokens, case-folded, elided clitics kept as words. */
-function words(tokens: readonly Token[] | readonly string[] | FoldedTokens): readonly string[] {
-  if ('terms' in tokens) return tokens.terms;
+function words(tokens: readonly Token[] | readonly string[]): readonly string[] {
   const out: string[] = [];
   for (const t of tokens) out.push(typeof t === 'string' ? foldTerm(t) : foldTerm(t.text));
   return out;
@@ -77,12 +76,11 @@ export function shingleHashes(tokens: readonly Token[] | readonly string[] | Fol
 
 /** {@link fnv1a32} of each word, in a typed array (hashes past 2³¹ are no small integers). */
 function wordHashes(tokens: readonly Token[] | readonly string[] | FoldedTokens): Uint32Array {
-  const slots = 'slots' in tokens ? tokens.slots : undefined;
-  if (slots === undefined) return Uint32Array.from(words(tokens), (word) => fnv1a32(word));
-  const out = new Uint32Array(slots.length);
-  for (let i = 0; i < slots.length; i++) {
-    const slot = slots[i] as TermSlot;
-    out[i] = slot.hash ??= fnv1a32(slot.term);
+  if (!('folds' in tokens)) return Uint32Array.from(words(tokens), (word) => fnv1a32(word));
+  const out = new Uint32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const f = tokens.folds[i] as Folding;
+    out[i] = f.hash ??= fnv1a32(f.term);
   }
   return out;
 }

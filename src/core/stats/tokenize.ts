@@ -100,6 +100,7 @@ function skipDigits(text: string, i: number): number {
 // Separators inside a number, and the joiners inside a word.
 const isNumberSeparator = (c: number): boolean => c === 0x2e || c === 0x2c || c === 0x3a || c === 0xa0 || c === 0x202f;
 const isJoiner = (c: number): boolean => c === 0x2d || c === 0x2010 || c === 0x2011 || c === 0x27 || c === 0x2019;
+const isApostrophe = (c: number): boolean => c === 0x27 || c === 0x2019;
 
 /**
  * The end of a number with separators starting at `i` (a digit), or -1: digits, then one or
@@ -129,17 +130,27 @@ function numberEnd(text: string, i: number): number {
   return groups >= 2 ? (groupEnds[groups - 2] as number) : -1;
 }
 
-/** The end of a word starting at `i`: word characters, joined by single hyphens or apostrophes. */
+/** Where the last word {@link wordEnd} read has its first apostrophe, or -1. */
+let firstApostrophe = -1;
+
+/**
+ * The end of a word starting at `i`: word characters, joined by single hyphens or apostrophes.
+ * Notes the word's first apostrophe in {@link firstApostrophe}: most words have none, and need
+ * no search for an elision.
+ */
 function wordEnd(text: string, i: number): number {
   let j = i;
+  firstApostrophe = -1;
   for (;;) {
     while (j < text.length) {
       const cp = codePointAt(text, j);
       if (!isWordClass(classOf(cp))) break;
       j += width(cp);
     }
-    if (j + 1 < text.length && isJoiner(text.charCodeAt(j)) && isWordAt(text, j + 1)) j++;
-    else return j;
+    if (j + 1 < text.length && isJoiner(text.charCodeAt(j)) && isWordAt(text, j + 1)) {
+      if (firstApostrophe < 0 && isApostrophe(text.charCodeAt(j))) firstApostrophe = j;
+      j++;
+    } else return j;
   }
 }
 
@@ -171,9 +182,10 @@ export type SpanKind = 'run' | 'number' | 'word';
 
 /**
  * Reports each raw token of the text in order, as offsets: runs of scripts written without
- * spaces (not yet cut into words), numbers with separators, and words (elisions not yet split).
+ * spaces (not yet cut into words), numbers with separators, and words (elisions not yet split),
+ * with where a word has its first apostrophe (else -1).
  */
-export function scanSpans(text: string, span: (start: number, end: number, kind: SpanKind) => void): void {
+export function scanSpans(text: string, span: (start: number, end: number, kind: SpanKind, apostrophe: number) => void): void {
   for (let i = 0; i < text.length; ) {
     const cp = codePointAt(text, i);
     const k = classOf(cp);
@@ -199,7 +211,7 @@ export function scanSpans(text: string, span: (start: number, end: number, kind:
         kind = 'word';
       }
     }
-    span(i, end, kind);
+    span(i, end, kind, kind === 'word' ? firstApostrophe : -1);
     i = end;
   }
 }
@@ -211,22 +223,24 @@ export function scanSpans(text: string, span: (start: number, end: number, kind:
 export function scanTokens(text: string, emit: Emit): void {
   let prevEnd = 0;
   let prevStart = -1;
-  scanSpans(text, (start, end, kind) => {
+  scanSpans(text, (start, end, kind, apostrophe) => {
     let gap: Gap = prevStart < 0 ? 'sentence' : classifyGap(text, prevStart, prevEnd, start);
     if (kind === 'run') gap = segmentRun(text, start, text.slice(start, end), gap, emit);
     else if (kind === 'number') emit(start, end, 'number', gap);
-    else emitWord(text, start, end, gap, emit);
+    else emitWord(text, start, end, apostrophe, gap, emit);
     prevStart = start;
     prevEnd = end;
   });
 }
 
-/** Splits a word match into elided heads, the word itself and an English possessive `’s`. */
-function emitWord(text: string, start: number, end: number, gap: Gap, emit: Emit): void {
+/**
+ * Splits a word match into elided heads, the word itself and an English possessive `’s`;
+ * `apostrophe` is where the word has its first apostrophe (-1: none).
+ */
+function emitWord(text: string, start: number, end: number, apostrophe: number, gap: Gap, emit: Emit): void {
   let s = start;
-  for (;;) {
-    const apos = findApostrophe(text, s, end);
-    if (apos < 0 || !ELISIONS.has(text.slice(s, apos).toLowerCase())) break;
+  for (let apos = apostrophe; apos >= 0; apos = findApostrophe(text, s, end)) {
+    if (!ELISIONS.has(text.slice(s, apos).toLowerCase())) break;
     emit(s, apos + 1, 'elision', gap);
     gap = 'space';
     s = apos + 1;

@@ -1,7 +1,7 @@
 // Counts words, terms and bigrams per language in one streaming pass over documents: memory
 // grows with the vocabulary (and the bigram vocabulary, which is pruned), never with the text.
 
-import { folded, foldTerm, type FoldedTokens } from './folded.js';
+import { folded, foldTerm, SPACE, WORD, type FoldedTokens, type Folding } from './folded.js';
 import { isStopword } from './stopwords.js';
 import type { Token } from './tokenize.js';
 
@@ -38,8 +38,8 @@ interface Entry {
   lastDoc: number;
   form: string;
   formCount: number;
-  // Only for the few words written in more than one casing.
-  forms?: Map<string, number>;
+  // Only for the few words written in more than one casing (undefined, not absent: one shape).
+  forms: Map<string, number> | undefined;
 }
 
 /** A bigram's entry: its most frequent casing kept as its two words, `form` unused. */
@@ -71,7 +71,7 @@ export interface VocabularyOptions {
 function bump(map: Map<string, Entry>, key: string, form: string, doc: number): Entry {
   const e = map.get(key);
   if (e === undefined) {
-    const created = { count: 1, docs: 1, lastDoc: doc, form, formCount: 1 };
+    const created = { count: 1, docs: 1, lastDoc: doc, form, formCount: 1, forms: undefined };
     map.set(key, created);
     return created;
   }
@@ -99,15 +99,25 @@ function bumpEntry(e: Entry, form: string, doc: number): void {
 }
 
 /**
- * {@link bump} for the bigram `k1 k2` written `f1 f2`: the same counts and casing, the casing
- * compared word by word (words hold no space, so that is comparing the joined forms).
+ * {@link bump} for the bigram `a b`: the same counts and casing, the casing compared word by
+ * word (words hold no space, so that is comparing the joined forms). The first term's map of
+ * second terms is remembered in its folding (maps emptied by {@link Vocabulary.prune} stay, so
+ * the memo stays right).
  */
-function bumpBigram(st: LangState, k1: string, k2: string, f1: string, f2: string, doc: number): void {
-  let inner = st.bigrams.get(k1);
-  if (inner === undefined) st.bigrams.set(k1, (inner = new Map()));
-  const e = inner.get(k2);
+function bumpBigram(st: LangState, a: Folding, b: Folding, doc: number): void {
+  let inner: Map<string, BigramEntry> | undefined;
+  if (a.bigramsOwner === st) inner = a.bigrams as Map<string, BigramEntry>;
+  else {
+    inner = st.bigrams.get(a.term);
+    if (inner === undefined) st.bigrams.set(a.term, (inner = new Map()));
+    a.bigramsOwner = st;
+    a.bigrams = inner;
+  }
+  const f1 = a.form;
+  const f2 = b.form;
+  const e = inner.get(b.term);
   if (e === undefined) {
-    inner.set(k2, { count: 1, docs: 1, lastDoc: doc, form: '', first: f1, second: f2, formCount: 1 });
+    inner.set(b.term, { count: 1, docs: 1, lastDoc: doc, form: '', formCount: 1, forms: undefined, first: f1, second: f2 });
     st.bigramCount++;
     return;
   }
@@ -131,22 +141,36 @@ function bumpBigram(st: LangState, k1: string, k2: string, f1: string, f2: strin
   }
 }
 
-function bigramEntries(st: LangState): Map<string, Entry> {
-  const flat = new Map<string, Entry>();
-  for (const [k1, inner] of st.bigrams) {
-    for (const [k2, e] of inner) flat.set(`${k1} ${k2}`, { ...e, form: `${e.first} ${e.second}` });
-  }
-  return flat;
+/** Term order of the lists: most frequent first, then in most documents, ties broken by term. */
+function compareTerms(a: TermCount, b: TermCount): number {
+  return b.count - a.count || b.docs - a.docs || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0);
 }
 
-function ranked(map: Map<string, Entry>, n: number, keep: (key: string) => boolean): TermCount[] {
-  const out: TermCount[] = [];
-  for (const [term, e] of map) {
-    if (keep(term)) out.push({ term, form: e.form, count: e.count, docs: e.docs });
+/**
+ * The first `n` terms of a list in {@link compareTerms} order, kept as they are offered: a
+ * language has hundreds of thousands of terms and bigrams, and sorting them all, their strings
+ * built, cost more than counting them. A candidate is built only if it may be kept.
+ */
+class TopTerms {
+  readonly kept: TermCount[] = [];
+
+  constructor(private readonly n: number) {}
+
+  /** Whether counts like these may make the list: better than the last kept, or tied with it. */
+  wants(count: number, docs: number): boolean {
+    if (this.kept.length < this.n) return this.n > 0;
+    const last = this.kept[this.kept.length - 1] as TermCount;
+    return count > last.count || (count === last.count && docs >= last.docs);
   }
-  // Ties broken by term so the output does not depend on reading order.
-  out.sort((a, b) => b.count - a.count || b.docs - a.docs || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
-  return out.slice(0, n);
+
+  offer(t: TermCount): void {
+    const kept = this.kept;
+    let i = kept.length;
+    while (i > 0 && compareTerms(t, kept[i - 1] as TermCount) < 0) i--;
+    if (i >= this.n) return;
+    kept.splice(i, 0, t);
+    if (kept.length > this.n) kept.pop();
+  }
 }
 
 /**
@@ -169,7 +193,7 @@ export class Vocabulary {
    * document frequencies; the id is unused, kept for the signature of the other accumulators.
    */
   add(_docId: string, lang: string, input: readonly Token[] | FoldedTokens): void {
-    const { tokens, forms, terms, stops, slots } = folded(input, lang);
+    const { length, kinds, gaps, folds } = folded(input, lang);
     const doc = ++this.docSeq;
     let st = this.langs.get(lang);
     if (st === undefined) {
@@ -177,36 +201,27 @@ export class Vocabulary {
       this.langs.set(lang, st);
     }
     st.documents++;
-    let prevKey: string | undefined;
-    let prevForm = '';
-    for (let i = 0; i < tokens.length; i++) {
-      const tok = tokens[i] as Token;
-      if (tok.kind !== 'word') {
-        prevKey = undefined;
+    // The previous word (a non-stop word), or null after anything that breaks a bigram.
+    let prev: Folding | null = null;
+    for (let i = 0; i < length; i++) {
+      if (kinds[i] !== WORD) {
+        prev = null;
         continue;
       }
-      const key = terms[i] as string;
-      const form = forms[i] as string;
+      const f = folds[i] as Folding;
       st.tokens++;
-      // A word's entry is never dropped: remembered in its slot, it needs no lookup next time.
-      const slot = slots?.[i];
-      if (slot !== undefined && slot.vocabOwner === st) bumpEntry(slot.vocab as Entry, form, doc);
+      // A word's entry is never dropped: remembered in its folding, it needs no lookup next time.
+      if (f.vocabOwner === st) bumpEntry(f.vocab as Entry, f.form, doc);
       else {
-        const e = bump(st.words, key, form, doc);
-        if (slot !== undefined) {
-          slot.vocabOwner = st;
-          slot.vocab = e;
-        }
+        f.vocabOwner = st;
+        f.vocab = bump(st.words, f.term, f.form, doc);
       }
-      if (stops[i] === 1) {
-        prevKey = undefined;
+      if (f.stop) {
+        prev = null;
         continue;
       }
-      if (prevKey !== undefined && tok.gap === 'space') {
-        bumpBigram(st, prevKey, key, prevForm, form, doc);
-      }
-      prevKey = key;
-      prevForm = form;
+      if (prev !== null && gaps[i] === SPACE) bumpBigram(st, prev, f, doc);
+      prev = f;
     }
     if (st.bigramCount > this.maxBigrams) this.prune(st);
   }
@@ -222,7 +237,6 @@ export class Vocabulary {
             st.bigramCount--;
           }
         }
-        if (inner.size === 0) st.bigrams.delete(k1);
       }
     }
   }
@@ -235,13 +249,23 @@ export class Vocabulary {
   /** The `n` most frequent terms of a language: words that are not stop words, numbers or elisions. */
   top(lang: string, n: number): TermCount[] {
     const st = this.langs.get(lang);
-    return st === undefined ? [] : ranked(st.words, n, (t) => !isStopword(t, lang));
+    const best = new TopTerms(n);
+    for (const [term, e] of st?.words ?? []) {
+      if (best.wants(e.count, e.docs) && !isStopword(term, lang)) best.offer({ term, form: e.form, count: e.count, docs: e.docs });
+    }
+    return best.kept;
   }
 
   /** The `n` most frequent bigrams of a language, as `term term` with their most frequent casing. */
   topBigrams(lang: string, n: number): TermCount[] {
     const st = this.langs.get(lang);
-    return st === undefined ? [] : ranked(bigramEntries(st), n, () => true);
+    const best = new TopTerms(n);
+    for (const [k1, inner] of st?.bigrams ?? []) {
+      for (const [k2, e] of inner) {
+        if (best.wants(e.count, e.docs)) best.offer({ term: `${k1} ${k2}`, form: `${e.first} ${e.second}`, count: e.count, docs: e.docs });
+      }
+    }
+    return best.kept;
   }
 
   /** Counts for one word (any casing), or undefined if it never occurred in that language. */

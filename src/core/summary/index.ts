@@ -2,7 +2,7 @@
 // accumulator; memory grows with the vocabulary and a few numbers a document, not the text.
 
 import type { AnalysedDocument } from '../analyse.js';
-import type { DocumentKeyTerms } from '../stats/distinctive.js';
+import { unpackKeyTerms, type DocumentKeyTerms } from '../stats/distinctive.js';
 import { Names, type NameCount } from '../stats/names.js';
 import { exactDuplicateGroups, MINHASH, NearDuplicates, type NearDuplicateGroup } from '../stats/near-duplicates.js';
 import type { TermCount } from '../stats/vocabulary.js';
@@ -210,7 +210,7 @@ export async function summarise(docs: AsyncIterable<AnalysedDocument>, options: 
   const distinctive: DocumentKeyTerms[] = new Array(seq);
   for (const f of finals) {
     names.merge(f.names);
-    for (const { seq: i, terms } of f.distinctive) distinctive[i] = terms;
+    unpackKeyTerms(f.distinctive.terms).forEach((terms, i) => (distinctive[f.distinctive.seqs[i] as number] = terms));
     for (const g of f.groups) groups.get(g.key)?.addTypes(g.types, g.tokens);
   }
 

@@ -181,6 +181,17 @@ export interface PreparedLines {
   boiler: string[];
 }
 
+// White space a line folds: at either end, in runs, or other than a plain space.
+const UNFOLDED_SPACE = /^\s|\s$|\s\s|[^\S ]/;
+
+/**
+ * A line trimmed, its runs of white space made one space. Most lines have nothing to fold, and
+ * are kept as they are: the replace would build a copy of each.
+ */
+export function foldSpaces(line: string): string {
+  return UNFOLDED_SPACE.test(line) ? line.trim().replace(/\s+/g, ' ') : line;
+}
+
 /** The lines of a document that {@link LinesAccumulator.addPrepared} counts. */
 export function prepareLines(record: DocumentRecord, lines: string[]): PreparedLines {
   const short: string[] = [];
@@ -190,13 +201,13 @@ export function prepareLines(record: DocumentRecord, lines: string[]): PreparedL
       const trimmed = raw.trim();
       if (trimmed.length > SHARED_LINE_MAX && !/\s\s/.test(trimmed)) continue;
     }
-    const line = raw.trim().replace(/\s+/g, ' ');
+    const line = foldSpaces(raw);
     if (line === '' || line.length > SHARED_LINE_MAX) continue;
     short.push(line);
   }
   const boiler: string[] = [];
   for (const n of record.boilerplate) {
-    const line = (lines[n - 1] ?? '').trim().replace(/\s+/g, ' ');
+    const line = foldSpaces(lines[n - 1] ?? '');
     if (line !== '') boiler.push(line);
   }
   return { short, boiler };

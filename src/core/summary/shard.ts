@@ -11,11 +11,10 @@ import { documentViews } from '../body.js';
 import { readTextFile } from '../read-documents.js';
 import type { DocumentRecord } from '../types.js';
 import type { FoundFile } from '../walk.js';
-import { DistinctiveTerms, type DocumentKeyTerms } from '../stats/distinctive.js';
+import { DistinctiveTerms, packKeyTerms, type PackedKeyTerms } from '../stats/distinctive.js';
 import { Names, type NamesState } from '../stats/names.js';
 import { minhash } from '../stats/near-duplicates.js';
-import { tokenize } from '../stats/tokenize.js';
-import { foldTokens, TermCache } from '../stats/folded.js';
+import { TermCache, WORD, type Folding } from '../stats/folded.js';
 import { Vocabulary, type TermCount, type VocabularyStats } from '../stats/vocabulary.js';
 import { prepareLines, type PreparedLines } from './sections.js';
 
@@ -65,8 +64,8 @@ export interface ShardLanguage {
 export interface ShardFinal {
   languages: ShardLanguage[];
   names: NamesState;
-  /** Distinctive terms of the shard's documents, with their positions in the corpus. */
-  distinctive: { seq: number; terms: DocumentKeyTerms }[];
+  /** Distinctive terms of the shard's documents, and the documents' positions in the corpus. */
+  distinctive: { seqs: number[]; terms: PackedKeyTerms };
   /** Per `--by` group: the distinct (folded) words and the word tokens. */
   groups: { key: string; types: string[]; tokens: number }[];
 }
@@ -102,17 +101,17 @@ export class SummaryShard {
       }
       ({ lines, paragraphs } = text === '' ? { lines: [], paragraphs: [] } : documentViews(text, record));
     }
-    const tokens = tokenize(paragraphs.join('\n'));
-    // Each token folded once, for every accumulator.
-    const folded = foldTokens(tokens, record.lang, this.cache);
+    // Tokenized and each token folded once, for every accumulator.
+    const folded = this.cache.scan(paragraphs.join('\n'), record.lang);
+    const { length, kinds, folds } = folded;
     if (this.options.by) {
       const key = groupKey(this.options.by, record);
       let g = this.groups.get(key);
       if (!g) this.groups.set(key, (g = { types: new Set(), tokens: 0 }));
-      for (let i = 0; i < tokens.length; i++) {
-        if (tokens[i]?.kind !== 'word') continue;
+      for (let i = 0; i < length; i++) {
+        if (kinds[i] !== WORD) continue;
         g.tokens++;
-        g.types.add(folded.terms[i] as string);
+        g.types.add((folds[i] as Folding).term);
       }
     }
     this.vocabulary.add(record.id, record.lang, folded);
@@ -120,16 +119,15 @@ export class SummaryShard {
     this.distinctive.add(record.id, record.lang, folded);
     this.seqs.push(input.seq);
     let sig: Uint32Array | null = null;
-    if (tokens.length > 0 && !this.hashes.has(record.hash)) {
+    if (length > 0 && !this.hashes.has(record.hash)) {
       this.hashes.add(record.hash);
       sig = minhash(folded);
     }
-    return { seq: input.seq, hasTokens: tokens.length > 0, sig, lines: prepareLines(record, lines), warnings };
+    return { seq: input.seq, hasTokens: length > 0, sig, lines: prepareLines(record, lines), warnings };
   }
 
   /** The shard's results, with `top` rows per list. */
   finish(top: number): ShardFinal {
-    const distinctive = this.distinctive.finalise(top);
     return {
       languages: this.vocabulary.languages().map((lang) => ({
         stats: this.vocabulary.stats(lang),
@@ -137,7 +135,7 @@ export class SummaryShard {
         bigrams: this.vocabulary.topBigrams(lang, top),
       })),
       names: this.names.state(),
-      distinctive: distinctive.map((terms, i) => ({ seq: this.seqs[i] as number, terms })),
+      distinctive: { seqs: this.seqs, terms: packKeyTerms(this.distinctive.finalise(top)) },
       groups: [...this.groups].map(([key, g]) => ({ key, types: [...g.types], tokens: g.tokens })),
     };
   }
