@@ -66,7 +66,8 @@ export interface Summary {
 
 /** What a document needs to be summarised in a shard, from what the corpus reader gives. */
 function shardInput(seq: number, d: AnalysedDocument): ShardInput {
-  const { record } = d;
+  const { id, lang, hash, boilerplate, source, date } = d.record;
+  const record = { id, lang, hash, boilerplate, source, date };
   if (d.lines.length > 0 || d.paragraphs.length > 0) return { seq, record, lines: d.lines, paragraphs: d.paragraphs };
   if (d.text !== '') return { seq, record, text: d.text };
   if (d.file) return { seq, record, file: { absPath: d.file.absPath, relPath: d.file.relPath, displayPath: d.file.displayPath } };

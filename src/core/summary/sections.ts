@@ -193,7 +193,7 @@ export function foldSpaces(line: string): string {
 }
 
 /** The lines of a document that {@link LinesAccumulator.addPrepared} counts. */
-export function prepareLines(record: DocumentRecord, lines: string[]): PreparedLines {
+export function prepareLines(record: Pick<DocumentRecord, 'boilerplate'>, lines: string[]): PreparedLines {
   const short: string[] = [];
   for (const raw of lines) {
     // A long line folds to a short one only through runs of white space: most are left unfolded.

@@ -21,11 +21,17 @@ import { prepareLines, type PreparedLines } from './sections.js';
 export type GroupBy = 'lang' | 'source' | 'month';
 
 /** The group of a document for `--by`. */
-export function groupKey(by: GroupBy, record: DocumentRecord): string {
+export function groupKey(by: GroupBy, record: Pick<DocumentRecord, 'lang' | 'source' | 'date'>): string {
   if (by === 'lang') return record.lang;
   if (by === 'source') return record.source ?? '(none)';
   return record.date !== null && /^\d{4}-\d{2}/.test(record.date) ? record.date.slice(0, 7) : '(undated)';
 }
+
+/**
+ * The fields of a record a shard reads. Only these cross to a worker: the whole record would
+ * be copied for every document of the corpus (titles, flags, provenance) and read by no one.
+ */
+export type ShardRecord = Pick<DocumentRecord, 'id' | 'lang' | 'hash' | 'boilerplate' | 'source' | 'date'>;
 
 /**
  * One document for a shard: its record and its body, as lines and paragraphs, as text to split,
@@ -34,7 +40,7 @@ export function groupKey(by: GroupBy, record: DocumentRecord): string {
 export interface ShardInput {
   /** Position in the corpus (0-based). */
   seq: number;
-  record: DocumentRecord;
+  record: ShardRecord;
   file?: FoundFile;
   text?: string;
   lines?: string[];
