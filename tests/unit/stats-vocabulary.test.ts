@@ -51,4 +51,16 @@ describe('Vocabulary', () => {
     small.add('x', 'fra', tokenize('chat noir. chat noir. chien blanc. loup gris. ours brun. lynx roux.'));
     expect(small.topBigrams('fra', 10).map((b) => `${b.term}:${b.count}`)).toEqual(['chat noir:2']);
   });
+
+  test('the casing shown is the most frequent one, also after the lead changed hands twice', () => {
+    // "Kyiv" 5 times with one "KYIV" among them, then "KYIV" 5 times (6 in all: it leads), then
+    // "Kyiv" twice more: 7 against 6. The leader's occurrences used to be counted apart from the
+    // other casings' and lost when the lead changed, so "KYIV" stayed shown.
+    const v = new Vocabulary();
+    const sequence = ['Kyiv Oblast', 'Kyiv Oblast', 'Kyiv Oblast', 'KYIV OBLAST', 'Kyiv Oblast', 'Kyiv Oblast'];
+    sequence.push(...new Array<string>(5).fill('KYIV OBLAST'), 'Kyiv Oblast', 'Kyiv Oblast');
+    sequence.forEach((text, i) => v.add(`d${i}`, 'eng', tokenize(text)));
+    expect(v.top('eng', 1)).toEqual([{ term: 'kyiv', form: 'Kyiv', count: 13, docs: 13 }]);
+    expect(v.topBigrams('eng', 1)).toEqual([{ term: 'kyiv oblast', form: 'Kyiv Oblast', count: 13, docs: 13 }]);
+  });
 });

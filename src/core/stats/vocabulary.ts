@@ -93,6 +93,8 @@ function bumpEntry(e: Entry, form: string, doc: number): void {
   const n = (e.forms.get(form) ?? 0) + 1;
   e.forms.set(form, n);
   if (n > e.formCount) {
+    // The winner's own occurrences were counted in formCount only: the map gets them back.
+    e.forms.set(e.form, e.formCount);
     e.form = form;
     e.formCount = n;
   }
@@ -135,6 +137,7 @@ function bumpBigram(st: LangState, a: Folding, b: Folding, doc: number): void {
   const n = (e.forms.get(form) ?? 0) + 1;
   e.forms.set(form, n);
   if (n > e.formCount) {
+    e.forms.set(`${e.first} ${e.second}`, e.formCount);
     e.first = f1;
     e.second = f2;
     e.formCount = n;
