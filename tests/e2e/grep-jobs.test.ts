@@ -123,3 +123,45 @@ describe('issue 6: grep output is the same for --jobs 1 and --jobs 2 (workers st
     expect(counts.has('f0/017_doc')).toBe(false);
   });
 });
+
+describe('issue 6: grep -c/-l with workers claims whole folders, and the ids stay those of --jobs 1', () => {
+  // Two roots with the same folder names (their ids clash), plain names (the folders are claimed
+  // whole), JSON Lines ids before and after a folder that fall under it, and a binary file, which
+  // claims no id, in a folder claimed whole.
+  let roots: string[] = [];
+  beforeAll(() => {
+    roots = ['one', 'two'].map((name) => path.join(dir, `claims-${name}`));
+    for (const [r, root] of roots.entries()) {
+      for (const folder of ['a', 'b', 'c']) {
+        fs.mkdirSync(path.join(root, folder), { recursive: true });
+        for (let i = 0; i < 40; i++) fs.writeFileSync(path.join(root, folder, `x${String(i).padStart(2, '0')}.txt`), i % 3 === r ? 'freedom\n' : 'peace\n');
+      }
+      fs.writeFileSync(path.join(root, 'b', 'x05.txt'), Buffer.from('freedom\0binary'));
+    }
+    // Sorts before `a`: its ids are claimed first, so folder `a` of the first root is claimed file by file.
+    fs.writeFileSync(path.join(roots[0] as string, '0.jsonl'), '{"id":"a/x01","text":"freedom"}\n');
+    // Sorts after the folders: its ids fall under folders claimed whole (`b/x05` is free: its file is binary).
+    fs.writeFileSync(path.join(roots[1] as string, 'z.jsonl'), ['{"id":"c/x02","text":"freedom"}', '{"id":"b/x05","text":"freedom"}', '{"id":"c/x02~2","text":"freedom"}'].join('\n'));
+  });
+
+  for (const args of [['-c', 'freedom'], ['-l', 'freedom'], ['-c', '-F', 'peace'], ['-l', '--paths', '-F', 'freedom']]) {
+    test(args.join(' '), () => {
+      const one = runBin(['grep', '--jobs', '1', ...args, ...roots]);
+      const two = runBin(['grep', '--jobs', '2', ...args, ...roots], { env: { CORPUS_GREP_PARALLEL_FROM: '0' } });
+      expect(one.status).toBe(0);
+      expect(two).toEqual(one);
+    });
+  }
+
+  test('the clashes: the second root’s files, and the JSON Lines ids, get the next free suffix', () => {
+    const r = runBin(['grep', '--jobs', '2', '-c', 'freedom', ...roots], { env: { CORPUS_GREP_PARALLEL_FROM: '0' } });
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toContain('a/x01:1'); // the JSON Lines record took it, the first root's file a/x01~2
+    expect(lines).toContain('a/x01~3:1'); // the second root's file
+    expect(r.stderr).toContain(`${roots[0]}/a/x01.txt: id a/x01 is taken, using a/x01~2`);
+    expect(lines).toContain('c/x02~3:1'); // after c/x02 (root one) and c/x02~2 (root two, unmatched)
+    expect(lines).toContain('b/x05:1'); // the record: neither binary file claimed it
+    expect(lines).toContain('c/x02~2~2:1');
+    expect(r.stderr).toContain(`${roots[1]}/a/x00.txt: id a/x00 is taken, using a/x00~2`);
+  });
+});

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { WorkerSet } from '../../src/core/engine/worker-set.js';
+import { READY, WorkerSet } from '../../src/core/engine/worker-set.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-worker-set-'));
 const file = path.join(dir, 'echo.mjs');
@@ -17,6 +17,18 @@ parentPort.on('message', (m) => {
   if (m.n === -1) process.exit(3);
   if (m.hello) return;
   setTimeout(() => parentPort.postMessage({ batch: m.batch, twice: m.n * 2 }), 40 - m.n);
+});
+`,
+);
+
+// Says it is ready once asked to (a worker still starting up is not), then answers as above.
+const announcing = path.join(dir, 'announcing.mjs');
+fs.writeFileSync(
+  announcing,
+  `import { parentPort } from 'node:worker_threads';
+parentPort.on('message', (m) => {
+  if (m.hello) parentPort.postMessage(${JSON.stringify(READY)});
+  else parentPort.postMessage({ batch: m.batch, twice: m.n * 2 });
 });
 `,
 );
@@ -43,6 +55,22 @@ describe('issue 6: WorkerSet', () => {
     const set = new WorkerSet<Request, Reply>(file, 1, 'echo', null);
     await expect(set.send({ n: -1 })).rejects.toThrow('echo worker stopped (exit code 3)');
     await expect(set.send({ n: 1 })).rejects.toThrow('exit code 3');
+    await set.close();
+  });
+
+  test('a worker that says it is ready is ready; saying so is no reply', async () => {
+    const set = new WorkerSet<Request, Reply>(announcing, 1, 'echo', null);
+    expect(set.ready).toBe(false);
+    const first = set.send({ n: 1 });
+    set.broadcast({ hello: true });
+    expect((await first).twice).toBe(2);
+    await new Promise<void>((resolve) => {
+      const poll = (): void => void (set.ready ? resolve() : setTimeout(poll, 5));
+      poll();
+    });
+    expect(set.busy(0)).toBe(0);
+    expect(set.idle).toBe(true);
+    expect((await set.send({ n: 4 })).twice).toBe(8);
     await set.close();
   });
 });

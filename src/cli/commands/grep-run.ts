@@ -91,7 +91,8 @@ export async function runGrep(args: string[], flags: GrepFlags, io: Io): Promise
           ? jsonPrinter(io.stdout, out.format === 'jsonl', before, after)
           : linesPrinter({ out: io.stdout, chalk: out.chalk, heading: terminal, before, after });
   }
-  const { kwicRow, sortKwic } = await import('../../core/kwic.js');
+  // The concordance's module sets up a collator (ICU data, milliseconds): loaded only for it.
+  const kwic = flags.kwic ? await import('../../core/kwic.js') : null;
   const { columnOf } = await import('../../core/grep.js');
 
   let matched = 0;
@@ -117,15 +118,15 @@ export async function runGrep(args: string[], flags: GrepFlags, io: Io): Promise
     }
     matched++;
     if (printer) await printer.document(result, docInfo);
-    else {
+    else if (kwic) {
       for (const hit of result.hits) {
-        for (const m of hit.matches) kwicRows.push(kwicRow(result.doc.id, hit.line, columnOf(hit.text, m.start), hit.text, m.start, m.end, kwicWidth));
+        for (const m of hit.matches) kwicRows.push(kwic.kwicRow(result.doc.id, hit.line, columnOf(hit.text, m.start), hit.text, m.start, m.end, kwicWidth));
       }
     }
   }
   if (printer) await printer.end();
   else {
-    if (flags.sort) sortKwic(kwicRows, flags.sort);
+    if (flags.sort) kwic?.sortKwic(kwicRows, flags.sort);
     const { createRowWriter } = await import('../../format/row-writer.js');
     const writer = createRowWriter<KwicRow>({
       format: out.format,

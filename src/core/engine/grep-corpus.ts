@@ -51,12 +51,13 @@ export interface GrepDocument {
 /**
  * Fewer files than this are searched in this thread: starting a worker (about 0.1 s of CPU)
  * costs more than it saves. Analysing each match is slow, so workers pay early; counting a
- * literal on the raw bytes is so cheap that they pay only on a big corpus, less big when they
- * take whole folders (one message each way, not one a batch of files).
+ * literal on the raw bytes is so cheap that they pay only on a big corpus, or early when they
+ * take whole folders: one message each way, and no folder sent before the worker is ready, so
+ * this thread never waits on its start (only 500 files: the first folder or so).
  */
 export function parallelMinFiles(matcher: Matcher, spec: GrepSpec, analyse: boolean, folders = false): number {
   if (analyse) return 200;
-  if (matcher.lineLiterals && spec.mode !== 'lines') return folders ? 4000 : 20000;
+  if (matcher.lineLiterals && spec.mode !== 'lines') return folders ? 500 : 20000;
   return 2000;
 }
 
@@ -96,19 +97,22 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
   const warn = options.onWarning ?? (() => {});
   const { spec } = options;
   const walk: FolderWalk = options.walk ?? {};
-  const ids = new IdRegistry();
+  const ids = new IdRegistry(true);
   const analyseDocument = options.analyse ? (await import('../analyse.js')).analyseDocument : null;
   const wholeFolders = searchesFolders(spec, options.analyse);
   const walkHere = (folder: FoundFolder): Iterable<FoundFile> => walkFolder(folder, { cwd: '', ...walk, onWarning: warn });
 
-  /** The matching document a file's result stands for, once its id is claimed; warnings reported. */
-  const settle = (file: FoundFile, outcome: Outcome, result: FileResult | undefined): GrepDocument | null => {
+  /**
+   * The matching document a file's result stands for, once its id is claimed (or with the id
+   * its folder claimed for it); warnings reported.
+   */
+  const settle = (file: FoundFile, outcome: Outcome, result: FileResult | undefined, claimed?: string): GrepDocument | null => {
     if (outcome === Outcome.Unread) {
       if (result?.error) warn(file.displayPath, describeError(Object.assign(new Error(result.error.message), { code: result.error.code })));
       if (result?.warnings) for (const [where, why] of result.warnings) warn(where, why);
       return null;
     }
-    const id = claimFor(ids, fileId(file.relPath), file, warn);
+    const id = claimed ?? claimFor(ids, fileId(file.relPath), file, warn);
     if (result === undefined) return null;
     if (result.warnings) for (const [where, why] of result.warnings) warn(where, why);
     const m = result.match;
@@ -191,7 +195,8 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
     };
     const sendFolder = (folder: FoundFolder): void => {
       const workers = poolFrom(true);
-      if (!workers || workers.allBusy(BUSY_FOLDERS)) {
+      // A worker still starting up would keep the folder waiting: this thread takes it.
+      if (!workers || !workers.ready || workers.allBusy(BUSY_FOLDERS)) {
         const done = searchFolder(folder, walk, matcher, spec, reader);
         seen += done.outcomes.length;
         queue.push({ kind: 'folder', folder, done });
@@ -220,6 +225,21 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
           warn(where, why);
         }
       };
+      if (unit.kind === 'folder' && folder?.distinctIds) {
+        // Ids claimed whole (made one by one only if a later id falls under the folder): only
+        // the files with something to say are looked at.
+        const joined = folder.relPaths;
+        if (ids.claimFolder(`${unit.folder.relPath}/`, () => claimedIds(joined.split('\0'), outcomes))) {
+          for (const [i, result] of details) {
+            warnWalk(i);
+            const relPath = relPaths[i] as string;
+            const found = settle(fileOf(unit.folder, relPath), outcomes[i] as Outcome, result, fileId(relPath));
+            if (found) yield found;
+          }
+          warnWalk(Infinity);
+          return;
+        }
+      }
       for (let i = 0; i < outcomes.length; i++) {
         warnWalk(i);
         const detail = details[d];
@@ -277,6 +297,11 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
   } finally {
     await (pool as GrepPool | null)?.close();
   }
+}
+
+/** The ids claimed by a folder's files: those read, whatever they held. */
+function* claimedIds(relPaths: readonly string[], outcomes: Uint8Array): Generator<string> {
+  for (let i = 0; i < relPaths.length; i++) if (outcomes[i] === Outcome.NoMatch || outcomes[i] === Outcome.Match) yield fileId(relPaths[i] as string);
 }
 
 const isDone = (unit: Unit): boolean => unit.kind === 'jsonl' || unit.done !== undefined;

@@ -52,6 +52,11 @@ export class GrepPool {
     return this.workers.allBusy(n);
   }
 
+  /** True once a worker is set up and searching (before, what is sent to it waits). */
+  get ready(): boolean {
+    return this.workers.ready;
+  }
+
   /** Stops the workers. */
   close(): Promise<void> {
     return this.workers.close();

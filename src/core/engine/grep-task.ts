@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { decode, isBinary, sniffBom } from '../decode.js';
 import { searchDocument, type LineHit } from '../grep.js';
-import { BINARY_WARNING, formatOf } from '../read-documents.js';
+import { BINARY_WARNING, DistinctIds, formatOf } from '../read-documents.js';
 import { MatchTimeoutError } from '../search/backtracking-guard.js';
 import type { Matcher } from '../search/matcher.js';
 import type { DocFormat, DocumentRecord, Encoding, SourceDocument } from '../types.js';
@@ -270,6 +270,11 @@ export interface FolderResult extends BatchResult {
   relPaths: string;
   /** Problems walking the folder, each as [file index it comes before, where, why]. */
   walkWarnings: [number, string, string][];
+  /**
+   * True when the folder's files have distinct ids (told cheaply, see {@link DistinctIds}) and
+   * none is a JSON Lines file (whose records claim ids in their place): they can be claimed whole.
+   */
+  distinctIds: boolean;
 }
 
 /** How a folder is walked: the corpus options that choose its files. */
@@ -286,11 +291,14 @@ export function searchFolder(folder: FoundFolder, walk: FolderWalk, matcher: Mat
   const details: [number, FileResult][] = [];
   const walkWarnings: [number, string, string][] = [];
   const onWarning = (where: string, why: string): void => void walkWarnings.push([relPaths.length, where, why]);
+  const ids = new DistinctIds();
   for (const file of walkFolder(folder, { cwd: '', ...walk, onWarning })) {
     const i = relPaths.length;
     relPaths.push(file.relPath);
+    ids.add(file.relPath);
     const format = formatOf(file.relPath);
     if (format === 'jsonl') {
+      ids.distinct = false;
       outcomes.push(Outcome.Jsonl);
       continue;
     }
@@ -298,7 +306,7 @@ export function searchFolder(folder: FoundFolder, walk: FolderWalk, matcher: Mat
     outcomes.push(result.outcome);
     if (result.match || result.warnings || result.error) details.push([i, result]);
   }
-  return { relPaths: relPaths.join('\0'), outcomes: Uint8Array.from(outcomes), details, walkWarnings };
+  return { relPaths: relPaths.join('\0'), outcomes: Uint8Array.from(outcomes), details, walkWarnings, distinctIds: ids.distinct };
 }
 
 /** True when a path names a gzipped file. */

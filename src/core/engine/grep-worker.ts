@@ -7,6 +7,7 @@ import { buildMatcher, enableLinearRegExpEngine } from '../search/index.js';
 import type { DocumentRecord, SourceDocument } from '../types.js';
 import type { GrepReply, GrepRequest, GrepWorkerData } from './grep-pool.js';
 import { FileReader, searchBatch, searchFolder } from './grep-task.js';
+import { READY } from './worker-set.js';
 
 const data = workerData as GrepWorkerData;
 enableLinearRegExpEngine();
@@ -29,3 +30,6 @@ parentPort?.on('message', (request: GrepRequest) => {
   const reply: GrepReply = { batch: request.batch, outcomes, details };
   parentPort?.postMessage(reply, [outcomes.buffer as ArrayBuffer]);
 });
+
+// Set up: the main thread sends folders from now on, not while this thread starts.
+parentPort?.postMessage(READY);

@@ -18,8 +18,14 @@ interface Outstanding<Reply> {
   reject: (err: Error) => void;
 }
 
+/**
+ * What a worker may post, once set up, before any reply: that it is ready ({@link WorkerSet.ready}).
+ * A worker need not: the others answer requests sent while they start up, in turn.
+ */
+export const READY: Numbered = { batch: -1 };
+
 export class WorkerSet<Request extends Numbered, Reply extends Numbered> {
-  private readonly workers: { worker: Worker; busy: number }[] = [];
+  private readonly workers: { worker: Worker; busy: number; ready: boolean }[] = [];
   private readonly outstanding = new Map<number, Outstanding<Reply>>();
   private nextBatch = 0;
   private failure: Error | null = null;
@@ -33,8 +39,12 @@ export class WorkerSet<Request extends Numbered, Reply extends Numbered> {
   constructor(file: string, size: number, what: string, workerData: unknown, resourceLimits?: ResourceLimits) {
     for (let index = 0; index < size; index++) {
       const worker = new Worker(file, { workerData, ...(resourceLimits ? { resourceLimits } : {}) });
-      const slot = { worker, busy: 0 };
+      const slot = { worker, busy: 0, ready: false };
       worker.on('message', (reply: Reply) => {
+        if (reply.batch === READY.batch) {
+          slot.ready = true;
+          return;
+        }
         slot.busy--;
         const waiting = this.outstanding.get(reply.batch);
         this.outstanding.delete(reply.batch);
@@ -66,6 +76,11 @@ export class WorkerSet<Request extends Numbered, Reply extends Numbered> {
   /** True when every worker has at least `n` requests outstanding. */
   allBusy(n: number): boolean {
     return this.workers.every((w) => w.busy >= n);
+  }
+
+  /** True when some worker has said it is {@link READY}. */
+  get ready(): boolean {
+    return this.workers.some((w) => w.ready);
   }
 
   /** Numbers a request and sends it to worker `index` (by default the least busy); resolves to the reply. */
