@@ -74,7 +74,7 @@ export async function corpusContext(paths: string[], flags: CorpusFlags & Filter
     jobs = Number(flags.jobs);
     if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number from 1, not '${flags.jobs}'`);
   }
-  const { defaultCacheDir } = await import('../core/cache.js');
+  const { defaultCacheDir } = await import('../core/cache-dir.js');
   return {
     options: {
       cacheDir: flags.cache === false ? null : defaultCacheDir(io.env, os.homedir()),

@@ -60,12 +60,6 @@ export function fingerprintOf(files: Iterable<{ absPath: string; size: number; m
   return hash.update(batch).digest('hex');
 }
 
-/** The cache folder: `$XDG_CACHE_HOME/corpus`, else `~/.cache/corpus`. */
-export function defaultCacheDir(env: NodeJS.ProcessEnv, home: string): string {
-  const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(home, '.cache');
-  return path.join(base, 'corpus');
-}
-
 /** The cache file for a corpus: named by the version and everything that changes what is read. */
 export function cacheFileFor(dir: string, corpusKey: unknown): string {
   const hash = createHash('sha1').update(JSON.stringify({ version: CACHE_VERSION, corpus: corpusKey })).digest('hex').slice(0, 16);

@@ -3,8 +3,8 @@
 
 import fs from 'node:fs';
 import readline from 'node:readline';
-import zlib from 'node:zlib';
 import { decode, isBinary } from './decode.js';
+import { createGunzip, gunzipSync } from './gzip.js';
 import { describeError, type FoundFile } from './walk.js';
 import type { DocFormat, Encoding, RecordFields, SourceDocument, WarningHandler } from './types.js';
 
@@ -167,7 +167,7 @@ export function readTextFile(
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file.absPath);
-    if (/\.gz$/i.test(file.relPath)) bytes = zlib.gunzipSync(bytes);
+    if (/\.gz$/i.test(file.relPath)) bytes = gunzipSync(bytes);
   } catch (err) {
     warn(file.displayPath, describeError(err));
     return null;
@@ -228,7 +228,7 @@ export async function* readJsonl(
   const failures: unknown[] = [];
   input.on('error', (err) => failures.push(err));
   if (/\.gz$/i.test(file.relPath)) {
-    const gunzip = zlib.createGunzip();
+    const gunzip = createGunzip();
     gunzip.on('error', (err) => failures.push(err));
     input = input.pipe(gunzip);
   }

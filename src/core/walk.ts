@@ -98,6 +98,8 @@ export interface FoundFolder {
   relPath: string;
   /** What goes in front of a relative path to make a display path. */
   displayHead: string;
+  /** How many entries of its parent folder come after it: a hint of how much is left to walk. */
+  following?: number;
 }
 
 /** What a walk of one input carries down its folders. */
@@ -221,7 +223,8 @@ function* walkTree(context: WalkContext, dirAbs: string, dirRel: string, split: 
     return;
   }
   entries.sort(byName);
-  for (const entry of entries) {
+  for (let k = 0; k < entries.length; k++) {
+    const entry = entries[k] as fs.Dirent;
     if (skippedName(entry.name, context.hidden)) continue;
     const childAbs = dirAbs.endsWith(path.sep) ? dirAbs + entry.name : dirAbs + path.sep + entry.name;
     const childRel = dirRel === '' ? entry.name : `${dirRel}/${entry.name}`;
@@ -240,7 +243,7 @@ function* walkTree(context: WalkContext, dirAbs: string, dirRel: string, split: 
     }
     if (isDir) {
       if (!filter.dir(childRel)) continue;
-      if (split) yield { folder: true, absPath: childAbs, relPath: childRel, displayHead: '' };
+      if (split) yield { folder: true, absPath: childAbs, relPath: childRel, displayHead: '', following: entries.length - 1 - k };
       else yield* walkTree(context, childAbs, childRel, false);
     } else if (isFile && isDocumentFile(entry.name) && filter.file(childRel)) {
       yield { absPath: childAbs, relPath: childRel, displayPath: display(childRel) };

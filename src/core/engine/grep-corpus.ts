@@ -51,13 +51,15 @@ export interface GrepDocument {
 /**
  * Fewer files than this are searched in this thread: starting a worker (about 0.1 s of CPU)
  * costs more than it saves. Analysing each match is slow, so workers pay early; counting a
- * literal on the raw bytes is so cheap that they pay only on a big corpus, or early when they
- * take whole folders: one message each way, and no folder sent before the worker is ready, so
- * this thread never waits on its start (only 500 files: the first folder or so).
+ * literal on the raw bytes is so cheap that they pay only on a big corpus, less big when they
+ * take whole folders (one message each way, not one a batch of files). With folders, the files
+ * still to come are guessed from the folders searched so far and those left beside them, so the
+ * workers start after the first folder of a big corpus; no folder goes to a worker before it is
+ * ready, so this thread never waits on its start.
  */
 export function parallelMinFiles(matcher: Matcher, spec: GrepSpec, analyse: boolean, folders = false): number {
   if (analyse) return 200;
-  if (matcher.lineLiterals && spec.mode !== 'lines') return folders ? 500 : 20000;
+  if (matcher.lineLiterals && spec.mode !== 'lines') return folders ? 4000 : 20000;
   return 2000;
 }
 
@@ -164,9 +166,11 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
   // The workers start once the corpus has shown itself big enough.
   let pool: GrepPool | null = null;
   let seen = 0;
-  const poolFrom = (folders: boolean): GrepPool | null => {
+  let foldersHere = 0;
+  /** The pool, started once `files` (searched, or guessed to come) reach the size workers pay from. */
+  const poolFrom = (folders: boolean, files = seen): GrepPool | null => {
     const min = options.minParallelFiles ?? parallelMinFiles(matcher, spec, options.analyse, folders);
-    if (!pool && seen >= min) pool = new GrepPool(options.jobs - 1, { matcher: options.matcherOptions, spec, analyse: options.analyse, walk });
+    if (!pool && files >= min) pool = new GrepPool(options.jobs - 1, { matcher: options.matcherOptions, spec, analyse: options.analyse, walk });
     return pool;
   };
   try {
@@ -194,11 +198,14 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
       kinds = '';
     };
     const sendFolder = (folder: FoundFolder): void => {
-      const workers = poolFrom(true);
+      // As many files in this folder and those after it as in the folders searched so far.
+      const guess = foldersHere === 0 ? seen : seen + (seen / foldersHere) * (1 + (folder.following ?? 0));
+      const workers = poolFrom(true, guess);
       // A worker still starting up would keep the folder waiting: this thread takes it.
       if (!workers || !workers.ready || workers.allBusy(BUSY_FOLDERS)) {
         const done = searchFolder(folder, walk, matcher, spec, reader);
         seen += done.outcomes.length;
+        foldersHere++;
         queue.push({ kind: 'folder', folder, done });
       } else {
         const unit: Unit = { kind: 'folder', folder, reply: workers.searchFolder(folder) };

@@ -4,8 +4,8 @@
 // to the main thread (which owns ids, order, warnings and printing).
 
 import fs from 'node:fs';
-import zlib from 'node:zlib';
 import { decode, isBinary, sniffBom } from '../decode.js';
+import { gunzipSync } from '../gzip.js';
 import { searchDocument, type LineHit } from '../grep.js';
 import { BINARY_WARNING, DistinctIds, formatOf } from '../read-documents.js';
 import { MatchTimeoutError } from '../search/backtracking-guard.js';
@@ -154,7 +154,7 @@ export function searchFile(
   let bytes: Buffer;
   try {
     bytes = reader.read(file.absPath);
-    if (file.gzip) bytes = zlib.gunzipSync(bytes);
+    if (file.gzip) bytes = gunzipSync(bytes);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException | undefined)?.code;
     return { outcome: Outcome.Unread, error: { code: typeof code === 'string' ? code : undefined, message: err instanceof Error ? err.message : String(err) } };
