@@ -86,7 +86,6 @@ function machine(memory) {
   };
 }
 
-/** Files and bytes a cache folder holds, to tell whether the tool wrote a cache at all. */
 /**
  * Reads every file under `dir` once, untimed, and returns the seconds it took. This machine's page
  * cache is small and drops the corpus's files between jobs: read from the disk, a run measures
@@ -110,6 +109,7 @@ function warmPageCache(dir) {
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
+/** Files and bytes a cache folder holds, to tell whether the tool wrote a cache at all. */
 function folderSize(dir) {
   let files = 0;
   let bytes = 0;
