@@ -2,13 +2,20 @@
 // Tiny launcher: everything lives in the built CLI.
 import os from 'node:os';
 import v8 from 'node:v8';
-import { main } from '../dist/cli/main.js';
-import { removeTempFiles } from '../dist/core/temp-files.js';
 
 // A big corpus makes garbage faster than V8's default heap growth collects it: the first pass of
 // a cold `list` on 100,000 documents peaked at 470 MB, and at 320 MB with the heap grown by 40 %
 // between full collections.
 v8.setFlagsFromString('--heap-growing-percent=40');
+
+// grep's worker boots while the rest loads (see dist/core/engine/grep-prestart.js).
+const argv = process.argv.slice(2);
+if (argv[0] === 'grep') {
+  const prestart = await import('../dist/core/engine/grep-prestart.js');
+  if (prestart.mayUseGrepWorker(argv, os.availableParallelism())) prestart.prestartGrepWorker();
+}
+const { main } = await import('../dist/cli/main.js');
+const { removeTempFiles } = await import('../dist/core/temp-files.js');
 
 let finished = false;
 let interrupted = false;
@@ -29,7 +36,7 @@ process.on('exit', () => {
   }
 });
 
-main(process.argv.slice(2)).then((code) => {
+main(argv).then((code) => {
   finished = true;
   process.exitCode = code;
 });

@@ -165,3 +165,23 @@ describe('issue 6: grep -c/-l with workers claims whole folders, and the ids sta
     expect(r.stderr).toContain(`${roots[1]}/a/x00.txt: id a/x00 is taken, using a/x00~2`);
   });
 });
+
+describe('issue 6: the grep worker started before the program loads', () => {
+  test('a corpus too small for workers: the waiting worker does not keep the run alive', () => {
+    // It did: a listener added after unref() took the worker back, and the run never ended.
+    for (const args of [['grep', '-c', 'Russie', 'seeds'], ['grep', 'no-such-word-anywhere', 'seeds']]) {
+      const r = runBin(args, { timeoutMs: 20_000 });
+      expect(r.status, args.join(' ')).toBe(args[1] === '-c' ? 0 : 1);
+    }
+  });
+
+  test('adopted by the pool: the output is that of --jobs 1, and the run ends', () => {
+    for (const mode of [['-c'], ['-l'], []]) {
+      const one = runBin(['grep', ...mode, '-j1', 'freedom', dir], { env: { CORPUS_GREP_PARALLEL_FROM: '0' }, timeoutMs: 30_000 });
+      const two = runBin(['grep', ...mode, '-j2', 'freedom', dir], { env: { CORPUS_GREP_PARALLEL_FROM: '0' }, timeoutMs: 30_000 });
+      expect(two.status, mode.join(' ')).toBe(0);
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.stderr).toBe(one.stderr);
+    }
+  });
+});

@@ -17,7 +17,7 @@ export interface BinRun {
 export const TEST_CACHE = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-test-cache-'));
 
 /** Runs `corpus <args>` with NO_COLOR and no terminal; stdin from `input`. */
-export function runBin(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): BinRun {
+export function runBin(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): BinRun {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: TEST_CACHE, NO_COLOR: '1', ...options.env };
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
@@ -25,6 +25,9 @@ export function runBin(args: string[], options: { cwd?: string; input?: string; 
     env,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
+    // A run that never ends fails its test (status null) instead of hanging the whole suite.
+    timeout: options.timeoutMs ?? 120_000,
+    killSignal: 'SIGKILL',
   });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }

@@ -3,6 +3,7 @@
 
 import type { KwicRow, KwicSort } from '../../core/kwic.js';
 import type { Matcher } from '../../core/search/index.js';
+import type { GrepDocument } from '../../core/engine/grep-corpus.js';
 import type { DocumentRecord } from '../../core/types.js';
 import { countPrinter, filesPrinter, jsonPrinter, linesPrinter, type DocInfo, type GrepPrinter } from '../../format/grep-output.js';
 import type { Io } from '../io.js';
@@ -110,20 +111,24 @@ export async function runGrep(args: string[], flags: GrepFlags, io: Io): Promise
     ...(io.env.CORPUS_GREP_PARALLEL_FROM ? { minParallelFiles: Number(io.env.CORPUS_GREP_PARALLEL_FROM) } : {}),
     onWarning: warn,
   });
-  for await (const { search: result, record } of found) {
-    let docInfo: DocInfo | null = null;
-    if (record) {
-      if (corpus.options.filter && !corpus.options.filter(record)) continue;
-      docInfo = info(record);
-    }
-    matched++;
-    if (printer) await printer.document(result, docInfo);
-    else if (kwic) {
-      for (const hit of result.hits) {
-        for (const m of hit.matches) kwicRows.push(kwic.kwicRow(result.doc.id, hit.line, columnOf(hit.text, m.start), hit.text, m.start, m.end, kwicWidth));
+  // Each batch's documents in a function of their own: its loop, not this function, is what runs hot.
+  const print = async (batch: GrepDocument[]): Promise<void> => {
+    for (const { search: result, record } of batch) {
+      let docInfo: DocInfo | null = null;
+      if (record) {
+        if (corpus.options.filter && !corpus.options.filter(record)) continue;
+        docInfo = info(record);
+      }
+      matched++;
+      if (printer) await printer.document(result, docInfo);
+      else if (kwic) {
+        for (const hit of result.hits) {
+          for (const m of hit.matches) kwicRows.push(kwic.kwicRow(result.doc.id, hit.line, columnOf(hit.text, m.start), hit.text, m.start, m.end, kwicWidth));
+        }
       }
     }
-  }
+  };
+  for await (const batch of found) await print(batch);
   if (printer) await printer.end();
   else {
     if (flags.sort) kwic?.sortKwic(kwicRows, flags.sort);

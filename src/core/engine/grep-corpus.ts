@@ -11,7 +11,8 @@ import { MatchTimeoutError } from '../search/backtracking-guard.js';
 import type { Matcher, MatcherOptions } from '../search/matcher.js';
 import type { DocumentRecord, SourceDocument, WarningHandler } from '../types.js';
 import { describeError, walkFolder, type FoundFile, type FoundFolder } from '../walk.js';
-import { GrepPool, grepWorkersAvailable } from './grep-pool.js';
+import { GrepPool, grepWorkersAvailable, type GrepWorkerData } from './grep-pool.js';
+import { setUpGrepWorker } from './grep-prestart.js';
 import {
   FileReader, isGzip, Outcome, searchBatch, searchFile, searchFolder, sparseLines,
   type BatchResult, type FileResult, type FolderResult, type FolderWalk, type GrepSpec,
@@ -91,11 +92,19 @@ function fileOf(folder: FoundFolder, relPath: string): FoundFile {
   return { absPath: folder.absPath + (path.sep === '/' ? rest : rest.split('/').join(path.sep)), relPath, displayPath: folder.displayHead + relPath };
 }
 
+/** Matching documents a JSON Lines file holds back at most before they are yielded. */
+const JSONL_BATCH = 256;
+/** Records of a JSON Lines file read at most before the matches among them are yielded. */
+const JSONL_RECORDS = 1024;
+
 /**
- * Yields each matching document of the files, in order. Folders (from `walkUnits`) are walked
- * here or, whole, in a worker; either way their files come in walk order.
+ * Yields the matching documents of the files, in order, in batches: those of a folder or a batch
+ * of files together, those of a JSON Lines file a few hundred at a time. Folders (from
+ * `walkUnits`) are walked here or, whole, in a worker; either way their files come in walk order.
+ * A batch, not a document, at a time: on a big corpus thousands of documents match, and each
+ * step of an async generator costs promises and a turn of the microtask queue.
  */
-export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matcher: Matcher, options: GrepCorpusOptions): AsyncGenerator<GrepDocument> {
+export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matcher: Matcher, options: GrepCorpusOptions): AsyncGenerator<GrepDocument[]> {
   const warn = options.onWarning ?? (() => {});
   const { spec } = options;
   const walk: FolderWalk = options.walk ?? {};
@@ -124,7 +133,9 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
     return { search: { doc, lines, hits: m.hits ?? [], count: m.count }, count: m.count, record: m.record ? { ...m.record, id } : null };
   };
 
-  const jsonl = async function* (file: FoundFile): AsyncGenerator<GrepDocument> {
+  const jsonl = async function* (file: FoundFile): AsyncGenerator<GrepDocument[]> {
+    let found: GrepDocument[] = [];
+    let records = 0;
     for await (const doc of readJsonl(file, ids, warn)) {
       const search = searchDocument(doc, matcher, {
         maxCount: spec.mode === 'files' ? Math.min(spec.maxCount ?? Infinity, 1) : spec.maxCount,
@@ -134,30 +145,47 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
           warn(`${doc.path}:${line}`, err.message);
         },
       });
-      if (search.hits.length === 0) continue;
-      search.count = search.hits.length;
-      yield { search, count: search.hits.length, record: analyseDocument ? analyseDocument(doc).record : null };
+      if (search.hits.length > 0) {
+        search.count = search.hits.length;
+        found.push({ search, count: search.hits.length, record: analyseDocument ? analyseDocument(doc).record : null });
+      }
+      // Rare matches in a big file still come out as they are found, near enough.
+      if (found.length >= JSONL_BATCH || (++records % JSONL_RECORDS === 0 && found.length > 0)) {
+        yield found;
+        found = [];
+      }
     }
+    if (found.length > 0) yield found;
   };
 
   const reader = new FileReader();
   const analyse = analyseDocument ? (doc: SourceDocument) => analyseDocument(doc).record : undefined;
 
   if (options.jobs <= 1 || !grepWorkersAvailable()) {
-    const one = async function* (file: FoundFile): AsyncGenerator<GrepDocument> {
+    // Files are searched one by one here; their matches go out every BATCH files.
+    let found: GrepDocument[] = [];
+    let files = 0;
+    const one = async function* (file: FoundFile): AsyncGenerator<GrepDocument[]> {
       const format = formatOf(file.relPath);
       if (format === 'jsonl') {
+        if (found.length > 0) yield found;
+        found = [];
         yield* jsonl(file);
         return;
       }
       const result = searchFile({ absPath: file.absPath, displayPath: file.displayPath, format, gzip: isGzip(file.relPath) }, matcher, spec, reader, { analyse });
-      const found = settle(file, result.outcome, result);
-      if (found) yield found;
+      const match = settle(file, result.outcome, result);
+      if (match) found.push(match);
+      if (++files % BATCH === 0 && found.length > 0) {
+        yield found;
+        found = [];
+      }
     };
     for (const item of items) {
       if ('folder' in item) for (const file of walkHere(item)) yield* one(file);
       else yield* one(item);
     }
+    if (found.length > 0) yield found;
     return;
   }
 
@@ -167,12 +195,76 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
   let pool: GrepPool | null = null;
   let seen = 0;
   let foldersHere = 0;
+  const workerData: GrepWorkerData = { matcher: options.matcherOptions, spec, analyse: options.analyse, walk };
+  // A worker started ahead (grep-prestart.ts) sets up now, on the other core, whether used or not.
+  setUpGrepWorker(workerData);
   /** The pool, started once `files` (searched, or guessed to come) reach the size workers pay from. */
   const poolFrom = (folders: boolean, files = seen): GrepPool | null => {
     const min = options.minParallelFiles ?? parallelMinFiles(matcher, spec, options.analyse, folders);
-    if (!pool && files >= min) pool = new GrepPool(options.jobs - 1, { matcher: options.matcherOptions, spec, analyse: options.analyse, walk });
+    if (!pool && files >= min) pool = new GrepPool(options.jobs - 1, workerData);
     return pool;
   };
+
+  /**
+   * Settles the files of a searched unit from file `from` on, into `found`: up to the end, or
+   * up to a JSON Lines file (whose index it returns, for the caller to read), else -1. A plain
+   * function, not a generator: it runs once a unit, its loop runs once a file.
+   */
+  const settleUnit = (unit: Unit & { kind: 'batch' | 'folder' }, done: BatchResult | FolderResult, from: number, found: GrepDocument[]): number => {
+    const { outcomes, details } = done;
+    const folder = unit.kind === 'folder' ? (done as FolderResult) : null;
+    let relPaths = folder && !folder.distinctIds ? folder.relPaths.split('\0') : [];
+    // A folder's walk warnings, where the walk raised them: before file `i`.
+    const walkWarnings = folder?.walkWarnings ?? [];
+    let w = 0;
+    const warnWalk = (i: number): void => {
+      for (; w < walkWarnings.length && (walkWarnings[w] as [number, string, string])[0] <= i; w++) {
+        const [, where, why] = walkWarnings[w] as [number, string, string];
+        if ((walkWarnings[w] as [number, string, string])[0] >= from) warn(where, why);
+      }
+    };
+    if (unit.kind === 'folder' && folder?.distinctIds) {
+      // Ids claimed whole (made one by one only if a later id falls under the folder): only
+      // the files with something to say are looked at. Such a folder holds no JSON Lines file.
+      const joined = folder.relPaths;
+      if (ids.claimFolder(`${unit.folder.relPath}/`, () => claimedIds(joined.split('\0'), outcomes))) {
+        const paths = details.length > 0 ? joined.split('\0') : [];
+        for (const [i, result] of details) {
+          warnWalk(i);
+          const relPath = paths[i] as string;
+          const match = settle(fileOf(unit.folder, relPath), outcomes[i] as Outcome, result, fileId(relPath));
+          if (match) found.push(match);
+        }
+        warnWalk(Infinity);
+        return -1;
+      }
+      relPaths = joined.split('\0');
+    }
+    let d = 0;
+    while (d < details.length && (details[d] as [number, FileResult])[0] < from) d++;
+    for (let i = from; i < outcomes.length; i++) {
+      warnWalk(i);
+      const detail = details[d];
+      let result: FileResult | undefined;
+      if (detail !== undefined && detail[0] === i) {
+        result = detail[1];
+        d++;
+      }
+      if (unit.kind === 'folder' && result === undefined && outcomes[i] === Outcome.NoMatch) {
+        // The common case, kept cheap: a file searched with nothing to say claims its id.
+        const relPath = relPaths[i] as string;
+        claimFor(ids, fileId(relPath), { displayPath: unit.folder.displayHead + relPath }, warn);
+        continue;
+      }
+      if (outcomes[i] === Outcome.Jsonl) return i;
+      const file = unit.kind === 'folder' ? fileOf(unit.folder, relPaths[i] as string) : (unit.files[i] as FoundFile);
+      const match = settle(file, outcomes[i] as Outcome, result);
+      if (match) found.push(match);
+    }
+    warnWalk(Infinity);
+    return -1;
+  };
+
   try {
     const queue: Unit[] = [];
     let batch: FoundFile[] = [];
@@ -213,63 +305,22 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
         queue.push(unit);
       }
     };
-    const drain = async function* (unit: Unit): AsyncGenerator<GrepDocument> {
+    const drain = async function* (unit: Unit): AsyncGenerator<GrepDocument[]> {
       if (unit.kind === 'jsonl') {
         yield* jsonl(unit.file);
         return;
       }
       const done = unit.done ?? (await (unit.reply as Promise<BatchResult | FolderResult>));
-      const { outcomes, details } = done;
-      const folder = unit.kind === 'folder' ? (done as FolderResult) : null;
-      const relPaths = folder ? folder.relPaths.split('\0') : [];
-      let d = 0;
-      // A folder's walk warnings, where the walk raised them: before file `i`.
-      const walkWarnings = folder?.walkWarnings ?? [];
-      let w = 0;
-      const warnWalk = (i: number): void => {
-        for (; w < walkWarnings.length && (walkWarnings[w] as [number, string, string])[0] <= i; w++) {
-          const [, where, why] = walkWarnings[w] as [number, string, string];
-          warn(where, why);
-        }
-      };
-      if (unit.kind === 'folder' && folder?.distinctIds) {
-        // Ids claimed whole (made one by one only if a later id falls under the folder): only
-        // the files with something to say are looked at.
-        const joined = folder.relPaths;
-        if (ids.claimFolder(`${unit.folder.relPath}/`, () => claimedIds(joined.split('\0'), outcomes))) {
-          for (const [i, result] of details) {
-            warnWalk(i);
-            const relPath = relPaths[i] as string;
-            const found = settle(fileOf(unit.folder, relPath), outcomes[i] as Outcome, result, fileId(relPath));
-            if (found) yield found;
-          }
-          warnWalk(Infinity);
-          return;
-        }
+      for (let from = 0; ; ) {
+        const found: GrepDocument[] = [];
+        const stop = settleUnit(unit, done, from, found);
+        if (found.length > 0) yield found;
+        if (stop === -1) return;
+        // A JSON Lines file found walking a folder: read here, in its place.
+        const relPath = (done as FolderResult).relPaths.split('\0')[stop] as string;
+        yield* jsonl(unit.kind === 'folder' ? fileOf(unit.folder, relPath) : (unit.files[stop] as FoundFile));
+        from = stop + 1;
       }
-      for (let i = 0; i < outcomes.length; i++) {
-        warnWalk(i);
-        const detail = details[d];
-        let result: FileResult | undefined;
-        if (detail !== undefined && detail[0] === i) {
-          result = detail[1];
-          d++;
-        }
-        if (unit.kind === 'folder' && result === undefined && outcomes[i] === Outcome.NoMatch) {
-          // The common case, kept cheap: a file searched with nothing to say claims its id.
-          const relPath = relPaths[i] as string;
-          claimFor(ids, fileId(relPath), { displayPath: unit.folder.displayHead + relPath }, warn);
-          continue;
-        }
-        const file = unit.kind === 'folder' ? fileOf(unit.folder, relPaths[i] as string) : (unit.files[i] as FoundFile);
-        if (outcomes[i] === Outcome.Jsonl) {
-          yield* jsonl(file);
-          continue;
-        }
-        const found = settle(file, outcomes[i] as Outcome, result);
-        if (found) yield found;
-      }
-      warnWalk(Infinity);
     };
     const ahead = options.jobs * AHEAD_PER_WORKER;
     const add = async (file: FoundFile): Promise<void> => {

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { MatcherOptions } from '../search/matcher.js';
 import type { FoundFolder } from '../walk.js';
+import { adoptGrepWorker } from './grep-prestart.js';
 import type { BatchRequest, BatchResult, FolderResult, FolderWalk, GrepSpec } from './grep-task.js';
 import { WorkerSet } from './worker-set.js';
 
@@ -34,7 +35,8 @@ export class GrepPool {
   private readonly workers: WorkerSet<GrepRequest, GrepReply>;
 
   constructor(size: number, data: GrepWorkerData) {
-    this.workers = new WorkerSet(WORKER_FILE, size, 'grep', data);
+    const started = size > 0 ? adoptGrepWorker(data) : null;
+    this.workers = new WorkerSet(WORKER_FILE, size, 'grep', data, undefined, started ? [started] : []);
   }
 
   /** Sends a batch to the least busy worker; resolves to the outcome of each of its files. */

@@ -1,23 +1,34 @@
 // A worker thread that greps text files: it receives batches of paths, or folders to walk, and
 // sends back, for each file, whether it was read, whether it matched, and what the printer needs
-// of a match. Ids, order, warnings and printing stay with the main thread.
+// of a match. Ids, order, warnings and printing stay with the main thread. A worker started
+// ahead of its data (grep-prestart.ts) gets it as its first message, `{ setup }`, and holds the
+// requests that come while it sets up.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildMatcher, enableLinearRegExpEngine } from '../search/index.js';
+import { buildMatcher, enableLinearRegExpEngine, type Matcher } from '../search/index.js';
 import type { DocumentRecord, SourceDocument } from '../types.js';
 import type { GrepReply, GrepRequest, GrepWorkerData } from './grep-pool.js';
 import { FileReader, searchBatch, searchFolder } from './grep-task.js';
 import { READY } from './worker-set.js';
 
-const data = workerData as GrepWorkerData;
-enableLinearRegExpEngine();
-const matcher = buildMatcher(data.matcher);
-const reader = new FileReader();
-const analyse: ((doc: SourceDocument) => DocumentRecord) | undefined = data.analyse
-  ? ((analyseDocument) => (doc: SourceDocument) => analyseDocument(doc).record)((await import('../analyse.js')).analyseDocument)
-  : undefined;
+interface Setup {
+  data: GrepWorkerData;
+  matcher: Matcher;
+  analyse: ((doc: SourceDocument) => DocumentRecord) | undefined;
+}
 
-parentPort?.on('message', (request: GrepRequest) => {
+const reader = new FileReader();
+
+async function setUp(data: GrepWorkerData): Promise<Setup> {
+  enableLinearRegExpEngine();
+  const matcher = buildMatcher(data.matcher);
+  const analyse = data.analyse
+    ? ((analyseDocument) => (doc: SourceDocument) => analyseDocument(doc).record)((await import('../analyse.js')).analyseDocument)
+    : undefined;
+  return { data, matcher, analyse };
+}
+
+function answer({ data, matcher, analyse }: Setup, request: GrepRequest): void {
   if (request.kind === 'folder') {
     const result = searchFolder(request.folder, data.walk, matcher, data.spec, reader);
     const reply: GrepReply = { batch: request.batch, ...result };
@@ -29,7 +40,23 @@ parentPort?.on('message', (request: GrepRequest) => {
   const { outcomes, details } = searchBatch(files, request.kinds, matcher, data.spec, reader, { analyse });
   const reply: GrepReply = { batch: request.batch, outcomes, details };
   parentPort?.postMessage(reply, [outcomes.buffer as ArrayBuffer]);
+}
+
+let setup: Setup | null = null;
+/** Requests that came before the setup was done, in order. */
+const held: GrepRequest[] = [];
+
+const ready = (done: Setup): void => {
+  setup = done;
+  for (const request of held.splice(0)) answer(done, request);
+  // Set up: the main thread sends folders from now on, not while this thread starts.
+  parentPort?.postMessage(READY);
+};
+
+parentPort?.on('message', (message: GrepRequest | { setup: GrepWorkerData }) => {
+  if ('setup' in message) void setUp(message.setup).then(ready);
+  else if (setup) answer(setup, message);
+  else held.push(message);
 });
 
-// Set up: the main thread sends folders from now on, not while this thread starts.
-parentPort?.postMessage(READY);
+if (workerData) ready(await setUp(workerData as GrepWorkerData));

@@ -35,11 +35,14 @@ export class WorkerSet<Request extends Numbered, Reply extends Numbered> {
   /**
    * @param file - The compiled worker script.
    * @param what - What the workers do, for the error when one stops ("grep").
+   * @param adopted - Workers of `file` started earlier and given the same data another way (the
+   *   first of the `size`), and whether each has said it is {@link READY}.
    */
-  constructor(file: string, size: number, what: string, workerData: unknown, resourceLimits?: ResourceLimits) {
+  constructor(file: string, size: number, what: string, workerData: unknown, resourceLimits?: ResourceLimits, adopted: readonly { worker: Worker; ready: boolean }[] = []) {
     for (let index = 0; index < size; index++) {
-      const worker = new Worker(file, { workerData, ...(resourceLimits ? { resourceLimits } : {}) });
-      const slot = { worker, busy: 0, ready: false };
+      const started = adopted[index];
+      const worker = started?.worker ?? new Worker(file, { workerData, ...(resourceLimits ? { resourceLimits } : {}) });
+      const slot = { worker, busy: 0, ready: started?.ready ?? false };
       worker.on('message', (reply: Reply) => {
         if (reply.batch === READY.batch) {
           slot.ready = true;

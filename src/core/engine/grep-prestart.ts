@@ -1,0 +1,78 @@
+// A grep worker started before the program has loaded. Booting a worker thread (Node's own
+// start-up, then its modules) takes about 45 ms on an idle core, but over 100 ms when it starts
+// beside a main thread already searching, with V8 compiling that thread's hot functions on the
+// same cores. Started first, it boots while the main thread loads and parses the command line,
+// then waits, idle, for its setup; the pool adopts it when the corpus turns out big enough.
+// Left unadopted (a small corpus), it does not keep the process alive.
+
+import fs from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import type { GrepWorkerData } from './grep-pool.js';
+import { READY, type Numbered } from './worker-set.js';
+
+const WORKER_URL = new URL('./grep-worker.js', import.meta.url);
+
+interface Waiting {
+  worker: Worker;
+  /** The setup sent, if any. */
+  data: GrepWorkerData | null;
+  /** True once it has said it is set up ({@link READY}). */
+  ready: boolean;
+}
+
+let waiting: Waiting | null = null;
+
+/**
+ * True when the command line (without node and script) asks for a grep that may use a worker:
+ * `grep` as the command, more than one core, and no `--jobs 1`. A guess, made before the
+ * options are parsed: a wrong one costs a worker's start-up, or the head start.
+ */
+export function mayUseGrepWorker(argv: readonly string[], cores: number): boolean {
+  if (argv[0] !== 'grep' || cores < 2) return false;
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') break;
+    if (/^(?:-j|--jobs=)0*1$/.test(arg)) return false;
+    if ((arg === '-j' || arg === '--jobs') && /^0*1$/.test(argv[i + 1] ?? '')) return false;
+  }
+  return true;
+}
+
+/** Starts a grep worker, to be set up later; does nothing if one is waiting already. */
+export function prestartGrepWorker(): void {
+  if (waiting || !fs.existsSync(WORKER_URL)) return;
+  const worker = new Worker(WORKER_URL, { workerData: null });
+  const slot: Waiting = { worker, data: null, ready: false };
+  // Until it is adopted, nothing must come of it: no failure thrown, the one message it may
+  // send (READY) kept, and no exit held up (unref after the listeners: a 'message' listener
+  // refs the worker again).
+  worker.on('error', () => {});
+  worker.on('message', (message: Numbered) => {
+    if (message.batch === READY.batch) slot.ready = true;
+  });
+  worker.unref();
+  waiting = slot;
+}
+
+/** Sends the waiting worker, if any, its setup, so that it is ready when a pool adopts it. */
+export function setUpGrepWorker(data: GrepWorkerData): void {
+  if (!waiting || waiting.data) return;
+  waiting.data = data;
+  waiting.worker.postMessage({ setup: data });
+}
+
+/**
+ * The waiting worker, set up with `data`, and whether it has said so: now the caller's, with
+ * no listener left on it. Null when none is waiting, or when it was set up with other data.
+ */
+export function adoptGrepWorker(data: GrepWorkerData): { worker: Worker; ready: boolean } | null {
+  const slot = waiting;
+  if (!slot) return null;
+  setUpGrepWorker(data);
+  if (slot.data !== data) return null;
+  waiting = null;
+  slot.worker.removeAllListeners('error');
+  slot.worker.removeAllListeners('message');
+  slot.worker.ref();
+  return { worker: slot.worker, ready: slot.ready };
+}
