@@ -83,6 +83,23 @@ describe('issue 6: literal lines counted on the raw bytes', () => {
     expect(count('x\nx\nx\n', ['x'], 2)).toBe(2);
   });
 
+  test('one literal (its own shorter loop) counts as the loop for several does', () => {
+    // The same literal twice takes the general loop: the two must agree on random texts.
+    let seed = 6;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pieces = ['dig', 'dignity', 'ity', ' ', 'x', '\n', '\r', '\r\n', 'é', '\u0301', 'dignityé'];
+    for (let t = 0; t < 3000; t++) {
+      let text = '';
+      for (let k = random(30); k > 0; k--) text += pieces[random(pieces.length)];
+      const literal = ['dignity', 'dig', 'ity', 'x'][random(4)] as string;
+      const max = random(4) === 0 ? 1 + random(3) : Infinity;
+      expect(count(text, [literal], max), JSON.stringify([text, literal, max])).toBe(count(text, [literal, literal], max));
+    }
+  });
+
   test('gives up where a byte ≥ 0x80 follows the literal (a combining accent NFC would join)', () => {
     expect(count('dignite\u0301\n', ['dignite'])).toBeNull();
     expect(count('dignitée\n', ['dignit'])).toBeNull();

@@ -105,6 +105,7 @@ const LF = 10;
  * (the decoded text must then decide).
  */
 export function countLiteralLines(bytes: Buffer, literals: readonly Buffer[], max: number): number | null {
+  if (literals.length === 1) return countLiteralLinesOf(bytes, literals[0] as Buffer, max);
   const n = bytes.length;
   const next = literals.map((l) => bytes.indexOf(l));
   let count = 0;
@@ -126,6 +127,31 @@ export function countLiteralLines(bytes: Buffer, literals: readonly Buffer[], ma
     }
     if (at === -1) break;
     const after = at + length;
+    if (after < n && (bytes[after] as number) >= 0x80) return null;
+    if (cr !== -1 && cr < after) cr = bytes.indexOf(CR, after);
+    if (lf !== -1 && lf < after) lf = bytes.indexOf(LF, after);
+    const end = cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
+    count++;
+    if (end === -1) break;
+    from = end + 1;
+  }
+  return count;
+}
+
+/**
+ * {@link countLiteralLines} for one literal, the common case (`grep -F word`): the same answer
+ * with less code, which V8 optimizes sooner and more cheaply in every thread.
+ */
+function countLiteralLinesOf(bytes: Buffer, literal: Buffer, max: number): number | null {
+  const n = bytes.length;
+  let count = 0;
+  let cr = -2;
+  let lf = -2;
+  let from = 0;
+  while (count < max) {
+    const at = bytes.indexOf(literal, from);
+    if (at === -1) break;
+    const after = at + literal.length;
     if (after < n && (bytes[after] as number) >= 0x80) return null;
     if (cr !== -1 && cr < after) cr = bytes.indexOf(CR, after);
     if (lf !== -1 && lf < after) lf = bytes.indexOf(LF, after);
