@@ -97,6 +97,27 @@ describe('issue 6: grep worker started ahead', () => {
     }
   });
 
+  test('a worker that fails before it is adopted is forgotten, and the pool starts its own', { timeout: 20_000 }, async () => {
+    prestart.prestartGrepWorker();
+    // Not a valid regular expression: the worker's setup throws, and the worker stops.
+    const bad = { ...data('dignity'), matcher: { patterns: ['('] } };
+    prestart.setUpGrepWorker(bad);
+    expect(prestart.hasWaitingGrepWorker()).toBe(true);
+    // Waits for it to stop, for 10 s at most (then the test fails, rather than hangs).
+    for (const until = Date.now() + 10_000; prestart.hasWaitingGrepWorker() && Date.now() < until; ) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(prestart.hasWaitingGrepWorker()).toBe(false);
+    expect(prestart.adoptGrepWorker(bad)).toBeNull();
+    const pool = new pools.GrepPool(1, data('dignity'));
+    try {
+      const reply = await pool.searchFolder(folderOf('a'));
+      expect(reply.details).toEqual(here('a', 'dignity').details);
+    } finally {
+      await pool.close();
+    }
+  });
+
   test('a worker set up for another search is not adopted', async () => {
     prestart.prestartGrepWorker();
     const mine = data('dignity');

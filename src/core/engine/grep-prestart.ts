@@ -43,15 +43,24 @@ export function prestartGrepWorker(): void {
   if (waiting || !fs.existsSync(WORKER_URL)) return;
   const worker = new Worker(WORKER_URL, { workerData: null });
   const slot: Waiting = { worker, data: null, ready: false };
-  // Until it is adopted, nothing must come of it: no failure thrown, the one message it may
-  // send (READY) kept, and no exit held up (unref after the listeners: a 'message' listener
-  // refs the worker again).
-  worker.on('error', () => {});
+  // Until it is adopted, nothing must come of it: no failure thrown (a worker that fails or
+  // stops is forgotten, and the pool starts its own), the one message it may send (READY) kept,
+  // and no exit held up (unref after the listeners: a 'message' listener refs the worker again).
+  const forget = (): void => {
+    if (waiting === slot) waiting = null;
+  };
+  worker.on('error', forget);
+  worker.on('exit', forget);
   worker.on('message', (message: Numbered) => {
     if (message.batch === READY.batch) slot.ready = true;
   });
   worker.unref();
   waiting = slot;
+}
+
+/** True when a worker started ahead is waiting to be adopted (and has not failed). */
+export function hasWaitingGrepWorker(): boolean {
+  return waiting !== null;
 }
 
 /** Sends the waiting worker, if any, its setup, so that it is ready when a pool adopts it. */
@@ -71,8 +80,7 @@ export function adoptGrepWorker(data: GrepWorkerData): { worker: Worker; ready: 
   setUpGrepWorker(data);
   if (slot.data !== data) return null;
   waiting = null;
-  slot.worker.removeAllListeners('error');
-  slot.worker.removeAllListeners('message');
+  for (const event of ['error', 'exit', 'message']) slot.worker.removeAllListeners(event);
   slot.worker.ref();
   return { worker: slot.worker, ready: slot.ready };
 }
