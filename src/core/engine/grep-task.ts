@@ -100,6 +100,24 @@ const CR = 13;
 const LF = 10;
 
 /**
+ * Where the line holding a position ends, for positions that only grow: the next CR and LF are
+ * kept between calls, so a file without CR is scanned for one once.
+ */
+class LineEnds {
+  private cr = -2;
+  private lf = -2;
+
+  constructor(private readonly bytes: Buffer) {}
+
+  /** The index of the CR or LF that ends the line holding `at`; -1 on the last line. */
+  after(at: number): number {
+    if (this.cr !== -1 && this.cr < at) this.cr = this.bytes.indexOf(CR, at);
+    if (this.lf !== -1 && this.lf < at) this.lf = this.bytes.indexOf(LF, at);
+    return this.cr === -1 ? this.lf : this.lf === -1 ? this.cr : Math.min(this.cr, this.lf);
+  }
+}
+
+/**
  * Matching lines of a UTF-8 or Windows-1252 file counted on its bytes with the matcher's
  * {@link Matcher.lineLiterals}, up to `max`; null when a literal is followed by a byte ≥ 0x80
  * (the decoded text must then decide).
@@ -108,9 +126,8 @@ export function countLiteralLines(bytes: Buffer, literals: readonly Buffer[], ma
   if (literals.length === 1) return countLiteralLinesOf(bytes, literals[0] as Buffer, max);
   const n = bytes.length;
   const next = literals.map((l) => bytes.indexOf(l));
+  const ends = new LineEnds(bytes);
   let count = 0;
-  let cr = -2;
-  let lf = -2;
   let from = 0;
   while (count < max) {
     // The first occurrence of any literal at or after `from`.
@@ -128,9 +145,7 @@ export function countLiteralLines(bytes: Buffer, literals: readonly Buffer[], ma
     if (at === -1) break;
     const after = at + length;
     if (after < n && (bytes[after] as number) >= 0x80) return null;
-    if (cr !== -1 && cr < after) cr = bytes.indexOf(CR, after);
-    if (lf !== -1 && lf < after) lf = bytes.indexOf(LF, after);
-    const end = cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
+    const end = ends.after(after);
     count++;
     if (end === -1) break;
     from = end + 1;
@@ -144,18 +159,15 @@ export function countLiteralLines(bytes: Buffer, literals: readonly Buffer[], ma
  */
 function countLiteralLinesOf(bytes: Buffer, literal: Buffer, max: number): number | null {
   const n = bytes.length;
+  const ends = new LineEnds(bytes);
   let count = 0;
-  let cr = -2;
-  let lf = -2;
   let from = 0;
   while (count < max) {
     const at = bytes.indexOf(literal, from);
     if (at === -1) break;
     const after = at + literal.length;
     if (after < n && (bytes[after] as number) >= 0x80) return null;
-    if (cr !== -1 && cr < after) cr = bytes.indexOf(CR, after);
-    if (lf !== -1 && lf < after) lf = bytes.indexOf(LF, after);
-    const end = cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
+    const end = ends.after(after);
     count++;
     if (end === -1) break;
     from = end + 1;
