@@ -10,10 +10,7 @@ v8.setFlagsFromString('--heap-growing-percent=40');
 
 // grep's worker boots while the rest loads (see dist/core/engine/grep-prestart.js).
 const argv = process.argv.slice(2);
-if (argv[0] === 'grep') {
-  const prestart = await import('../dist/core/engine/grep-prestart.js');
-  if (prestart.mayUseGrepWorker(argv, os.availableParallelism())) prestart.prestartGrepWorker();
-}
+if (argv[0] === 'grep') (await import('../dist/cli/early-grep-worker.js')).startEarlyGrepWorker(argv, os.availableParallelism());
 const { main } = await import('../dist/cli/main.js');
 const { removeTempFiles } = await import('../dist/core/temp-files.js');
 

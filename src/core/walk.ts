@@ -69,7 +69,7 @@ function makeGlobFilter(globs: string[] | undefined): GlobFilter {
   if (!globs || globs.length === 0) return EVERY_PATH;
   const include: Picomatch.Matcher[] = [];
   const exclude: Picomatch.Matcher[] = [];
-  for (const g of globs ?? []) {
+  for (const g of globs) {
     const negated = g.startsWith('!');
     const pattern = negated ? g.slice(1) : g;
     // Like ripgrep: a pattern without a slash matches the base name anywhere in the tree.

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mayUseGrepWorker } from '../../src/core/engine/grep-prestart.js';
+import { mayUseGrepWorker } from '../../src/cli/early-grep-worker.js';
 import { ROOT } from '../helpers/run-bin.js';
 
 type Prestart = typeof import('../../src/core/engine/grep-prestart.js');

@@ -22,22 +22,6 @@ interface Waiting {
 
 let waiting: Waiting | null = null;
 
-/**
- * True when the command line (without node and script) asks for a grep that may use a worker:
- * `grep` as the command, more than one core, and no `--jobs 1`. A guess, made before the
- * options are parsed: a wrong one costs a worker's start-up, or the head start.
- */
-export function mayUseGrepWorker(argv: readonly string[], cores: number): boolean {
-  if (argv[0] !== 'grep' || cores < 2) return false;
-  for (let i = 1; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--') break;
-    if (/^(?:-j|--jobs=)0*1$/.test(arg)) return false;
-    if ((arg === '-j' || arg === '--jobs') && /^0*1$/.test(argv[i + 1] ?? '')) return false;
-  }
-  return true;
-}
-
 /** Starts a grep worker, to be set up later; does nothing if one is waiting already. */
 export function prestartGrepWorker(): void {
   if (waiting || !fs.existsSync(WORKER_URL)) return;
