@@ -14,6 +14,6 @@ export function gunzipSync(bytes: Buffer): Buffer {
 }
 
 /** A stream that decompresses gzip. */
-export function createGunzip(): Gunzip {
-  return load().createGunzip();
+export function createGunzip(options?: import('node:zlib').ZlibOptions): Gunzip {
+  return load().createGunzip(options);
 }

@@ -2,7 +2,7 @@
 // JSON Lines file one document a line (streamed, so a 2 GB file never sits in memory).
 
 import fs from 'node:fs';
-import readline from 'node:readline';
+import { byteLines } from './byte-lines.js';
 import { decode, isBinary } from './decode.js';
 import { createGunzip, gunzipSync } from './gzip.js';
 import { describeError, type FoundFile } from './walk.js';
@@ -218,71 +218,136 @@ export function claimFor(ids: IdRegistry, wantedId: string, file: Pick<FoundFile
   return id;
 }
 
+/** Bytes read from a JSON Lines file at a time. */
+const JSONL_CHUNK = 1 << 20;
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * Yields the records of a JSON Lines file (gzipped or not), read a chunk at a time and cut into
+ * lines on its bytes: a line is decoded only to be parsed. Invalid lines are warnings. Every
+ * record claims its id; `wantId` and `wantRecord` (asked with the line's bytes, before they are
+ * decoded) may then leave it out.
+ */
 export async function* readJsonl(
   file: FoundFile,
   ids: IdRegistry,
   warn: WarningHandler,
   wantId?: ReadOptions['wantId'],
+  wantRecord?: (bytes: Buffer) => boolean,
 ): AsyncGenerator<SourceDocument> {
-  let input: NodeJS.ReadableStream = fs.createReadStream(file.absPath);
+  const source = fs.createReadStream(file.absPath, { highWaterMark: JSONL_CHUNK });
+  let input: NodeJS.ReadableStream = source;
   const failures: unknown[] = [];
-  input.on('error', (err) => failures.push(err));
+  source.on('error', (err) => failures.push(err));
   if (/\.gz$/i.test(file.relPath)) {
-    const gunzip = createGunzip();
+    const gunzip = createGunzip({ chunkSize: JSONL_CHUNK });
     gunzip.on('error', (err) => failures.push(err));
-    input = input.pipe(gunzip);
+    // A pipe does not pass on a read error: without this the lines would wait for ever.
+    source.on('error', () => gunzip.destroy());
+    input = source.pipe(gunzip);
   }
-  const lines = readline.createInterface({ input, crlfDelay: Infinity });
   const base = fileId(file.relPath);
   let lineNo = 0;
   try {
-    for await (const raw of lines) {
-      lineNo++;
-      const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-      if (line.trim() === '') continue;
-      let record: unknown;
-      try {
-        record = JSON.parse(line);
-      } catch {
-        warn(`${file.displayPath}:${lineNo}`, 'not valid JSON, skipped');
-        continue;
+    for await (const lines of byteLines(input as AsyncIterable<Buffer>)) {
+      for (let k = 0; k < lines.length; k++) {
+        lineNo++;
+        let bytes = lines[k] as Buffer;
+        if (lineNo === 1 && bytes.subarray(0, 3).equals(UTF8_BOM)) bytes = bytes.subarray(3);
+        const wanted = wantRecord ? wantRecord(bytes) : true;
+        if (!wanted) {
+          // Left out unread: only its id is claimed.
+          const id = skippedRecordId(bytes, base, lineNo);
+          if (id !== undefined) {
+            claimRecordId(ids, id, file, lineNo, warn);
+            continue;
+          }
+        }
+        const doc = jsonlRecord(bytes, lineNo, file, base, ids, warn);
+        if (doc === null || !wanted || (wantId && !wantId(doc.id, file))) continue;
+        yield doc;
       }
-      if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-        warn(`${file.displayPath}:${lineNo}`, 'not a JSON object, skipped');
-        continue;
-      }
-      const obj = record as Record<string, unknown>;
-      const textField = RECORD_TEXT_FIELDS.find((k) => typeof obj[k] === 'string');
-      if (!textField) {
-        warn(`${file.displayPath}:${lineNo}`, 'no text, content or body field, skipped');
-        continue;
-      }
-      const fields: RecordFields = {};
-      for (const key of RECORD_META_FIELDS) {
-        const v = obj[key];
-        if (typeof v === 'string' && v.trim() !== '') fields[key] = v.trim();
-        else if (typeof v === 'number' && key === 'id') fields.id = String(v);
-      }
-      const wanted = fields.id ?? `${base}#${lineNo}`;
-      const { id, clashed } = ids.claim(wanted);
-      if (clashed) warn(`${file.displayPath}:${lineNo}`, `id ${wanted} is taken, using ${id}`);
-      if (wantId && !wantId(id, file)) continue;
-      yield {
-        id,
-        path: file.displayPath,
-        absPath: file.absPath,
-        format: 'jsonl',
-        bytes: Buffer.byteLength(line),
-        encoding: 'utf-8',
-        text: obj[textField] as string,
-        recordLine: lineNo,
-        fields,
-      };
     }
   } catch (err) {
     failures.push(err);
   } finally {
-    lines.close();
+    // Also when the reader stops early: the file is closed, not left to the end of the run.
+    source.destroy();
   }
   if (failures.length > 0) warn(file.displayPath, describeError(failures[0]));
+}
+
+function claimRecordId(ids: IdRegistry, wanted: string, file: FoundFile, lineNo: number, warn: WarningHandler): string {
+  const { id, clashed } = ids.claim(wanted);
+  if (clashed) warn(`${file.displayPath}:${lineNo}`, `id ${wanted} is taken, using ${id}`);
+  return id;
+}
+
+const NON_ASCII = /[^\0-\x7f]/;
+
+/**
+ * The id a record would ask for, read without decoding its UTF-8: its bytes parsed as Latin-1,
+ * a copy and not a decoding. JSON's syntax is ASCII, so the bytes are valid JSON, an object, with
+ * a string text field, read either way alike; only the strings differ where they hold non-ASCII
+ * bytes, and of the strings only an ASCII id is taken. Undefined when {@link jsonlRecord} must
+ * decide: a line that is blank, invalid, not an object or without text (each rare, and each
+ * but the blank one with its warning), or an id with non-ASCII characters.
+ */
+function skippedRecordId(bytes: Buffer, base: string, lineNo: number): string | undefined {
+  let record: unknown;
+  try {
+    record = JSON.parse(bytes.toString('latin1'));
+  } catch {
+    return undefined;
+  }
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) return undefined;
+  const obj = record as Record<string, unknown>;
+  if (!RECORD_TEXT_FIELDS.some((k) => typeof obj[k] === 'string')) return undefined;
+  const id = obj.id;
+  if (typeof id === 'number') return String(id);
+  if (typeof id !== 'string') return `${base}#${lineNo}`;
+  if (NON_ASCII.test(id)) return undefined;
+  const trimmed = id.trim();
+  return trimmed === '' ? `${base}#${lineNo}` : trimmed;
+}
+
+/** The document a JSON Lines record holds, its id claimed; null (with a warning) when it holds none. */
+function jsonlRecord(bytes: Buffer, lineNo: number, file: FoundFile, base: string, ids: IdRegistry, warn: WarningHandler): SourceDocument | null {
+  const line = bytes.toString('utf8');
+  if (line.trim() === '') return null;
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch {
+    warn(`${file.displayPath}:${lineNo}`, 'not valid JSON, skipped');
+    return null;
+  }
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+    warn(`${file.displayPath}:${lineNo}`, 'not a JSON object, skipped');
+    return null;
+  }
+  const obj = record as Record<string, unknown>;
+  const textField = RECORD_TEXT_FIELDS.find((k) => typeof obj[k] === 'string');
+  if (!textField) {
+    warn(`${file.displayPath}:${lineNo}`, 'no text, content or body field, skipped');
+    return null;
+  }
+  const fields: RecordFields = {};
+  for (const key of RECORD_META_FIELDS) {
+    const v = obj[key];
+    if (typeof v === 'string' && v.trim() !== '') fields[key] = v.trim();
+    else if (typeof v === 'number' && key === 'id') fields.id = String(v);
+  }
+  const id = claimRecordId(ids, fields.id ?? `${base}#${lineNo}`, file, lineNo, warn);
+  return {
+    id,
+    path: file.displayPath,
+    absPath: file.absPath,
+    format: 'jsonl',
+    bytes: bytes.length,
+    encoding: 'utf-8',
+    text: obj[textField] as string,
+    recordLine: lineNo,
+    fields,
+  };
 }

@@ -76,4 +76,35 @@ describe('grep end to end', () => {
     const r = runBin(['grep', '-c', '-e', 'moulin', '-e', 'café', 'tests/fixtures/mixed']);
     expect(r.stdout).toBe('latin1:1\nutf16:1\n');
   });
+
+  test('issue 6: JSON Lines records that cannot match are left unread, with the ids and warnings of a whole read', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-e2e-jsonl-'));
+    try {
+      const file = path.join(dir, 'news.jsonl');
+      fs.writeFileSync(file, [
+        '{"id":"a","text":"nothing here"}',
+        '{"id":"Brücke","text":"nor here"}',
+        'not json',
+        '{"id":"a","text":"human dignity\\nand dignity again"}',
+        '{"id":"Br\\u00fccke","text":"the \\u0064ignity of an escape"}',
+        '{"id":"b","title":"no text"}',
+        '{"text":"caf\\u00e9 dignity"}\r',
+        '{"id":"c","text":"and/or","url":"https:\\/\\/example.org\\/dignity"}',
+      ].join('\n'));
+      const warnings = [
+        `corpus: warning: ${file}:3: not valid JSON, skipped`,
+        `corpus: warning: ${file}:4: id a is taken, using a~2`,
+        `corpus: warning: ${file}:5: id Brücke is taken, using Brücke~2`,
+        `corpus: warning: ${file}:6: no text, content or body field, skipped`,
+      ];
+      const counts = runBin(['grep', '-c', '-F', 'dignity', file]);
+      expect(counts).toEqual({ stdout: 'a~2:2\nBrücke~2:1\nnews#7:1\n', stderr: `${warnings.join('\n')}\n`, status: 0 });
+      const none = runBin(['grep', '-c', '-F', 'freedom', file]);
+      expect(none).toEqual({ stdout: '', stderr: `${warnings.join('\n')}\n`, status: 1 });
+      // A slash is written \/ in JSON: a literal holding one is searched in every record.
+      expect(runBin(['grep', '-F', 'and/or', file]).stdout).toBe('c:1:and/or\n');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildMatcher, PatternError, type MatcherOptions } from '../../src/core/search/matcher.js';
 import { MatchTimeoutError } from '../../src/core/search/backtracking-guard.js';
 import { foldChar, foldLine, foldText } from '../../src/core/search/line-map.js';
+import { splitLines } from '../../src/core/lines.js';
 
 /** Matches as [start, end, text] triples, so expectations show the offsets and what they cover. */
 function find(options: Partial<MatcherOptions> & { patterns: string[] }, line: string): [number, number, string][] {
@@ -9,9 +10,9 @@ function find(options: Partial<MatcherOptions> & { patterns: string[] }, line: s
 }
 
 describe('public API', () => {
-  it('builds a matcher with findAll, isMatch, requiredLiterals, lineLiterals, wholeText and mayMatchBytes', () => {
+  it('builds a matcher with findAll, isMatch, requiredLiterals, lineLiterals, wholeText, mayMatchBytes and mayMatchJson', () => {
     const matcher = buildMatcher({ patterns: ['Russie'] });
-    expect(Object.keys(matcher).sort()).toEqual(['findAll', 'isMatch', 'lineLiterals', 'mayMatchBytes', 'requiredLiterals', 'wholeText']);
+    expect(Object.keys(matcher).sort()).toEqual(['findAll', 'isMatch', 'lineLiterals', 'mayMatchBytes', 'mayMatchJson', 'requiredLiterals', 'wholeText']);
     expect(matcher.isMatch('La Russie')).toBe(true);
     expect(matcher.isMatch('La Prusse')).toBe(false);
   });
@@ -236,5 +237,72 @@ describe('requiredLiterals and mayMatchBytes', () => {
     const text = 'un cafe\u0301';
     expect(matcher.isMatch(text)).toBe(true);
     expect(matcher.mayMatchBytes(bytes(text))).toBe(true);
+  });
+});
+
+describe('mayMatchJson (issue 6: JSON Lines records skipped on their bytes)', () => {
+  const record = (text: string): Buffer => Buffer.from(JSON.stringify({ id: 'x', text }), 'utf8');
+
+  it('skips a record whose bytes cannot hold the literal', () => {
+    const exact = buildMatcher({ patterns: ['dignity'], fixedStrings: true });
+    expect(exact.mayMatchJson(record('human dignity'))).toBe(true);
+    expect(exact.mayMatchJson(record('human rights'))).toBe(false);
+    expect(buildMatcher({ patterns: ['DIGNITY'], ignoreCase: true }).mayMatchJson(record('Dignity'))).toBe(true);
+    expect(buildMatcher({ patterns: ['DIGNITY'], ignoreCase: true }).mayMatchJson(record('rights'))).toBe(false);
+  });
+
+  it('never skips where an escape may hide the literal', () => {
+    // An ASCII letter written \u00XX, and the characters JSON writes with a backslash.
+    const escaped = Buffer.from('{"text":"human \\u0064ignity"}', 'utf8');
+    expect(buildMatcher({ patterns: ['dignity'], fixedStrings: true }).mayMatchJson(escaped)).toBe(true);
+    expect(buildMatcher({ patterns: ['and/or'], fixedStrings: true }).mayMatchJson(Buffer.from('{"text":"and\\/or"}'))).toBe(true);
+    expect(buildMatcher({ patterns: ['"quoted"'], fixedStrings: true }).mayMatchJson(record('a "quoted" word'))).toBe(true);
+    expect(buildMatcher({ patterns: ['a\tb'], fixedStrings: true }).mayMatchJson(record('a\tb'))).toBe(true);
+    // Escapes of other characters cannot make an ASCII literal: Python's ensure_ascii output.
+    const python = Buffer.from('{"text":"caf\\u00e9 \\u00e0 Minsk"}', 'utf8');
+    expect(buildMatcher({ patterns: ['Minsk'], fixedStrings: true }).mayMatchJson(python)).toBe(true);
+    expect(buildMatcher({ patterns: ['Moscou'], fixedStrings: true }).mayMatchJson(python)).toBe(false);
+  });
+
+  it('is true of every record with a matching line, however it is written, on thousands of random records', () => {
+    let seed = 66;
+    const rand = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+    const alphabet = ['a', 'b', 'd', 'i', 'g', 'n', 'A', 'D', 'I', 'K', 'k', 's', 'S', 'é', 'e\u0301', ' ', '/', '"', '\\', '\t', '\n', '\r\n', '\u0000', '\u212a', 'ſ', '𝄞', '1', '-'];
+    const texts = (n: number): string => Array.from({ length: n }, () => pick(alphabet)).join('');
+    // Three writers: JSON.stringify; ASCII only (every other character \uXXXX, as Python's
+    // json.dumps writes); and one that also escapes random ASCII characters and slashes.
+    const writers: ((s: string) => string)[] = [
+      (s) => JSON.stringify({ id: 'x', text: s }),
+      (s) => JSON.stringify({ id: 'x', text: s }).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+      (s) =>
+        `{"id":"x","text":"${[...s].map((c) => (c === '/' ? '\\/' : /[a-zA-Z]/.test(c) && rand() < 0.1 ? `\\u00${c.charCodeAt(0).toString(16)}` : JSON.stringify(c).slice(1, -1))).join('')}"}`,
+    ];
+    let skipped = 0;
+    let checked = 0;
+    for (let i = 0; i < 3000; i++) {
+      const text = texts(1 + Math.floor(rand() * 30));
+      const pattern = rand() < 0.5 ? texts(1 + Math.floor(rand() * 4)).replace(/[\n\r]/g, '') || 'a' : pick(['dig', 'a/b', 'a"b', 'Kai', 'is', 'd.g', 'a\\tb', '[ab]ig', 'ig$', '^a', 'é']);
+      const options: MatcherOptions = { patterns: [pattern], fixedStrings: rand() < 0.5, ignoreCase: rand() < 0.3, wordRegexp: rand() < 0.2, fold: rand() < 0.1 };
+      let matcher;
+      try {
+        matcher = buildMatcher(options);
+      } catch (err) {
+        if (err instanceof PatternError) continue;
+        throw err;
+      }
+      const matches = splitLines(text).some((line) => matcher.isMatch(line));
+      for (const write of writers) {
+        const written = write(text);
+        expect(JSON.parse(written).text).toBe(text);
+        const verdict = matcher.mayMatchJson(Buffer.from(written, 'utf8'));
+        if (matches) expect(verdict, `${JSON.stringify(options)} ${written}`).toBe(true);
+        if (!verdict) skipped++;
+        checked++;
+      }
+    }
+    // Not a check that cannot fail: most records that cannot match are skipped.
+    expect(checked).toBeGreaterThan(6000);
+    expect(skipped).toBeGreaterThan(checked / 6);
   });
 });

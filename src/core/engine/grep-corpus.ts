@@ -136,7 +136,8 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
   const jsonl = async function* (file: FoundFile): AsyncGenerator<GrepDocument[]> {
     let found: GrepDocument[] = [];
     let records = 0;
-    for await (const doc of readJsonl(file, ids, warn)) {
+    // A record whose bytes cannot match is not searched (its id is claimed all the same).
+    for await (const doc of readJsonl(file, ids, warn, undefined, (bytes) => matcher.mayMatchJson(bytes))) {
       const search = searchDocument(doc, matcher, {
         maxCount: spec.mode === 'files' ? Math.min(spec.maxCount ?? Infinity, 1) : spec.maxCount,
         withLines: spec.mode === 'lines',

@@ -59,6 +59,14 @@ export interface Matcher {
    */
   mayMatchBytes(bytes: Uint8Array): boolean;
   /**
+   * {@link Matcher.mayMatchBytes} for the raw bytes of a JSON Lines record (UTF-8): false only
+   * when no line of any string the record holds can match, so its text need not be decoded or
+   * searched. True whenever JSON's escapes could hide a literal: when a literal holds a character
+   * JSON may escape (`"`, `\\`, `/`, a control character), or the record escapes an ASCII character
+   * as `\\u00XX` (escapes of other characters cannot make an ASCII literal).
+   */
+  mayMatchJson(bytes: Uint8Array): boolean;
+  /**
    * Prepares a whole text (lines with their terminators) for a search that finds candidate lines
    * without searching every line: `text` is the text in NFC (its lines are the NFC forms of the
    * original lines, in the same order), and `next(from)` is the offset in it of the first match
@@ -95,6 +103,13 @@ export class PatternError extends Error {
     super(message);
   }
 }
+
+/** Characters JSON writes as escapes other than `\u00XX`: `\"`, `\\`, `\/`, `\t` and the other controls. */
+const JSON_ESCAPED = /["\\/\u0000-\u001f]/;
+/** The start of a JSON escape of a character below U+0100. */
+const ESCAPE_U00 = Buffer.from('\\u00', 'latin1');
+
+const asBuffer = (bytes: Uint8Array): Buffer => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 
 /** ripgrep's `\w` in Unicode mode, so -w agrees with `rg -w`. */
 const WORD_CHAR = '[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}]';
@@ -156,6 +171,9 @@ export function buildMatcher(options: MatcherOptions): Matcher {
   const exact = usable && !caseless ? literals : null;
   const exactBytes = exact?.map((literal) => Buffer.from(literal, 'latin1'));
   const lowerLiterals = usable && caseless ? literals.map((literal) => literal.toLowerCase()) : null;
+  // The JSON prefilter trusts literals none of whose characters an escape other than \u00XX
+  // makes; without literals, the byte prefilter says true anyway.
+  const jsonSafe = (exact ?? lowerLiterals ?? []).every((literal) => !JSON_ESCAPED.test(literal));
 
   // A line that matches on its own also matches inside the whole text (at the same place) unless
   // the pattern looks at where its input starts or ends; the -w edges only look for word
@@ -178,6 +196,16 @@ export function buildMatcher(options: MatcherOptions): Matcher {
       if (m[0].length === 0) re.lastIndex += (text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1;
     }
     return out;
+  };
+
+  const bytesMayMatch = (buf: Buffer): boolean => {
+    if (exactBytes !== undefined) return exactBytes.some((literal) => buf.indexOf(literal) !== -1);
+    if (lowerLiterals !== null) {
+      // Bytes ≥ 0x80 stay ≥ 0x80 once lower-cased as Latin-1, so only ASCII letters change case.
+      const lowered = buf.toString('latin1').toLowerCase();
+      return lowerLiterals.some((literal) => lowered.includes(literal));
+    }
+    return true;
   };
 
   const wholeLiterals = fixedStrings && !caseless && options.wordRegexp !== true && exact !== null && exact.every((literal, i) => literal === tokenLists[i]?.map((t) => (t.kind === 'char' ? t.value : '\0')).join(''));
@@ -221,15 +249,15 @@ export function buildMatcher(options: MatcherOptions): Matcher {
         },
       };
     },
-    mayMatchBytes(bytes) {
-      const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      if (exactBytes !== undefined) return exactBytes.some((literal) => buf.indexOf(literal) !== -1);
-      if (lowerLiterals !== null) {
-        // Bytes ≥ 0x80 stay ≥ 0x80 once lower-cased as Latin-1, so only ASCII letters change case.
-        const lowered = buf.toString('latin1').toLowerCase();
-        return lowerLiterals.some((literal) => lowered.includes(literal));
+    mayMatchJson(bytes) {
+      if (!jsonSafe) return true;
+      const buf = asBuffer(bytes);
+      for (let at = buf.indexOf(ESCAPE_U00); at !== -1; at = buf.indexOf(ESCAPE_U00, at + 1)) {
+        const digit = buf[at + 4] ?? 0;
+        if (digit >= 0x30 && digit <= 0x37) return true;
       }
-      return true;
+      return bytesMayMatch(buf);
     },
+    mayMatchBytes: (bytes) => bytesMayMatch(asBuffer(bytes)),
   };
 }

@@ -1,0 +1,53 @@
+// The lines of a byte stream as views on its bytes, split where Node's readline splits them
+// (`\n`, `\r\n`, and a `\r` not followed by `\n`), without decoding the stream: a JSON Lines file
+// is cut into records on its bytes, and only the records that are needed are decoded.
+
+const LF = 10;
+const CR = 13;
+
+/**
+ * The lines of `chunks`, without their terminators, a batch per chunk read (a line that spans
+ * chunks comes in the batch of the chunk that ends it). A last line without a terminator comes
+ * too; an empty input, or one ending with a terminator, has no empty line after it. Each view
+ * stays valid: a chunk is never reused.
+ */
+export async function* byteLines(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer[]> {
+  // The start of a line not ended yet, kept as pieces: one line may span many chunks.
+  let pending: Buffer[] = [];
+  for await (const piece of chunks) {
+    const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
+    const lines: Buffer[] = [];
+    let from = 0;
+    for (let lf = chunk.indexOf(LF); lf !== -1; lf = chunk.indexOf(LF, from)) {
+      let line = chunk.subarray(from, lf);
+      if (pending.length > 0) {
+        pending.push(line);
+        line = Buffer.concat(pending);
+        pending = [];
+      }
+      pushLines(line, lines);
+      from = lf + 1;
+    }
+    if (from < chunk.length) pending.push(chunk.subarray(from));
+    if (lines.length > 0) yield lines;
+  }
+  if (pending.length > 0) {
+    const lines: Buffer[] = [];
+    pushLines(pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending), lines);
+    yield lines;
+  }
+}
+
+/** Pushes the lines of a piece that ended at a `\n` (or at the end of the input). */
+function pushLines(piece: Buffer, out: Buffer[]): void {
+  // A `\r\n` ends the line at its `\r`.
+  const end = piece.length > 0 && piece[piece.length - 1] === CR ? piece.length - 1 : piece.length;
+  // Any other `\r` ends a line of its own. (At the end of the input a last `\r` ends the line,
+  // with no empty line after it: readline's behaviour too.)
+  let from = 0;
+  for (let cr = piece.indexOf(CR); cr !== -1 && cr < end; cr = piece.indexOf(CR, from)) {
+    out.push(piece.subarray(from, cr));
+    from = cr + 1;
+  }
+  out.push(piece.subarray(from, end));
+}
