@@ -84,6 +84,16 @@ function statOf(file: FoundFile): { absPath: string; size: number; mtimeMs: numb
   }
 }
 
+/** Bytes a JSON Lines record is taken to have, to guess before reading how many a file holds. */
+const JSONL_RECORD_BYTES_GUESS = 4096;
+
+/** About how many documents the files hold: one a text file, a guess from its size for JSON Lines. */
+function documentsGuess(files: readonly FoundFile[], stats: Map<FoundFile, ReturnType<typeof statOf>>): number {
+  let n = 0;
+  for (const file of files) n += formatOf(file.relPath) === 'jsonl' ? Math.ceil((stats.get(file)?.size ?? 0) / JSONL_RECORD_BYTES_GUESS) : 1;
+  return n;
+}
+
 function edgeKeys(text: string): string[] {
   return edgeLines(splitLines(text.normalize('NFC'))).map((e) => e.key);
 }
@@ -142,16 +152,16 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
   const cacheFile = options.cacheDir ? cacheFileFor(options.cacheDir, corpusKey(options)) : null;
   const onDamage = (file: string) => (why: string) => warn(file, why);
   let opened = cacheFile ? CorpusCache.open(cacheFile, onDamage(cacheFile)) : null;
+  const stats = new Map<FoundFile, ReturnType<typeof statOf>>();
+  for (const file of files) stats.set(file, statOf(file));
   const jobs = options.jobs ?? 1;
-  const parallel = jobs > 1 && files.length >= PARALLEL_MIN_DOCUMENTS && workersAvailable();
+  const parallel = jobs > 1 && documentsGuess(files, stats) >= PARALLEL_MIN_DOCUMENTS && workersAvailable();
   let pool: AnalysisPool | null = null;
   let scratch: string | null = null;
   let speculated = false;
 
   // Pass one: the lines at the documents' edges, counted across the corpus — unless the cache
   // holds the count from a run over exactly these files.
-  const stats = new Map<FoundFile, ReturnType<typeof statOf>>();
-  for (const file of files) stats.set(file, statOf(file));
   const fingerprint = fingerprintOf(stats.values());
   let recurring: Set<string>;
   let total = 0;

@@ -247,6 +247,23 @@ describe('worker threads', () => {
     fs.rmSync(mixed, { recursive: true, force: true });
   });
 
+  test('issue 6: one big JSON Lines file is shared out to the workers, with the output of one job', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-one-jsonl-'));
+    const seeds = fs.readdirSync(SEED_DIR).map((f) => fs.readFileSync(path.join(SEED_DIR, f), 'utf8'));
+    const records = Array.from({ length: 400 }, (_, i) => JSON.stringify({ ...(i % 7 === 3 ? {} : { id: `r${i % 390}` }), title: `T${i}`, text: `${seeds[i % 5]}\nRecord ${i}.` }));
+    fs.writeFileSync(path.join(dir, 'records.jsonl'), `${records.join('\n')}\nnot json\n`);
+    // One file, but bytes enough for 200 records of 4 KiB (see corpus.ts): workers take its records.
+    expect(fs.statSync(path.join(dir, 'records.jsonl')).size).toBeGreaterThan(200 * 4096);
+    const one = runBin(['list', dir, '--json', '--no-cache', '--jobs', '1']);
+    expect(one.status).toBe(0);
+    expect(JSON.parse(one.stdout)).toHaveLength(400);
+    expect(one.stderr).toContain('records.jsonl:401: not valid JSON, skipped');
+    expect(runBin(['list', dir, '--json', '--no-cache', '--jobs', '2'])).toEqual(one);
+    freshCache();
+    expect(runBin(['list', dir, '--json', '--jobs', '2'], { env: { XDG_CACHE_HOME: cacheHome } })).toEqual(one);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   test('issue 6: a file too big for a worker is analysed in the main thread, with the same result', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-big-jobs-'));
     const seeds = fs.readdirSync(SEED_DIR).map((f) => fs.readFileSync(path.join(SEED_DIR, f), 'utf8'));

@@ -73,4 +73,22 @@ describe('issue 6: WorkerSet', () => {
     expect((await set.send({ n: 4 })).twice).toBe(8);
     await set.close();
   });
+
+  test('a reply that arrives after close() starts no more work (list of a JSON Lines file | head -1)', async () => {
+    const set = new WorkerSet<Request, Reply>(announcing, 1, 'echo', null);
+    expect((await set.send({ n: 1 })).twice).toBe(2);
+    let closed = false;
+    let idleAfterClose = 0;
+    // A pool sends what it has queued when a worker falls idle: after close(), that request
+    // would be outstanding when the worker exits, and fail with nobody waiting on it.
+    set.onIdle = () => void (closed && idleAfterClose++);
+    void set.send({ n: 2 }).catch(() => {});
+    // The reply is posted while this thread is blocked: it is waiting when close() is called.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    closed = true;
+    await set.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(idleAfterClose).toBe(0);
+    expect(() => set.send({ n: 3 })).toThrow('after close()');
+  });
 });

@@ -29,6 +29,8 @@ export class WorkerSet<Request extends Numbered, Reply extends Numbered> {
   private readonly outstanding = new Map<number, Outstanding<Reply>>();
   private nextBatch = 0;
   private failure: Error | null = null;
+  /** Set by {@link close}: what comes after (a reply on its way, the exit) is ignored. */
+  private closed = false;
   /** Called when a worker has answered everything sent to it, with its index. */
   onIdle: ((index: number) => void) | null = null;
 
@@ -44,6 +46,8 @@ export class WorkerSet<Request extends Numbered, Reply extends Numbered> {
       const worker = started?.worker ?? new Worker(file, { workerData, ...(resourceLimits ? { resourceLimits } : {}) });
       const slot = { worker, busy: 0, ready: started?.ready ?? false };
       worker.on('message', (reply: Reply) => {
+        // A reply posted before the worker was told to stop must not start more work.
+        if (this.closed) return;
         if (reply.batch === READY.batch) {
           slot.ready = true;
           return;
@@ -56,7 +60,7 @@ export class WorkerSet<Request extends Numbered, Reply extends Numbered> {
       });
       worker.on('error', (err) => this.fail(err));
       worker.on('exit', (code) => {
-        if (this.outstanding.size > 0) this.fail(new Error(`${what} worker stopped (exit code ${code})`));
+        if (!this.closed && this.outstanding.size > 0) this.fail(new Error(`${what} worker stopped (exit code ${code})`));
       });
       this.workers.push(slot);
     }
@@ -88,6 +92,7 @@ export class WorkerSet<Request extends Numbered, Reply extends Numbered> {
 
   /** Numbers a request and sends it to worker `index` (by default the least busy); resolves to the reply. */
   send(request: Unnumbered<Request>, index?: number): Promise<Reply> {
+    if (this.closed) throw new Error('WorkerSet: a request sent after close()');
     if (this.failure) return Promise.reject(this.failure);
     const slot = index === undefined ? this.workers.reduce((a, b) => (b.busy < a.busy ? b : a)) : (this.workers[index] as (typeof this.workers)[number]);
     const batch = this.nextBatch++;
@@ -110,6 +115,8 @@ export class WorkerSet<Request extends Numbered, Reply extends Numbered> {
 
   /** Stops the workers. */
   async close(): Promise<void> {
+    this.closed = true;
+    this.onIdle = null;
     this.outstanding.clear();
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
   }
