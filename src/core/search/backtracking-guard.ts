@@ -143,21 +143,32 @@ export function compileLinear(source: string, flags: string): RegExp | null {
   }
 }
 
-const sandbox = vm.createContext({ re: null as RegExp | null, text: '', all: false });
-vm.runInContext(
-  `function collect(re, text, all) {
-    const out = [];
-    re.lastIndex = 0;
-    for (let m; (m = re.exec(text)) !== null; ) {
-      out.push(m.index, m.index + m[0].length);
-      if (!all) break;
-      if (m[0].length === 0) re.lastIndex += text.codePointAt(m.index) > 0xffff ? 2 : 1;
-    }
-    return out;
-  }`,
-  sandbox,
-);
-const collectScript = new vm.Script('collect(re, text, all)');
+/** The context the guarded runs happen in, made at the first: most searches never need one. */
+interface Guarded {
+  sandbox: { re: RegExp | null; text: string; all: boolean };
+  collect: vm.Script;
+}
+let guarded: Guarded | null = null;
+
+function guardedRun(): Guarded {
+  if (guarded) return guarded;
+  const sandbox = vm.createContext({ re: null as RegExp | null, text: '', all: false }) as Guarded['sandbox'];
+  vm.runInContext(
+    `function collect(re, text, all) {
+      const out = [];
+      re.lastIndex = 0;
+      for (let m; (m = re.exec(text)) !== null; ) {
+        out.push(m.index, m.index + m[0].length);
+        if (!all) break;
+        if (m[0].length === 0) re.lastIndex += text.codePointAt(m.index) > 0xffff ? 2 : 1;
+      }
+      return out;
+    }`,
+    sandbox,
+  );
+  guarded = { sandbox, collect: new vm.Script('collect(re, text, all)') };
+  return guarded;
+}
 
 /**
  * Runs a global regex over `text` under a time limit: flat [start, end, start, end…] offsets of
@@ -165,11 +176,12 @@ const collectScript = new vm.Script('collect(re, text, all)');
  * @throws MatchTimeoutError (naming the user's pattern, `label`) when `timeoutMs` passes first.
  */
 export function execGuarded(re: RegExp, text: string, all: boolean, timeoutMs: number, label: string): number[] {
+  const { sandbox, collect } = guardedRun();
   sandbox.re = re;
   sandbox.text = text;
   sandbox.all = all;
   try {
-    return [...(collectScript.runInContext(sandbox, { timeout: timeoutMs }) as number[])];
+    return [...(collect.runInContext(sandbox, { timeout: timeoutMs }) as number[])];
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
       throw new MatchTimeoutError(label, text.length, timeoutMs);
