@@ -225,8 +225,9 @@ const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /**
  * Yields the records of a JSON Lines file (gzipped or not), read a chunk at a time and cut into
  * lines on its bytes: a line is decoded only to be parsed. Invalid lines are warnings. Every
- * record claims its id; `wantId` and `wantRecord` (asked with the line's bytes, before they are
- * decoded) may then leave it out.
+ * record claims its id; `wantId` (asked with the id) and `wantRecord` (asked with the line's
+ * bytes) may then leave it out, and a record left out is not decoded when its id can be read
+ * without (see {@link skippedRecordId}).
  */
 export async function* readJsonl(
   file: FoundFile,
@@ -255,16 +256,17 @@ export async function* readJsonl(
         let bytes = lines[k] as Buffer;
         if (lineNo === 1 && bytes.subarray(0, 3).equals(UTF8_BOM)) bytes = bytes.subarray(3);
         const wanted = wantRecord ? wantRecord(bytes) : true;
-        if (!wanted) {
-          // Left out unread: only its id is claimed.
-          const id = skippedRecordId(bytes, base, lineNo);
-          if (id !== undefined) {
-            claimRecordId(ids, id, file, lineNo, warn);
-            continue;
+        let claimed: string | undefined;
+        if (!wanted || wantId) {
+          // Its id, read without decoding the record, may be all that is needed of it.
+          const asked = skippedRecordId(bytes, base, lineNo);
+          if (asked !== undefined) {
+            claimed = claimRecordId(ids, asked, file, lineNo, warn);
+            if (!wanted || (wantId && !wantId(claimed, file))) continue;
           }
         }
-        const doc = jsonlRecord(bytes, lineNo, file, base, ids, warn);
-        if (doc === null || !wanted || (wantId && !wantId(doc.id, file))) continue;
+        const doc = jsonlRecord(bytes, lineNo, file, base, ids, warn, claimed);
+        if (doc === null || !wanted || (claimed === undefined && wantId && !wantId(doc.id, file))) continue;
         yield doc;
       }
     }
@@ -286,7 +288,7 @@ function claimRecordId(ids: IdRegistry, wanted: string, file: FoundFile, lineNo:
 const NON_ASCII = /[^\0-\x7f]/;
 
 /**
- * The id a record would ask for, read without decoding its UTF-8: its bytes parsed as Latin-1,
+ * The id a record asks for, read without decoding its UTF-8: its bytes parsed as Latin-1,
  * a copy and not a decoding. JSON's syntax is ASCII, so the bytes are valid JSON, an object, with
  * a string text field, read either way alike; only the strings differ where they hold non-ASCII
  * bytes, and of the strings only an ASCII id is taken. Undefined when {@link jsonlRecord} must
@@ -311,8 +313,11 @@ function skippedRecordId(bytes: Buffer, base: string, lineNo: number): string | 
   return trimmed === '' ? `${base}#${lineNo}` : trimmed;
 }
 
-/** The document a JSON Lines record holds, its id claimed; null (with a warning) when it holds none. */
-function jsonlRecord(bytes: Buffer, lineNo: number, file: FoundFile, base: string, ids: IdRegistry, warn: WarningHandler): SourceDocument | null {
+/**
+ * The document a JSON Lines record holds, its id claimed (unless `claimed` is the id it was
+ * given already); null (with a warning) when it holds none.
+ */
+function jsonlRecord(bytes: Buffer, lineNo: number, file: FoundFile, base: string, ids: IdRegistry, warn: WarningHandler, claimed?: string): SourceDocument | null {
   const line = bytes.toString('utf8');
   if (line.trim() === '') return null;
   let record: unknown;
@@ -338,7 +343,7 @@ function jsonlRecord(bytes: Buffer, lineNo: number, file: FoundFile, base: strin
     if (typeof v === 'string' && v.trim() !== '') fields[key] = v.trim();
     else if (typeof v === 'number' && key === 'id') fields.id = String(v);
   }
-  const id = claimRecordId(ids, fields.id ?? `${base}#${lineNo}`, file, lineNo, warn);
+  const id = claimed ?? claimRecordId(ids, fields.id ?? `${base}#${lineNo}`, file, lineNo, warn);
   return {
     id,
     path: file.displayPath,

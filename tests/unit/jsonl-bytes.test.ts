@@ -107,12 +107,12 @@ describe('readJsonl with records left out unread', () => {
   const physical = lines.join('\n').replace(/^\uFEFF/, '').split(/\r?\n|\r/);
   const lineOf = (d: SourceDocument): string => physical[(d.recordLine as number) - 1] as string;
 
-  async function read(file: string, wantRecord?: (bytes: Buffer) => boolean) {
+  async function read(file: string, wantRecord?: (bytes: Buffer) => boolean, wantId?: (id: string) => boolean) {
     const warnings: string[] = [];
     const docs: SourceDocument[] = [];
     const ids = new IdRegistry(true);
     const found = { absPath: file, relPath: path.basename(file), displayPath: path.basename(file) };
-    for await (const doc of readJsonl(found, ids, (p, m) => warnings.push(`${p}: ${m}`), undefined, wantRecord)) docs.push(doc);
+    for await (const doc of readJsonl(found, ids, (p, m) => warnings.push(`${p}: ${m}`), wantId, wantRecord)) docs.push(doc);
     // What was claimed shows in the ids the next records would get.
     const next = ['a', 'a~2', 'b', '7', 'Brücke', 'escaped-key', 'records#5', 'records#15', 'records#16', 'records#17', 'e', 'f', 'c', 'd'].map((id) => ids.peek(id));
     return { docs, warnings, next };
@@ -148,6 +148,17 @@ describe('readJsonl with records left out unread', () => {
         expect(some.warnings).toEqual(whole.warnings);
         expect(some.next).toEqual(whole.next);
         expect(some.docs).toEqual(whole.docs.filter((d) => keep.has(lineOf(d))));
+        // Asked by id (show, resolving ids): the same, and both questions together.
+        const byId = new Set<string>();
+        const both = new Set<string>();
+        const asked = await read(
+          file,
+          trial % 2 === 0 ? undefined : (b) => rand() < 0.7 || (both.add(b.toString('utf8')), false),
+          (id) => (rand() < 0.3 ? (byId.add(id), true) : false),
+        );
+        expect(asked.warnings).toEqual(whole.warnings);
+        expect(asked.next).toEqual(whole.next);
+        expect(asked.docs).toEqual(whole.docs.filter((d) => byId.has(d.id) && !both.has(lineOf(d))));
       }
     });
   }
