@@ -54,16 +54,16 @@ export interface Matcher {
    * False only when no line of the document held in `bytes` can match: a raw-byte prefilter to
    * skip a file before decoding. Sound for bytes decoded as UTF-8 or Windows-1252 whose text is the
    * document itself (.txt, .md, decompressed .gz); never use it on UTF-16 or on JSON Lines, where
-   * escapes (`\u0041`) hide literals. Under -i it searches ASCII case-insensitively; under --fold
-   * it always says true.
+   * escapes (`\u0041`) hide literals ({@link Matcher.mayMatchJson} is for those). Under -i it
+   * searches ASCII case-insensitively; under --fold it always says true.
    */
   mayMatchBytes(bytes: Uint8Array): boolean;
   /**
    * {@link Matcher.mayMatchBytes} for the raw bytes of a JSON Lines record (UTF-8): false only
    * when no line of any string the record holds can match, so its text need not be decoded or
    * searched. True whenever JSON's escapes could hide a literal: when a literal holds a character
-   * JSON may escape (`"`, `\\`, `/`, a control character), or the record escapes an ASCII character
-   * as `\\u00XX` (escapes of other characters cannot make an ASCII literal).
+   * JSON may escape (`"`, `\`, `/`, a control character), or the record escapes an ASCII character
+   * as `\u00XX` (escapes of other characters cannot make an ASCII literal).
    */
   mayMatchJson(bytes: Uint8Array): boolean;
   /**
