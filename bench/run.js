@@ -5,7 +5,7 @@
 //   node bench/run.js [--docs 100000] [--runs 5] [--out DIR] [--only job,job] [--json [FILE]]
 
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,7 @@ const NODE = process.execPath;
 /** The case-insensitive regex for `grep -i`: the same meaning in Rust's regex and in JS `u` mode. */
 const REGEX = 'free(?:dom|ly)|libert[éa]|freiheit|свобод|[0-9]{4}-[0-9]{2}-[0-9]{2}';
 
-const JOBS = ['list-cold', 'list-warm', 'grep-fixed', 'grep-floor', 'grep-regex', 'summarise-cold', 'summarise-warm', 'version', 'seeds'];
+const JOBS = ['list-cold', 'list-warm', 'grep-fixed', 'grep-floor', 'grep-regex', 'grep-jsonl', 'summarise-cold', 'summarise-warm', 'version', 'seeds'];
 
 const USAGE = `usage: node bench/run.js [options]
 
@@ -94,18 +94,20 @@ function machine(memory) {
 function warmPageCache(dir) {
   const started = process.hrtime.bigint();
   const buf = Buffer.allocUnsafe(1 << 20);
+  const read = (p) => {
+    const fd = openSync(p, 'r');
+    while (readSync(fd, buf, 0, buf.length, null) > 0);
+    closeSync(fd);
+  };
   const walk = (d) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile()) {
-        const fd = openSync(p, 'r');
-        while (readSync(fd, buf, 0, buf.length, null) > 0);
-        closeSync(fd);
-      }
+      else if (e.isFile()) read(p);
     }
   };
-  walk(dir);
+  if (statSync(dir).isFile()) read(dir);
+  else walk(dir);
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
@@ -131,6 +133,35 @@ function folderSize(dir) {
   };
   walk(dir);
   return { files, bytes };
+}
+
+/**
+ * The corpus as one JSON Lines file beside it (`corpus-<N>.jsonl`: a record a document, in walk
+ * order, its text and an id), written once; for the job that greps one big JSON Lines file.
+ */
+function ensureJsonl(dir, docs) {
+  const file = join(dirname(dir), `corpus-${docs}.jsonl`);
+  const manifestTime = statSync(dir).mtimeMs;
+  try {
+    if (statSync(file).mtimeMs >= manifestTime) return file;
+  } catch {
+    /* not there yet */
+  }
+  const started = process.hrtime.bigint();
+  const fd = openSync(`${file}.tmp`, 'w');
+  const walk = (d, rel) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (e.name.startsWith('.')) continue;
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p, `${rel}${e.name}/`);
+      else if (e.isFile() && e.name.endsWith('.txt')) writeSync(fd, `${JSON.stringify({ id: rel + e.name.slice(0, -4), text: readFileSync(p, 'utf8') })}\n`);
+    }
+  };
+  walk(dir, '');
+  closeSync(fd);
+  renameSync(`${file}.tmp`, file);
+  log(`corpus as JSON Lines: ${file} (${(statSync(file).size / 1e6).toFixed(1)} MB) in ${fmtS(Number(process.hrtime.bigint() - started) / 1e9)} s`);
+  return file;
 }
 
 /** The newest modification time under dist/: tells whether the build changed during the run. */
@@ -207,7 +238,8 @@ async function main(argv) {
   let coldCount = 0;
   const freshCache = () => join(tempRoot, `cold-${++coldCount}`);
   const envWith = (cache) => ({ ...process.env, XDG_CACHE_HOME: cache, NO_COLOR: '1' });
-  const corpus = (...args) => ({ cmd: NODE, args: [CORPUS_BIN, ...args], label: `corpus ${args.map((a) => (a === dir ? '<corpus>' : a)).join(' ')}` });
+  const jsonl = selected.includes('grep-jsonl') ? ensureJsonl(dir, o.docs) : null;
+  const corpus = (...args) => ({ cmd: NODE, args: [CORPUS_BIN, ...args], label: `corpus ${args.map((a) => (a === dir ? '<corpus>' : a === jsonl ? '<corpus>.jsonl' : a)).join(' ')}` });
   const outside = (label, cmd, args) => ({ cmd, args, label });
 
   /** @type {Record<string, any>} */
@@ -258,6 +290,16 @@ async function main(argv) {
       outside: outside('rg -c -i <regex>', 'rg', ['--no-config', '-c', '-i', REGEX, dir]),
       target: null,
       compareCounts: true,
+    },
+    // The same documents as one JSON Lines file: ripgrep counts the records that hold the
+    // word, corpus the lines of their texts, so the counts differ and are not compared.
+    'grep-jsonl': {
+      title: `\`grep -c -F ${word}\`, one JSON Lines file`,
+      run: corpus('grep', '-c', '-F', word, jsonl ?? ''),
+      cache: 'warm',
+      ok: [0, 1],
+      outside: outside(`rg -c -F ${word}`, 'rg', ['--no-config', '-c', '-F', word, jsonl ?? '']),
+      target: null,
     },
     'summarise-cold': {
       title: '`summarise` cold',
@@ -323,7 +365,8 @@ async function main(argv) {
     log(`${name}: ${def.run.label}${def.outside ? `  vs  ${def.outside.label}` : ''}`);
     const job = { name, title: def.title, command: def.run.label, outsideCommand: def.outside?.label ?? null, runs: [], outsideRuns: [], error: null, notes: [] };
     results.push(job);
-    if (def.run.args.includes(dir)) log(`  ${name} page cache warmed: every file read in ${fmtS(warmPageCache(dir))} s`);
+    const read = def.run.args.find((a) => a === dir || (jsonl !== null && a === jsonl));
+    if (read) log(`  ${name} page cache warmed: every file read in ${fmtS(warmPageCache(read))} s`);
     if (def.cache === 'warm' && !primed.has(name.replace(/-.*/, ''))) {
       // Fill the cache for this command once, untimed; warm runs then reuse it.
       const prime = await measure(def.run.cmd, def.run.args, { env: envWith(warmCache), cwd: ROOT, timeoutSeconds: o.timeout, method: memory.method });
