@@ -42,23 +42,27 @@ export function outputFrom(stream: Writable & { isTTY?: boolean }): OutputStream
   stream.on('error', () => {
     closed = true;
   });
+  // One wait for the stream to drain, shared by every write made while it is full: warnings
+  // are written without waiting, and a burst of them would add listeners by the hundred.
+  let drained: Promise<void> | null = null;
+  const drain = (): Promise<void> =>
+    (drained ??= new Promise<void>((resolve) => {
+      const done = () => {
+        stream.off('drain', done);
+        stream.off('error', done);
+        stream.off('close', done);
+        drained = null;
+        resolve();
+      };
+      stream.on('drain', done);
+      stream.on('error', done);
+      stream.on('close', done);
+    }));
   return {
     isTTY: stream.isTTY === true,
     async write(text: string | Uint8Array) {
       if (closed || stream.destroyed) throw new PipeClosedError();
-      if (!stream.write(text)) {
-        await new Promise<void>((resolve) => {
-          const done = () => {
-            stream.off('drain', done);
-            stream.off('error', done);
-            stream.off('close', done);
-            resolve();
-          };
-          stream.on('drain', done);
-          stream.on('error', done);
-          stream.on('close', done);
-        });
-      }
+      if (!stream.write(text)) await drain();
       if (closed) throw new PipeClosedError();
     },
   };

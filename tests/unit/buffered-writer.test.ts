@@ -1,8 +1,9 @@
 // Output written as text and as UTF-8 bytes (issue 6: a warm `list --format jsonl` writes the
 // records the cache holds as they are stored, without decoding them): the bytes out must be the
 // same as for the text alone.
+import { Writable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
-import { BufferedWriter, type OutputStream } from '../../src/cli/io.js';
+import { BufferedWriter, outputFrom, type OutputStream } from '../../src/cli/io.js';
 import { paint } from '../../src/format/color.js';
 import { createRowWriter } from '../../src/format/row-writer.js';
 
@@ -66,5 +67,35 @@ describe('issue 6: BufferedWriter with bytes', () => {
     await writer.end();
     expect(sink.bytes().toString('utf8')).toBe(rows.map((r) => `${JSON.stringify(r)}\n`).join(''));
     expect(writer.count).toBe(3);
+  });
+});
+
+describe('issue 6: outputFrom', () => {
+  test('writes made while the stream is full share one wait for it to drain (a burst of warnings)', async () => {
+    const received: string[] = [];
+    const slow = new Writable({
+      highWaterMark: 16,
+      write(chunk: Buffer, _encoding, callback) {
+        received.push(chunk.toString());
+        setTimeout(callback, 1);
+      },
+    });
+    const out = outputFrom(slow);
+    const warned: string[] = [];
+    const onWarning = (w: Error): void => void warned.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      // As the warnings are written: without waiting, 200 at once.
+      const writes = Array.from({ length: 200 }, (_, i) => out.write(`corpus: warning: ${i}\n`));
+      expect(slow.listenerCount('drain')).toBeLessThanOrEqual(1);
+      expect(slow.listenerCount('close')).toBeLessThanOrEqual(2);
+      await Promise.all(writes);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(received.join('')).toBe(Array.from({ length: 200 }, (_, i) => `corpus: warning: ${i}\n`).join(''));
+    expect(warned).toEqual([]);
+    expect(slow.listenerCount('drain')).toBe(0);
   });
 });
