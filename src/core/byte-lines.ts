@@ -38,6 +38,21 @@ export async function* byteLines(chunks: AsyncIterable<Buffer | string>): AsyncG
   }
 }
 
+/**
+ * The lines of bytes that end with a `\n`, or at the end of the input: cut anywhere else (in a
+ * `\r\n`, say), a line would not come as {@link byteLines} gives it.
+ */
+export function linesOf(bytes: Buffer): Buffer[] {
+  const lines: Buffer[] = [];
+  let from = 0;
+  for (let lf = bytes.indexOf(LF); lf !== -1; lf = bytes.indexOf(LF, from)) {
+    pushLines(bytes.subarray(from, lf), lines);
+    from = lf + 1;
+  }
+  if (from < bytes.length) pushLines(bytes.subarray(from), lines);
+  return lines;
+}
+
 /** Pushes the lines of a piece that ended at a `\n` (or at the end of the input). */
 function pushLines(piece: Buffer, out: Buffer[]): void {
   // A `\r\n` ends the line at its `\r`.

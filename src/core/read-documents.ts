@@ -227,7 +227,7 @@ const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
  * lines on its bytes: a line is decoded only to be parsed. Invalid lines are warnings. Every
  * record claims its id; `wantId` (asked with the id) and `wantRecord` (asked with the line's
  * bytes) may then leave it out, and a record left out is not decoded when its id can be read
- * without (see {@link skippedRecordId}).
+ * without (see {@link recordIdOf}).
  */
 export async function* readJsonl(
   file: FoundFile,
@@ -259,15 +259,21 @@ export async function* readJsonl(
         let claimed: string | undefined;
         if (!wanted || wantId) {
           // Its id, read without decoding the record, may be all that is needed of it.
-          const asked = skippedRecordId(bytes, base, lineNo);
+          const asked = recordIdOf(bytes);
           if (asked !== undefined) {
-            claimed = claimRecordId(ids, asked, file, lineNo, warn);
+            claimed = claimRecordId(ids, asked ?? `${base}#${lineNo}`, file, lineNo, warn);
             if (!wanted || (wantId && !wantId(claimed, file))) continue;
           }
         }
-        const doc = jsonlRecord(bytes, lineNo, file, base, ids, warn, claimed);
-        if (doc === null || !wanted || (claimed === undefined && wantId && !wantId(doc.id, file))) continue;
-        yield doc;
+        const record = parseJsonlLine(bytes);
+        if (record === null) continue;
+        if (typeof record === 'string') {
+          warn(`${file.displayPath}:${lineNo}`, record);
+          continue;
+        }
+        const id = claimed ?? claimRecordId(ids, record.fields.id ?? `${base}#${lineNo}`, file, lineNo, warn);
+        if (!wanted || (claimed === undefined && wantId && !wantId(id, file))) continue;
+        yield { id, path: file.displayPath, absPath: file.absPath, format: 'jsonl', bytes: bytes.length, encoding: 'utf-8', text: record.text, recordLine: lineNo, fields: record.fields };
       }
     }
   } catch (err) {
@@ -279,7 +285,8 @@ export async function* readJsonl(
   if (failures.length > 0) warn(file.displayPath, describeError(failures[0]));
 }
 
-function claimRecordId(ids: IdRegistry, wanted: string, file: FoundFile, lineNo: number, warn: WarningHandler): string {
+/** Claims the id a record asks for, warning at its line when it had to change. */
+export function claimRecordId(ids: IdRegistry, wanted: string, file: Pick<FoundFile, 'displayPath'>, lineNo: number, warn: WarningHandler): string {
   const { id, clashed } = ids.claim(wanted);
   if (clashed) warn(`${file.displayPath}:${lineNo}`, `id ${wanted} is taken, using ${id}`);
   return id;
@@ -288,14 +295,14 @@ function claimRecordId(ids: IdRegistry, wanted: string, file: FoundFile, lineNo:
 const NON_ASCII = /[^\0-\x7f]/;
 
 /**
- * The id a record asks for, read without decoding its UTF-8: its bytes parsed as Latin-1,
- * a copy and not a decoding. JSON's syntax is ASCII, so the bytes are valid JSON, an object, with
- * a string text field, read either way alike; only the strings differ where they hold non-ASCII
- * bytes, and of the strings only an ASCII id is taken. Undefined when {@link jsonlRecord} must
- * decide: a line that is blank, invalid, not an object or without text (each rare, and each
- * but the blank one with its warning), or an id with non-ASCII characters.
+ * The id a JSON Lines record asks for, read without decoding its UTF-8: its bytes parsed as
+ * Latin-1, a copy and not a decoding. JSON's syntax is ASCII, so the bytes are valid JSON, an
+ * object, with a string text field, read either way alike; only the strings differ where they
+ * hold non-ASCII bytes, and of the strings only an ASCII id is taken. Null when it asks for its
+ * line's id (`<file id>#<line>`); undefined when {@link parseJsonlLine} must tell: a line that is
+ * blank, invalid, not an object or without text (each rare), or an id with non-ASCII characters.
  */
-function skippedRecordId(bytes: Buffer, base: string, lineNo: number): string | undefined {
+export function recordIdOf(bytes: Buffer): string | null | undefined {
   let record: unknown;
   try {
     record = JSON.parse(bytes.toString('latin1'));
@@ -307,52 +314,34 @@ function skippedRecordId(bytes: Buffer, base: string, lineNo: number): string | 
   if (!RECORD_TEXT_FIELDS.some((k) => typeof obj[k] === 'string')) return undefined;
   const id = obj.id;
   if (typeof id === 'number') return String(id);
-  if (typeof id !== 'string') return `${base}#${lineNo}`;
+  if (typeof id !== 'string') return null;
   if (NON_ASCII.test(id)) return undefined;
   const trimmed = id.trim();
-  return trimmed === '' ? `${base}#${lineNo}` : trimmed;
+  return trimmed === '' ? null : trimmed;
 }
 
 /**
- * The document a JSON Lines record holds, its id claimed (unless `claimed` is the id it was
- * given already); null (with a warning) when it holds none.
+ * A line of a JSON Lines file, decoded and parsed: its text and metadata fields (`fields.id`
+ * the id it asks for, if any); null for a blank line; else why it holds no document.
  */
-function jsonlRecord(bytes: Buffer, lineNo: number, file: FoundFile, base: string, ids: IdRegistry, warn: WarningHandler, claimed?: string): SourceDocument | null {
+export function parseJsonlLine(bytes: Buffer): { text: string; fields: RecordFields } | string | null {
   const line = bytes.toString('utf8');
   if (line.trim() === '') return null;
   let record: unknown;
   try {
     record = JSON.parse(line);
   } catch {
-    warn(`${file.displayPath}:${lineNo}`, 'not valid JSON, skipped');
-    return null;
+    return 'not valid JSON, skipped';
   }
-  if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-    warn(`${file.displayPath}:${lineNo}`, 'not a JSON object, skipped');
-    return null;
-  }
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) return 'not a JSON object, skipped';
   const obj = record as Record<string, unknown>;
   const textField = RECORD_TEXT_FIELDS.find((k) => typeof obj[k] === 'string');
-  if (!textField) {
-    warn(`${file.displayPath}:${lineNo}`, 'no text, content or body field, skipped');
-    return null;
-  }
+  if (!textField) return 'no text, content or body field, skipped';
   const fields: RecordFields = {};
   for (const key of RECORD_META_FIELDS) {
     const v = obj[key];
     if (typeof v === 'string' && v.trim() !== '') fields[key] = v.trim();
     else if (typeof v === 'number' && key === 'id') fields.id = String(v);
   }
-  const id = claimed ?? claimRecordId(ids, fields.id ?? `${base}#${lineNo}`, file, lineNo, warn);
-  return {
-    id,
-    path: file.displayPath,
-    absPath: file.absPath,
-    format: 'jsonl',
-    bytes: bytes.length,
-    encoding: 'utf-8',
-    text: obj[textField] as string,
-    recordLine: lineNo,
-    fields,
-  };
+  return { text: obj[textField] as string, fields };
 }

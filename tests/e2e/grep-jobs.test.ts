@@ -185,3 +185,57 @@ describe('issue 6: the grep worker started before the program loads', () => {
     }
   });
 });
+
+describe('issue 6: a big JSON Lines file is searched a piece at a time, by the workers too, with the output of --jobs 1', () => {
+  let big = '';
+  beforeAll(() => {
+    big = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-grep-jsonl-pieces-'));
+    // Over 8 MiB, so that it is cut into pieces of 4 MiB: records of every kind, ids that clash
+    // across pieces, a record longer than a piece, a lone CR, CRLF, a BOM, no final newline.
+    const kinds = (i: number): string => {
+      const text = `${WORDS[i % WORDS.length]} and ${WORDS[(i * 7) % WORDS.length]}\\nline two ${i} ${'padding '.repeat(i % 40)}`;
+      switch (i % 13) {
+        case 0:
+          return JSON.stringify({ text });
+        case 1:
+          return JSON.stringify({ id: `r${i % 500}`, text });
+        case 2:
+          return `{"id":"Br\\u00fccke-${i % 7}","text":"caf\\u00e9 ${text}"}`;
+        case 3:
+          return `{"id":"Brücke-${i % 7}","content":"${text}"}`;
+        case 4:
+          return 'not json';
+        case 5:
+          return JSON.stringify({ id: i, title: 'no text' });
+        case 6:
+          return `${JSON.stringify({ id: `big#${i + 3}`, text })}\r`;
+        case 7:
+          return `${JSON.stringify({ text })}\r${JSON.stringify({ id: `cr${i}`, body: text })}`;
+        case 8:
+          return '';
+        default:
+          return JSON.stringify({ id: `d${i}`, text: `${text} dignité` });
+      }
+    };
+    const lines = ['\uFEFF{"id":"first","text":"dignity at the start"}'];
+    for (let i = 0, size = 0; size < 9 * 1024 * 1024; i++) {
+      lines.push(kinds(i));
+      if (i === 3000) lines.push(JSON.stringify({ id: 'huge', text: `freedom ${'human family '.repeat(450_000)} dignity` }));
+      size += (lines[lines.length - 1] as string).length + 1;
+    }
+    fs.writeFileSync(path.join(big, 'big.jsonl'), lines.join('\n'));
+  });
+  afterAll(() => fs.rmSync(big, { recursive: true, force: true }));
+
+  for (const args of [['-c', '-F', 'dignity'], ['-c', '-i', 'FREEDOM'], ['-l', 'the'], ['-c', '-m', '1', 'human'], ['-c', '-F', 'dignité'], ['-l', '-F', 'nowhere']]) {
+    test(args.join(' '), () => {
+      const file = path.join(big, 'big.jsonl');
+      expect(fs.statSync(file).size).toBeGreaterThan(8 * 1024 * 1024);
+      const one = runBin(['grep', '--jobs', '1', ...args, file]);
+      expect(one.status === 0 || one.status === 1).toBe(true);
+      expect(one.stderr).toContain('not valid JSON, skipped');
+      expect(runBin(['grep', '--jobs', '2', ...args, file])).toEqual(one);
+      expect(runBin(['grep', '--jobs', '3', ...args, file])).toEqual(one);
+    });
+  }
+});

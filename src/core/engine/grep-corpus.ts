@@ -3,10 +3,11 @@
 // file, a worker walks whole subfolders too. This thread claims the ids, reports warnings in walk
 // order and reads JSON Lines files, so the output never depends on the worker count.
 
+import fs from 'node:fs';
 import path from 'node:path';
 import type { DocumentSearch } from '../grep.js';
 import { searchDocument } from '../grep.js';
-import { claimFor, fileId, formatOf, IdRegistry, readJsonl } from '../read-documents.js';
+import { claimFor, claimRecordId, fileId, formatOf, IdRegistry, readJsonl } from '../read-documents.js';
 import { MatchTimeoutError } from '../search/backtracking-guard.js';
 import type { Matcher, MatcherOptions } from '../search/matcher.js';
 import type { DocumentRecord, SourceDocument, WarningHandler } from '../types.js';
@@ -14,8 +15,8 @@ import { describeError, walkFolder, type FoundFile, type FoundFolder } from '../
 import { GrepPool, grepWorkersAvailable, type GrepWorkerData } from './grep-pool.js';
 import { setUpGrepWorker } from './grep-prestart.js';
 import {
-  FileReader, isGzip, Outcome, searchBatch, searchFile, searchFolder, sparseLines,
-  type BatchResult, type FileResult, type FolderResult, type FolderWalk, type GrepSpec,
+  FileReader, isGzip, Outcome, searchBatch, searchFile, searchFolder, searchJsonlChunk, sparseLines,
+  type BatchResult, type FileResult, type FolderResult, type FolderWalk, type GrepSpec, type JsonlChunkRequest, type JsonlChunkResult,
 } from './grep-task.js';
 
 export type { GrepMode, GrepSpec } from './grep-task.js';
@@ -80,6 +81,12 @@ const AHEAD_PER_WORKER = 16;
 const BUSY = 4;
 /** The same for folders: the one being searched, and the next. */
 const BUSY_FOLDERS = 2;
+/** A JSON Lines file this big (not gzipped) is searched a piece at a time, by the workers too. */
+const JSONL_PIECES_FROM = 8 << 20;
+/** The size of such a piece (then cut after its last `\n`). */
+const JSONL_PIECE = 4 << 20;
+/** Pieces under way at most: a worker's and the next, and this thread's. */
+const JSONL_AHEAD = 4;
 
 type Unit =
   | { kind: 'batch'; files: FoundFile[]; reply?: Promise<BatchResult>; done?: BatchResult }
@@ -306,9 +313,102 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
         queue.push(unit);
       }
     };
+    /**
+     * A big JSON Lines file, in the modes that print a number a document: cut into pieces after
+     * a `\n`, each searched by a worker or here (see {@link searchJsonlChunk}); the ids are
+     * claimed here, in order, with the line numbers only this thread can count.
+     */
+    const jsonlPieces = async function* (file: FoundFile): AsyncGenerator<GrepDocument[]> {
+      const workers = poolFrom(false, Infinity);
+      const base = fileId(file.relPath);
+      let fd: number;
+      try {
+        fd = fs.openSync(file.absPath, 'r');
+      } catch (err) {
+        warn(file.displayPath, describeError(err));
+        return;
+      }
+      let lineBase = 0;
+      const settlePiece = (result: JsonlChunkResult): GrepDocument[] => {
+        const found: GrepDocument[] = [];
+        for (const entry of result.entries) {
+          const lineNo = lineBase + entry.at + 1;
+          if ('warning' in entry) {
+            warn(`${file.displayPath}:${lineNo}`, entry.warning);
+            continue;
+          }
+          const id = claimRecordId(ids, entry.id ?? `${base}#${lineNo}`, file, lineNo, warn);
+          if (entry.warnings) for (const [where, why] of entry.warnings) warn(where, why);
+          if (entry.count === undefined) continue;
+          const doc: SourceDocument = { id, path: file.displayPath, absPath: file.absPath, format: 'jsonl', bytes: entry.bytes ?? 0, encoding: 'utf-8', text: '', recordLine: lineNo };
+          found.push({ search: { doc, lines: [], hits: [], count: entry.count }, count: entry.count, record: null });
+        }
+        lineBase += result.lines;
+        return found;
+      };
+      const pieces: { reply?: Promise<JsonlChunkResult>; done?: JsonlChunkResult }[] = [];
+      let failure: unknown = null;
+      try {
+        // One buffer for every piece: a piece sent to a worker is copied as it is posted, and one
+        // searched here is done with before the next read. What follows a piece's last `\n` is
+        // moved to the front, for the next.
+        let buf = Buffer.allocUnsafe(JSONL_PIECE);
+        let n = 0;
+        let first = true;
+        for (let eof = false; !eof; ) {
+          let cut = -1;
+          while (cut === -1) {
+            if (n === buf.length) {
+              // One line longer than the buffer: read on.
+              const bigger = Buffer.allocUnsafe(buf.length * 2);
+              buf.copy(bigger, 0, 0, n);
+              buf = bigger;
+            }
+            let got = 0;
+            try {
+              got = fs.readSync(fd, buf, n, buf.length - n, null);
+            } catch (err) {
+              failure = err;
+            }
+            n += got;
+            if (got === 0) {
+              eof = true;
+              cut = n;
+            } else if (n === buf.length) {
+              const lf = buf.lastIndexOf(LF, n - 1);
+              if (lf !== -1) cut = lf + 1;
+            }
+          }
+          if (cut > 0) {
+            const request: JsonlChunkRequest = { bytes: buf.subarray(0, cut), first, displayPath: file.displayPath };
+            first = false;
+            if (workers && workers.ready && !workers.allBusy(BUSY_FOLDERS)) {
+              const piece: (typeof pieces)[number] = { reply: workers.searchJsonl(request) };
+              piece.reply?.then((result) => (piece.done = result), () => {});
+              pieces.push(piece);
+            } else pieces.push({ done: searchJsonlChunk(request, matcher, spec) });
+            buf.copyWithin(0, cut, n);
+            n -= cut;
+            // A turn of the event loop, for the workers' replies to come in.
+            await new Promise<void>((resolve) => setImmediate(resolve));
+          }
+          // Print what is done, in order; wait only when too much is under way.
+          while (pieces.length > 0 && (eof || pieces.length > JSONL_AHEAD || (pieces[0] as (typeof pieces)[number]).done)) {
+            const piece = pieces.shift() as (typeof pieces)[number];
+            const found = settlePiece(piece.done ?? (await (piece.reply as Promise<JsonlChunkResult>)));
+            if (found.length > 0) yield found;
+          }
+        }
+      } finally {
+        fs.closeSync(fd);
+      }
+      if (failure) warn(file.displayPath, describeError(failure));
+    };
+    const jsonlHere = (file: FoundFile): AsyncGenerator<GrepDocument[]> => (wholeFolders && !isGzip(file.relPath) && sizeOf(file) >= JSONL_PIECES_FROM ? jsonlPieces(file) : jsonl(file));
+
     const drain = async function* (unit: Unit): AsyncGenerator<GrepDocument[]> {
       if (unit.kind === 'jsonl') {
-        yield* jsonl(unit.file);
+        yield* jsonlHere(unit.file);
         return;
       }
       const done = unit.done ?? (await (unit.reply as Promise<BatchResult | FolderResult>));
@@ -319,7 +419,7 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
         if (stop === -1) return;
         // A JSON Lines file found walking a folder: read here, in its place.
         const relPath = (done as FolderResult).relPaths.split('\0')[stop] as string;
-        yield* jsonl(unit.kind === 'folder' ? fileOf(unit.folder, relPath) : (unit.files[stop] as FoundFile));
+        yield* jsonlHere(unit.kind === 'folder' ? fileOf(unit.folder, relPath) : (unit.files[stop] as FoundFile));
         from = stop + 1;
       }
     };
@@ -355,6 +455,17 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
     while (queue.length > 0) yield* drain(queue.shift() as Unit);
   } finally {
     await (pool as GrepPool | null)?.close();
+  }
+}
+
+const LF = 10;
+
+/** A file's size, or 0 when it cannot be told (reading it will say why). */
+function sizeOf(file: FoundFile): number {
+  try {
+    return fs.statSync(file.absPath).size;
+  } catch {
+    return 0;
   }
 }
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { MatcherOptions } from '../search/matcher.js';
 import type { FoundFolder } from '../walk.js';
 import { adoptGrepWorker } from './grep-prestart.js';
-import type { BatchRequest, BatchResult, FolderResult, FolderWalk, GrepSpec } from './grep-task.js';
+import type { BatchRequest, BatchResult, FolderResult, FolderWalk, GrepSpec, JsonlChunkRequest, JsonlChunkResult } from './grep-task.js';
 import { WorkerSet } from './worker-set.js';
 
 /** What a grep worker is started with. */
@@ -19,9 +19,9 @@ export interface GrepWorkerData {
   walk: FolderWalk;
 }
 
-export type GrepRequest = ({ kind: 'batch' } & BatchRequest | { kind: 'folder'; folder: FoundFolder }) & { batch: number };
+export type GrepRequest = (({ kind: 'batch' } & BatchRequest) | { kind: 'folder'; folder: FoundFolder } | ({ kind: 'jsonl' } & JsonlChunkRequest)) & { batch: number };
 
-export type GrepReply = (BatchResult | FolderResult) & { batch: number };
+export type GrepReply = (BatchResult | FolderResult | JsonlChunkResult) & { batch: number };
 
 const WORKER_FILE = fileURLToPath(new URL('./grep-worker.js', import.meta.url));
 
@@ -41,12 +41,17 @@ export class GrepPool {
 
   /** Sends a batch to the least busy worker; resolves to the outcome of each of its files. */
   search(files: { kind: 'batch' } & BatchRequest): Promise<BatchResult> {
-    return this.workers.send(files);
+    return this.workers.send(files) as Promise<BatchResult>;
   }
 
   /** Sends a folder to the least busy worker, to walk and search; resolves to what became of its files. */
   searchFolder(folder: FoundFolder): Promise<FolderResult> {
     return this.workers.send({ kind: 'folder', folder }) as Promise<FolderResult>;
+  }
+
+  /** Sends a piece of a JSON Lines file to the least busy worker; resolves to what its lines hold. */
+  searchJsonl(chunk: JsonlChunkRequest): Promise<JsonlChunkResult> {
+    return this.workers.send({ kind: 'jsonl', ...chunk }) as Promise<JsonlChunkResult>;
   }
 
   /** True when every worker has at least `n` batches under way. */

@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { buildMatcher, enableLinearRegExpEngine, type Matcher } from '../search/index.js';
 import type { DocumentRecord, SourceDocument } from '../types.js';
 import type { GrepReply, GrepRequest, GrepWorkerData } from './grep-pool.js';
-import { FileReader, searchBatch, searchFolder } from './grep-task.js';
+import { FileReader, searchBatch, searchFolder, searchJsonlChunk } from './grep-task.js';
 import { READY } from './worker-set.js';
 
 interface Setup {
@@ -29,6 +29,11 @@ async function setUp(data: GrepWorkerData): Promise<Setup> {
 }
 
 function answer({ data, matcher, analyse }: Setup, request: GrepRequest): void {
+  if (request.kind === 'jsonl') {
+    const reply: GrepReply = { batch: request.batch, ...searchJsonlChunk(request, matcher, data.spec) };
+    parentPort?.postMessage(reply);
+    return;
+  }
   if (request.kind === 'folder') {
     const result = searchFolder(request.folder, data.walk, matcher, data.spec, reader);
     const reply: GrepReply = { batch: request.batch, ...result };
