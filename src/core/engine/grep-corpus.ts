@@ -1,7 +1,8 @@
 // Greps a corpus in corpus order. Text files are read and searched in worker threads when the
 // corpus is big enough (else in this thread, the same way); in the modes that print a number a
-// file, a worker walks whole subfolders too. This thread claims the ids, reports warnings in walk
-// order and reads JSON Lines files, so the output never depends on the worker count.
+// file, a worker walks whole subfolders too, and searches pieces of a big JSON Lines file. This
+// thread claims the ids and reports warnings in walk order, and reads the other JSON Lines files,
+// so the output never depends on the worker count.
 
 import fs from 'node:fs';
 import path from 'node:path';
