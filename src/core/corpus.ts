@@ -11,7 +11,7 @@ import type { AnalysedDocument } from './analyse.js';
 import { documentViews, markDuplicate, splitLines } from './body.js';
 import { cacheFileFor, CorpusCache, fingerprintOf, RecurringKeys, type CorpusSummary, type StoredEntry } from './cache.js';
 import { AnalysisPool, workersAvailable, type WorkerResult } from './engine/worker-pool.js';
-import { claimFor, fileId, formatOf, IdRegistry, readJsonl, readTextFile, type ReadOptions } from './read-documents.js';
+import { claimFor, fileId, formatOf, IdRegistry, JSONL_RECORD_BYTES_GUESS, readJsonl, readTextFile, type ReadOptions } from './read-documents.js';
 import { edgeLines, RecurringLineCounter } from './recurring-lines.js';
 import { corpusFiles, effectiveInputs, type CorpusInputs, type CorpusRun } from './corpus-files.js';
 import { keepOrRemoved, removeAtExit } from './temp-files.js';
@@ -83,9 +83,6 @@ function statOf(file: FoundFile): { absPath: string; size: number; mtimeMs: numb
     return undefined;
   }
 }
-
-/** Bytes a JSON Lines record is taken to have, to guess before reading how many a file holds. */
-const JSONL_RECORD_BYTES_GUESS = 4096;
 
 /** About how many documents the files hold: one a text file, a guess from its size for JSON Lines. */
 function documentsGuess(files: readonly FoundFile[], stats: Map<FoundFile, ReturnType<typeof statOf>>): number {

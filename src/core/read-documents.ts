@@ -220,7 +220,10 @@ export function claimFor(ids: IdRegistry, wantedId: string, file: Pick<FoundFile
 
 /** Bytes read from a JSON Lines file at a time. */
 const JSONL_CHUNK = 1 << 20;
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** The BOM a JSON Lines file's first line may start with. */
+export const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** Bytes a JSON Lines record is taken to have, to guess before reading how many a file holds. */
+export const JSONL_RECORD_BYTES_GUESS = 4096;
 
 /**
  * Yields the records of a JSON Lines file (gzipped or not), read a chunk at a time and cut into

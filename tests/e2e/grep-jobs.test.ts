@@ -190,7 +190,8 @@ describe('issue 6: a big JSON Lines file is searched a piece at a time, by the w
   let big = '';
   beforeAll(() => {
     big = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-grep-jsonl-pieces-'));
-    // Over 8 MiB, so that it is cut into pieces of 4 MiB: records of every kind, ids that clash
+    // Over 8 MiB, so that it is cut into pieces of 4 MiB (with workers from 200 files, a JSON
+    // Lines file is searched in pieces from 200 × 4 KiB): records of every kind, ids that clash
     // across pieces, a record longer than a piece, a lone CR, CRLF, a BOM, no final newline.
     const kinds = (i: number): string => {
       const text = `${WORDS[i % WORDS.length]} and ${WORDS[(i * 7) % WORDS.length]}\\nline two ${i} ${'padding '.repeat(i % 40)}`;
@@ -234,8 +235,8 @@ describe('issue 6: a big JSON Lines file is searched a piece at a time, by the w
       const one = runBin(['grep', '--jobs', '1', ...args, file]);
       expect(one.status === 0 || one.status === 1).toBe(true);
       expect(one.stderr).toContain('not valid JSON, skipped');
-      expect(runBin(['grep', '--jobs', '2', ...args, file])).toEqual(one);
-      expect(runBin(['grep', '--jobs', '3', ...args, file])).toEqual(one);
+      expect(runBin(['grep', '--jobs', '2', ...args, file], { env: PARALLEL })).toEqual(one);
+      expect(runBin(['grep', '--jobs', '3', ...args, file], { env: PARALLEL })).toEqual(one);
     });
   }
 });

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DocumentSearch } from '../grep.js';
 import { searchDocument } from '../grep.js';
-import { claimFor, claimRecordId, fileId, formatOf, IdRegistry, readJsonl } from '../read-documents.js';
+import { claimFor, claimRecordId, fileId, formatOf, IdRegistry, JSONL_RECORD_BYTES_GUESS, readJsonl } from '../read-documents.js';
 import { MatchTimeoutError } from '../search/backtracking-guard.js';
 import type { Matcher, MatcherOptions } from '../search/matcher.js';
 import type { DocumentRecord, SourceDocument, WarningHandler } from '../types.js';
@@ -82,9 +82,7 @@ const AHEAD_PER_WORKER = 16;
 const BUSY = 4;
 /** The same for folders: the one being searched, and the next. */
 const BUSY_FOLDERS = 2;
-/** A JSON Lines file this big (not gzipped) is searched a piece at a time, by the workers too. */
-const JSONL_PIECES_FROM = 8 << 20;
-/** The size of such a piece (then cut after its last `\n`). */
+/** The size of a piece of a big JSON Lines file (then cut after its last `\n`). */
 const JSONL_PIECE = 4 << 20;
 /** Pieces under way at most: a worker's and the next, and this thread's. */
 const JSONL_AHEAD = 4;
@@ -405,7 +403,10 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
       }
       if (failure) warn(file.displayPath, describeError(failure));
     };
-    const jsonlHere = (file: FoundFile): AsyncGenerator<GrepDocument[]> => (wholeFolders && !isGzip(file.relPath) && sizeOf(file) >= JSONL_PIECES_FROM ? jsonlPieces(file) : jsonl(file));
+    // In pieces when its records, guessed from its size, are as many as the files workers pay
+    // from (80 MB for a literal: smaller, the pieces cost more than they save).
+    const piecesFrom = (options.minParallelFiles ?? parallelMinFiles(matcher, spec, options.analyse)) * JSONL_RECORD_BYTES_GUESS;
+    const jsonlHere = (file: FoundFile): AsyncGenerator<GrepDocument[]> => (wholeFolders && !isGzip(file.relPath) && sizeOf(file) >= piecesFrom ? jsonlPieces(file) : jsonl(file));
 
     const drain = async function* (unit: Unit): AsyncGenerator<GrepDocument[]> {
       if (unit.kind === 'jsonl') {

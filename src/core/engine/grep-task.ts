@@ -8,7 +8,7 @@ import { decode, isBinary, sniffBom } from '../decode.js';
 import { gunzipSync } from '../gzip.js';
 import { searchDocument, type LineHit } from '../grep.js';
 import { linesOf } from '../byte-lines.js';
-import { BINARY_WARNING, DistinctIds, formatOf, parseJsonlLine, recordIdOf } from '../read-documents.js';
+import { BINARY_WARNING, DistinctIds, formatOf, parseJsonlLine, recordIdOf, UTF8_BOM } from '../read-documents.js';
 import { MatchTimeoutError } from '../search/backtracking-guard.js';
 import type { Matcher } from '../search/matcher.js';
 import type { DocFormat, DocumentRecord, Encoding, SourceDocument } from '../types.js';
@@ -369,8 +369,6 @@ export interface JsonlChunkResult {
   lines: number;
   entries: JsonlEntry[];
 }
-
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /**
  * Searches the records of a piece of a JSON Lines file, for the modes that print a number a
