@@ -16,7 +16,7 @@ import { describeError, walkFolder, type FoundFile, type FoundFolder } from '../
 import { GrepPool, grepWorkersAvailable, type GrepWorkerData } from './grep-pool.js';
 import { setUpGrepWorker } from './grep-prestart.js';
 import {
-  FileReader, isGzip, Outcome, searchBatch, searchFile, searchFolder, searchJsonlChunk, sparseLines,
+  FileReader, isGzip, maxLines, Outcome, searchBatch, searchFile, searchFolder, searchJsonlChunk, sparseLines,
   type BatchResult, type FileResult, type FolderResult, type FolderWalk, type GrepSpec, type JsonlChunkRequest, type JsonlChunkResult,
 } from './grep-task.js';
 
@@ -145,7 +145,7 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
     // A record whose bytes cannot match is not searched (its id is claimed all the same).
     for await (const doc of readJsonl(file, ids, warn, undefined, (bytes) => matcher.mayMatchJson(bytes))) {
       const search = searchDocument(doc, matcher, {
-        maxCount: spec.mode === 'files' ? Math.min(spec.maxCount ?? Infinity, 1) : spec.maxCount,
+        maxCount: maxLines(spec),
         withLines: spec.mode === 'lines',
         onLineError: (line, err) => {
           if (!(err instanceof MatchTimeoutError)) throw err;

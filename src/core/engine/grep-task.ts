@@ -176,6 +176,11 @@ function countLiteralLinesOf(bytes: Buffer, literal: Buffer, max: number): numbe
   return count;
 }
 
+/** Matching lines looked for at most in a document: -m, and one with -l. */
+export function maxLines(spec: GrepSpec): number {
+  return spec.mode === 'files' ? Math.min(spec.maxCount ?? Infinity, 1) : (spec.maxCount ?? Infinity);
+}
+
 /** Options for {@link searchFile}. */
 export interface SearchFileOptions {
   /** Runs the analysis of a matching document, when the output or a filter needs its metadata. */
@@ -201,7 +206,7 @@ export function searchFile(
   if (isBinary(bytes)) return { outcome: Outcome.Unread, warnings: [[file.displayPath, BINARY_WARNING]] };
   const bom = sniffBom(bytes);
   const utf16 = bom === 'utf-16le' || bom === 'utf-16be';
-  const max = spec.mode === 'files' ? Math.min(spec.maxCount ?? Infinity, 1) : (spec.maxCount ?? Infinity);
+  const max = maxLines(spec);
   if (!utf16 && spec.mode !== 'lines' && matcher.lineLiterals && !options.analyse) {
     const count = countLiteralLines(bytes, matcher.lineLiterals, max);
     if (count === 0) return NO_MATCH;
@@ -380,7 +385,7 @@ export function searchJsonlChunk(request: JsonlChunkRequest, matcher: Matcher, s
   const bytes = Buffer.isBuffer(request.bytes) ? request.bytes : Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
   const lines = linesOf(bytes);
   const entries: JsonlEntry[] = [];
-  const max = spec.mode === 'files' ? Math.min(spec.maxCount ?? Infinity, 1) : spec.maxCount;
+  const max = maxLines(spec);
   for (let at = 0; at < lines.length; at++) {
     let line = lines[at] as Buffer;
     if (at === 0 && request.first && line.subarray(0, 3).equals(UTF8_BOM)) line = line.subarray(3);
