@@ -21,7 +21,7 @@ const NODE = process.execPath;
 /** The case-insensitive regex for `grep -i`: the same meaning in Rust's regex and in JS `u` mode. */
 const REGEX = 'free(?:dom|ly)|libert[éa]|freiheit|свобод|[0-9]{4}-[0-9]{2}-[0-9]{2}';
 
-const JOBS = ['list-cold', 'list-warm', 'grep-fixed', 'grep-floor', 'grep-regex', 'grep-jsonl', 'summarise-cold', 'summarise-warm', 'version', 'seeds'];
+const JOBS = ['list-cold', 'list-warm', 'grep-fixed', 'grep-floor', 'grep-regex', 'grep-jsonl', 'list-jsonl', 'summarise-cold', 'summarise-warm', 'version', 'seeds'];
 
 const USAGE = `usage: node bench/run.js [options]
 
@@ -137,7 +137,7 @@ function folderSize(dir) {
 
 /**
  * The corpus as one JSON Lines file beside it (`corpus-<N>.jsonl`: a record a document, in walk
- * order, its text and an id), written once; for the job that greps one big JSON Lines file.
+ * order, its text and an id), written once; for the jobs that grep and list one big JSON Lines file.
  */
 function ensureJsonl(dir, docs) {
   const file = join(dirname(dir), `corpus-${docs}.jsonl`);
@@ -238,7 +238,7 @@ async function main(argv) {
   let coldCount = 0;
   const freshCache = () => join(tempRoot, `cold-${++coldCount}`);
   const envWith = (cache) => ({ ...process.env, XDG_CACHE_HOME: cache, NO_COLOR: '1' });
-  const jsonl = selected.includes('grep-jsonl') ? ensureJsonl(dir, o.docs) : null;
+  const jsonl = selected.includes('grep-jsonl') || selected.includes('list-jsonl') ? ensureJsonl(dir, o.docs) : null;
   const corpus = (...args) => ({ cmd: NODE, args: [CORPUS_BIN, ...args], label: `corpus ${args.map((a) => (a === dir ? '<corpus>' : a === jsonl ? '<corpus>.jsonl' : a)).join(' ')}` });
   const outside = (label, cmd, args) => ({ cmd, args, label });
 
@@ -300,6 +300,16 @@ async function main(argv) {
       ok: [0, 1],
       outside: outside(`rg -c -F ${word}`, 'rg', ['--no-config', '-c', '-F', word, jsonl ?? '']),
       target: null,
+    },
+    // The same records in one JSON Lines file: no file of their own to stat, all from the cache.
+    'list-jsonl': {
+      title: '`list` warm, one JSON Lines file',
+      run: corpus('list', '--format', 'jsonl', jsonl ?? ''),
+      cache: 'warm',
+      prime: 'list-jsonl',
+      ok: [0],
+      target: null,
+      expectLines: o.docs,
     },
     'summarise-cold': {
       title: '`summarise` cold',
@@ -367,10 +377,11 @@ async function main(argv) {
     results.push(job);
     const read = def.run.args.find((a) => a === dir || (jsonl !== null && a === jsonl));
     if (read) log(`  ${name} page cache warmed: every file read in ${fmtS(warmPageCache(read))} s`);
-    if (def.cache === 'warm' && !primed.has(name.replace(/-.*/, ''))) {
+    const primeKey = def.prime ?? name.replace(/-.*/, '');
+    if (def.cache === 'warm' && !primed.has(primeKey)) {
       // Fill the cache for this command once, untimed; warm runs then reuse it.
       const prime = await measure(def.run.cmd, def.run.args, { env: envWith(warmCache), cwd: ROOT, timeoutSeconds: o.timeout, method: memory.method });
-      primed.add(name.replace(/-.*/, ''));
+      primed.add(primeKey);
       job.prime = { seconds: prime.seconds, maxRssKiB: prime.maxRssKiB };
       log(`  ${name} cache-filling run: ${fmtS(prime.seconds)} s, ${fmtMiB(prime.maxRssKiB)} MiB`);
       if (!def.ok.includes(prime.code)) {

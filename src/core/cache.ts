@@ -1,5 +1,6 @@
-// The metadata cache: each text file's record, kept between runs, keyed by the file's identity
-// (absolute path, size, modification time), the tool's version and the corpus read. One JSON
+// The metadata cache: each text file's record and each JSON Lines record's, kept between runs,
+// keyed by the file's identity (absolute path, size, modification time), the tool's version and
+// the corpus read. One JSON
 // Lines file per corpus, written whole to a temporary file and renamed, so a reader never sees
 // half of it and two runs at once cannot corrupt it.
 
@@ -10,9 +11,13 @@ import { keepOrRemoved, removeAtExit } from './temp-files.js';
 import type { DocumentRecord } from './types.js';
 import { VERSION } from './version.js';
 
-/** What the cache keeps of one text file's document. */
+/**
+ * What the cache keeps of one text file's document, or of one record of a JSON Lines file: the
+ * file's records have one entry each, in the file's order, under the file's path, size and time,
+ * and then a {@link JsonlFileEntry}.
+ */
 export interface CacheEntry {
-  /** Absolute path, size in bytes, modification time in ms. */
+  /** Absolute path, size in bytes, modification time in ms (of the file holding the document). */
   f: string;
   s: number;
   m: number;
@@ -22,8 +27,31 @@ export interface CacheEntry {
   h: string[];
   /** The lede shown for an untitled document. */
   l: string;
-  /** The record, without the run's `duplicate` flag. */
+  /**
+   * The record, without the run's `duplicate` flag. A JSON Lines record's `id` is the one it
+   * asks for (see `askedRecordId`): the run claims its id again, as a text file's.
+   */
   r: DocumentRecord;
+}
+
+/**
+ * What the cache keeps of a JSON Lines file as a whole, on the line after its records' entries:
+ * how many there are, and the lines that hold none, with their warnings, so that a run can give
+ * the file's records and warnings without reading it. A file that could not be read to its end
+ * has none: its entries are then not served.
+ */
+export interface JsonlFileEntry {
+  f: string;
+  s: number;
+  m: number;
+  j: {
+    /** Records in the file. */
+    n: number;
+    /** The numbers of the lines that hold no record (blank, or a warning), in order. */
+    skip: number[];
+    /** The warnings of those lines, by line number, in order. */
+    warn: Array<[number, string]>;
+  };
 }
 
 const HEADER_KIND = 'corpus-cache';
@@ -255,7 +283,8 @@ export class CorpusCache {
     const first = this.bytes.indexOf(NEWLINE) + 1;
     for (let start = first; start > 0 && start < this.bytes.length; start = this.bytes.indexOf(NEWLINE, start) + 1) {
       const key = this.keyAt(start);
-      if (key !== null) index.set(key, start);
+      // A JSON Lines file's entries are found from its first.
+      if (key !== null && !index.has(key)) index.set(key, start);
     }
     return index;
   }
@@ -275,6 +304,39 @@ export class CorpusCache {
   get(absPath: string, size: number, mtimeMs: number): StoredEntry | null {
     const start = this.find(absPath);
     return start < 0 ? null : StoredEntry.read(this.bytes, start, this.next - 1, size, mtimeMs);
+  }
+
+  /**
+   * The entries of a JSON Lines file, when its size and modification time are unchanged and
+   * every entry is laid out for them, up to the file's own entry; null otherwise.
+   */
+  jsonl(absPath: string, size: number, mtimeMs: number): CachedJsonl | null {
+    const first = this.find(absPath);
+    if (first < 0) return null;
+    const bytes = this.bytes;
+    const stamp = `,"s":${size},"m":${mtimeMs},"j":`;
+    let records = 0;
+    for (let start = first; start < bytes.length; ) {
+      const end = bytes.indexOf(NEWLINE, start);
+      if (end < 0 || !this.isEntryOf(start, absPath)) return null;
+      const keyEnd = afterString(bytes, start + KEY_START.length - 1, end);
+      if (holdsAt(bytes, keyEnd, stamp)) {
+        let file: JsonlFileEntry;
+        try {
+          file = JSON.parse(bytes.toString('utf8', start, end)) as JsonlFileEntry;
+        } catch {
+          return null;
+        }
+        const j = file.j;
+        if (typeof j !== 'object' || j === null || j.n !== records || !Array.isArray(j.skip) || !Array.isArray(j.warn)) return null;
+        this.next = end + 1;
+        return new CachedJsonl(bytes, first, start, j, size, mtimeMs);
+      }
+      if (StoredEntry.read(bytes, start, end, size, mtimeMs)?.recordId() == null) return null;
+      records++;
+      start = end + 1;
+    }
+    return null;
   }
 
   /** True once the next version is being written. */
@@ -307,7 +369,7 @@ export class CorpusCache {
   }
 
   /** Writes one entry of the next version. */
-  put(entry: CacheEntry): void {
+  put(entry: CacheEntry | JsonlFileEntry): void {
     if (!this.out) return;
     const line = `${JSON.stringify(entry)}\n`;
     if (this.room(Buffer.byteLength(line))) this.chunkLength += (this.chunk as Buffer).write(line, this.chunkLength);
@@ -395,6 +457,42 @@ export class CorpusCache {
     }
     fs.rmSync(tmp, { force: true });
     keepOrRemoved(tmp);
+  }
+}
+
+/** A JSON Lines file's entries in the cache (see {@link CorpusCache.jsonl}). */
+export class CachedJsonl {
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly first: number,
+    /** Where the file's own entry's line starts: {@link CorpusCache.putStored} carries it over. */
+    readonly line: number,
+    readonly file: JsonlFileEntry['j'],
+    private readonly size: number,
+    private readonly mtimeMs: number,
+  ) {}
+
+  /** Each record's entry, with its line number in the file, in order. */
+  *records(): Generator<[number, StoredEntry]> {
+    const { bytes, skip } = { bytes: this.bytes, skip: this.file.skip };
+    let lineNo = 0;
+    let k = 0;
+    for (let start = this.first; start < this.line; ) {
+      const end = bytes.indexOf(NEWLINE, start);
+      lineNo++;
+      while (k < skip.length && skip[k] === lineNo) {
+        k++;
+        lineNo++;
+      }
+      yield [lineNo, StoredEntry.read(bytes, start, end, this.size, this.mtimeMs) as StoredEntry];
+      start = end + 1;
+    }
+  }
+
+  /** True when every record's analysis holds for a corpus where `recurring` recur (see {@link StoredEntry.hitsAre}). */
+  hitsAre(recurring: RecurringKeys): boolean {
+    for (const [, stored] of this.records()) if (!stored.hitsAre(recurring)) return false;
+    return true;
   }
 }
 
@@ -587,6 +685,17 @@ export class StoredEntry {
       if (bytes.compare(bytes, hit, h, open, e) !== 0) return false;
     }
     return nextString(bytes, h) < 0;
+  }
+
+  /** The record's `id` (for a JSON Lines record, the id it asks for); null when it is not laid out so. */
+  recordId(): string | null {
+    const open = this.rStart + R_KEY.length + ID_KEY.length - 1;
+    const close = afterString(this.bytes, open, this.end);
+    try {
+      return close < 0 ? null : stringAt(this.bytes, open, close);
+    } catch {
+      return null;
+    }
   }
 
   /** The lede shown for an untitled document. */

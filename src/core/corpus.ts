@@ -9,9 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AnalysedDocument } from './analyse.js';
 import { documentViews, markDuplicate, splitLines } from './body.js';
-import { cacheFileFor, CorpusCache, fingerprintOf, RecurringKeys, type CorpusSummary, type StoredEntry } from './cache.js';
+import { cacheFileFor, CorpusCache, fingerprintOf, RecurringKeys, type CachedJsonl, type CorpusSummary, type JsonlFileEntry, type StoredEntry } from './cache.js';
 import { AnalysisPool, workersAvailable, type WorkerResult } from './engine/worker-pool.js';
-import { claimFor, fileId, formatOf, IdRegistry, JSONL_RECORD_BYTES_GUESS, readJsonl, readTextFile, type ReadOptions } from './read-documents.js';
+import {
+  askedRecordId, claimFor, claimRecordId, fileId, formatOf, IdRegistry, JSONL_RECORD_BYTES_GUESS, readJsonl, readTextFile, type JsonlTrack, type ReadOptions,
+} from './read-documents.js';
 import { edgeLines, RecurringLineCounter } from './recurring-lines.js';
 import { corpusFiles, effectiveInputs, type CorpusInputs, type CorpusRun } from './corpus-files.js';
 import { keepOrRemoved, removeAtExit } from './temp-files.js';
@@ -39,6 +41,12 @@ export interface CorpusOptions extends CorpusInputs, ReadOptions {
   jobs?: number;
   /** Load each document's text, lines and paragraphs (default true); `list` needs none. */
   withText?: boolean;
+  /**
+   * Without `withText`, still give each record of a JSON Lines file its text (default true): it
+   * has no file of its own to be read again from (see {@link AnalysedDocument.file}). False lets
+   * a JSON Lines file held in the cache go unread.
+   */
+  withRecordText?: boolean;
   /** Called as documents are done, with the number of documents in the corpus. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -73,6 +81,54 @@ interface Slot {
   stored?: StoredEntry;
   /** The file the document is, for a text file (not for a record of a JSON Lines file). */
   file?: FoundFile;
+  /** For a record of a JSON Lines file analysed afresh: the id it asks for, which its entry keeps. */
+  asked?: string;
+  /**
+   * Set on the slot after a JSON Lines file's records: the file's own entry, to write after
+   * theirs (where its line starts in the cache, or a new one). Such a slot is no document.
+   */
+  end?: number | JsonlFileEntry;
+}
+
+/** What a read of a JSON Lines file tells of the lines that hold no record (see {@link JsonlFileEntry}). */
+class JsonlTracker implements JsonlTrack {
+  readonly skip: number[] = [];
+  readonly warn: Array<[number, string]> = [];
+  broken = false;
+
+  skipped(lineNo: number, why: string | null): void {
+    this.skip.push(lineNo);
+    if (why !== null) this.warn.push([lineNo, why]);
+  }
+
+  failed(): void {
+    this.broken = true;
+  }
+
+  /** The file's entry, for `records` records; null when the file was not read to its end. */
+  entry(stat: { absPath: string; size: number; mtimeMs: number }, records: number): JsonlFileEntry | null {
+    return this.broken ? null : { f: stat.absPath, s: stat.size, m: stat.mtimeMs, j: { n: records, skip: this.skip, warn: this.warn } };
+  }
+}
+
+/**
+ * Gives the warnings and claims the ids of a JSON Lines file held in the cache, without reading
+ * it, as reading it would (see `readJsonl`): each record's id and line number with its entry.
+ */
+function* replayJsonl(held: CachedJsonl, file: FoundFile, ids: IdRegistry, warn: (path: string, message: string) => void): Generator<[string, StoredEntry]> {
+  const warnings = held.file.warn;
+  let w = 0;
+  const warnUpTo = (lineNo: number) => {
+    for (; w < warnings.length && (warnings[w] as [number, string])[0] < lineNo; w++) {
+      const [at, message] = warnings[w] as [number, string];
+      warn(`${file.displayPath}:${at}`, message);
+    }
+  };
+  for (const [lineNo, stored] of held.records()) {
+    warnUpTo(lineNo);
+    yield [claimRecordId(ids, stored.recordId() as string, file, lineNo, warn), stored];
+  }
+  warnUpTo(Infinity);
 }
 
 function statOf(file: FoundFile): { absPath: string; size: number; mtimeMs: number } | undefined {
@@ -162,6 +218,7 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
   const fingerprint = fingerprintOf(stats.values());
   let recurring: Set<string>;
   let total = 0;
+  let jsonlLeft = false;
   if (opened?.corpus && opened.corpus.fingerprint === fingerprint) {
     recurring = new Set(opened.corpus.recurring);
     total = opened.corpus.documents;
@@ -176,16 +233,16 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
     const guess = new Set(opened?.corpus?.recurring ?? []);
     pool = new AnalysisPool(jobs, guess);
     try {
-      ({ recurring, total } = await fillCache(files, stats, opened ?? CorpusCache.open(target, noWarnings), pool, guess, fingerprint, options.onProgress));
+      ({ recurring, total, jsonlLeft } = await fillCache(files, stats, opened ?? CorpusCache.open(target, noWarnings), pool, guess, fingerprint, options.onProgress));
     } catch (err) {
       await pool.close();
       if (scratch) removeScratch(scratch);
       throw err;
     }
     // The workers' memory is given back before the cache is loaded: the few documents whose
-    // guess was wrong are analysed again in this thread. Records of JSON Lines files are not
-    // cached, so for them the workers stay.
-    if (files.some((file) => formatOf(file.relPath) === 'jsonl')) pool.setRecurring(recurring);
+    // guess was wrong are analysed again in this thread. The records of JSON Lines files not in
+    // the cache are analysed in the second pass, so for them the workers stay.
+    if (jsonlLeft) pool.setRecurring(recurring);
     else {
       await pool.close();
       pool = null;
@@ -195,14 +252,20 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
   } else {
     const counter = new RecurringLineCounter();
     for (const file of files) {
+      const st = stats.get(file);
       if (formatOf(file.relPath) === 'jsonl') {
-        for await (const doc of readJsonl(file, new IdRegistry(), noWarnings)) {
-          counter.add(edgeKeys(doc.text));
-          total++;
+        const held = st && opened?.jsonl(st.absPath, st.size, st.mtimeMs);
+        if (held) {
+          for (const [, stored] of held.records()) counter.add(stored.edges);
+          total += held.file.n;
+        } else {
+          for await (const doc of readJsonl(file, new IdRegistry(), noWarnings)) {
+            counter.add(edgeKeys(doc.text));
+            total++;
+          }
         }
         continue;
       }
-      const st = stats.get(file);
       const edges = st && opened?.edges(st.absPath, st.size, st.mtimeMs);
       if (edges) counter.add(edges);
       else {
@@ -263,16 +326,22 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
       result = await result;
     }
     if (slot.stat && writeCache) {
-      if (!result && !cache.writing) carried.push((slot.stored as StoredEntry).line);
+      // A line carried over as it is stored, or a new entry.
+      const line = slot.end === undefined ? (result ? undefined : (slot.stored as StoredEntry).line) : typeof slot.end === 'number' ? slot.end : undefined;
+      if (line !== undefined && !cache.writing) carried.push(line);
       else {
         if (!cache.writing) {
           cache.begin(corpusSummary);
-          for (const line of carried.splice(0)) cache.putStored(line);
+          for (const at of carried.splice(0)) cache.putStored(at);
         }
-        if (result) cache.put({ f: slot.stat.absPath, s: slot.stat.size, m: slot.stat.mtimeMs, e: result.edges, h: result.recurringHits, l: result.lede, r: result.record });
-        else cache.putStored((slot.stored as StoredEntry).line);
+        if (line !== undefined) cache.putStored(line);
+        else if (result) {
+          const record = slot.asked === undefined ? result.record : { ...result.record, id: slot.asked };
+          cache.put({ f: slot.stat.absPath, s: slot.stat.size, m: slot.stat.mtimeMs, e: result.edges, h: result.recurringHits, l: result.lede, r: record });
+        } else cache.put(slot.end as JsonlFileEntry);
       }
     }
+    if (slot.end !== undefined) return null;
     let analysed: CorpusDocument;
     if (result) {
       const record: DocumentRecord = { ...result.record, id: slot.id, path: slot.path, flags: [...result.record.flags] };
@@ -294,14 +363,43 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
   try {
     for (const file of files) {
       if (formatOf(file.relPath) === 'jsonl') {
-        for await (const doc of readJsonl(file, ids, warn, options.wantId)) {
-          await ready(doc);
-          queue.push({ id: doc.id, path: doc.path, doc, result: analyse(doc) });
+        const stat = stats.get(file);
+        const held = stat && cache?.jsonl(stat.absPath, stat.size, stat.mtimeMs);
+        if (held && !withText && options.withRecordText === false && held.hitsAre(recurringKeys)) {
+          // Every record as the cache holds it: the file is not read.
+          for (const [id, stored] of replayJsonl(held, file, ids, warn)) {
+            if (options.wantId && !options.wantId(id, file)) continue;
+            queue.push({ id, path: file.displayPath, doc: null, stat, stored, result: null });
+            while (queue.length > inFlight()) {
+              const d = await settle(queue.shift() as Slot);
+              if (d) yield d;
+            }
+          }
+          queue.push({ id: '', path: file.displayPath, doc: null, stat, result: null, end: held.line });
+          continue;
+        }
+        // Read, each record's entry taken from the cache when it holds.
+        const records = held ? held.records() : null;
+        let next = records?.next();
+        const track = new JsonlTracker();
+        let n = 0;
+        for await (const doc of readJsonl(file, ids, warn, options.wantId, undefined, track)) {
+          n++;
+          const lineNo = doc.recordLine as number;
+          while (next && !next.done && next.value[0] < lineNo) next = records?.next();
+          const stored = next && !next.done && next.value[0] === lineNo && next.value[1].hitsAre(recurringKeys) ? next.value[1] : undefined;
+          if (stored) queue.push({ id: doc.id, path: doc.path, doc, stat, stored, result: null });
+          else {
+            await ready(doc);
+            queue.push({ id: doc.id, path: doc.path, doc, stat, asked: askedRecordId(file, doc.fields, lineNo), result: analyse(doc) });
+          }
           while (queue.length > inFlight()) {
             const d = await settle(queue.shift() as Slot);
             if (d) yield d;
           }
         }
+        const end = held && n === held.file.n && !track.broken ? held.line : stat && track.entry(stat, n);
+        if (end) queue.push({ id: '', path: file.displayPath, doc: null, stat, result: null, end });
         continue;
       }
       const wantedId = fileId(file.relPath);
@@ -369,8 +467,10 @@ async function fillCache(
   guess: Set<string>,
   fingerprint: string,
   onProgress: CorpusOptions['onProgress'],
-): Promise<{ recurring: Set<string>; total: number }> {
+): Promise<{ recurring: Set<string>; total: number; jsonlLeft: boolean }> {
   const counter = new RecurringLineCounter();
+  let jsonlLeft = false;
+  const held: CachedJsonl[] = [];
   const queue: (string[] | null | Promise<string[] | null>)[] = [];
   let total = 0;
   let nextGuess = FIRST_GUESS;
@@ -379,6 +479,9 @@ async function fillCache(
       pool.flushIfIdle();
       item = await item;
     }
+    countNow(item);
+  };
+  const countNow = (item: string[] | null): void => {
     if (item === null) return;
     counter.add(item);
     total++;
@@ -397,14 +500,28 @@ async function fillCache(
   pool.onEntries = (entries) => cache.putLines(entries);
   try {
     for (const file of files) {
+      const st = stats.get(file);
       if (formatOf(file.relPath) === 'jsonl') {
+        const entries = st && cache.jsonl(st.absPath, st.size, st.mtimeMs);
+        if (entries) {
+          // Counted and carried over with nothing else in between: the workers' entries are
+          // written as they come, and the file's entries must stay together.
+          while (queue.length > 0) await count(queue.shift() as (typeof queue)[number]);
+          for (const [, stored] of entries.records()) {
+            cache.putStored(stored.line);
+            countNow(stored.edges);
+          }
+          cache.putStored(entries.line);
+          held.push(entries);
+          continue;
+        }
+        jsonlLeft = true;
         for await (const doc of readJsonl(file, new IdRegistry(), noWarnings)) {
           queue.push(edgeKeys(doc.text));
           while (queue.length > IN_FLIGHT) await count(queue.shift() as (typeof queue)[number]);
         }
         continue;
       }
-      const st = stats.get(file);
       const stored = st && cache.get(st.absPath, st.size, st.mtimeMs);
       if (st && stored) {
         cache.putStored(stored.line);
@@ -427,7 +544,12 @@ async function fillCache(
   }
   const recurring = counter.result();
   cache.commit({ fingerprint, documents: total, recurring: [...recurring].sort() });
-  return { recurring, total };
+  // Records whose boilerplate the count changed are analysed again in the second pass: by the workers.
+  if (!jsonlLeft && held.length > 0) {
+    const keys = new RecurringKeys(recurring);
+    jsonlLeft = held.some((entries) => !entries.hitsAre(keys));
+  }
+  return { recurring, total, jsonlLeft };
 }
 
 /** What names a corpus for the cache: its inputs, resolved, and the options that change the walk. */

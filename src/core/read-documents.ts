@@ -226,11 +226,26 @@ export const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 export const JSONL_RECORD_BYTES_GUESS = 4096;
 
 /**
+ * Told, as a JSON Lines file is read, of each line that holds no record (`why` is its warning,
+ * null for a blank line), and when the file could not be read to its end: what the cache keeps
+ * of the file beside its records' entries, to give the same warnings without reading it again.
+ */
+export interface JsonlTrack {
+  skipped(lineNo: number, why: string | null): void;
+  failed(): void;
+}
+
+/** The id a JSON Lines record asks for: its own (`fields.id`), else its line's, `<file id>#<line>`. */
+export function askedRecordId(file: Pick<FoundFile, 'relPath'>, fields: RecordFields | undefined, lineNo: number): string {
+  return fields?.id ?? `${fileId(file.relPath)}#${lineNo}`;
+}
+
+/**
  * Yields the records of a JSON Lines file (gzipped or not), read a chunk at a time and cut into
  * lines on its bytes: a line is decoded only to be parsed. Invalid lines are warnings. Every
  * record claims its id; `wantId` (asked with the id) and `wantRecord` (asked with the line's
  * bytes) may then leave it out, and a record left out is not decoded when its id can be read
- * without (see {@link recordIdOf}).
+ * without (see {@link recordIdOf}). `track` is told of the lines that hold no record.
  */
 export async function* readJsonl(
   file: FoundFile,
@@ -238,6 +253,7 @@ export async function* readJsonl(
   warn: WarningHandler,
   wantId?: ReadOptions['wantId'],
   wantRecord?: (bytes: Buffer) => boolean,
+  track?: JsonlTrack,
 ): AsyncGenerator<SourceDocument> {
   const source = fs.createReadStream(file.absPath, { highWaterMark: JSONL_CHUNK });
   let input: NodeJS.ReadableStream = source;
@@ -250,7 +266,6 @@ export async function* readJsonl(
     source.on('error', () => gunzip.destroy());
     input = source.pipe(gunzip);
   }
-  const base = fileId(file.relPath);
   let lineNo = 0;
   try {
     for await (const lines of byteLines(input as AsyncIterable<Buffer>)) {
@@ -264,17 +279,17 @@ export async function* readJsonl(
           // Its id, read without decoding the record, may be all that is needed of it.
           const asked = recordIdOf(bytes);
           if (asked !== undefined) {
-            claimed = claimRecordId(ids, asked ?? `${base}#${lineNo}`, file, lineNo, warn);
+            claimed = claimRecordId(ids, asked ?? askedRecordId(file, undefined, lineNo), file, lineNo, warn);
             if (!wanted || (wantId && !wantId(claimed, file))) continue;
           }
         }
         const record = parseJsonlLine(bytes);
-        if (record === null) continue;
-        if (typeof record === 'string') {
-          warn(`${file.displayPath}:${lineNo}`, record);
+        if (record === null || typeof record === 'string') {
+          track?.skipped(lineNo, record);
+          if (record !== null) warn(`${file.displayPath}:${lineNo}`, record);
           continue;
         }
-        const id = claimed ?? claimRecordId(ids, record.fields.id ?? `${base}#${lineNo}`, file, lineNo, warn);
+        const id = claimed ?? claimRecordId(ids, askedRecordId(file, record.fields, lineNo), file, lineNo, warn);
         if (!wanted || (claimed === undefined && wantId && !wantId(id, file))) continue;
         yield { id, path: file.displayPath, absPath: file.absPath, format: 'jsonl', bytes: bytes.length, encoding: 'utf-8', text: record.text, recordLine: lineNo, fields: record.fields };
       }
@@ -285,7 +300,10 @@ export async function* readJsonl(
     // Also when the reader stops early: the file is closed, not left to the end of the run.
     source.destroy();
   }
-  if (failures.length > 0) warn(file.displayPath, describeError(failures[0]));
+  if (failures.length > 0) {
+    track?.failed();
+    warn(file.displayPath, describeError(failures[0]));
+  }
 }
 
 /** Claims the id a record asks for, warning at its line when it had to change. */

@@ -293,6 +293,125 @@ describe('worker threads', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  describe('issue 6: a JSON Lines file is kept in the cache, record by record', () => {
+    // Its last line recurs in three documents, not in two.
+    const heron = (i: number) => `Heading number ${i} of the day\n\nA body paragraph number ${i} with plenty of words about the weather and the river.\nThe grey heron stood by the mill pond at dawn\n`;
+    let dir: string;
+    let file: string;
+    const env = () => ({ XDG_CACHE_HOME: cacheHome });
+    const records = (): string[] => {
+      const seeds = fs.readdirSync(SEED_DIR).map((f) => fs.readFileSync(path.join(SEED_DIR, f), 'utf8'));
+      // Ids asked for, clashing, by line; lines that hold no record, each with its warning or none.
+      return [
+        ...Array.from({ length: 30 }, (_, i) => JSON.stringify({ ...(i % 4 === 1 ? {} : { id: `r${i % 25}` }), title: `T${i}`, text: `${seeds[i % 5]}\nRecord ${i}.` })),
+        'not json',
+        '',
+        JSON.stringify({ id: 'c', text: heron(3) }),
+        '[1, 2]',
+        JSON.stringify({ id: 'no-text', title: 'x' }),
+        JSON.stringify({ id: 'last', text: 'Le dernier document, bref.' }),
+      ];
+    };
+
+    beforeAll(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-jsonl-cache-'));
+      file = path.join(dir, 'records.jsonl');
+      fs.writeFileSync(file, `${records().join('\n')}\n`);
+      fs.writeFileSync(path.join(dir, 'a.txt'), heron(1));
+    });
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    for (const jobs of ['1', '2']) {
+      test(`list and summarise give what they give without the cache, cold and warm (--jobs ${jobs})`, () => {
+        const expected = runBin(['list', dir, '--format', 'jsonl', '--no-cache', '--jobs', jobs]);
+        expect(expected.status).toBe(0);
+        expect(expected.stdout.trimEnd().split('\n')).toHaveLength(33);
+        expect(expected.stderr.split('\n').filter((l) => l.includes('records.jsonl:'))).toHaveLength(5);
+        const summary = runBin(['summarise', dir, '--json', '--no-cache', '--jobs', jobs]);
+        freshCache();
+        for (let run = 0; run < 2; run++) {
+          expect(runBin(['list', dir, '--format', 'jsonl', '--jobs', jobs], { env: env() })).toEqual(expected);
+          expect(runBin(['summarise', dir, '--json', '--jobs', jobs], { env: env() })).toEqual(summary);
+          expect(runBin(['show', 'r3', dir, '--json', '--jobs', jobs], { env: env() })).toEqual(runBin(['show', 'r3', dir, '--json', '--no-cache', '--jobs', jobs]));
+        }
+      });
+    }
+
+    test('a warm list does not read the file: its records and warnings come from the cache', () => {
+      freshCache();
+      // A time in whole seconds, which utimes sets exactly.
+      const time = new Date('2025-06-01T12:00:00Z');
+      fs.utimesSync(file, time, time);
+      const expected = runBin(['list', dir, '--format', 'jsonl'], { env: env() });
+      const cache = cacheFile();
+      const text = fs.readFileSync(cache, 'utf8');
+      const marked = text.replace(/("f":"[^"]*records\.jsonl".*?"title":)"T7"/, '$1"FROM THE CACHE"');
+      expect(marked).not.toBe(text);
+      fs.writeFileSync(cache, reseal(marked));
+      // The file's bytes replaced by others of the same size and time: nothing of them is read.
+      const original = fs.readFileSync(file);
+      try {
+        fs.writeFileSync(file, Buffer.alloc(original.length, 'x'));
+        fs.utimesSync(file, time, time);
+        const warm = runBin(['list', dir, '--format', 'jsonl'], { env: env() });
+        expect(warm.stderr).toBe(expected.stderr);
+        expect(warm.stdout).toBe(expected.stdout.replace('"title":"T7"', '"title":"FROM THE CACHE"'));
+        expect(warm.stdout).not.toBe(expected.stdout);
+      } finally {
+        fs.writeFileSync(file, original);
+      }
+      // Changed (a new time): read and analysed again.
+      expect(runBin(['list', dir, '--format', 'jsonl'], { env: env() })).toEqual(expected);
+    });
+
+    test('with workers, a run after another file changed carries the records over from the cache', () => {
+      const many = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-jsonl-cache-many-'));
+      try {
+        const seeds = fs.readdirSync(SEED_DIR).map((f) => fs.readFileSync(path.join(SEED_DIR, f), 'utf8'));
+        // Enough documents for the first pass with workers (see corpus.ts).
+        for (let i = 0; i < 220; i++) fs.writeFileSync(path.join(many, `doc${String(i).padStart(3, '0')}.txt`), `${seeds[i % 5]}\nNote ${i}.\n`);
+        fs.copyFileSync(file, path.join(many, 'records.jsonl'));
+        freshCache();
+        const run = () => runBin(['list', many, '--format', 'jsonl', '--jobs', '2'], { env: env() });
+        const expected = run();
+        expect(expected.stdout.trimEnd().split('\n')).toHaveLength(252);
+        const cache = cacheFile();
+        fs.writeFileSync(cache, reseal(fs.readFileSync(cache, 'utf8').replace(/("f":"[^"]*records\.jsonl".*?"title":)"T7"/, '$1"FROM THE CACHE"')));
+        fs.appendFileSync(path.join(many, 'doc000.txt'), 'Changed.\n');
+        const changed = runBin(['list', many, '--format', 'jsonl', '--no-cache'], { env: env() });
+        expect(changed.stdout).toContain('"title":"T7"');
+        const marked = { ...changed, stdout: changed.stdout.replace('"title":"T7"', '"title":"FROM THE CACHE"') };
+        expect(run()).toEqual(marked);
+        expect(run()).toEqual(marked);
+      } finally {
+        fs.rmSync(many, { recursive: true, force: true });
+      }
+    });
+
+    test('a changed file is read again, and a record whose boilerplate changed is analysed again', () => {
+      freshCache();
+      const list = (...args: string[]) => runBin(['list', dir, '--fields', 'id,boilerplate,title', ...args], { env: env() });
+      const before = list();
+      expect(before.stdout).toContain('\nc\t1\tHeading number 3');
+      fs.appendFileSync(file, `${JSON.stringify({ id: 'appended', text: 'Un document ajouté à la fin.' })}\n`);
+      const appended = list();
+      expect(appended).toEqual(list('--no-cache'));
+      expect(appended.stdout).toContain('\nappended\t');
+      expect(list()).toEqual(appended);
+      // A third document with the heron's line makes it recur: record c's last line is boilerplate now.
+      fs.writeFileSync(path.join(dir, 'b.txt'), heron(2));
+      try {
+        const recurs = list();
+        expect(recurs.stdout).toContain('\nc\t1,4\tHeading number 3');
+        expect(recurs).toEqual(list('--no-cache'));
+        expect(list('--jobs', '1')).toEqual(recurs);
+      } finally {
+        fs.rmSync(path.join(dir, 'b.txt'));
+        fs.writeFileSync(file, `${records().join('\n')}\n`);
+      }
+    });
+  });
+
   test('--jobs takes a whole number', () => {
     expect(runBin(['list', '--jobs', 'many']).stderr).toBe("corpus: --jobs takes a whole number from 1, not 'many'\n");
   });

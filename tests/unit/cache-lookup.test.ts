@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { CorpusCache, type CacheEntry } from '../../src/core/cache.js';
+import { CorpusCache, RecurringKeys, type CacheEntry, type JsonlFileEntry } from '../../src/core/cache.js';
 import { rec } from '../helpers/record.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-cache-lookup-'));
@@ -59,6 +59,80 @@ describe('issue 6: cache lookup', () => {
     const cache = CorpusCache.open(file, () => {});
     cache.begin({ fingerprint: 'x', documents: entries.length, recurring: [] });
     for (const [i, p] of paths.entries()) cache.putStored((cache.get(p, 10 + i, 1000.5 + i) as NonNullable<ReturnType<CorpusCache['get']>>).line);
+    cache.commit();
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+  });
+});
+
+describe('issue 6: a JSON Lines file\'s entries', () => {
+  const J = '/c/records.jsonl';
+  const record = (k: number, at = J): CacheEntry => ({ f: at, s: 500, m: 7.25, e: [`e${k}`], h: k === 1 ? [`e${k}`] : [], l: `lede ${k}`, r: rec({ id: `asked ${k}`, path: 'records.jsonl', format: 'jsonl' }) });
+  const own = (n: number, over: Partial<JsonlFileEntry> = {}): JsonlFileEntry => ({ f: J, s: 500, m: 7.25, j: { n, skip: [2, 3, 6], warn: [[2, 'bad'], [6, 'worse']] }, ...over });
+  /** A cache of a text file, the JSON Lines file's lines, and another text file. */
+  function cacheOf(lines: Array<CacheEntry | JsonlFileEntry>): CorpusCache {
+    const file = path.join(dir, `jsonl-${Math.random().toString(36).slice(2)}.jsonl`);
+    const cache = CorpusCache.open(file, () => {});
+    cache.begin({ fingerprint: 'x', documents: 0, recurring: [] });
+    cache.put(entries[0] as CacheEntry);
+    for (const line of lines) cache.put(line);
+    cache.put(entries[5] as CacheEntry);
+    cache.commit();
+    return CorpusCache.open(file, () => {});
+  }
+
+  test('are its records, each with its line number, in order, then what it says of itself', () => {
+    for (const order of ['written', 'by index']) {
+      const cache = cacheOf([record(0), record(1), record(2), own(3)]);
+      if (order === 'written') expect(cache.get('/c/a.txt', 10, 1000.5)?.record().id).toBe('id0');
+      const held = cache.jsonl(J, 500, 7.25);
+      expect(held?.file).toEqual(own(3).j);
+      expect([...(held?.records() ?? [])].map(([line, stored]) => [line, stored.recordId(), stored.edges, stored.lede()])).toEqual([
+        [1, 'asked 0', ['e0'], 'lede 0'],
+        [4, 'asked 1', ['e1'], 'lede 1'],
+        [5, 'asked 2', ['e2'], 'lede 2'],
+      ]);
+      // Found where the file's entry ends: the next file is looked for after it.
+      expect(cache.get('/c/b.txt', 15, 1005.5)?.record().id).toBe('id5');
+      expect(held?.hitsAre(new RecurringKeys(new Set(['e1'])))).toBe(true);
+      expect(held?.hitsAre(new RecurringKeys(new Set(['e1', 'e2'])))).toBe(false);
+      expect(held?.hitsAre(new RecurringKeys(new Set()))).toBe(false);
+    }
+  });
+
+  test('a file with no records is its own entry alone', () => {
+    const held = cacheOf([own(0, { j: { n: 0, skip: [1], warn: [[1, 'bad']] } })]).jsonl(J, 500, 7.25);
+    expect(held?.file.n).toBe(0);
+    expect([...(held?.records() ?? [])]).toEqual([]);
+  });
+
+  test('are not served unless every line is there, laid out for the file\'s size and time', () => {
+    const cases: Record<string, Array<CacheEntry | JsonlFileEntry>> = {
+      'no entry of its own (a run that could not read it to its end)': [record(0), record(1)],
+      'a record fewer than it says': [record(0), own(2)],
+      'a record more than it says': [record(0), record(1), record(2), own(2)],
+      'another file\'s entry among them': [record(0), record(1, '/c/other.jsonl'), own(2)],
+      'a record of another size': [record(0), { ...record(1), s: 501 }, own(2)],
+      'its own entry of another time': [record(0), record(1), own(2, { m: 8 })],
+      'its own entry without its lines': [record(0), record(1), { f: J, s: 500, m: 7.25, j: { n: 2 } } as unknown as JsonlFileEntry],
+    };
+    for (const [name, lines] of Object.entries(cases)) expect(cacheOf(lines).jsonl(J, 500, 7.25), name).toBeNull();
+    expect(cacheOf([record(0), record(1), own(2)]).jsonl(J, 500, 7.25)).not.toBeNull();
+    expect(cacheOf([record(0), record(1), own(2)]).jsonl(J, 501, 7.25)).toBeNull();
+    expect(cacheOf([record(0), record(1), own(2)]).jsonl('/c/elsewhere.jsonl', 500, 7.25)).toBeNull();
+  });
+
+  test('are carried into the next version as they are stored', () => {
+    const file = path.join(dir, 'jsonl-carried.jsonl');
+    const first = CorpusCache.open(file, () => {});
+    first.begin({ fingerprint: 'x', documents: 2, recurring: [] });
+    for (const line of [record(0), record(1), own(2)]) first.put(line);
+    first.commit();
+    const before = fs.readFileSync(file, 'utf8');
+    const cache = CorpusCache.open(file, () => {});
+    const held = cache.jsonl(J, 500, 7.25);
+    cache.begin({ fingerprint: 'x', documents: 2, recurring: [] });
+    for (const [, stored] of held?.records() ?? []) cache.putStored(stored.line);
+    cache.putStored(held?.line as number);
     cache.commit();
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
   });

@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { byteLines } from '../../src/core/byte-lines.js';
-import { IdRegistry, readJsonl } from '../../src/core/read-documents.js';
+import { askedRecordId, IdRegistry, readJsonl } from '../../src/core/read-documents.js';
 import type { SourceDocument } from '../../src/core/types.js';
 
 /** A seeded generator (mulberry32), so a failure can be replayed. */
@@ -162,4 +162,29 @@ describe('readJsonl with records left out unread', () => {
       }
     });
   }
+
+  test('tells its track of every line that holds no record, and each record asks for its id as claimed', async () => {
+    const file = path.join(dir, 'tracked.jsonl');
+    fs.writeFileSync(file, lines.join('\n'));
+    const found = { absPath: file, relPath: 'tracked.jsonl', displayPath: 'tracked.jsonl' };
+    const skipped: Array<[number, string | null]> = [];
+    let failed = 0;
+    const docs: SourceDocument[] = [];
+    const track = { skipped: (lineNo: number, why: string | null) => skipped.push([lineNo, why]), failed: () => failed++ };
+    for await (const doc of readJsonl(found, new IdRegistry(), () => {}, undefined, undefined, track)) docs.push(doc);
+    expect(skipped).toEqual([
+      [9, 'no text, content or body field, skipped'],
+      [10, 'not a JSON object, skipped'],
+      [11, 'not valid JSON, skipped'],
+      [12, null],
+      [13, null],
+    ]);
+    expect(failed).toBe(0);
+    const claims = new IdRegistry();
+    expect(docs.map((d) => claims.claim(askedRecordId(found, d.fields, d.recordLine as number)).id)).toEqual(docs.map((d) => d.id));
+    // A file that cannot be read to its end is told so.
+    const missing = { ...found, absPath: path.join(dir, 'missing.jsonl') };
+    for await (const doc of readJsonl(missing, new IdRegistry(), () => {}, undefined, undefined, track)) docs.push(doc);
+    expect(failed).toBe(1);
+  });
 });

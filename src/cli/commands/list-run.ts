@@ -80,7 +80,7 @@ export async function runList(paths: string[], flags: ListFlags, io: Io): Promis
   const corpus = await corpusContext(paths, flags, io);
   const out = outputContext(flags, io);
   const { analyseCorpus } = await loadAnalysis();
-  const docs = analyseCorpus({ ...corpus.options, withText: false }, corpus.run);
+  const docs = analyseCorpus({ ...corpus.options, withText: false, withRecordText: false }, corpus.run);
   let count = 0;
 
   if (flags.paths) {
