@@ -136,11 +136,12 @@ function folderSize(dir) {
 }
 
 /**
- * The corpus as one JSON Lines file beside it (`corpus-<N>.jsonl`: a record a document, in walk
- * order, its text and an id), written once; for the jobs that grep and list one big JSON Lines file.
+ * The corpus as one JSON Lines file beside it (`corpus-<N>-all.jsonl`: a record a document, text
+ * and Markdown alike, in walk order, its text and an id), written once; for the jobs that grep and
+ * list one big JSON Lines file. (`corpus-<N>.jsonl`, of earlier versions, left out the Markdown.)
  */
 function ensureJsonl(dir, docs) {
-  const file = join(dirname(dir), `corpus-${docs}.jsonl`);
+  const file = join(dirname(dir), `corpus-${docs}-all.jsonl`);
   const manifestTime = statSync(dir).mtimeMs;
   try {
     if (statSync(file).mtimeMs >= manifestTime) return file;
@@ -154,7 +155,7 @@ function ensureJsonl(dir, docs) {
       if (e.name.startsWith('.')) continue;
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p, `${rel}${e.name}/`);
-      else if (e.isFile() && e.name.endsWith('.txt')) writeSync(fd, `${JSON.stringify({ id: rel + e.name.slice(0, -4), text: readFileSync(p, 'utf8') })}\n`);
+      else if (e.isFile() && /\.(txt|md)$/.test(e.name)) writeSync(fd, `${JSON.stringify({ id: rel + e.name.replace(/\.(txt|md)$/, ''), text: readFileSync(p, 'utf8') })}\n`);
     }
   };
   walk(dir, '');
