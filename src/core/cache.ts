@@ -474,7 +474,8 @@ export class CachedJsonl {
 
   /** Each record's entry, with its line number in the file, in order. */
   *records(): Generator<[number, StoredEntry]> {
-    const { bytes, skip } = { bytes: this.bytes, skip: this.file.skip };
+    const bytes = this.bytes;
+    const skip = this.file.skip;
     let lineNo = 0;
     let k = 0;
     for (let start = this.first; start < this.line; ) {
