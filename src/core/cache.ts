@@ -1,8 +1,7 @@
 // The metadata cache: each text file's record and each JSON Lines record's, kept between runs,
 // keyed by the file's identity (absolute path, size, modification time), the tool's version and
-// the corpus read. One JSON
-// Lines file per corpus, written whole to a temporary file and renamed, so a reader never sees
-// half of it and two runs at once cannot corrupt it.
+// the corpus read. One JSON Lines file per corpus, written whole to a temporary file and renamed,
+// so a reader never sees half of it and two runs at once cannot corrupt it.
 
 import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs';
@@ -690,13 +689,21 @@ export class StoredEntry {
 
   /** The record's `id` (for a JSON Lines record, the id it asks for); null when it is not laid out so. */
   recordId(): string | null {
-    const open = this.rStart + R_KEY.length + ID_KEY.length - 1;
-    const close = afterString(this.bytes, open, this.end);
+    const close = this.idEnd();
     try {
-      return close < 0 ? null : stringAt(this.bytes, open, close);
+      return close < 0 ? null : stringAt(this.bytes, this.idStart, close);
     } catch {
       return null;
     }
+  }
+
+  /** Where the record's `id` string starts (its quote), and past its end (-1 when it does not end). */
+  private get idStart(): number {
+    return this.rStart + R_KEY.length + ID_KEY.length - 1;
+  }
+
+  private idEnd(): number {
+    return afterString(this.bytes, this.idStart, this.end);
   }
 
   /** The lede shown for an untitled document. */
@@ -716,7 +723,7 @@ export class StoredEntry {
    * when the record is not laid out so.
    */
   recordJsonWith(id: string, path: string): readonly [string, Uint8Array] | null {
-    const idEnd = afterString(this.bytes, this.rStart + R_KEY.length + ID_KEY.length - 1, this.end);
+    const idEnd = this.idEnd();
     if (idEnd < 0 || !holdsAt(this.bytes, idEnd, PATH_KEY)) return null;
     const pathEnd = afterString(this.bytes, idEnd + PATH_KEY.length - 1, this.end);
     if (pathEnd < 0) return null;

@@ -18,7 +18,7 @@ import { edgeLines, RecurringLineCounter } from './recurring-lines.js';
 import { corpusFiles, effectiveInputs, type CorpusInputs, type CorpusRun } from './corpus-files.js';
 import { keepOrRemoved, removeAtExit } from './temp-files.js';
 import type { FoundFile } from './walk.js';
-import type { DocumentRecord, SourceDocument } from './types.js';
+import type { DocumentRecord, SourceDocument, WarningHandler } from './types.js';
 
 export { corpusFiles, effectiveInputs, SEEDS_DIR, type CorpusInputs, type CorpusRun } from './corpus-files.js';
 
@@ -115,7 +115,7 @@ class JsonlTracker implements JsonlTrack {
  * Gives the warnings and claims the ids of a JSON Lines file held in the cache, without reading
  * it, as reading it would (see `readJsonl`): each record's id and line number with its entry.
  */
-function* replayJsonl(held: CachedJsonl, file: FoundFile, ids: IdRegistry, warn: (path: string, message: string) => void): Generator<[string, StoredEntry]> {
+function* replayJsonl(held: CachedJsonl, file: FoundFile, ids: IdRegistry, warn: WarningHandler): Generator<[string, StoredEntry]> {
   const warnings = held.file.warn;
   let w = 0;
   const warnUpTo = (lineNo: number) => {
