@@ -9,6 +9,7 @@ import path from 'node:path';
 import { keepOrRemoved, removeAtExit } from './temp-files.js';
 import type { DocumentRecord } from './types.js';
 import { VERSION } from './version.js';
+import { WINDOW, WindowedLines, type Line } from './window-lines.js';
 
 /**
  * What the cache keeps of one text file's document, or of one record of a JSON Lines file: the
@@ -176,16 +177,42 @@ function prepend(head: string, from: string, to: string): void {
   }
 }
 const KEY_START = '{"f":"';
+/** Bytes of the entries hashed at once when the cache is opened. */
+const CHECK_CHUNK = 1 << 20;
+
+/** The SHA-256 of the file's bytes `from…to`, read a chunk at a time. */
+function sha256Of(fd: number, from: number, to: number): string {
+  const hash = createHash('sha256');
+  const chunk = Buffer.allocUnsafe(Math.min(CHECK_CHUNK, Math.max(to - from, 1)));
+  for (let at = from; at < to; ) {
+    const got = fs.readSync(fd, chunk, 0, Math.min(chunk.length, to - at), at);
+    if (got === 0) throw new Error('truncated');
+    hash.update(chunk.subarray(0, got));
+    at += got;
+  }
+  return hash.digest('hex');
+}
+
+/** The last line of the file, up to `size` bytes, and where it starts; null when the file does not end in a newline. */
+function lastLine(fd: number, size: number): { text: string; at: number } | null {
+  const tail = Buffer.allocUnsafe(Math.min(size, 4096));
+  const got = fs.readSync(fd, tail, 0, tail.length, size - tail.length);
+  if (got !== tail.length || tail[tail.length - 1] !== NEWLINE) return null;
+  const start = tail.lastIndexOf(NEWLINE, tail.length - 2) + 1;
+  // A trailer is a short line: one that fills the tail is not one.
+  if (start === 0 && size > tail.length) return { text: '', at: size };
+  return { text: tail.toString('utf8', start), at: size - tail.length + start };
+}
 
 /**
  * An opened cache: entries from the last run, and the next run's entries as they are written.
- * The last run's file is kept as bytes: a line is decoded and parsed only when its file is met,
- * so memory stays near the size of the file on disk. The entries are written in corpus order,
- * so a file's line is looked for first after the line found last; only when it is not there
- * are all the lines indexed by path.
+ * The last run's file is read a window at a time (window-lines.ts), and a line is decoded and
+ * parsed only when its file is met, so memory stays near a window's size whatever the corpus.
+ * The entries are written in corpus order, so a file's line is looked for first after the line
+ * found last; only when it is not there are all the lines indexed by path.
  */
 export class CorpusCache {
-  private bytes: Buffer = Buffer.alloc(0);
+  private lines: WindowedLines | null = null;
   /** The start of the line after the one found last. */
   private next = 0;
   /** The start of each entry's line by path, once a file was not where expected. */
@@ -204,86 +231,103 @@ export class CorpusCache {
    * Opens the cache file; a missing file is an empty cache, and a damaged one (a header of
    * another version, no trailer, or entries that do not match the trailer's checksum) is
    * reported through `onDamage` and ignored (the run rebuilds it). An entry that is not laid
-   * out for its file's size and time is a miss: the file is analysed again.
+   * out for its file's size and time is a miss: the file is analysed again. The file stays open
+   * until {@link close}; `window` is the size of what is read of it at once.
    */
-  static open(file: string, onDamage: (why: string) => void): CorpusCache {
+  static open(file: string, onDamage: (why: string) => void, window = WINDOW): CorpusCache {
     const cache = new CorpusCache(file);
-    let bytes: Buffer;
+    let fd: number;
     try {
-      bytes = fs.readFileSync(file);
+      fd = fs.openSync(file, 'r');
     } catch {
       return cache;
     }
     try {
-      const headerEnd = bytes.indexOf(NEWLINE);
-      const header = JSON.parse(bytes.toString('utf8', 0, headerEnd < 0 ? bytes.length : headerEnd)) as {
-        kind?: string;
-        version?: string;
-        corpus?: CorpusSummary;
-      };
+      const size = fs.fstatSync(fd).size;
+      const lines = new WindowedLines(fd, size, window);
+      const head = lines.at(0);
+      if (!head) throw new Error('truncated');
+      const header = JSON.parse(head.bytes.toString('utf8', head.start, head.end)) as { kind?: string; version?: string; corpus?: CorpusSummary };
       if (header.kind !== HEADER_KIND || header.version !== CACHE_VERSION) throw new Error('unknown header');
-      if (bytes[bytes.length - 1] !== NEWLINE) throw new Error('truncated');
-      const trailerAt = bytes.lastIndexOf(NEWLINE, bytes.length - 2) + 1;
-      if (trailerAt <= headerEnd) throw new Error('truncated');
-      const trailer = JSON.parse(bytes.toString('utf8', trailerAt)) as { kind?: string; sha256?: string };
+      const last = lastLine(fd, size);
+      if (!last || last.at < head.next) throw new Error('truncated');
+      let trailer: { kind?: string; sha256?: string };
+      try {
+        trailer = JSON.parse(last.text) as typeof trailer;
+      } catch {
+        throw new Error('truncated');
+      }
       if (trailer.kind !== TRAILER_KIND) throw new Error('truncated');
-      if (createHash('sha256').update(bytes.subarray(headerEnd + 1, trailerAt)).digest('hex') !== trailer.sha256) throw new Error('checksum mismatch');
+      if (sha256Of(fd, head.next, last.at) !== trailer.sha256) throw new Error('checksum mismatch');
       cache.corpus = header.corpus ?? null;
-      cache.bytes = bytes.subarray(0, trailerAt);
-      cache.next = headerEnd + 1;
+      cache.lines = new WindowedLines(fd, last.at, window);
+      cache.next = head.next;
     } catch (err) {
+      fs.closeSync(fd);
       onDamage(`damaged cache ignored and rebuilt (${(err as Error).message})`);
     }
     return cache;
   }
 
-  /** The path an entry's line starts with; null when the line does not start as an entry does. */
-  private keyAt(start: number): string | null {
-    if (!holdsAt(this.bytes, start, KEY_START)) return null;
+  /** Closes the last run's file: nothing of it can be read after. */
+  close(): void {
+    this.lines?.close();
+    this.lines = null;
+    this.index = null;
+  }
+
+  /** The line at `at` of the last run's file; null past its entries. */
+  private lineAt(at: number): Line | null {
+    return this.lines?.at(at) ?? null;
+  }
+
+  /** The path a line starts with; null when it does not start as an entry does. */
+  private keyOf(line: Line): string | null {
+    const { bytes, start, end } = line;
+    if (!holdsAt(bytes, start, KEY_START)) return null;
     const open = start + KEY_START.length - 1;
-    const end = afterString(this.bytes, open, this.bytes.indexOf(NEWLINE, open));
+    const close = afterString(bytes, open, end);
     try {
-      return end < 0 ? null : stringAt(this.bytes, open, end);
+      return close < 0 ? null : stringAt(bytes, open, close);
     } catch {
       return null;
     }
   }
 
-  /** True when the line at `start` is the entry of `absPath` (a plain ASCII path is compared as it is stored). */
-  private isEntryOf(start: number, absPath: string): boolean {
+  /** True when the line is the entry of `absPath` (a plain ASCII path is compared as it is stored). */
+  private isEntryOf(line: Line, absPath: string): boolean {
+    const { bytes, start, end } = line;
     const open = start + KEY_START.length;
-    if (!holdsAt(this.bytes, start, KEY_START) || this.bytes[open + absPath.length] !== QUOTE) return this.keyAt(start) === absPath;
+    if (!holdsAt(bytes, start, KEY_START) || open + absPath.length >= end || bytes[open + absPath.length] !== QUOTE) return this.keyOf(line) === absPath;
     for (let i = 0; i < absPath.length; i++) {
       const c = absPath.charCodeAt(i);
       // Anything JSON escapes, or UTF-8 encodes as more than one byte, is compared decoded.
-      if (c < 0x20 || c >= 0x80 || c === QUOTE || c === BACKSLASH) return this.keyAt(start) === absPath;
-      if (c !== this.bytes[open + i]) return false;
+      if (c < 0x20 || c >= 0x80 || c === QUOTE || c === BACKSLASH) return this.keyOf(line) === absPath;
+      if (c !== bytes[open + i]) return false;
     }
     return true;
   }
 
-  /**
-   * Where the line of a file's entry starts, or -1 when there is none; `next` is then past the
-   * line, so its end (the newline) is `next - 1`.
-   */
-  private find(absPath: string): number {
-    let start: number | undefined = this.next;
-    if (start >= this.bytes.length || !this.isEntryOf(start, absPath)) {
+  /** The line of a file's entry, or null when there is none; `next` is then past it. */
+  private find(absPath: string): Line | null {
+    let line = this.lineAt(this.next);
+    if (!line || !this.isEntryOf(line, absPath)) {
       this.index ??= this.indexLines();
-      start = this.index.get(absPath);
-      if (start === undefined) return -1;
+      const at = this.index.get(absPath);
+      line = at === undefined ? null : this.lineAt(at);
+      if (!line) return null;
     }
-    this.next = this.bytes.indexOf(NEWLINE, start) + 1;
-    return start;
+    this.next = line.next;
+    return line;
   }
 
   private indexLines(): Map<string, number> {
     const index = new Map<string, number>();
-    const first = this.bytes.indexOf(NEWLINE) + 1;
-    for (let start = first; start > 0 && start < this.bytes.length; start = this.bytes.indexOf(NEWLINE, start) + 1) {
-      const key = this.keyAt(start);
+    const first = this.lineAt(0);
+    for (let line = first && this.lineAt(first.next); line; line = this.lineAt(line.next)) {
+      const key = this.keyOf(line);
       // A JSON Lines file's entries are found from its first.
-      if (key !== null && !index.has(key)) index.set(key, start);
+      if (key !== null && !index.has(key)) index.set(key, line.at);
     }
     return index;
   }
@@ -301,8 +345,8 @@ export class CorpusCache {
    * parsed now, the rest of its line when asked for.
    */
   get(absPath: string, size: number, mtimeMs: number): StoredEntry | null {
-    const start = this.find(absPath);
-    return start < 0 ? null : StoredEntry.read(this.bytes, start, this.next - 1, size, mtimeMs);
+    const line = this.find(absPath);
+    return line ? StoredEntry.read(line, size, mtimeMs) : null;
   }
 
   /**
@@ -311,13 +355,12 @@ export class CorpusCache {
    */
   jsonl(absPath: string, size: number, mtimeMs: number): CachedJsonl | null {
     const first = this.find(absPath);
-    if (first < 0) return null;
-    const bytes = this.bytes;
+    if (!first) return null;
     const stamp = `,"s":${size},"m":${mtimeMs},"j":`;
     let records = 0;
-    for (let start = first; start < bytes.length; ) {
-      const end = bytes.indexOf(NEWLINE, start);
-      if (end < 0 || !this.isEntryOf(start, absPath)) return null;
+    for (let line: Line | null = first; line; line = this.lineAt(line.next)) {
+      if (!this.isEntryOf(line, absPath)) return null;
+      const { bytes, start, end } = line;
       const keyEnd = afterString(bytes, start + KEY_START.length - 1, end);
       if (holdsAt(bytes, keyEnd, stamp)) {
         let file: JsonlFileEntry;
@@ -328,12 +371,11 @@ export class CorpusCache {
         }
         const j = file.j;
         if (typeof j !== 'object' || j === null || j.n !== records || !Array.isArray(j.skip) || !Array.isArray(j.warn)) return null;
-        this.next = end + 1;
-        return new CachedJsonl(bytes, first, start, j, size, mtimeMs);
+        this.next = line.next;
+        return new CachedJsonl((at) => this.lineAt(at), first.at, line.at, j, size, mtimeMs);
       }
-      if (StoredEntry.read(bytes, start, end, size, mtimeMs)?.recordId() == null) return null;
+      if (StoredEntry.read(line, size, mtimeMs)?.recordId() == null) return null;
       records++;
-      start = end + 1;
     }
     return null;
   }
@@ -376,11 +418,14 @@ export class CorpusCache {
   }
 
   /** Writes a stored entry's line as it is, from where it starts ({@link StoredEntry.line}). */
-  putStored(line: number): void {
+  putStored(at: number): void {
     if (!this.out) return;
-    const end = this.bytes.indexOf(NEWLINE, line) + 1;
-    if (this.room(end - line)) this.chunkLength += this.bytes.copy(this.chunk as Buffer, this.chunkLength, line, end);
-    else this.writeOut(this.bytes.subarray(line, end));
+    const line = this.lineAt(at);
+    if (!line) return;
+    const { bytes, start } = line;
+    const end = line.end + 1;
+    if (this.room(end - start)) this.chunkLength += bytes.copy(this.chunk as Buffer, this.chunkLength, start, end);
+    else this.writeOut(bytes.subarray(start, end));
   }
 
   /** Makes room for `size` bytes in the chunk; false when they are more than a chunk holds. */
@@ -462,7 +507,8 @@ export class CorpusCache {
 /** A JSON Lines file's entries in the cache (see {@link CorpusCache.jsonl}). */
 export class CachedJsonl {
   constructor(
-    private readonly bytes: Buffer,
+    /** The line at a place in the cache file. */
+    private readonly lineAt: (at: number) => Line | null,
     private readonly first: number,
     /** Where the file's own entry's line starts: {@link CorpusCache.putStored} carries it over. */
     readonly line: number,
@@ -473,19 +519,18 @@ export class CachedJsonl {
 
   /** Each record's entry, with its line number in the file, in order. */
   *records(): Generator<[number, StoredEntry]> {
-    const bytes = this.bytes;
     const skip = this.file.skip;
     let lineNo = 0;
     let k = 0;
-    for (let start = this.first; start < this.line; ) {
-      const end = bytes.indexOf(NEWLINE, start);
+    for (let at = this.first; at < this.line; ) {
+      const line = this.lineAt(at) as Line;
       lineNo++;
       while (k < skip.length && skip[k] === lineNo) {
         k++;
         lineNo++;
       }
-      yield [lineNo, StoredEntry.read(bytes, start, end, this.size, this.mtimeMs) as StoredEntry];
-      start = end + 1;
+      yield [lineNo, StoredEntry.read(line, this.size, this.mtimeMs) as StoredEntry];
+      at = line.next;
     }
   }
 
@@ -628,8 +673,9 @@ export class StoredEntry {
     return JSON.parse(`{${this.bytes.toString('utf8', this.eStart - 4, this.lStart)}}`) as Pick<CacheEntry, 'e' | 'h'>;
   }
 
-  /** Reads the line at `start`…`end` (its newline) when it is for this size and modification time; null otherwise or when it is not laid out so. */
-  static read(bytes: Buffer, start: number, end: number, size: number, mtimeMs: number): StoredEntry | null {
+  /** Reads an entry's line when it is for this size and modification time; null otherwise or when it is not laid out so. */
+  static read(line: Line, size: number, mtimeMs: number): StoredEntry | null {
+    const { bytes, start, end } = line;
     // The numbers are as JSON.stringify writes them.
     const keyEnd = holdsAt(bytes, start, KEY_START) ? afterString(bytes, start + KEY_START.length - 1, end) : -1;
     const stamp = `,"s":${size},"m":${mtimeMs},"e":`;
@@ -649,7 +695,7 @@ export class StoredEntry {
     for (let c = bytes[digit]; c !== undefined && c >= 0x30 && c <= 0x39; c = bytes[++digit]) paragraphs = paragraphs * 10 + c - 0x30;
     if (digit === paragraphsAt) return null;
     try {
-      return new StoredEntry(bytes, start, eStart, hKey + H_KEY.length, lKey, rKey, end, paragraphs, stringAt(bytes, hashAt, hashEnd));
+      return new StoredEntry(bytes, line.at, eStart, hKey + H_KEY.length, lKey, rKey, end, paragraphs, stringAt(bytes, hashAt, hashEnd));
     } catch {
       return null;
     }

@@ -232,12 +232,15 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
     const target = cacheFile ?? path.join(scratch as string, 'cache.jsonl');
     const guess = new Set(opened?.corpus?.recurring ?? []);
     pool = new AnalysisPool(jobs, guess);
+    const last = opened ?? CorpusCache.open(target, noWarnings);
     try {
-      ({ recurring, total, jsonlLeft } = await fillCache(files, stats, opened ?? CorpusCache.open(target, noWarnings), pool, guess, fingerprint, options.onProgress));
+      ({ recurring, total, jsonlLeft } = await fillCache(files, stats, last, pool, guess, fingerprint, options.onProgress));
     } catch (err) {
       await pool.close();
       if (scratch) removeScratch(scratch);
       throw err;
+    } finally {
+      last.close();
     }
     // The workers' memory is given back before the cache is loaded: the few documents whose
     // guess was wrong are analysed again in this thread. The records of JSON Lines files not in
@@ -442,6 +445,7 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
       if (complete) cache.commit();
       else cache.abandon();
     }
+    cache?.close();
     await pool?.close();
     if (scratch) removeScratch(scratch);
   }

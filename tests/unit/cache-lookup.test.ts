@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { CorpusCache, RecurringKeys, type CacheEntry, type JsonlFileEntry } from '../../src/core/cache.js';
+import { WINDOW } from '../../src/core/window-lines.js';
 import { rec } from '../helpers/record.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-cache-lookup-'));
@@ -24,119 +25,155 @@ function written(): string {
   return file;
 }
 
-describe('issue 6: cache lookup', () => {
-  const file = written();
-  const orders = {
-    written: paths.map((_, i) => i),
-    reversed: paths.map((_, i) => paths.length - 1 - i),
-    skipping: [0, 2, 4, 6, 1, 3, 5, 7],
-    repeated: [0, 0, 1, 1, 7, 7],
-  };
+// The whole file at once, and a window shorter than an entry (each line is read in pieces).
+for (const window of [WINDOW, 64]) {
+  describe(`issue 6: cache lookup, read ${window} bytes at a time`, () => {
+    const file = written();
+    const orders = {
+      written: paths.map((_, i) => i),
+      reversed: paths.map((_, i) => paths.length - 1 - i),
+      skipping: [0, 2, 4, 6, 1, 3, 5, 7],
+      repeated: [0, 0, 1, 1, 7, 7],
+    };
 
-  for (const [name, order] of Object.entries(orders)) {
-    test(`finds each entry, looked up in ${name} order`, () => {
-      const cache = CorpusCache.open(file, () => {});
-      for (const i of order) {
-        const found = cache.get(paths[i] as string, 10 + i, 1000.5 + i);
-        expect(found?.edges).toEqual([`k${i}`]);
-        expect(found?.record().id).toBe(`id${i}`);
-        expect(found?.lede()).toBe(`lede ${i}`);
+    for (const [name, order] of Object.entries(orders)) {
+      test(`finds each entry, looked up in ${name} order`, () => {
+        const cache = CorpusCache.open(file, () => {}, window);
+        for (const i of order) {
+          const found = cache.get(paths[i] as string, 10 + i, 1000.5 + i);
+          expect(found?.edges).toEqual([`k${i}`]);
+          expect(found?.record().id).toBe(`id${i}`);
+          expect(found?.lede()).toBe(`lede ${i}`);
+        }
+      });
+    }
+
+    test('finds nothing for another path, size or time', () => {
+      const cache = CorpusCache.open(file, () => {}, window);
+      expect(cache.get('/c/a.tx', 10, 1000.5)).toBeNull();
+      expect(cache.get('/c/a.txt', 11, 1000.5)).toBeNull();
+      expect(cache.get('/c/é.txt', 12, 1001.5)).toBeNull();
+      expect(cache.get('/c/b.txt', 15, 1005.5)?.record().id).toBe('id5');
+      expect(cache.get('/c/c.txt', 10, 1000.5)).toBeNull();
+    });
+
+    test('carries a found entry into the next version as it is stored', () => {
+      const before = fs.readFileSync(file, 'utf8');
+      const cache = CorpusCache.open(file, () => {}, window);
+      cache.begin({ fingerprint: 'x', documents: entries.length, recurring: [] });
+      for (const [i, p] of paths.entries()) cache.putStored((cache.get(p, 10 + i, 1000.5 + i) as NonNullable<ReturnType<CorpusCache['get']>>).line);
+      cache.commit();
+      expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    });
+
+    test('carries entries over after reading past them, as the first that changed starts the next version', () => {
+      const before = fs.readFileSync(file, 'utf8');
+      const cache = CorpusCache.open(file, () => {}, window);
+      const lines = paths.map((p, i) => (cache.get(p, 10 + i, 1000.5 + i) as NonNullable<ReturnType<CorpusCache['get']>>).line);
+      cache.begin({ fingerprint: 'x', documents: entries.length, recurring: [] });
+      for (const at of lines) cache.putStored(at);
+      cache.commit();
+      cache.close();
+      expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    });
+
+    test('a damaged file is reported when opened, and serves nothing', () => {
+      const text = fs.readFileSync(file, 'utf8');
+      const lines = text.split('\n');
+      const cases: Record<string, [string, string]> = {
+        'another version': [text.replace(/"version":"[^"]*"/, '"version":"0.0.0"'), 'unknown header'],
+        'no header': ['', 'truncated'],
+        'no trailer': [`${lines.slice(0, -2).join('\n')}\n`, 'truncated'],
+        'cut in the middle of a line': [text.slice(0, text.length - 40), 'truncated'],
+        'an entry changed': [text.replace('lede 3', 'lede 4'), 'checksum mismatch'],
+        'an entry gone': [[...lines.slice(0, 2), ...lines.slice(3)].join('\n'), 'checksum mismatch'],
+      };
+      for (const [name, [damaged, why]] of Object.entries(cases)) {
+        const copy = path.join(dir, `damaged-${window}.jsonl`);
+        fs.writeFileSync(copy, damaged);
+        const said: string[] = [];
+        const cache = CorpusCache.open(copy, (message) => said.push(message), window);
+        expect(said, name).toEqual([`damaged cache ignored and rebuilt (${why})`]);
+        expect(cache.get(paths[0] as string, 10, 1000.5), name).toBeNull();
+        expect(cache.corpus, name).toBeNull();
       }
     });
-  }
-
-  test('finds nothing for another path, size or time', () => {
-    const cache = CorpusCache.open(file, () => {});
-    expect(cache.get('/c/a.tx', 10, 1000.5)).toBeNull();
-    expect(cache.get('/c/a.txt', 11, 1000.5)).toBeNull();
-    expect(cache.get('/c/é.txt', 12, 1001.5)).toBeNull();
-    expect(cache.get('/c/b.txt', 15, 1005.5)?.record().id).toBe('id5');
-    expect(cache.get('/c/c.txt', 10, 1000.5)).toBeNull();
   });
 
-  test('carries a found entry into the next version as it is stored', () => {
-    const before = fs.readFileSync(file, 'utf8');
-    const cache = CorpusCache.open(file, () => {});
-    cache.begin({ fingerprint: 'x', documents: entries.length, recurring: [] });
-    for (const [i, p] of paths.entries()) cache.putStored((cache.get(p, 10 + i, 1000.5 + i) as NonNullable<ReturnType<CorpusCache['get']>>).line);
-    cache.commit();
-    expect(fs.readFileSync(file, 'utf8')).toBe(before);
-  });
-});
-
-describe('issue 6: a JSON Lines file\'s entries', () => {
-  const J = '/c/records.jsonl';
-  const record = (k: number, at = J): CacheEntry => ({ f: at, s: 500, m: 7.25, e: [`e${k}`], h: k === 1 ? [`e${k}`] : [], l: `lede ${k}`, r: rec({ id: `asked ${k}`, path: 'records.jsonl', format: 'jsonl' }) });
-  const own = (n: number, over: Partial<JsonlFileEntry> = {}): JsonlFileEntry => ({ f: J, s: 500, m: 7.25, j: { n, skip: [2, 3, 6], warn: [[2, 'bad'], [6, 'worse']] }, ...over });
-  /** A cache of a text file, the JSON Lines file's lines, and another text file. */
-  function cacheOf(lines: Array<CacheEntry | JsonlFileEntry>): CorpusCache {
-    const file = path.join(dir, `jsonl-${Math.random().toString(36).slice(2)}.jsonl`);
-    const cache = CorpusCache.open(file, () => {});
-    cache.begin({ fingerprint: 'x', documents: 0, recurring: [] });
-    cache.put(entries[0] as CacheEntry);
-    for (const line of lines) cache.put(line);
-    cache.put(entries[5] as CacheEntry);
-    cache.commit();
-    return CorpusCache.open(file, () => {});
-  }
-
-  test('are its records, each with its line number, in order, then what it says of itself', () => {
-    for (const order of ['written', 'by index']) {
-      const cache = cacheOf([record(0), record(1), record(2), own(3)]);
-      if (order === 'written') expect(cache.get('/c/a.txt', 10, 1000.5)?.record().id).toBe('id0');
-      const held = cache.jsonl(J, 500, 7.25);
-      expect(held?.file).toEqual(own(3).j);
-      expect([...(held?.records() ?? [])].map(([line, stored]) => [line, stored.recordId(), stored.edges, stored.lede()])).toEqual([
-        [1, 'asked 0', ['e0'], 'lede 0'],
-        [4, 'asked 1', ['e1'], 'lede 1'],
-        [5, 'asked 2', ['e2'], 'lede 2'],
-      ]);
-      // Found where the file's entry ends: the next file is looked for after it.
-      expect(cache.get('/c/b.txt', 15, 1005.5)?.record().id).toBe('id5');
-      expect(held?.hitsAre(new RecurringKeys(new Set(['e1'])))).toBe(true);
-      expect(held?.hitsAre(new RecurringKeys(new Set(['e1', 'e2'])))).toBe(false);
-      expect(held?.hitsAre(new RecurringKeys(new Set()))).toBe(false);
+  describe(`issue 6: a JSON Lines file's entries, read ${window} bytes at a time`, () => {
+    const J = '/c/records.jsonl';
+    const record = (k: number, at = J): CacheEntry => ({ f: at, s: 500, m: 7.25, e: [`e${k}`], h: k === 1 ? [`e${k}`] : [], l: `lede ${k}`, r: rec({ id: `asked ${k}`, path: 'records.jsonl', format: 'jsonl' }) });
+    const own = (n: number, over: Partial<JsonlFileEntry> = {}): JsonlFileEntry => ({ f: J, s: 500, m: 7.25, j: { n, skip: [2, 3, 6], warn: [[2, 'bad'], [6, 'worse']] }, ...over });
+    /** A cache of a text file, the JSON Lines file's lines, and another text file. */
+    function cacheOf(lines: Array<CacheEntry | JsonlFileEntry>): CorpusCache {
+      const file = path.join(dir, `jsonl-${Math.random().toString(36).slice(2)}.jsonl`);
+      const cache = CorpusCache.open(file, () => {}, window);
+      cache.begin({ fingerprint: 'x', documents: 0, recurring: [] });
+      cache.put(entries[0] as CacheEntry);
+      for (const line of lines) cache.put(line);
+      cache.put(entries[5] as CacheEntry);
+      cache.commit();
+      return CorpusCache.open(file, () => {}, window);
     }
-  });
 
-  test('a file with no records is its own entry alone', () => {
-    const held = cacheOf([own(0, { j: { n: 0, skip: [1], warn: [[1, 'bad']] } })]).jsonl(J, 500, 7.25);
-    expect(held?.file.n).toBe(0);
-    expect([...(held?.records() ?? [])]).toEqual([]);
-  });
+    test('are its records, each with its line number, in order, then what it says of itself', () => {
+      for (const order of ['written', 'by index']) {
+        const cache = cacheOf([record(0), record(1), record(2), own(3)]);
+        if (order === 'written') expect(cache.get('/c/a.txt', 10, 1000.5)?.record().id).toBe('id0');
+        const held = cache.jsonl(J, 500, 7.25);
+        expect(held?.file).toEqual(own(3).j);
+        expect([...(held?.records() ?? [])].map(([line, stored]) => [line, stored.recordId(), stored.edges, stored.lede()])).toEqual([
+          [1, 'asked 0', ['e0'], 'lede 0'],
+          [4, 'asked 1', ['e1'], 'lede 1'],
+          [5, 'asked 2', ['e2'], 'lede 2'],
+        ]);
+        // Found where the file's entry ends: the next file is looked for after it.
+        expect(cache.get('/c/b.txt', 15, 1005.5)?.record().id).toBe('id5');
+        expect(held?.hitsAre(new RecurringKeys(new Set(['e1'])))).toBe(true);
+        expect(held?.hitsAre(new RecurringKeys(new Set(['e1', 'e2'])))).toBe(false);
+        expect(held?.hitsAre(new RecurringKeys(new Set()))).toBe(false);
+      }
+    });
 
-  test('are not served unless every line is there, laid out for the file\'s size and time', () => {
-    const cases: Record<string, Array<CacheEntry | JsonlFileEntry>> = {
-      'no entry of its own (a run that could not read it to its end)': [record(0), record(1)],
-      'a record fewer than it says': [record(0), own(2)],
-      'a record more than it says': [record(0), record(1), record(2), own(2)],
-      'another file\'s entry among them': [record(0), record(1, '/c/other.jsonl'), own(2)],
-      'a record of another size': [record(0), { ...record(1), s: 501 }, own(2)],
-      'its own entry of another time': [record(0), record(1), own(2, { m: 8 })],
-      'its own entry without its lines': [record(0), record(1), { f: J, s: 500, m: 7.25, j: { n: 2 } } as unknown as JsonlFileEntry],
-    };
-    for (const [name, lines] of Object.entries(cases)) expect(cacheOf(lines).jsonl(J, 500, 7.25), name).toBeNull();
-    expect(cacheOf([record(0), record(1), own(2)]).jsonl(J, 500, 7.25)).not.toBeNull();
-    expect(cacheOf([record(0), record(1), own(2)]).jsonl(J, 501, 7.25)).toBeNull();
-    expect(cacheOf([record(0), record(1), own(2)]).jsonl('/c/elsewhere.jsonl', 500, 7.25)).toBeNull();
-  });
+    test('a file with no records is its own entry alone', () => {
+      const held = cacheOf([own(0, { j: { n: 0, skip: [1], warn: [[1, 'bad']] } })]).jsonl(J, 500, 7.25);
+      expect(held?.file.n).toBe(0);
+      expect([...(held?.records() ?? [])]).toEqual([]);
+    });
 
-  test('are carried into the next version as they are stored', () => {
-    const file = path.join(dir, 'jsonl-carried.jsonl');
-    const first = CorpusCache.open(file, () => {});
-    first.begin({ fingerprint: 'x', documents: 2, recurring: [] });
-    for (const line of [record(0), record(1), own(2)]) first.put(line);
-    first.commit();
-    const before = fs.readFileSync(file, 'utf8');
-    const cache = CorpusCache.open(file, () => {});
-    const held = cache.jsonl(J, 500, 7.25);
-    cache.begin({ fingerprint: 'x', documents: 2, recurring: [] });
-    for (const [, stored] of held?.records() ?? []) cache.putStored(stored.line);
-    cache.putStored(held?.line as number);
-    cache.commit();
-    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    test('are not served unless every line is there, laid out for the file\'s size and time', () => {
+      const cases: Record<string, Array<CacheEntry | JsonlFileEntry>> = {
+        'no entry of its own (a run that could not read it to its end)': [record(0), record(1)],
+        'a record fewer than it says': [record(0), own(2)],
+        'a record more than it says': [record(0), record(1), record(2), own(2)],
+        'another file\'s entry among them': [record(0), record(1, '/c/other.jsonl'), own(2)],
+        'a record of another size': [record(0), { ...record(1), s: 501 }, own(2)],
+        'its own entry of another time': [record(0), record(1), own(2, { m: 8 })],
+        'its own entry without its lines': [record(0), record(1), { f: J, s: 500, m: 7.25, j: { n: 2 } } as unknown as JsonlFileEntry],
+      };
+      for (const [name, lines] of Object.entries(cases)) expect(cacheOf(lines).jsonl(J, 500, 7.25), name).toBeNull();
+      expect(cacheOf([record(0), record(1), own(2)]).jsonl(J, 500, 7.25)).not.toBeNull();
+      expect(cacheOf([record(0), record(1), own(2)]).jsonl(J, 501, 7.25)).toBeNull();
+      expect(cacheOf([record(0), record(1), own(2)]).jsonl('/c/elsewhere.jsonl', 500, 7.25)).toBeNull();
+    });
+
+    test('are carried into the next version as they are stored', () => {
+      const file = path.join(dir, `jsonl-carried-${window}.jsonl`);
+      const first = CorpusCache.open(file, () => {}, window);
+      first.begin({ fingerprint: 'x', documents: 2, recurring: [] });
+      for (const line of [record(0), record(1), own(2)]) first.put(line);
+      first.commit();
+      const before = fs.readFileSync(file, 'utf8');
+      const cache = CorpusCache.open(file, () => {}, window);
+      const held = cache.jsonl(J, 500, 7.25);
+      cache.begin({ fingerprint: 'x', documents: 2, recurring: [] });
+      for (const [, stored] of held?.records() ?? []) cache.putStored(stored.line);
+      cache.putStored(held?.line as number);
+      cache.commit();
+      expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    });
   });
-});
+}
 
 describe('issue 6: fingerprintOf', () => {
   test('is the SHA-1 of every file written one after the other, however many files', async () => {

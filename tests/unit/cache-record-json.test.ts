@@ -10,7 +10,7 @@ function stored(entry: CacheEntry, size = entry.s, mtimeMs = entry.m): StoredEnt
   const before = '{"f":"/other","s":1,"m":1,"e":[],"h":[],"l":"","r":{"id":"o","path":"o"}}\n';
   const bytes = Buffer.from(`${before}${JSON.stringify(entry)}\n`);
   const start = Buffer.byteLength(before);
-  return StoredEntry.read(bytes, start, bytes.length - 1, size, mtimeMs);
+  return StoredEntry.read({ bytes, start, end: bytes.length - 1, at: start, next: bytes.length }, size, mtimeMs);
 }
 
 describe('issue 6: a stored cache entry', () => {
@@ -67,7 +67,10 @@ describe('issue 6: a stored cache entry', () => {
   });
 
   test('is null for a line not laid out as expected', () => {
-    const line = (text: string) => StoredEntry.read(Buffer.from(`${text}\n`), 0, text.length, 1, 2);
+    const line = (text: string) => {
+      const bytes = Buffer.from(`${text}\n`);
+      return StoredEntry.read({ bytes, start: 0, end: bytes.length - 1, at: 0, next: bytes.length }, 1, 2);
+    };
     expect(line(JSON.stringify({ f: '/a', s: 1, m: 2, e: [], h: [], l: '', r: rec({}) }))).not.toBeNull();
     expect(line('{"f":"/a","s":1,"m":2,"e":[],"h":[],"l":"","r":{"path":"p","id":"i"}}')).toBeNull();
     expect(line('{"f":"/a","s":1,"m":2,"e":[],"l":"","r":{"id":"i","path":"p","paragraphs":1,"hash":"h"}}')).toBeNull();
