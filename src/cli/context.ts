@@ -87,6 +87,7 @@ export async function corpusContext(paths: string[], flags: CorpusFlags & Filter
       globs: flags.glob ?? [],
       filter,
       onWarning: warner(io, warnings),
+      backpressure: () => io.stderr.drained?.() ?? null,
     },
     run: { missing: [] },
     warnings,

@@ -17,6 +17,12 @@ export interface OutputStream {
   write(text: string | Uint8Array): Promise<void>;
   /** True when the stream is a terminal. */
   isTTY: boolean;
+  /**
+   * While the stream holds more than its buffer (a slow reader), a promise of the moment it has
+   * written it out; null otherwise. Warnings are written without waiting: a run waits here
+   * between documents, or they would pile up in memory whenever nothing else waits.
+   */
+  drained?(): Promise<void> | null;
 }
 
 /** Everything a command may touch of the outside world. */
@@ -60,6 +66,7 @@ export function outputFrom(stream: Writable & { isTTY?: boolean }): OutputStream
     }));
   return {
     isTTY: stream.isTTY === true,
+    drained: () => (stream.writableNeedDrain && !closed && !stream.destroyed ? drain() : null),
     async write(text: string | Uint8Array) {
       if (closed || stream.destroyed) throw new PipeClosedError();
       if (!stream.write(text)) await drain();

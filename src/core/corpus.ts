@@ -49,6 +49,11 @@ export interface CorpusOptions extends CorpusInputs, ReadOptions {
   withRecordText?: boolean;
   /** Called as documents are done, with the number of documents in the corpus. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called before each document is handed out; a promise it returns is awaited first. The CLI
+   * gives one while stderr has warnings it could not write yet (see `Io`'s `drained`).
+   */
+  backpressure?: () => Promise<void> | null;
 }
 
 /** Fewer documents than this are analysed in this thread: starting workers costs more. */
@@ -323,6 +328,8 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
   };
 
   const settle = async (slot: Slot): Promise<CorpusDocument | null> => {
+    const waiting = options.backpressure?.();
+    if (waiting) await waiting;
     let result = slot.result;
     if (result instanceof Promise) {
       pool?.flushIfIdle();

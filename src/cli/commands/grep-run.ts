@@ -110,6 +110,7 @@ export async function runGrep(args: string[], flags: GrepFlags, io: Io): Promise
     // For tests: workers on a small corpus.
     ...(io.env.CORPUS_GREP_PARALLEL_FROM ? { minParallelFiles: Number(io.env.CORPUS_GREP_PARALLEL_FROM) } : {}),
     onWarning: warn,
+    backpressure: corpus.options.backpressure,
   });
   // Each batch's documents in a function of their own: its loop, not this function, is what runs hot.
   const print = async (batch: GrepDocument[]): Promise<void> => {

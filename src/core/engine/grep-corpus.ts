@@ -35,6 +35,8 @@ export interface GrepCorpusOptions {
   /** How the folders among the items are walked: the corpus's `hidden` and `globs`. */
   walk?: FolderWalk;
   onWarning?: WarningHandler;
+  /** Called between batches of files; a promise it returns is awaited first (see CorpusOptions). */
+  backpressure?: () => Promise<void> | null;
 }
 
 /** A document that matched. */
@@ -118,6 +120,7 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
   const analyseDocument = options.analyse ? (await import('../analyse.js')).analyseDocument : null;
   const wholeFolders = searchesFolders(spec, options.analyse);
   const walkHere = (folder: FoundFolder): Iterable<FoundFile> => walkFolder(folder, { cwd: '', ...walk, onWarning: warn });
+  const caughtUp = options.backpressure ?? (() => null);
 
   /**
    * The matching document a file's result stands for, once its id is claimed (or with the id
@@ -157,10 +160,12 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
         found.push({ search, count: search.hits.length, record: analyseDocument ? analyseDocument(doc).record : null });
       }
       // Rare matches in a big file still come out as they are found, near enough.
-      if (found.length >= JSONL_BATCH || (++records % JSONL_RECORDS === 0 && found.length > 0)) {
+      const every = ++records % JSONL_RECORDS === 0;
+      if (found.length >= JSONL_BATCH || (every && found.length > 0)) {
         yield found;
         found = [];
       }
+      if (every) await caughtUp();
     }
     if (found.length > 0) yield found;
   };
@@ -183,9 +188,10 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
       const result = searchFile({ absPath: file.absPath, displayPath: file.displayPath, format, gzip: isGzip(file.relPath) }, matcher, spec, reader, { analyse });
       const match = settle(file, result.outcome, result);
       if (match) found.push(match);
-      if (++files % BATCH === 0 && found.length > 0) {
-        yield found;
+      if (++files % BATCH === 0) {
+        if (found.length > 0) yield found;
         found = [];
+        await caughtUp();
       }
     };
     for (const item of items) {
@@ -451,10 +457,16 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
       // Print what is ready without waiting; wait only when too much is under way.
-      while (queue.length > 0 && (queue.length > ahead || isDone(queue[0] as Unit))) yield* drain(queue.shift() as Unit);
+      while (queue.length > 0 && (queue.length > ahead || isDone(queue[0] as Unit))) {
+        yield* drain(queue.shift() as Unit);
+        await caughtUp();
+      }
     }
     send();
-    while (queue.length > 0) yield* drain(queue.shift() as Unit);
+    while (queue.length > 0) {
+      yield* drain(queue.shift() as Unit);
+      await caughtUp();
+    }
   } finally {
     await (pool as GrepPool | null)?.close();
   }
