@@ -4,8 +4,8 @@
 import os from 'node:os';
 import type { ChalkInstance } from 'chalk';
 import { buildFilter, FilterError } from '../core/filter.js';
-import type { CorpusOptions, CorpusRun } from '../core/corpus.js';
-import type { WalkInput } from '../core/walk.js';
+import type { CorpusOptions, CorpusRun } from '../core/analyse/analyse-corpus.js';
+import type { WalkInput } from '../core/input/walk.js';
 import { paint, useColor } from '../format/color.js';
 import type { OutputFormat } from '../format/row-writer.js';
 import { visible } from '../format/sanitize.js';
@@ -74,7 +74,7 @@ export async function corpusContext(paths: string[], flags: CorpusFlags & Filter
     jobs = Number(flags.jobs);
     if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number from 1, not '${flags.jobs}'`);
   }
-  const { defaultCacheDir } = await import('../core/cache-dir.js');
+  const { defaultCacheDir } = await import('../core/cache/directory.js');
   return {
     options: {
       cacheDir: flags.cache === false ? null : defaultCacheDir(io.env, os.homedir()),
@@ -112,6 +112,6 @@ export function finalStatus(status: number, corpus: CorpusContext, flags: Corpus
 }
 
 /** Loads the analysis: not at start-up, since `--version` and `--help` need none of it. */
-export async function loadAnalysis(): Promise<typeof import('../core/corpus.js')> {
-  return import('../core/corpus.js');
+export async function loadAnalysis(): Promise<typeof import('../core/analyse/analyse-corpus.js')> {
+  return import('../core/analyse/analyse-corpus.js');
 }

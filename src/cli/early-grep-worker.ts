@@ -1,7 +1,7 @@
 // The guess, from the command line before commander has parsed it, of whether a grep may use a
-// worker thread: then bin/ starts one before loading the rest (core/engine/grep-prestart.ts).
+// worker thread: then bin/ starts one before loading the rest (core/workers/grep-prestart.ts).
 
-import { prestartGrepWorker } from '../core/engine/grep-prestart.js';
+import { prestartGrepWorker } from '../core/workers/grep-prestart.js';
 
 /**
  * True when the command line (without node and script) asks for a grep that may use a worker:

@@ -1,18 +1,14 @@
 // The entry point: runs the program, maps errors to the exit statuses of SPEC section 4, and
 // answers `--version` before loading anything else, as start-up time is part of the tool.
 
-import { createRequire } from 'node:module';
 import { AmbiguousIdError } from '../core/errors.js';
 import { FilterError } from '../core/filter.js';
+import { VERSION } from '../core/version.js';
 import { visible } from '../format/sanitize.js';
 import { CorpusError, EXIT, UsageError } from './errors.js';
-import { PipeClosedError, type Io } from './io.js';
+import { PipeClosedError } from '../format/output-stream.js';
+import type { Io } from './io.js';
 import { processIo } from './process-io.js';
-
-const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
-
-/** The tool's version, from package.json. */
-export const VERSION = pkg.version;
 
 /** Runs the program on the arguments (without node and script); resolves to the exit status. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {

@@ -1,7 +1,8 @@
 // The real process behind the io object: stdout, stderr, stdin, the terminal size and a pager.
 
 import { spawn } from 'node:child_process';
-import { outputFrom, type Io } from './io.js';
+import { outputFrom } from '../format/output-stream.js';
+import type { Io } from './io.js';
 
 /** Pipes text through `$PAGER` (default `less -FRX`); false when no pager could be started. */
 function page(text: string, env: NodeJS.ProcessEnv): Promise<boolean> {

@@ -3,7 +3,7 @@
 
 import { Command } from 'commander';
 import type { Io } from './io.js';
-import { VERSION } from './main.js';
+import { VERSION } from '../core/version.js';
 import { listCommand } from './commands/list.js';
 import { showCommand } from './commands/show.js';
 import { grepCommand } from './commands/grep.js';

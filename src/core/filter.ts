@@ -1,6 +1,6 @@
 // The document filters shared by list, grep and summarise: language, date range, source, flag.
 
-import { toIso6393 } from './lang-codes.js';
+import { toIso6393 } from './analyse/language/lang-codes.js';
 import type { DocumentRecord } from './types.js';
 
 /** The filters as the user gave them. */

@@ -2,7 +2,7 @@
 // came from, then the text with boilerplate lines dimmed. Document text is made visible.
 
 import type { ChalkInstance } from 'chalk';
-import type { AnalysedDocument } from '../core/analyse.js';
+import type { AnalysedDocument } from '../core/analyse/analyse-document.js';
 import type { DocumentRecord } from '../core/types.js';
 import { visible } from './sanitize.js';
 

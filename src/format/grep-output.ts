@@ -2,8 +2,8 @@
 // `id:line:text` in a pipe), counts, document ids or paths, or one JSON object per match.
 
 import type { ChalkInstance } from 'chalk';
-import { columnOf, contextGroups, type DocumentSearch, type MatchRange } from '../core/grep.js';
-import { BufferedWriter, type OutputStream } from '../cli/io.js';
+import { columnOf, contextGroups, type DocumentSearch, type MatchRange } from '../core/search/grep.js';
+import { BufferedWriter, type OutputStream } from './output-stream.js';
 import { visible } from './sanitize.js';
 
 /** The document metadata a grep result carries. */

@@ -2,7 +2,7 @@
 // terminal (cli-table3 + chalk), TSV through a pipe, CSV, a JSON array, or JSON Lines.
 
 import type { ChalkInstance } from 'chalk';
-import { BufferedWriter, type OutputStream } from '../cli/io.js';
+import { BufferedWriter, type OutputStream } from './output-stream.js';
 import { cellText, csvCell, tsvCell } from './cells.js';
 import { visibleCell } from './sanitize.js';
 

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { main } from '../../src/cli/main.js';
-import { capturedOutput, type Io } from '../../src/cli/io.js';
+import type { Io } from '../../src/cli/io.js';
+import { capturedOutput } from '../../src/format/output-stream.js';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const FIXTURES = path.join(ROOT, 'tests/fixtures');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bodyDigest } from '../../src/core/analyse.js';
+import { bodyDigest } from '../../src/core/analyse/analyse-document.js';
 import { random } from '../helpers/random.js';
 
 // bodyDigest walks the paragraphs once for the hash and the length that two walks gave before

@@ -3,7 +3,7 @@
 // same as for the text alone.
 import { Writable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
-import { BufferedWriter, outputFrom, type OutputStream } from '../../src/cli/io.js';
+import { BufferedWriter, outputFrom, type OutputStream } from '../../src/format/output-stream.js';
 import { paint } from '../../src/format/color.js';
 import { createRowWriter } from '../../src/format/row-writer.js';
 

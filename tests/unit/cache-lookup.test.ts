@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { CorpusCache, RecurringKeys, type CacheEntry, type JsonlFileEntry } from '../../src/core/cache.js';
-import { WINDOW } from '../../src/core/window-lines.js';
+import { CorpusCache, RecurringKeys, type CacheEntry, type JsonlFileEntry } from '../../src/core/cache/cache.js';
+import { WINDOW } from '../../src/core/cache/window-lines.js';
 import { rec } from '../helpers/record.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-cache-lookup-'));
@@ -178,7 +178,7 @@ for (const window of [WINDOW, 64]) {
 describe('issue 6: fingerprintOf', () => {
   test('is the SHA-1 of every file written one after the other, however many files', async () => {
     const { createHash } = await import('node:crypto');
-    const { fingerprintOf } = await import('../../src/core/cache.js');
+    const { fingerprintOf } = await import('../../src/core/cache/cache.js');
     for (const count of [0, 1, 5000]) {
       const files = Array.from({ length: count }, (_, i) => (i % 7 === 3 ? undefined : { absPath: `/corpus/été/${'d'.repeat(i % 50)}/${i}.txt`, size: i * 3, mtimeMs: 1700000000000.25 + i }));
       const one = createHash('sha1');

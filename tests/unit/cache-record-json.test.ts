@@ -2,7 +2,7 @@
 // `list`), and its record written out again as it is stored: what is read must be exactly what
 // JSON.parse gives, and the record's text exactly JSON.stringify's.
 import { describe, expect, test } from 'vitest';
-import { RecurringKeys, StoredEntry, type CacheEntry } from '../../src/core/cache.js';
+import { RecurringKeys, StoredEntry, type CacheEntry } from '../../src/core/cache/cache.js';
 import { rec } from '../helpers/record.js';
 
 /** An entry as the cache file holds it: a JSON line, here after another line. */

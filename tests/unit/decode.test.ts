@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decode, decodeWindows1252, isBinary, sniffBom } from '../../src/core/decode.js';
+import { decode, decodeWindows1252, isBinary, sniffBom } from '../../src/core/input/decode.js';
 
 describe('decode', () => {
   test('UTF-8 without BOM', () => {

@@ -4,8 +4,8 @@ import { francAll } from 'franc-all';
 import { data } from 'franc-all/data.js';
 import { asTuples } from 'trigram-utils';
 import { describe, expect, test } from 'vitest';
-import { tallyScripts } from '../../src/core/language/scripts.js';
-import { hasModel, scoreText, scriptModel } from '../../src/core/language/trigram-model.js';
+import { tallyScripts } from '../../src/core/analyse/language/scripts.js';
+import { hasModel, scoreText, scriptModel } from '../../src/core/analyse/language/trigram-model.js';
 
 // The fast scorer must rank languages exactly as franc-all does on the same text.
 function ranked(text: string): string[] {

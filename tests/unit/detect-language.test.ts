@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { detectLanguage } from '../../src/core/language/detect-language.js';
+import { detectLanguage } from '../../src/core/analyse/language/detect-language.js';
 
 // Hand-written news-style paragraphs (not from the UDHR, which franc's models were built from).
 const ENG =

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildFilter, FilterError } from '../../src/core/filter.js';
-import { toIso6393 } from '../../src/core/lang-codes.js';
+import { toIso6393 } from '../../src/core/analyse/language/lang-codes.js';
 import { rec } from '../helpers/record.js';
 
 describe('buildFilter', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { capturedOutput } from '../../src/cli/io.js';
+import { capturedOutput } from '../../src/format/output-stream.js';
 import { cellText, csvCell, tsvCell } from '../../src/format/cells.js';
 import { paint, useColor } from '../../src/format/color.js';
 import { createRowWriter, type Column, type OutputFormat } from '../../src/format/row-writer.js';

@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mayUseGrepWorker } from '../../src/cli/early-grep-worker.js';
 import { ROOT } from '../helpers/run-bin.js';
 
-type Prestart = typeof import('../../src/core/engine/grep-prestart.js');
-type Pool = typeof import('../../src/core/engine/grep-pool.js');
-type Task = typeof import('../../src/core/engine/grep-task.js');
+type Prestart = typeof import('../../src/core/workers/grep-prestart.js');
+type Pool = typeof import('../../src/core/workers/grep-pool.js');
+type Task = typeof import('../../src/core/search/grep-task.js');
 type Search = typeof import('../../src/core/search/index.js');
 
 const dist = (module: string): string => path.join(ROOT, 'dist', module);
@@ -22,9 +22,9 @@ let search: Search;
 let dir = '';
 
 beforeAll(async () => {
-  prestart = (await import(dist('core/engine/grep-prestart.js'))) as Prestart;
-  pools = (await import(dist('core/engine/grep-pool.js'))) as Pool;
-  task = (await import(dist('core/engine/grep-task.js'))) as Task;
+  prestart = (await import(dist('core/workers/grep-prestart.js'))) as Prestart;
+  pools = (await import(dist('core/workers/grep-pool.js'))) as Pool;
+  task = (await import(dist('core/search/grep-task.js'))) as Task;
   search = (await import(dist('core/search/index.js'))) as Search;
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-grep-prestart-'));
   for (const folder of ['a', 'b']) {

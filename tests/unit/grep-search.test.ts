@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
-import { searchDocument, type LineMatcher } from '../../src/core/grep.js';
-import { contextOf, countLiteralLines, FileReader, Outcome, searchFile, searchFolder, sparseLines } from '../../src/core/engine/grep-task.js';
-import { walkFolder } from '../../src/core/walk.js';
+import { searchDocument, type LineMatcher } from '../../src/core/search/grep.js';
+import { contextOf, countLiteralLines, FileReader, Outcome, searchFile, searchFolder, sparseLines } from '../../src/core/search/grep-task.js';
+import { walkFolder } from '../../src/core/input/walk.js';
 import { buildMatcher, type MatcherOptions } from '../../src/core/search/matcher.js';
 import type { SourceDocument } from '../../src/core/types.js';
 

@@ -3,7 +3,7 @@
 // roots, JSON Lines ids and unread files, every id given must be the one claiming each file's id
 // in turn gives.
 import { describe, expect, test } from 'vitest';
-import { DistinctIds, fileId, IdRegistry } from '../../src/core/read-documents.js';
+import { DistinctIds, fileId, IdRegistry } from '../../src/core/input/read-documents.js';
 import { random } from '../helpers/random.js';
 
 const distinct = (relPaths: string[]): boolean => {

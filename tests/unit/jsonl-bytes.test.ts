@@ -9,8 +9,8 @@ import readline from 'node:readline';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
-import { byteLines } from '../../src/core/byte-lines.js';
-import { askedRecordId, IdRegistry, readJsonl } from '../../src/core/read-documents.js';
+import { byteLines } from '../../src/core/input/byte-lines.js';
+import { askedRecordId, IdRegistry, readJsonl } from '../../src/core/input/read-documents.js';
 import type { SourceDocument } from '../../src/core/types.js';
 
 /** A seeded generator (mulberry32), so a failure can be replayed. */

@@ -1,6 +1,6 @@
 import { expressions } from 'franc-all/expressions.js';
 import { describe, expect, test } from 'vitest';
-import { tallyScripts, type ScriptTally } from '../../src/core/language/scripts.js';
+import { tallyScripts, type ScriptTally } from '../../src/core/analyse/language/scripts.js';
 import { random } from '../helpers/random.js';
 
 // tallyScripts caches each character's scripts; the oracle tests every one of franc-all's

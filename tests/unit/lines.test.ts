@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { splitLines } from '../../src/core/lines.js';
+import { splitLines } from '../../src/core/input/lines.js';
 import { random } from '../helpers/random.js';
 
 describe('splitLines', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildMatcher, PatternError, type MatcherOptions } from '../../src/core/search/matcher.js';
 import { MatchTimeoutError } from '../../src/core/search/backtracking-guard.js';
 import { foldChar, foldLine, foldText } from '../../src/core/search/line-map.js';
-import { splitLines } from '../../src/core/lines.js';
+import { splitLines } from '../../src/core/input/lines.js';
 
 /** Matches as [start, end, text] triples, so expectations show the offsets and what they cover. */
 function find(options: Partial<MatcherOptions> & { patterns: string[] }, line: string): [number, number, string][] {

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, test, expect } from 'vitest';
-import { extractMetadata } from '../../src/core/metadata/index.js';
+import { extractMetadata } from '../../src/core/analyse/metadata/index.js';
 
 const dir = fileURLToPath(new URL('../fixtures/metadata/', import.meta.url));
 const FIELDS = ['title', 'date', 'source'] as const;

@@ -2,7 +2,7 @@
 // document's (body sentences, relative words, ambiguous numbers).
 
 import { describe, test, expect } from 'vitest';
-import { extractMetadata, readDateLine, readDatePrefix } from '../../src/core/metadata/index.js';
+import { extractMetadata, readDateLine, readDatePrefix } from '../../src/core/analyse/metadata/index.js';
 
 const iso = (line: string): string | null => readDateLine(line)?.iso ?? null;
 

@@ -2,7 +2,7 @@
 // taken: the first sentence of the body as a title, feed codes as a source.
 
 import { describe, test, expect } from 'vitest';
-import { extractMetadata, readSourceLine, readWireDateline } from '../../src/core/metadata/index.js';
+import { extractMetadata, readSourceLine, readWireDateline } from '../../src/core/analyse/metadata/index.js';
 
 const BODY = [
   'Le président russe a approuvé la proposition du gouvernement de signer un accord avec la Biélorussie.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldLine, isFoldStable, lettersAndDigits } from '../../src/core/metadata/line-shape.js';
+import { foldLine, isFoldStable, lettersAndDigits } from '../../src/core/analyse/metadata/line-shape.js';
 
 /** foldLine without its fast path: always decomposed and stripped of marks. */
 function foldLineSlow(line: string): string {

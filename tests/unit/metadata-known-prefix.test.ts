@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { isFeedToken } from '../../src/core/metadata/boilerplate.js';
-import { compactKey } from '../../src/core/metadata/line-shape.js';
-import { KNOWN_MAX_WORDS, KNOWN_OUTLETS } from '../../src/core/metadata/outlets.js';
-import { knownPrefix } from '../../src/core/metadata/source.js';
+import { isFeedToken } from '../../src/core/analyse/metadata/boilerplate.js';
+import { compactKey } from '../../src/core/analyse/metadata/line-shape.js';
+import { KNOWN_MAX_WORDS, KNOWN_OUTLETS } from '../../src/core/analyse/metadata/outlets.js';
+import { knownPrefix } from '../../src/core/analyse/metadata/source.js';
 import { random } from '../helpers/random.js';
 
 // knownPrefix joins the words' keys one at a time and stops where no known name begins; the

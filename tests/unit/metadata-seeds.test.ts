@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, test, expect } from 'vitest';
-import { extractMetadata, type Metadata } from '../../src/core/metadata/index.js';
+import { extractMetadata, type Metadata } from '../../src/core/analyse/metadata/index.js';
 
 const dir = fileURLToPath(new URL('../../seeds/', import.meta.url));
 

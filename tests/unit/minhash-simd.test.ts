@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { MINHASH, signatureOf } from '../../src/core/stats/near-duplicates.js';
-import { minhashKernel } from '../../src/core/summary/minhash-simd.js';
+import { minhashKernel } from '../../src/core/kernels/minhash-simd.js';
 
 // A fixed xorshift stream: the same "random" shingle hashes on every run.
 function shingles(n: number, seed: number): Uint32Array {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { capturedOutput, type Io } from '../../src/cli/io.js';
+import type { Io } from '../../src/cli/io.js';
+import { capturedOutput } from '../../src/format/output-stream.js';
 import { progressBar, progressLine } from '../../src/cli/progress.js';
 import { Readable } from 'node:stream';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { fileId, formatOf, IdRegistry, readDocuments } from '../../src/core/read-documents.js';
-import { walkFiles } from '../../src/core/walk.js';
+import { fileId, formatOf, IdRegistry, readDocuments } from '../../src/core/input/read-documents.js';
+import { walkFiles } from '../../src/core/input/walk.js';
 
 const mixed = path.resolve(__dirname, '../fixtures/mixed');
 

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { analyseCorpus, type CorpusOptions } from '../../src/core/corpus.js';
+import { analyseCorpus, type CorpusOptions } from '../../src/core/analyse/analyse-corpus.js';
 
 const dir = path.resolve(__dirname, '../fixtures/metadata');
 

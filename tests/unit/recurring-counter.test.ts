@@ -1,7 +1,7 @@
 // The count of lines recurring across a corpus, kept in flat arrays (issue 6: kept as strings in
 // a map it filled the heap with garbage on 100,000 documents), against the plain map it replaced.
 import { describe, expect, test } from 'vitest';
-import { lineDigest, RecurringLineCounter, RECURRING_MIN_DOCUMENTS, RECURRING_MIN_SHARE } from '../../src/core/recurring-lines.js';
+import { lineDigest, RecurringLineCounter, RECURRING_MIN_DOCUMENTS, RECURRING_MIN_SHARE } from '../../src/core/analyse/recurring-lines.js';
 
 /** The counter as it was: a map from digest to documents, lines seen once forgotten past the cap. */
 function reference(documents: string[][], cap: number): Set<string> {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { lineDigest, lineKey } from '../../src/core/recurring-lines.js';
+import { lineDigest, lineKey } from '../../src/core/analyse/recurring-lines.js';
 import { random } from '../helpers/random.js';
 
 // lineKey and lineDigest decide with loops what expressions and toString(36) gave: the same

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { AmbiguousIdError, resolveIds } from '../../src/core/resolve-id.js';
+import { AmbiguousIdError, resolveIds } from '../../src/core/input/resolve-id.js';
 
 const root = path.resolve(__dirname, '../..');
 const options = { inputs: [], cwd: root };

@@ -2,7 +2,7 @@
 // of names, signatures computed elsewhere, lines prepared elsewhere, and the whole summary
 // computed in several shards (kept in this thread here) against one.
 import { describe, expect, test } from 'vitest';
-import { analyseDocument, type AnalysedDocument } from '../../src/core/analyse.js';
+import { analyseDocument, type AnalysedDocument } from '../../src/core/analyse/analyse-document.js';
 import { DistinctiveTerms } from '../../src/core/stats/distinctive.js';
 import { foldTokens, TermCache } from '../../src/core/stats/folded.js';
 import { Names } from '../../src/core/stats/names.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { isDocumentFile, walkFiles, walkFolder, walkUnits, type FoundFile, type WalkOptions } from '../../src/core/walk.js';
+import { isDocumentFile, walkFiles, walkFolder, walkUnits, type FoundFile, type WalkOptions } from '../../src/core/input/walk.js';
 
 let root: string;
 

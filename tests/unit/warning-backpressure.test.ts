@@ -7,11 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, test } from 'vitest';
-import { outputFrom } from '../../src/cli/io.js';
-import { analyseCorpus } from '../../src/core/corpus.js';
-import { grepCorpus } from '../../src/core/engine/grep-corpus.js';
+import { outputFrom } from '../../src/format/output-stream.js';
+import { analyseCorpus } from '../../src/core/analyse/analyse-corpus.js';
+import { grepCorpus } from '../../src/core/search/grep-corpus.js';
 import { buildMatcher } from '../../src/core/search/matcher.js';
-import { walkFiles } from '../../src/core/walk.js';
+import { walkFiles } from '../../src/core/input/walk.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-backpressure-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

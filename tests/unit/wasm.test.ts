@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { END, get, I32, I32_ADD, i32, i32Store, instantiate, leb, set, sleb } from '../../src/core/wasm.js';
+import { END, get, I32, I32_ADD, i32, i32Store, instantiate, leb, set, sleb } from '../../src/core/kernels/wasm.js';
 
 describe('hand-written WebAssembly', () => {
   test('LEB128 as the specification gives it', () => {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { WINDOW, WindowedLines, type Line } from '../../src/core/window-lines.js';
+import { WINDOW, WindowedLines, type Line } from '../../src/core/cache/window-lines.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-window-lines-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

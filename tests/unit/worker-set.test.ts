@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { READY, WorkerSet } from '../../src/core/engine/worker-set.js';
+import { READY, WorkerSet } from '../../src/core/workers/worker-set.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-worker-set-'));
 const file = path.join(dir, 'echo.mjs');

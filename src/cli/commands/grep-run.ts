@@ -1,9 +1,9 @@
 // `corpus grep`: ripgrep-style search over the documents, each hit knowing its document;
 // counts, document lists, JSON, or an aligned keyword-in-context concordance.
 
-import type { KwicRow, KwicSort } from '../../core/kwic.js';
+import type { KwicRow, KwicSort } from '../../core/search/kwic.js';
 import type { Matcher } from '../../core/search/index.js';
-import type { GrepDocument } from '../../core/engine/grep-corpus.js';
+import type { GrepDocument } from '../../core/search/grep-corpus.js';
 import type { DocumentRecord } from '../../core/types.js';
 import { countPrinter, filesPrinter, jsonPrinter, linesPrinter, type DocInfo, type GrepPrinter } from '../../format/grep-output.js';
 import type { Io } from '../io.js';
@@ -70,9 +70,9 @@ export async function runGrep(args: string[], flags: GrepFlags, io: Io): Promise
 
   const corpus = await corpusContext(paths, flags, io);
   const out = outputContext(flags, io);
-  const { effectiveInputs } = await import('../../core/corpus-files.js');
-  const { walkFiles, walkUnits } = await import('../../core/walk.js');
-  const { grepCorpus, searchesFolders } = await import('../../core/engine/grep-corpus.js');
+  const { effectiveInputs } = await import('../../core/input/corpus-files.js');
+  const { walkFiles, walkUnits } = await import('../../core/input/walk.js');
+  const { grepCorpus, searchesFolders } = await import('../../core/search/grep-corpus.js');
   const warn = corpus.options.onWarning ?? (() => {});
   const terminal = out.format === 'table';
   const json = out.format === 'json' || out.format === 'jsonl';
@@ -93,8 +93,8 @@ export async function runGrep(args: string[], flags: GrepFlags, io: Io): Promise
           : linesPrinter({ out: io.stdout, chalk: out.chalk, heading: terminal, before, after });
   }
   // The concordance's module sets up a collator (ICU data, milliseconds): loaded only for it.
-  const kwic = flags.kwic ? await import('../../core/kwic.js') : null;
-  const { columnOf } = await import('../../core/grep.js');
+  const kwic = flags.kwic ? await import('../../core/search/kwic.js') : null;
+  const { columnOf } = await import('../../core/search/grep.js');
 
   let matched = 0;
   const spec = { mode: flags.filesWithMatches ? 'files' : flags.count ? 'count' : 'lines', before, after, maxCount } as const;

@@ -1,10 +1,11 @@
 // `corpus list`: a row per document, in any output format, filtered and sorted.
 
 import type { SortKey } from './list.js';
-import type { CorpusDocument } from '../../core/corpus.js';
+import type { CorpusDocument } from '../../core/analyse/analyse-corpus.js';
 import type { DocumentRecord } from '../../core/types.js';
 import { createRowWriter, type Column } from '../../format/row-writer.js';
-import { BufferedWriter, type Io } from '../io.js';
+import { BufferedWriter } from '../../format/output-stream.js';
+import type { Io } from '../io.js';
 import { EXIT, UsageError } from '../errors.js';
 import { corpusContext, finalStatus, loadAnalysis, outputContext } from '../context.js';
 import { type CorpusFlags, type FilterFlags, type OutputFlags } from '../options.js';

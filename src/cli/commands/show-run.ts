@@ -1,7 +1,7 @@
 // `corpus show`: one or several documents, by id, unique id prefix or path.
 
 import { AmbiguousIdError } from '../../core/errors.js';
-import type { AnalysedDocument } from '../../core/analyse.js';
+import type { AnalysedDocument } from '../../core/analyse/analyse-document.js';
 import { documentView, metadataLines } from '../../format/document-view.js';
 import { createRowWriter } from '../../format/row-writer.js';
 import { cellText } from '../../format/cells.js';
@@ -26,7 +26,7 @@ export async function runShow(ids: string[], paths: string[], flags: ShowFlags, 
   if (ids.length === 0) throw new UsageError('show needs at least one document id');
   const corpus = await corpusContext(paths, flags, io);
   const out = outputContext(flags, io);
-  const { resolveIds } = await import('../../core/resolve-id.js');
+  const { resolveIds } = await import('../../core/input/resolve-id.js');
   let status: number = EXIT.results;
   const wanted = new Set<string>();
   try {

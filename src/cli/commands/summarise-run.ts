@@ -30,7 +30,7 @@ export async function runSummarise(paths: string[], flags: SummariseFlags, io: I
   const corpus = await corpusContext(paths, flags, io);
   const out = outputContext(flags, io);
   const { analyseCorpus } = await loadAnalysis();
-  const { languageName } = await import('../../core/lang-codes.js');
+  const { languageName } = await import('../../core/analyse/language/lang-codes.js');
   const names = await languageName();
   // The text is read where it is analysed (in the workers), not here.
   const docs = analyseCorpus({ ...corpus.options, withText: false }, corpus.run);

@@ -3,7 +3,7 @@
 
 import type { Token } from './tokenize.js';
 import { foldTerm, type FoldedTokens, type Folding } from './folded.js';
-import { minhashKernel } from '../summary/minhash-simd.js';
+import { minhashKernel } from '../kernels/minhash-simd.js';
 
 /** The MinHash settings: words per shingle, hash functions, LSH bands × rows, Jaccard threshold. */
 export const MINHASH = {

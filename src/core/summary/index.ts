@@ -1,14 +1,14 @@
 // `summarise` as data: one streaming pass over analysed documents feeds every section's
 // accumulator; memory grows with the vocabulary and a few numbers a document, not the text.
 
-import type { AnalysedDocument } from '../analyse.js';
+import type { AnalysedDocument } from '../analyse/analyse-document.js';
 import { unpackKeyTerms, type DocumentKeyTerms } from '../stats/distinctive.js';
 import { Names, type NameCount } from '../stats/names.js';
 import { exactDuplicateGroups, MINHASH, NearDuplicates, type NearDuplicateGroup } from '../stats/near-duplicates.js';
 import type { TermCount } from '../stats/vocabulary.js';
 import type { WarningHandler } from '../types.js';
 import { OverviewAccumulator, type Overview } from './overview.js';
-import { LocalShards, SummaryPool, summaryWorkersAvailable, type Shards } from './pool.js';
+import { LocalShards, SummaryPool, summaryWorkersAvailable, type Shards } from '../workers/summary-pool.js';
 import { LengthsAccumulator, LinesAccumulator, Tally, TimelineAccumulator, type LengthBin, type LineCount, type Timeline } from './sections.js';
 import { groupKey, SummaryShard, type GroupBy, type ShardDocResult, type ShardFinal, type ShardInput } from './shard.js';
 

@@ -7,10 +7,10 @@
 // merges in any order (names, distinct words per group). What depends on the order of the whole
 // corpus (near duplicates, shared lines) goes back to the main thread per document.
 
-import { documentViews } from '../body.js';
-import { readTextFile } from '../read-documents.js';
+import { documentViews } from '../analyse/body.js';
+import { readTextFile } from '../input/read-documents.js';
 import type { DocumentRecord } from '../types.js';
-import type { FoundFile } from '../walk.js';
+import type { FoundFile } from '../input/walk.js';
 import { DistinctiveTerms, packKeyTerms, type PackedKeyTerms } from '../stats/distinctive.js';
 import { Names, type NamesState } from '../stats/names.js';
 import { minhash } from '../stats/near-duplicates.js';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { walkFiles, type FoundFile, type WalkInput, type WalkOptions } from './walk.js';
 
 /** The seed corpus bundled with the package, read when no corpus is named. */
-export const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seeds');
+export const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../seeds');
 
 /** What is walked: the inputs and how. */
 export interface CorpusInputs extends WalkOptions {

@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { buildMatcher, enableLinearRegExpEngine, type Matcher } from '../search/index.js';
 import type { DocumentRecord, SourceDocument } from '../types.js';
 import type { GrepReply, GrepRequest, GrepWorkerData } from './grep-pool.js';
-import { FileReader, searchBatch, searchFolder, searchJsonlChunk } from './grep-task.js';
+import { FileReader, searchBatch, searchFolder, searchJsonlChunk } from '../search/grep-task.js';
 import { READY } from './worker-set.js';
 
 interface Setup {
@@ -23,7 +23,7 @@ async function setUp(data: GrepWorkerData): Promise<Setup> {
   enableLinearRegExpEngine();
   const matcher = buildMatcher(data.matcher);
   const analyse = data.analyse
-    ? ((analyseDocument) => (doc: SourceDocument) => analyseDocument(doc).record)((await import('../analyse.js')).analyseDocument)
+    ? ((analyseDocument) => (doc: SourceDocument) => analyseDocument(doc).record)((await import('../analyse/analyse-document.js')).analyseDocument)
     : undefined;
   return { data, matcher, analyse };
 }

@@ -4,15 +4,15 @@
 // to the main thread (which owns ids, order, warnings and printing).
 
 import fs from 'node:fs';
-import { decode, isBinary, sniffBom } from '../decode.js';
-import { gunzipSync } from '../gzip.js';
-import { searchDocument, type LineHit } from '../grep.js';
-import { linesOf } from '../byte-lines.js';
-import { BINARY_WARNING, DistinctIds, formatOf, parseJsonlLine, recordIdOf, UTF8_BOM } from '../read-documents.js';
-import { MatchTimeoutError } from '../search/backtracking-guard.js';
-import type { Matcher } from '../search/matcher.js';
+import { decode, isBinary, sniffBom } from '../input/decode.js';
+import { gunzipSync } from '../input/gzip.js';
+import { searchDocument, type LineHit } from './grep.js';
+import { linesOf } from '../input/byte-lines.js';
+import { BINARY_WARNING, DistinctIds, formatOf, parseJsonlLine, recordIdOf, UTF8_BOM } from '../input/read-documents.js';
+import { MatchTimeoutError } from './backtracking-guard.js';
+import type { Matcher } from './matcher.js';
 import type { DocFormat, DocumentRecord, Encoding, SourceDocument } from '../types.js';
-import { walkFolder, type FoundFolder, type WalkOptions } from '../walk.js';
+import { walkFolder, type FoundFolder, type WalkOptions } from '../input/walk.js';
 
 /** What the printer needs of a matching document. */
 export type GrepMode = 'count' | 'files' | 'lines';

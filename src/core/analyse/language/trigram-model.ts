@@ -4,7 +4,7 @@
 import { data } from 'franc-all/data.js';
 import { COMMON_LANGUAGES } from './languages.js';
 import { isWhiteSpace } from '../white-space.js';
-import { KERNEL_MAX_LANGUAGES, KERNEL_MAX_TRIGRAMS, rankKernel as sharedKernel, type RankKernel } from './rank-kernel.js';
+import { KERNEL_MAX_LANGUAGES, KERNEL_MAX_TRIGRAMS, rankKernel as sharedKernel, type RankKernel } from '../../kernels/rank-kernel.js';
 
 const COMMON: ReadonlySet<string> = new Set(COMMON_LANGUAGES);
 

@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { MatcherOptions } from '../search/matcher.js';
-import type { FoundFolder } from '../walk.js';
+import type { FoundFolder } from '../input/walk.js';
 import { adoptGrepWorker } from './grep-prestart.js';
-import type { BatchRequest, BatchResult, FolderResult, FolderWalk, GrepSpec, JsonlChunkRequest, JsonlChunkResult } from './grep-task.js';
+import type { BatchRequest, BatchResult, FolderResult, FolderWalk, GrepSpec, JsonlChunkRequest, JsonlChunkResult } from '../search/grep-task.js';
 import { WorkerSet } from './worker-set.js';
 
 /** What a grep worker is started with. */

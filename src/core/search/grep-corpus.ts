@@ -6,15 +6,15 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DocumentSearch } from '../grep.js';
-import { searchDocument } from '../grep.js';
-import { claimFor, claimRecordId, fileId, formatOf, IdRegistry, JSONL_RECORD_BYTES_GUESS, readJsonl } from '../read-documents.js';
-import { MatchTimeoutError } from '../search/backtracking-guard.js';
-import type { Matcher, MatcherOptions } from '../search/matcher.js';
+import type { DocumentSearch } from './grep.js';
+import { searchDocument } from './grep.js';
+import { claimFor, claimRecordId, fileId, formatOf, IdRegistry, JSONL_RECORD_BYTES_GUESS, readJsonl } from '../input/read-documents.js';
+import { MatchTimeoutError } from './backtracking-guard.js';
+import type { Matcher, MatcherOptions } from './matcher.js';
 import type { DocumentRecord, SourceDocument, WarningHandler } from '../types.js';
-import { describeError, walkFolder, type FoundFile, type FoundFolder } from '../walk.js';
-import { GrepPool, grepWorkersAvailable, type GrepWorkerData } from './grep-pool.js';
-import { setUpGrepWorker } from './grep-prestart.js';
+import { describeError, walkFolder, type FoundFile, type FoundFolder } from '../input/walk.js';
+import { GrepPool, grepWorkersAvailable, type GrepWorkerData } from '../workers/grep-pool.js';
+import { setUpGrepWorker } from '../workers/grep-prestart.js';
 import {
   FileReader, isGzip, maxLines, Outcome, searchBatch, searchFile, searchFolder, searchJsonlChunk, sparseLines,
   type BatchResult, type FileResult, type FolderResult, type FolderWalk, type GrepSpec, type JsonlChunkRequest, type JsonlChunkResult,
@@ -117,7 +117,7 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
   const { spec } = options;
   const walk: FolderWalk = options.walk ?? {};
   const ids = new IdRegistry(true);
-  const analyseDocument = options.analyse ? (await import('../analyse.js')).analyseDocument : null;
+  const analyseDocument = options.analyse ? (await import('../analyse/analyse-document.js')).analyseDocument : null;
   const wholeFolders = searchesFolders(spec, options.analyse);
   const walkHere = (folder: FoundFolder): Iterable<FoundFile> => walkFolder(folder, { cwd: '', ...walk, onWarning: warn });
   const caughtUp = options.backpressure ?? (() => null);

@@ -7,20 +7,20 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AnalysedDocument } from './analyse.js';
+import type { AnalysedDocument } from './analyse-document.js';
 import { documentViews, markDuplicate, splitLines } from './body.js';
-import { cacheFileFor, CorpusCache, fingerprintOf, RecurringKeys, type CachedJsonl, type CorpusSummary, type JsonlFileEntry, type StoredEntry } from './cache.js';
-import { AnalysisPool, workersAvailable, type WorkerResult } from './engine/worker-pool.js';
+import { cacheFileFor, CorpusCache, fingerprintOf, RecurringKeys, type CachedJsonl, type CorpusSummary, type JsonlFileEntry, type StoredEntry } from '../cache/cache.js';
+import { AnalysisPool, workersAvailable, type WorkerResult } from '../workers/analysis-pool.js';
 import {
   askedRecordId, claimFor, claimRecordId, fileId, formatOf, IdRegistry, JSONL_RECORD_BYTES_GUESS, readJsonl, readTextFile, type JsonlTrack, type ReadOptions,
-} from './read-documents.js';
+} from '../input/read-documents.js';
 import { edgeLines, RecurringLineCounter } from './recurring-lines.js';
-import { corpusFiles, effectiveInputs, type CorpusInputs, type CorpusRun } from './corpus-files.js';
-import { keepOrRemoved, removeAtExit } from './temp-files.js';
-import type { FoundFile } from './walk.js';
-import type { DocumentRecord, SourceDocument, WarningHandler } from './types.js';
+import { corpusFiles, effectiveInputs, type CorpusInputs, type CorpusRun } from '../input/corpus-files.js';
+import { keepOrRemoved, removeAtExit } from '../cache/temp-files.js';
+import type { FoundFile } from '../input/walk.js';
+import type { DocumentRecord, SourceDocument, WarningHandler } from '../types.js';
 
-export { corpusFiles, effectiveInputs, SEEDS_DIR, type CorpusInputs, type CorpusRun } from './corpus-files.js';
+export { corpusFiles, effectiveInputs, SEEDS_DIR, type CorpusInputs, type CorpusRun } from '../input/corpus-files.js';
 
 /** A document of the corpus as the reader hands it out. */
 export interface CorpusDocument extends AnalysedDocument {
@@ -60,7 +60,7 @@ export interface CorpusOptions extends CorpusInputs, ReadOptions {
 const PARALLEL_MIN_DOCUMENTS = 200;
 /**
  * Bigger documents are analysed in this thread, not sent to a worker: a worker's heap is kept
- * small (see worker-pool.ts), and one huge document must not exhaust it.
+ * small (see workers/analysis-pool.ts), and one huge document must not exhaust it.
  */
 const WORKER_MAX_BYTES = 1024 * 1024;
 /** Documents read ahead of the one being handed out, so workers stay busy. */
@@ -305,10 +305,10 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
 
   // The analysis (workers, or the module in this thread) is set up at the first document that
   // needs it: a warm run needs none.
-  let analyseDocument: typeof import('./analyse.js').analyseDocument | undefined;
+  let analyseDocument: typeof import('./analyse-document.js').analyseDocument | undefined;
   const ready = async (doc: SourceDocument): Promise<void> => {
     if (!pool && parallel && !speculated && total >= PARALLEL_MIN_DOCUMENTS) pool = new AnalysisPool(jobs, recurring);
-    if (!analyseDocument && (!pool || doc.bytes > WORKER_MAX_BYTES)) analyseDocument = (await import('./analyse.js')).analyseDocument;
+    if (!analyseDocument && (!pool || doc.bytes > WORKER_MAX_BYTES)) analyseDocument = (await import('./analyse-document.js')).analyseDocument;
   };
   // Without workers nothing is gained by reading ahead: each document is handed out at once, so
   // what it holds dies young (read ahead, records outlive the young generation and the heap

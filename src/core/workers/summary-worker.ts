@@ -3,8 +3,8 @@
 // sends the shard's accumulated results.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { SummaryShard, type ShardOptions } from './shard.js';
-import type { SummaryReply, SummaryRequest } from './pool.js';
+import { SummaryShard, type ShardOptions } from '../summary/shard.js';
+import type { SummaryReply, SummaryRequest } from './summary-pool.js';
 
 const shard = new SummaryShard(workerData as ShardOptions);
 

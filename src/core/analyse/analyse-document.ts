@@ -3,14 +3,14 @@
 
 import { extractMetadata, type Metadata } from './metadata/index.js';
 import { detectLanguage } from './language/detect-language.js';
-import { countWordsAndSentences } from './stats/tokenize.js';
+import { countWordsAndSentences } from '../stats/tokenize.js';
 import { edgeLines } from './recurring-lines.js';
 import { isWhiteSpace } from './white-space.js';
 import { documentViews, markDuplicate, paragraphsOf, splitLines } from './body.js';
 
 export { documentViews, markDuplicate, paragraphsOf, splitLines };
-import type { DocumentRecord, Provenance, SourceDocument } from './types.js';
-import type { FoundFile } from './walk.js';
+import type { DocumentRecord, Provenance, SourceDocument } from '../types.js';
+import type { FoundFile } from '../input/walk.js';
 
 /** A document with its record and the text views the commands need. */
 export interface AnalysedDocument {

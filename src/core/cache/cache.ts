@@ -7,8 +7,8 @@ import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { keepOrRemoved, removeAtExit } from './temp-files.js';
-import type { DocumentRecord } from './types.js';
-import { VERSION } from './version.js';
+import type { DocumentRecord } from '../types.js';
+import { VERSION } from '../version.js';
 import { WINDOW, WindowedLines, type Line } from './window-lines.js';
 
 /**

@@ -4,7 +4,7 @@
 // values with the top bit flipped), so the same signatures; null where WebAssembly is missing
 // (`node --jitless`), and the caller runs its own loop.
 
-import { END, get, I32, I32_ADD, I32_LT_U, I32_SHL, i32, i32Load, instantiate, LOOP, PAGE, brIf, leb, set, simd, V128 } from '../wasm.js';
+import { END, get, I32, I32_ADD, I32_LT_U, I32_SHL, i32, i32Load, instantiate, LOOP, PAGE, brIf, leb, set, simd, V128 } from './wasm.js';
 
 /** Memory layout, in bytes: the multipliers, the addends, the signature, then the shingles. */
 const MUL_AT = 0;

@@ -1,8 +1,8 @@
 // A document's body as the record describes it: its lines, its paragraphs without the
 // boilerplate lines, and the flag that compares bodies across a run. Light: no analysis here.
 
-import { splitLines } from './lines.js';
-import type { DocumentRecord } from './types.js';
+import { splitLines } from '../input/lines.js';
+import type { DocumentRecord } from '../types.js';
 
 export { splitLines };
 

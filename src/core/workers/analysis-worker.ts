@@ -3,11 +3,11 @@
 // the main thread. The corpus's recurring lines can be replaced between batches.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { analyseDocument } from '../analyse.js';
-import { readTextFile } from '../read-documents.js';
-import type { CacheEntry } from '../cache.js';
+import { analyseDocument } from '../analyse/analyse-document.js';
+import { readTextFile } from '../input/read-documents.js';
+import type { CacheEntry } from '../cache/cache.js';
 import type { SourceDocument } from '../types.js';
-import type { WorkerMessage, WorkerReply, WorkerResult } from './worker-pool.js';
+import type { WorkerMessage, WorkerReply, WorkerResult } from './analysis-pool.js';
 
 let recurring = new Set<string>((workerData as { recurring: string[] }).recurring);
 const ignore = () => {};

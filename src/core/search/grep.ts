@@ -1,8 +1,8 @@
 // Searches one document line by line with a matcher, the way ripgrep's searcher does: the
 // matching lines with their match ranges, capped per document, and the lines for context.
 
-import { splitLines } from './lines.js';
-import type { SourceDocument } from './types.js';
+import { splitLines } from '../input/lines.js';
+import type { SourceDocument } from '../types.js';
 
 /** A match inside one line: UTF-16 offsets into the line as the file holds it. */
 export interface MatchRange {

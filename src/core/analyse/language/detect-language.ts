@@ -1,7 +1,7 @@
 // Detects a document body's main language, how sure that is, and the share of the body written
 // in each language, from franc-all's trigram models scored paragraph by paragraph.
 
-import type { LanguageShare } from '../types.js';
+import type { LanguageShare } from '../../types.js';
 import { ALLOWED_LANGUAGES, PREFER_MAJOR, closeLanguages } from './languages.js';
 import { segmentParagraphs, type Segment } from './segments.js';
 import { tallyScripts } from './scripts.js';

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type FastGlob from 'fast-glob';
 import type Picomatch from 'picomatch';
-import type { WarningHandler } from './types.js';
+import type { WarningHandler } from '../types.js';
 
 // Loaded when first needed: most walks have neither a glob to expand nor a --glob to match, and
 // loading them takes longer than walking a small corpus.

@@ -8,7 +8,7 @@
 import {
   BLOCK, br, brIf, ELSE, END, get, I32, I32_ADD, I32_AND, I32_EQ, I32_GE_S, I32_GE_U, I32_MUL, I32_SHL, I32_SHR_U, I32_SUB, i32,
   i32Load as load, i32Store as store, IF, instantiate, LOOP, PAGE, SELECT, set, type WasmMemory,
-} from '../wasm.js';
+} from './wasm.js';
 
 /** How trigram-model.ts packs its tables, and franc's distance for a trigram a model lacks. */
 export interface TableFormat {

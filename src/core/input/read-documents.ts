@@ -6,7 +6,7 @@ import { byteLines } from './byte-lines.js';
 import { decode, isBinary } from './decode.js';
 import { createGunzip, gunzipSync } from './gzip.js';
 import { describeError, type FoundFile } from './walk.js';
-import type { DocFormat, Encoding, RecordFields, SourceDocument, WarningHandler } from './types.js';
+import type { DocFormat, Encoding, RecordFields, SourceDocument, WarningHandler } from '../types.js';
 
 export interface ReadOptions {
   onWarning?: WarningHandler;

@@ -1,7 +1,7 @@
 // Turns a file's bytes into text: UTF-8 (BOM stripped), UTF-16 LE/BE with a BOM, and
 // Windows-1252 for bytes that are not valid UTF-8. Binary files are recognised, not decoded.
 
-import type { Encoding } from './types.js';
+import type { Encoding } from '../types.js';
 
 /** The result of decoding a file's bytes. */
 export interface Decoded {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DocFormat, DocumentRecord, SourceDocument } from '../types.js';
-import type { FoundFile } from '../walk.js';
+import type { FoundFile } from '../input/walk.js';
 import { WorkerSet, type Unnumbered } from './worker-set.js';
 
 /** What a worker sends back for one document. */
@@ -34,7 +34,7 @@ export interface WorkerReply {
   entries?: Uint8Array;
 }
 
-const WORKER_FILE = fileURLToPath(new URL('./analyse-worker.js', import.meta.url));
+const WORKER_FILE = fileURLToPath(new URL('./analysis-worker.js', import.meta.url));
 /** Documents sent together: fewer messages, while each batch stays small. */
 const BATCH = 16;
 /**

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { readDocuments } from './read-documents.js';
 import { corpusFiles, type CorpusInputs, type CorpusRun } from './corpus-files.js';
 import type { ReadOptions } from './read-documents.js';
-import { AmbiguousIdError } from './errors.js';
+import { AmbiguousIdError } from '../errors.js';
 
 export { AmbiguousIdError };
 

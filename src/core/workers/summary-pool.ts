@@ -3,13 +3,13 @@
 
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { WorkerSet } from '../engine/worker-set.js';
-import { SummaryShard, type ShardDocResult, type ShardFinal, type ShardInput, type ShardOptions } from './shard.js';
+import { WorkerSet } from './worker-set.js';
+import { SummaryShard, type ShardDocResult, type ShardFinal, type ShardInput, type ShardOptions } from '../summary/shard.js';
 
 export type SummaryRequest = { type: 'docs'; batch: number; docs: ShardInput[] } | { type: 'finish'; batch: number; top: number };
 export type SummaryReply = { type: 'docs'; batch: number; results: ShardDocResult[] } | { type: 'finish'; batch: number; final: ShardFinal };
 
-const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
+const WORKER_FILE = fileURLToPath(new URL('./summary-worker.js', import.meta.url));
 /** Documents sent together: fewer messages, while each batch stays small. */
 const BATCH = 32;
 
