@@ -182,7 +182,17 @@ export function ensureCorpus({ docs, out, seed = 'corpus-bench', perFolder = 100
   const started = Date.now();
   const folderDigits = Math.max(3, String(Math.ceil(docs / perFolder) - 1).length);
   const docDigits = Math.max(6, String(docs - 1).length);
-  const stats = { bytes: 0, languages: {}, exactDuplicates: 0, nearDuplicates: 0, mixed: 0, crlf: 0, markdown: 0, noTitle: 0, noDate: 0 };
+  const stats = {
+    bytes: 0,
+    languages: {},
+    exactDuplicates: 0,
+    nearDuplicates: 0,
+    mixed: 0,
+    crlf: 0,
+    markdown: 0,
+    noTitle: 0,
+    noDate: 0,
+  };
   const df = Object.fromEntries(GREP_CANDIDATES.map((w) => [w, 0]));
   let folder = '';
   for (let i = 0; i < docs; i++) {
@@ -205,7 +215,8 @@ export function ensureCorpus({ docs, out, seed = 'corpus-bench', perFolder = 100
     if (doc.headline === null) stats.noTitle++;
     if (doc.dateline === null) stats.noDate++;
     for (const w of GREP_CANDIDATES) if (text.includes(w)) df[w]++;
-    if ((i + 1) % 10000 === 0) log(`corpus: ${i + 1}/${docs} documents written (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    if ((i + 1) % 10000 === 0)
+      log(`corpus: ${i + 1}/${docs} documents written (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
   const manifest = {
     params,
@@ -218,7 +229,9 @@ export function ensureCorpus({ docs, out, seed = 'corpus-bench', perFolder = 100
   };
   // Written last: a half-made corpus has no manifest and is rebuilt next time.
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
-  log(`corpus: wrote ${docs} documents, ${(stats.bytes / 1e6).toFixed(1)} MB, to ${dir} in ${manifest.generationSeconds.toFixed(1)} s`);
+  log(
+    `corpus: wrote ${docs} documents, ${(stats.bytes / 1e6).toFixed(1)} MB, to ${dir} in ${manifest.generationSeconds.toFixed(1)} s`,
+  );
   return { ...manifest, dir, reused: false };
 }
 
@@ -237,7 +250,9 @@ async function cli(argv) {
     else if (arg === '--per-folder') options.perFolder = Number(value());
     else if (arg === '--force') options.force = true;
     else if (arg === '-h' || arg === '--help') {
-      process.stdout.write('usage: node bench/generate.js [--docs 100000] [--out DIR] [--seed corpus-bench] [--per-folder 1000] [--force]\n');
+      process.stdout.write(
+        'usage: node bench/generate.js [--docs 100000] [--out DIR] [--seed corpus-bench] [--per-folder 1000] [--force]\n',
+      );
       return 0;
     } else throw new Error(`unknown option ${arg}`);
   }

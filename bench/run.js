@@ -5,7 +5,19 @@
 //   node bench/run.js [--docs 100000] [--runs 5] [--out DIR] [--only job,job] [--json [FILE]]
 
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +33,19 @@ const NODE = process.execPath;
 /** The case-insensitive regex for `grep -i`: the same meaning in Rust's regex and in JS `u` mode. */
 const REGEX = 'free(?:dom|ly)|libert[éa]|freiheit|свобод|[0-9]{4}-[0-9]{2}-[0-9]{2}';
 
-const JOBS = ['list-cold', 'list-warm', 'grep-fixed', 'grep-floor', 'grep-regex', 'grep-jsonl', 'list-jsonl', 'summarise-cold', 'summarise-warm', 'version', 'seeds'];
+const JOBS = [
+  'list-cold',
+  'list-warm',
+  'grep-fixed',
+  'grep-floor',
+  'grep-regex',
+  'grep-jsonl',
+  'list-jsonl',
+  'summarise-cold',
+  'summarise-warm',
+  'version',
+  'seeds',
+];
 
 const USAGE = `usage: node bench/run.js [options]
 
@@ -39,7 +63,18 @@ const USAGE = `usage: node bench/run.js [options]
 `;
 
 function parseArgs(argv) {
-  const o = { docs: 100000, runs: 5, out: undefined, only: null, json: null, seed: 'corpus-bench', perFolder: 1000, timeout: 3600, regen: false, francRuns: 1 };
+  const o = {
+    docs: 100000,
+    runs: 5,
+    out: undefined,
+    only: null,
+    json: null,
+    seed: 'corpus-bench',
+    perFolder: 1000,
+    timeout: 3600,
+    regen: false,
+    francRuns: 1,
+  };
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k];
     const value = () => {
@@ -55,7 +90,10 @@ function parseArgs(argv) {
     else if (arg === '--runs') o.runs = int();
     else if (arg === '--out') o.out = value();
     else if (arg === '--only') {
-      o.only = value().split(',').map((s) => s.trim()).filter(Boolean);
+      o.only = value()
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const unknown = o.only.filter((j) => !JOBS.includes(j));
       if (unknown.length) throw new Error(`unknown job ${unknown.join(', ')}; jobs: ${JOBS.join(', ')}`);
     } else if (arg === '--json') o.json = k + 1 < argv.length && !argv[k + 1].startsWith('--') ? argv[++k] : '';
@@ -151,17 +189,25 @@ function ensureJsonl(dir, docs) {
   const started = process.hrtime.bigint();
   const fd = openSync(`${file}.tmp`, 'w');
   const walk = (d, rel) => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    )) {
       if (e.name.startsWith('.')) continue;
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p, `${rel}${e.name}/`);
-      else if (e.isFile() && /\.(txt|md)$/.test(e.name)) writeSync(fd, `${JSON.stringify({ id: rel + e.name.replace(/\.(txt|md)$/, ''), text: readFileSync(p, 'utf8') })}\n`);
+      else if (e.isFile() && /\.(txt|md)$/.test(e.name))
+        writeSync(
+          fd,
+          `${JSON.stringify({ id: rel + e.name.replace(/\.(txt|md)$/, ''), text: readFileSync(p, 'utf8') })}\n`,
+        );
     }
   };
   walk(dir, '');
   closeSync(fd);
   renameSync(`${file}.tmp`, file);
-  log(`corpus as JSON Lines: ${file} (${(statSync(file).size / 1e6).toFixed(1)} MB) in ${fmtS(Number(process.hrtime.bigint() - started) / 1e9)} s`);
+  log(
+    `corpus as JSON Lines: ${file} (${(statSync(file).size / 1e6).toFixed(1)} MB) in ${fmtS(Number(process.hrtime.bigint() - started) / 1e9)} s`,
+  );
   return file;
 }
 
@@ -232,7 +278,8 @@ async function main(argv) {
 
   const listHelp = spawnSync(NODE, [CORPUS_BIN, 'list', '--help'], { cwd: ROOT, encoding: 'utf8' });
   const hasNoCache = /--no-cache\b/.test(listHelp.stdout ?? '');
-  if (!hasNoCache) notes.push('`list --no-cache` does not exist yet: list cold runs plain `list` with a fresh, empty XDG_CACHE_HOME.');
+  if (!hasNoCache)
+    notes.push('`list --no-cache` does not exist yet: list cold runs plain `list` with a fresh, empty XDG_CACHE_HOME.');
 
   const tempRoot = mkdtempSync(join(os.tmpdir(), 'corpus-bench-cache-'));
   const warmCache = join(tempRoot, 'warm');
@@ -240,7 +287,11 @@ async function main(argv) {
   const freshCache = () => join(tempRoot, `cold-${++coldCount}`);
   const envWith = (cache) => ({ ...process.env, XDG_CACHE_HOME: cache, NO_COLOR: '1' });
   const jsonl = selected.includes('grep-jsonl') || selected.includes('list-jsonl') ? ensureJsonl(dir, o.docs) : null;
-  const corpus = (...args) => ({ cmd: NODE, args: [CORPUS_BIN, ...args], label: `corpus ${args.map((a) => (a === dir ? '<corpus>' : a === jsonl ? '<corpus>.jsonl' : a)).join(' ')}` });
+  const corpus = (...args) => ({
+    cmd: NODE,
+    args: [CORPUS_BIN, ...args],
+    label: `corpus ${args.map((a) => (a === dir ? '<corpus>' : a === jsonl ? '<corpus>.jsonl' : a)).join(' ')}`,
+  });
   const outside = (label, cmd, args) => ({ cmd, args, label });
 
   /** @type {Record<string, any>} */
@@ -250,7 +301,14 @@ async function main(argv) {
       run: corpus('list', ...(hasNoCache ? ['--no-cache'] : []), '--format', 'jsonl', dir),
       cache: 'cold',
       ok: [0],
-      outside: o.francRuns === 0 ? undefined : outside(`franc-all loop (${Math.min(o.francRuns, o.runs)} run${Math.min(o.francRuns, o.runs) > 1 ? 's' : ''})`, NODE, [FRANC_LOOP, dir]),
+      outside:
+        o.francRuns === 0
+          ? undefined
+          : outside(
+              `franc-all loop (${Math.min(o.francRuns, o.runs)} run${Math.min(o.francRuns, o.runs) > 1 ? 's' : ''})`,
+              NODE,
+              [FRANC_LOOP, dir],
+            ),
       outsideRuns: o.francRuns,
       target: { kind: 'seconds', max: 40, text: '≤ 40 s' },
       expectLines: o.docs,
@@ -366,22 +424,43 @@ async function main(argv) {
   const results = [];
   const primed = new Set();
   const timed = async (spec, env, jobName, side, r) => {
-    const res = await measure(spec.cmd, spec.args, { env, cwd: ROOT, timeoutSeconds: o.timeout, method: memory.method });
-    log(`  ${jobName} ${side} run ${r}: ${fmtS(res.seconds)} s, ${fmtMiB(res.maxRssKiB)} MiB${res.code === 0 ? '' : `, exit ${res.code ?? res.signal}`}`);
+    const res = await measure(spec.cmd, spec.args, {
+      env,
+      cwd: ROOT,
+      timeoutSeconds: o.timeout,
+      method: memory.method,
+    });
+    log(
+      `  ${jobName} ${side} run ${r}: ${fmtS(res.seconds)} s, ${fmtMiB(res.maxRssKiB)} MiB${res.code === 0 ? '' : `, exit ${res.code ?? res.signal}`}`,
+    );
     return res;
   };
 
   for (const name of selected) {
     const def = defs[name];
     log(`${name}: ${def.run.label}${def.outside ? `  vs  ${def.outside.label}` : ''}`);
-    const job = { name, title: def.title, command: def.run.label, outsideCommand: def.outside?.label ?? null, runs: [], outsideRuns: [], error: null, notes: [] };
+    const job = {
+      name,
+      title: def.title,
+      command: def.run.label,
+      outsideCommand: def.outside?.label ?? null,
+      runs: [],
+      outsideRuns: [],
+      error: null,
+      notes: [],
+    };
     results.push(job);
     const read = def.run.args.find((a) => a === dir || (jsonl !== null && a === jsonl));
     if (read) log(`  ${name} page cache warmed: every file read in ${fmtS(warmPageCache(read))} s`);
     const primeKey = def.prime ?? name.replace(/-.*/, '');
     if (def.cache === 'warm' && !primed.has(primeKey)) {
       // Fill the cache for this command once, untimed; warm runs then reuse it.
-      const prime = await measure(def.run.cmd, def.run.args, { env: envWith(warmCache), cwd: ROOT, timeoutSeconds: o.timeout, method: memory.method });
+      const prime = await measure(def.run.cmd, def.run.args, {
+        env: envWith(warmCache),
+        cwd: ROOT,
+        timeoutSeconds: o.timeout,
+        method: memory.method,
+      });
       primed.add(primeKey);
       job.prime = { seconds: prime.seconds, maxRssKiB: prime.maxRssKiB };
       log(`  ${name} cache-filling run: ${fmtS(prime.seconds)} s, ${fmtMiB(prime.maxRssKiB)} MiB`);
@@ -402,7 +481,8 @@ async function main(argv) {
         job.error = describeFailure(res);
         break;
       }
-      if (def.outside && r <= (def.outsideRuns ?? o.runs)) job.outsideRuns.push(await timed(def.outside, envWith(warmCache), name, 'outside', r));
+      if (def.outside && r <= (def.outsideRuns ?? o.runs))
+        job.outsideRuns.push(await timed(def.outside, envWith(warmCache), name, 'outside', r));
     }
     const good = job.runs.filter((x) => def.ok.includes(x.code) && !x.signal && !x.timedOut && !x.error);
     job.median = job.error ? null : median(good.map((x) => x.seconds));
@@ -418,13 +498,24 @@ async function main(argv) {
 
     // Sanity checks on what the runs printed.
     const first = good[0];
-    if (first && first.stderrLines > 0) job.notes.push(`${first.stderrLines} line(s) on stderr, last: ${first.stderr.trim().split('\n').pop().slice(0, 200)}`);
-    if (first && def.expectLines !== undefined && first.stdoutLines !== def.expectLines) job.notes.push(`printed ${first.stdoutLines} records for ${def.expectLines} documents`);
+    if (first && first.stderrLines > 0)
+      job.notes.push(
+        `${first.stderrLines} line(s) on stderr, last: ${first.stderr.trim().split('\n').pop().slice(0, 200)}`,
+      );
+    if (first && def.expectLines !== undefined && first.stdoutLines !== def.expectLines)
+      job.notes.push(`printed ${first.stdoutLines} records for ${def.expectLines} documents`);
     if (first && def.compareCounts && job.outsideRuns[0]) {
       const rg = job.outsideRuns[0];
-      job.counts = { corpusDocs: first.stdoutLines, corpusLines: first.countSum, rgFiles: rg.stdoutLines, rgLines: rg.countSum };
+      job.counts = {
+        corpusDocs: first.stdoutLines,
+        corpusLines: first.countSum,
+        rgFiles: rg.stdoutLines,
+        rgLines: rg.countSum,
+      };
       if (first.countSum !== rg.countSum || first.stdoutLines !== rg.stdoutLines) {
-        job.notes.push(`counts differ from rg: corpus ${first.countSum} lines in ${first.stdoutLines} docs, rg ${rg.countSum} lines in ${rg.stdoutLines} files`);
+        job.notes.push(
+          `counts differ from rg: corpus ${first.countSum} lines in ${first.stdoutLines} docs, rg ${rg.countSum} lines in ${rg.stdoutLines} files`,
+        );
       }
     }
     if (job.cacheAfterPrime && job.cacheAfterPrime.files === 0 && (name === 'list-warm' || name === 'summarise-warm')) {
@@ -437,7 +528,9 @@ async function main(argv) {
   cleanupMeasure();
   const distAfter = distStamp();
   if (distAfter !== build.distBuilt) {
-    notes.unshift(`dist/ was rebuilt during the run (${build.distBuilt} → ${distAfter}): the results mix two builds; run again.`);
+    notes.unshift(
+      `dist/ was rebuilt during the run (${build.distBuilt} → ${distAfter}): the results mix two builds; run again.`,
+    );
   }
 
   // Peak memory of list and grep, one target over all their runs.
@@ -445,8 +538,16 @@ async function main(argv) {
   if (memJobs.length) {
     const peak = Math.max(...memJobs.map((j) => j.maxRssKiB));
     results.push({
-      name: 'memory', title: 'peak memory, `list` and `grep`', median: null, outsideMedian: null, ratio: null,
-      maxRssKiB: peak, target: '< 400 MB', status: peak / 1024 < 400 ? 'PASS' : 'FAIL', runs: [], outsideRuns: [],
+      name: 'memory',
+      title: 'peak memory, `list` and `grep`',
+      median: null,
+      outsideMedian: null,
+      ratio: null,
+      maxRssKiB: peak,
+      target: '< 400 MB',
+      status: peak / 1024 < 400 ? 'PASS' : 'FAIL',
+      runs: [],
+      outsideRuns: [],
       peakOf: memJobs.find((j) => j.maxRssKiB === peak).name,
     });
   }
@@ -457,7 +558,13 @@ async function main(argv) {
     const file = resolve(o.json || join(dirname(dir), `results-${o.docs}.json`));
     const strip = (runs) => runs.map(({ stderr, ...rest }) => rest);
     const data = {
-      date: new Date().toISOString(), machine: m, build, corpus: corpusInfo, runs: o.runs, listNoCache: hasNoCache, notes,
+      date: new Date().toISOString(),
+      machine: m,
+      build,
+      corpus: corpusInfo,
+      runs: o.runs,
+      listNoCache: hasNoCache,
+      notes,
       jobs: results.map((j) => ({ ...j, runs: strip(j.runs), outsideRuns: strip(j.outsideRuns) })),
     };
     writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
@@ -469,10 +576,16 @@ async function main(argv) {
 function printReport({ m, build, corpusInfo, results, notes, o }) {
   const w = (s) => process.stdout.write(`${s}\n`);
   w('');
-  w(`machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Node ${m.node}, ${m.os}${m.ripgrep ? `, ${m.ripgrep}` : ''}`);
-  w(`corpus:  ${corpusInfo.docs} docs, ${corpusInfo.megabytes} MB, ${corpusInfo.languages} languages, ${corpusInfo.folders} folders, ` +
-    `${corpusInfo.exactDuplicates} exact + ${corpusInfo.nearDuplicates} near duplicates, ${corpusInfo.dir}`);
-  w(`runs:    ${o.runs} per command, medians; grep word "${corpusInfo.grepWord}" (in ${corpusInfo.grepWordDocs} docs), regex /${corpusInfo.grepRegex}/i`);
+  w(
+    `machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Node ${m.node}, ${m.os}${m.ripgrep ? `, ${m.ripgrep}` : ''}`,
+  );
+  w(
+    `corpus:  ${corpusInfo.docs} docs, ${corpusInfo.megabytes} MB, ${corpusInfo.languages} languages, ${corpusInfo.folders} folders, ` +
+      `${corpusInfo.exactDuplicates} exact + ${corpusInfo.nearDuplicates} near duplicates, ${corpusInfo.dir}`,
+  );
+  w(
+    `runs:    ${o.runs} per command, medians; grep word "${corpusInfo.grepWord}" (in ${corpusInfo.grepWordDocs} docs), regex /${corpusInfo.grepRegex}/i`,
+  );
   w(`build:   git ${build.git ?? '?'}, dist/ built ${build.distBuilt}`);
   w(`memory:  ${m.memoryMethod}`);
   w('');
@@ -493,8 +606,12 @@ function printReport({ m, build, corpusInfo, results, notes, o }) {
   w(`|${widths.map((x) => '-'.repeat(x + 2)).join('|')}|`);
   for (const r of rows) w(line(r));
   w('');
-  w('peak RSS: corpus (outside tool). Cold = fresh empty XDG_CACHE_HOME per run; warm = a shared one, filled by one untimed run.');
-  w('Before each job that reads the corpus, every file of it is read once, untimed, so that all its runs read from the page cache.');
+  w(
+    'peak RSS: corpus (outside tool). Cold = fresh empty XDG_CACHE_HOME per run; warm = a shared one, filled by one untimed run.',
+  );
+  w(
+    'Before each job that reads the corpus, every file of it is read once, untimed, so that all its runs read from the page cache.',
+  );
   if (o.docs !== 100000) w(`note: the targets are set for 100,000 documents; this corpus has ${o.docs}.`);
   for (const n of notes) w(`note: ${n}`);
 }

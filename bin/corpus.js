@@ -10,7 +10,8 @@ v8.setFlagsFromString('--heap-growing-percent=40');
 
 // grep's worker boots while the rest loads (see dist/core/workers/grep-prestart.js).
 const argv = process.argv.slice(2);
-if (argv[0] === 'grep') (await import('../dist/cli/early-grep-worker.js')).startEarlyGrepWorker(argv, os.availableParallelism());
+if (argv[0] === 'grep')
+  (await import('../dist/cli/early-grep-worker.js')).startEarlyGrepWorker(argv, os.availableParallelism());
 const { main } = await import('../dist/cli/main.js');
 const { removeTempFiles } = await import('../dist/core/cache/temp-files.js');
 

@@ -14,7 +14,9 @@ const LF = 10;
 
 /** `path:count` for each file under `dir` (sorted walk) whose bytes hold `literal`. */
 function searchTree(dir, prefix, literal, buf, out) {
-  const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const abs = `${dir}/${entry.name}`;
     const rel = `${prefix}${entry.name}`;
@@ -24,7 +26,7 @@ function searchTree(dir, prefix, literal, buf, out) {
     }
     const fd = fs.openSync(abs, 'r');
     let n = 0;
-    for (let got; (got = fs.readSync(fd, buf.value, n, buf.value.length - n, null)) > 0; ) {
+    for (let got; (got = fs.readSync(fd, buf.value, n, buf.value.length - n, null)) > 0;) {
       n += got;
       if (n === buf.value.length) {
         const bigger = Buffer.allocUnsafe(n * 2);
@@ -35,7 +37,7 @@ function searchTree(dir, prefix, literal, buf, out) {
     fs.closeSync(fd);
     const bytes = buf.value.subarray(0, n);
     let count = 0;
-    for (let at = bytes.indexOf(literal); at !== -1; ) {
+    for (let at = bytes.indexOf(literal); at !== -1;) {
       count++;
       const end = bytes.indexOf(LF, at + literal.length);
       if (end === -1) break;
@@ -62,7 +64,11 @@ function work({ root, names, literal, shared }) {
 if (isMainThread) {
   const [literal, root] = process.argv.slice(2);
   // Files directly in the root are not shared out: the bench corpus has none.
-  const names = fs.readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = fs
+    .readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const shared = new SharedArrayBuffer(4);
   const task = { root, names, literal, shared };
   const worker = new Worker(new URL(import.meta.url), { workerData: task });
@@ -72,7 +78,10 @@ if (isMainThread) {
   });
   const mine = work(task);
   const all = [...mine, ...(await theirs)].sort((a, b) => a[0] - b[0]);
-  const text = all.map(([, out]) => out).filter(Boolean).join('\n');
+  const text = all
+    .map(([, out]) => out)
+    .filter(Boolean)
+    .join('\n');
   process.stdout.write(text === '' ? '' : `${text}\n`);
 } else {
   parentPort.postMessage(work(workerData));

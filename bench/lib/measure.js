@@ -19,7 +19,10 @@ export function memoryMethod() {
       return { method: 'gnu-time', description: `max RSS from GNU time (${GNU_TIME} -f %M), whole process` };
     }
   }
-  return { method: 'proc-poll', description: 'VmHWM from /proc/<pid>/status, polled every 20 ms (may miss a last-moment peak)' };
+  return {
+    method: 'proc-poll',
+    description: 'VmHWM from /proc/<pid>/status, polled every 20 ms (may miss a last-moment peak)',
+  };
 }
 
 // Children running now: killed with their process group if the harness is interrupted.
@@ -77,13 +80,25 @@ export function cleanupMeasure() {
  * @returns {Promise<RunResult>}
  */
 export function measure(command, args, { env = process.env, cwd, timeoutSeconds = 1800, method = 'gnu-time' } = {}) {
-  const reportFile = method === 'gnu-time' ? join(scratchDir(), `time-${process.pid}-${Date.now()}-${Math.random().toString(16).slice(2)}`) : null;
+  const reportFile =
+    method === 'gnu-time'
+      ? join(scratchDir(), `time-${process.pid}-${Date.now()}-${Math.random().toString(16).slice(2)}`)
+      : null;
   const [cmd, argv] = reportFile ? [GNU_TIME, ['-f', '%M', '-o', reportFile, command, ...args]] : [command, args];
   return new Promise((resolvePromise) => {
     const started = process.hrtime.bigint();
     const result = {
-      seconds: 0, maxRssKiB: null, code: null, signal: null, timedOut: false,
-      stdoutBytes: 0, stdoutLines: 0, countSum: 0, stderr: '', stderrLines: 0, error: null,
+      seconds: 0,
+      maxRssKiB: null,
+      code: null,
+      signal: null,
+      timedOut: false,
+      stdoutBytes: 0,
+      stdoutLines: 0,
+      countSum: 0,
+      stderr: '',
+      stderrLines: 0,
+      error: null,
     };
     let child;
     try {

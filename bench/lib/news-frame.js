@@ -1,6 +1,7 @@
 // The news-export framing around the bench corpus's sentences: outlet lines, headlines, datelines
 // in many formats, bylines and trailers, drawn from a seeded random source.
 
+// prettier-ignore
 const OUTLETS = [
   'The Daily Ledger', 'La Gazette', 'Der Morgenkurier', 'El Diario Central', 'Il Corriere Libero',
   'Nieuwsblad Noord', 'Gazeta Wschodnia', 'Baltic Wire', 'Asia Pacific Times', 'Gulf Observer',
@@ -8,17 +9,56 @@ const OUTLETS = [
   'Kyodo', 'Xinhua', 'Interfax', 'Anadolu', 'PTI', 'Yonhap', 'Agencia Sur', 'Nordic Press',
 ];
 
+// prettier-ignore
 const CITIES = [
   'PARIS', 'BERLIN', 'MADRID', 'ROME', 'LONDON', 'NEW YORK', 'MOSCOW', 'KYIV', 'WARSAW', 'ISTANBUL',
   'CAIRO', 'NAIROBI', 'LAGOS', 'DELHI', 'TOKYO', 'SEOUL', 'BEIJING', 'JAKARTA', 'MANILA', 'HANOI',
   'SÃO PAULO', 'BUENOS AIRES', 'MEXICO CITY', 'GENEVA', 'BRUSSELS', 'VIENNA', 'PRAGUE', 'ATHENS',
 ];
 
-const FIRST = ['Anna', 'Jean', 'Maria', 'Pedro', 'Olga', 'Ahmed', 'Mei', 'Kenji', 'Priya', 'Lukas',
-  'Sofia', 'Tomás', 'Fatima', 'Ivan', 'Chloé', 'Yusuf', 'Ingrid', 'Kwame', 'Elena', 'Marco'];
-const LAST = ['Martin', 'Schmidt', 'García', 'Rossi', 'Kowalski', 'Ivanova', 'Nguyen', 'Tanaka',
-  'Okafor', 'Haddad', 'Sharma', 'Lindqvist', 'Dubois', 'Papadopoulos', 'Yilmaz', 'Kim', 'Silva'];
+const FIRST = [
+  'Anna',
+  'Jean',
+  'Maria',
+  'Pedro',
+  'Olga',
+  'Ahmed',
+  'Mei',
+  'Kenji',
+  'Priya',
+  'Lukas',
+  'Sofia',
+  'Tomás',
+  'Fatima',
+  'Ivan',
+  'Chloé',
+  'Yusuf',
+  'Ingrid',
+  'Kwame',
+  'Elena',
+  'Marco',
+];
+const LAST = [
+  'Martin',
+  'Schmidt',
+  'García',
+  'Rossi',
+  'Kowalski',
+  'Ivanova',
+  'Nguyen',
+  'Tanaka',
+  'Okafor',
+  'Haddad',
+  'Sharma',
+  'Lindqvist',
+  'Dubois',
+  'Papadopoulos',
+  'Yilmaz',
+  'Kim',
+  'Silva',
+];
 
+// prettier-ignore
 const MONTHS = {
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],

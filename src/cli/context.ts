@@ -35,7 +35,7 @@ async function readStdin(io: Io): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Prints a per-document warning in the one shape SPEC section 4 gives. */
+/** Prints a per-document warning in the one shape docs/spec.md §4 gives. */
 export function warner(io: Io, counter: { count: number }): (where: string, why: string) => void {
   return (where, why) => {
     counter.count++;
@@ -72,7 +72,8 @@ export async function corpusContext(paths: string[], flags: CorpusFlags & Filter
   let jobs = os.availableParallelism();
   if (flags.jobs !== undefined) {
     jobs = Number(flags.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number from 1, not '${flags.jobs}'`);
+    if (!Number.isInteger(jobs) || jobs < 1)
+      throw new UsageError(`--jobs takes a whole number from 1, not '${flags.jobs}'`);
   }
   const { defaultCacheDir } = await import('../core/cache/directory.js');
   return {
@@ -96,7 +97,9 @@ export async function corpusContext(paths: string[], flags: CorpusFlags & Filter
 
 /** The format and colours: `--json`, `--format`, else a table on a terminal and TSV in a pipe. */
 export function outputContext(flags: OutputFlags, io: Io): OutputContext {
-  const format: OutputFormat = flags.json ? 'json' : ((flags.format as OutputFormat | undefined) ?? (io.stdout.isTTY ? 'table' : 'tsv'));
+  const format: OutputFormat = flags.json
+    ? 'json'
+    : ((flags.format as OutputFormat | undefined) ?? (io.stdout.isTTY ? 'table' : 'tsv'));
   const color = useColor(flags.color, io.stdout.isTTY, io.env);
   return { format, color, chalk: paint(color) };
 }

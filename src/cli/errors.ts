@@ -1,4 +1,4 @@
-// The typed errors of the command line and the exit statuses they map to (SPEC section 4).
+// The typed errors of the command line and the exit statuses they map to (docs/spec.md §4).
 
 /** Exit statuses, as grep and ripgrep use them. */
 export const EXIT = { results: 0, noResults: 1, error: 2 } as const;

@@ -1,4 +1,4 @@
-// The entry point: runs the program, maps errors to the exit statuses of SPEC section 4, and
+// The entry point: runs the program, maps errors to the exit statuses of docs/spec.md §4, and
 // answers `--version` before loading anything else, as start-up time is part of the tool.
 
 import { AmbiguousIdError } from '../core/errors.js';
@@ -43,7 +43,10 @@ async function report(err: unknown, io: Io): Promise<number> {
     return (err as { exitCode?: number }).exitCode === 0 ? EXIT.results : EXIT.error;
   }
   const message =
-    err instanceof UsageError || err instanceof CorpusError || err instanceof FilterError || err instanceof AmbiguousIdError
+    err instanceof UsageError ||
+    err instanceof CorpusError ||
+    err instanceof FilterError ||
+    err instanceof AmbiguousIdError
       ? err.message
       : `error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
   try {

@@ -41,10 +41,16 @@ export interface FilterFlags {
 /** Adds the corpus options. */
 export function addCorpusOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--corpus <path>', 'read this folder, file or glob (repeatable; also CORPUS_PATH)').argParser(collect))
+    .addOption(
+      new Option('--corpus <path>', 'read this folder, file or glob (repeatable; also CORPUS_PATH)').argParser(collect),
+    )
     .addOption(new Option('--hidden', 'also read hidden files and folders, .git and node_modules'))
     .addOption(new Option('--follow', 'follow symbolic links (loops are detected)'))
-    .addOption(new Option('--glob <pattern>', 'only read files matching the glob; !pattern excludes (repeatable)').argParser(collect))
+    .addOption(
+      new Option('--glob <pattern>', 'only read files matching the glob; !pattern excludes (repeatable)').argParser(
+        collect,
+      ),
+    )
     .addOption(new Option('-0, --null', 'paths from stdin (-) are NUL-separated; --paths output is NUL-terminated'))
     .addOption(new Option('--strict', 'exit with status 2 when any document could not be read'))
     .addOption(new Option('--no-cache', 'neither read nor write the metadata cache'))
@@ -54,7 +60,11 @@ export function addCorpusOptions(cmd: Command): Command {
 /** Adds the output options. */
 export function addOutputOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, tsv otherwise)').choices([...OUTPUT_FORMATS]))
+    .addOption(
+      new Option('--format <format>', 'output format (default: table on a terminal, tsv otherwise)').choices([
+        ...OUTPUT_FORMATS,
+      ]),
+    )
     .addOption(new Option('--json', 'same as --format json'))
     .addOption(new Option('--header', 'print a header line in TSV output'))
     .addOption(new Option('--color <when>', 'colour the output').choices(['auto', 'always', 'never']).default('auto'));

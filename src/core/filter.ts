@@ -29,7 +29,8 @@ const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?)?)?$/;
 
 function checkDate(option: string, value: string): string {
   const v = value.trim();
-  if (!ISO_DATE.test(v)) throw new FilterError(`${option} takes an ISO date such as 2023, 2023-01 or 2023-01-31, not '${value}'`);
+  if (!ISO_DATE.test(v))
+    throw new FilterError(`${option} takes an ISO date such as 2023, 2023-01 or 2023-01-31, not '${value}'`);
   return v.replace(' ', 'T');
 }
 
@@ -45,7 +46,8 @@ export async function buildFilter(spec: FilterSpec): Promise<((record: DocumentR
     for (const part of spec.lang.split(',')) {
       if (part.trim() === '') continue;
       const code = await toIso6393(part);
-      if (code === null) throw new FilterError(`--lang takes ISO 639-1 or 639-3 codes such as fr or fra, not '${part.trim()}'`);
+      if (code === null)
+        throw new FilterError(`--lang takes ISO 639-1 or 639-3 codes such as fr or fra, not '${part.trim()}'`);
       codes.add(code);
     }
     tests.push((r) => codes.has(r.lang));
@@ -63,7 +65,10 @@ export async function buildFilter(spec: FilterSpec): Promise<((record: DocumentR
     tests.push((r) => r.source !== null && r.source.toLowerCase().includes(needle));
   }
   if (spec.flag !== undefined) {
-    const flags = spec.flag.split(',').map((f) => f.trim()).filter((f) => f !== '');
+    const flags = spec.flag
+      .split(',')
+      .map((f) => f.trim())
+      .filter((f) => f !== '');
     tests.push((r) => flags.some((f) => r.flags.includes(f)));
   }
   if (tests.length === 0) return null;

@@ -1,5 +1,5 @@
 // The shapes shared by every part of the tool: a document as read from disk, and the
-// document record that `list`, `show` and `export` expose (SPEC section 3).
+// document record that `list`, `show` and `export` expose (docs/spec.md §3).
 
 /** How a document is stored. */
 export type DocFormat = 'text' | 'markdown' | 'jsonl';
@@ -19,7 +19,7 @@ export interface RecordFields {
 
 /** One document as read from the corpus: decoded text plus where it came from. */
 export interface SourceDocument {
-  /** Unique id within the run (SPEC section 2). */
+  /** Unique id within the run (docs/spec.md §2). */
   id: string;
   /** Path as given on the command line, or relative to the cwd. */
   path: string;
@@ -51,7 +51,7 @@ export interface Provenance {
   lang?: string;
 }
 
-/** The document record of SPEC section 3. Field names are part of the contract. */
+/** The document record of docs/spec.md §3. Field names are part of the contract. */
 export interface DocumentRecord {
   id: string;
   path: string;

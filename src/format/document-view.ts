@@ -42,7 +42,14 @@ export function metadataLines(raw: DocumentRecord, chalk: ChalkInstance): string
 
 function visibleRecord(record: DocumentRecord): DocumentRecord {
   const v = (s: string | null) => (s === null ? null : visible(s));
-  return { ...record, id: visible(record.id), path: visible(record.path), title: v(record.title), dateText: v(record.dateText), source: v(record.source) };
+  return {
+    ...record,
+    id: visible(record.id),
+    path: visible(record.path),
+    title: v(record.title),
+    dateText: v(record.dateText),
+    source: v(record.source),
+  };
 }
 
 /** The whole terminal view: header, rule, text with boilerplate dimmed. */

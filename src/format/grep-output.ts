@@ -63,7 +63,11 @@ export function linesPrinter(options: LinesPrinterOptions): GrepPrinter {
         for (let n = group.from; n <= group.to; n++) {
           const hit = hitAt.get(n);
           const sep = hit ? ':' : '-';
-          const text = hit ? highlight(hit.text, hit.matches, chalk, heading) : heading ? visible(result.lines[n - 1] ?? '') : (result.lines[n - 1] ?? '');
+          const text = hit
+            ? highlight(hit.text, hit.matches, chalk, heading)
+            : heading
+              ? visible(result.lines[n - 1] ?? '')
+              : (result.lines[n - 1] ?? '');
           const prefix = heading ? `${chalk.green(String(n))}${sep}` : `${id}${sep}${n}${sep}`;
           await writer.write(`${prefix}${text}\n`);
         }
@@ -86,7 +90,13 @@ export function countPrinter(out: OutputStream, chalk: ChalkInstance, terminal: 
 }
 
 /** `-l`: the ids (or, with `--paths`, the paths) of matching documents, each once. */
-export function filesPrinter(out: OutputStream, chalk: ChalkInstance, terminal: boolean, paths: boolean, nul: boolean): GrepPrinter {
+export function filesPrinter(
+  out: OutputStream,
+  chalk: ChalkInstance,
+  terminal: boolean,
+  paths: boolean,
+  nul: boolean,
+): GrepPrinter {
   const writer = new BufferedWriter(out);
   const seen = new Set<string>();
   return {

@@ -6,7 +6,6 @@ import { BufferedWriter, type OutputStream } from './output-stream.js';
 import { cellText, csvCell, tsvCell } from './cells.js';
 import { visibleCell } from './sanitize.js';
 
-
 import type { OutputFormat } from './formats.js';
 
 export { OUTPUT_FORMATS, type OutputFormat } from './formats.js';

@@ -21,21 +21,49 @@ export function bar(value: number, max: number, width: number): string {
 /** A sparkline: one block character a value, scaled to the largest; a zero is a dot, so gaps show. */
 export function sparkline(values: number[]): string {
   const max = Math.max(0, ...values);
-  return values.map((v) => (v === 0 || max === 0 ? '·' : (SPARKS[Math.min(7, Math.ceil((v / max) * 8) - 1)] as string))).join('');
+  return values
+    .map((v) => (v === 0 || max === 0 ? '·' : (SPARKS[Math.min(7, Math.ceil((v / max) * 8) - 1)] as string)))
+    .join('');
 }
 
 const PLAIN_TABLE = {
   chars: {
-    top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-    left: '  ', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
+    top: '',
+    'top-mid': '',
+    'top-left': '',
+    'top-right': '',
+    bottom: '',
+    'bottom-mid': '',
+    'bottom-left': '',
+    'bottom-right': '',
+    left: '  ',
+    'left-mid': '',
+    mid: '',
+    'mid-mid': '',
+    right: '',
+    'right-mid': '',
+    middle: '  ',
   },
   style: { head: [] as string[], border: [] as string[], 'padding-left': 0, 'padding-right': 0 },
 };
 
-function table(head: string[], rows: (string | number)[][], chalk: ChalkInstance, aligns?: ('left' | 'right')[]): string {
-  const t = new Table({ ...PLAIN_TABLE, head: head.map((h) => chalk.dim(h)), colAligns: aligns ?? head.map(() => 'left') });
+function table(
+  head: string[],
+  rows: (string | number)[][],
+  chalk: ChalkInstance,
+  aligns?: ('left' | 'right')[],
+): string {
+  const t = new Table({
+    ...PLAIN_TABLE,
+    head: head.map((h) => chalk.dim(h)),
+    colAligns: aligns ?? head.map(() => 'left'),
+  });
   for (const r of rows) t.push(r.map((c) => (typeof c === 'number' ? String(c) : c)));
-  return t.toString().split('\n').map((l) => l.trimEnd()).join('\n');
+  return t
+    .toString()
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .join('\n');
 }
 
 const num = (n: number) => n.toLocaleString('en-US');
@@ -55,7 +83,13 @@ function overviewRows(o: Overview): [string, string][] {
 }
 
 /** The terminal view of the chosen sections. */
-export function summaryView(summary: Partial<Summary>, sections: readonly SectionName[], chalk: ChalkInstance, width: number, top: number): string {
+export function summaryView(
+  summary: Partial<Summary>,
+  sections: readonly SectionName[],
+  chalk: ChalkInstance,
+  width: number,
+  top: number,
+): string {
   const blocks: string[] = [];
   const title = (t: string) => chalk.bold.underline(t);
   const barWidth = Math.max(10, Math.min(40, width - 50));
@@ -68,7 +102,11 @@ export function summaryView(summary: Partial<Summary>, sections: readonly Sectio
         if (!o) break;
         lines.push(title('Overview'), table([], overviewRows(o), chalk));
         for (const g of o.groups ?? []) {
-          lines.push('', `${chalk.bold(`${g.by} ${visibleCell(g.group)}`)}`, table([], overviewRows(g.overview), chalk));
+          lines.push(
+            '',
+            `${chalk.bold(`${g.by} ${visibleCell(g.group)}`)}`,
+            table([], overviewRows(g.overview), chalk),
+          );
         }
         break;
       }
@@ -76,9 +114,23 @@ export function summaryView(summary: Partial<Summary>, sections: readonly Sectio
         const l = summary.languages;
         if (!l) break;
         const max = Math.max(...l.languages.map((x) => x.documents), 0);
-        lines.push(title('Languages'), table(['LANG', 'NAME', 'DOCS', 'WORDS', ''],
-          l.languages.slice(0, top).map((x) => [x.lang, x.name ?? '', x.documents, num(x.words), chalk.cyan(bar(x.documents, max, barWidth))]),
-          chalk, ['left', 'left', 'right', 'right', 'left']));
+        lines.push(
+          title('Languages'),
+          table(
+            ['LANG', 'NAME', 'DOCS', 'WORDS', ''],
+            l.languages
+              .slice(0, top)
+              .map((x) => [
+                x.lang,
+                x.name ?? '',
+                x.documents,
+                num(x.words),
+                chalk.cyan(bar(x.documents, max, barWidth)),
+              ]),
+            chalk,
+            ['left', 'left', 'right', 'right', 'left'],
+          ),
+        );
         lines.push(chalk.dim(`  mixed-language documents: ${l.mixed}, undetermined (und): ${l.und}`));
         break;
       }
@@ -89,13 +141,24 @@ export function summaryView(summary: Partial<Summary>, sections: readonly Sectio
         if (t.periods.length === 0) lines.push(chalk.dim('  no dated documents'));
         else {
           const max = Math.max(...t.periods.map((p) => p.documents));
-          lines.push(`  ${chalk.cyan(sparkline(t.periods.map((p) => p.documents)))}  ${t.periods[0]?.period} … ${t.periods[t.periods.length - 1]?.period}`);
+          lines.push(
+            `  ${chalk.cyan(sparkline(t.periods.map((p) => p.documents)))}  ${t.periods[0]?.period} … ${t.periods[t.periods.length - 1]?.period}`,
+          );
           const shown = t.periods.filter((p) => p.documents > 0);
-          lines.push(table([], shown.map((p) => [p.period, p.documents, chalk.cyan(bar(p.documents, max, barWidth))]), chalk, ['left', 'right', 'left']));
+          lines.push(
+            table(
+              [],
+              shown.map((p) => [p.period, p.documents, chalk.cyan(bar(p.documents, max, barWidth))]),
+              chalk,
+              ['left', 'right', 'left'],
+            ),
+          );
           const gaps = t.periods.length - shown.length;
           if (gaps > 0) lines.push(chalk.dim(`  and ${gaps} ${t.unit}s with no document`));
         }
-        lines.push(chalk.dim(`  undated: ${t.undated}${t.yearOnly > 0 ? `, dated to the year only: ${t.yearOnly}` : ''}`));
+        lines.push(
+          chalk.dim(`  undated: ${t.undated}${t.yearOnly > 0 ? `, dated to the year only: ${t.yearOnly}` : ''}`),
+        );
         break;
       }
       case 'sources': {
@@ -103,7 +166,15 @@ export function summaryView(summary: Partial<Summary>, sections: readonly Sectio
         if (!s) break;
         const max = Math.max(...s.sources.map((x) => x.documents), 0);
         lines.push(title('Sources'));
-        if (s.sources.length > 0) lines.push(table(['SOURCE', 'DOCS', ''], s.sources.map((x) => [cut(x.source, 40), x.documents, chalk.cyan(bar(x.documents, max, barWidth))]), chalk, ['left', 'right', 'left']));
+        if (s.sources.length > 0)
+          lines.push(
+            table(
+              ['SOURCE', 'DOCS', ''],
+              s.sources.map((x) => [cut(x.source, 40), x.documents, chalk.cyan(bar(x.documents, max, barWidth))]),
+              chalk,
+              ['left', 'right', 'left'],
+            ),
+          );
         lines.push(chalk.dim(`  no source named: ${s.unknown}`));
         break;
       }
@@ -111,7 +182,19 @@ export function summaryView(summary: Partial<Summary>, sections: readonly Sectio
         const b = summary.lengths?.bins;
         if (!b) break;
         const max = Math.max(...b.map((x) => x.documents), 0);
-        lines.push(title('Lengths (words)'), table(['WORDS', 'DOCS', ''], b.map((x) => [x.to === null ? `${num(x.from)}+` : `${num(x.from)}–${num(x.to - 1)}`, x.documents, chalk.cyan(bar(x.documents, max, barWidth))]), chalk, ['right', 'right', 'left']));
+        lines.push(
+          title('Lengths (words)'),
+          table(
+            ['WORDS', 'DOCS', ''],
+            b.map((x) => [
+              x.to === null ? `${num(x.from)}+` : `${num(x.from)}–${num(x.to - 1)}`,
+              x.documents,
+              chalk.cyan(bar(x.documents, max, barWidth)),
+            ]),
+            chalk,
+            ['right', 'right', 'left'],
+          ),
+        );
         break;
       }
       case 'vocabulary': {
@@ -119,22 +202,49 @@ export function summaryView(summary: Partial<Summary>, sections: readonly Sectio
         if (!v) break;
         lines.push(title('Vocabulary (stop words removed)'));
         for (const l of v.languages) {
-          lines.push(chalk.bold(`  ${l.lang}`) + chalk.dim(`  ${num(l.tokens)} words, ${num(l.types)} distinct, type/token ${l.typeTokenRatio}`));
+          lines.push(
+            chalk.bold(`  ${l.lang}`) +
+              chalk.dim(`  ${num(l.tokens)} words, ${num(l.types)} distinct, type/token ${l.typeTokenRatio}`),
+          );
           const rows = Math.max(l.terms.length, l.bigrams.length);
           const cells: (string | number)[][] = [];
           for (let i = 0; i < rows; i++) {
             const t = l.terms[i];
             const b = l.bigrams[i];
-            cells.push([t ? cut(t.form, 24) : '', t ? t.count : '', t ? t.docs : '', b ? cut(b.form, 32) : '', b ? b.count : '']);
+            cells.push([
+              t ? cut(t.form, 24) : '',
+              t ? t.count : '',
+              t ? t.docs : '',
+              b ? cut(b.form, 32) : '',
+              b ? b.count : '',
+            ]);
           }
-          lines.push(table(['TERM', 'COUNT', 'DOCS', 'BIGRAM', 'COUNT'], cells, chalk, ['left', 'right', 'right', 'left', 'right']));
+          lines.push(
+            table(['TERM', 'COUNT', 'DOCS', 'BIGRAM', 'COUNT'], cells, chalk, [
+              'left',
+              'right',
+              'right',
+              'left',
+              'right',
+            ]),
+          );
         }
         break;
       }
       case 'names': {
         const n = summary.names;
         if (!n) break;
-        lines.push(title('Names'), n.length > 0 ? table(['NAME', 'COUNT'], n.map((x) => [cut(x.name, 40), x.count]), chalk, ['left', 'right']) : chalk.dim('  none seen twice'));
+        lines.push(
+          title('Names'),
+          n.length > 0
+            ? table(
+                ['NAME', 'COUNT'],
+                n.map((x) => [cut(x.name, 40), x.count]),
+                chalk,
+                ['left', 'right'],
+              )
+            : chalk.dim('  none seen twice'),
+        );
         break;
       }
       case 'distinctive': {
@@ -142,17 +252,39 @@ export function summaryView(summary: Partial<Summary>, sections: readonly Sectio
         if (!d) break;
         lines.push(title('Distinctive terms') + chalk.dim(`  (${d.measure})`));
         const docs = d.documents.slice(0, top);
-        lines.push(table(['ID', 'TERMS'], docs.map((x) => [chalk.cyan(cut(x.id, 24)), cut(x.terms.slice(0, 6).map((t) => t.term).join(', ') || '—', Math.max(20, width - 30))]), chalk));
-        if (d.documents.length > docs.length) lines.push(chalk.dim(`  and ${d.documents.length - docs.length} more documents (--json has all)`));
+        lines.push(
+          table(
+            ['ID', 'TERMS'],
+            docs.map((x) => [
+              chalk.cyan(cut(x.id, 24)),
+              cut(
+                x.terms
+                  .slice(0, 6)
+                  .map((t) => t.term)
+                  .join(', ') || '—',
+                Math.max(20, width - 30),
+              ),
+            ]),
+            chalk,
+          ),
+        );
+        if (d.documents.length > docs.length)
+          lines.push(chalk.dim(`  and ${d.documents.length - docs.length} more documents (--json has all)`));
         break;
       }
       case 'duplicates': {
         const d = summary.duplicates;
         if (!d) break;
-        lines.push(title('Duplicates') + chalk.dim(`  (MinHash, ${d.method.shingleWords}-word shingles, ${d.method.permutations} permutations, Jaccard ≥ ${d.method.threshold})`));
+        lines.push(
+          title('Duplicates') +
+            chalk.dim(
+              `  (MinHash, ${d.method.shingleWords}-word shingles, ${d.method.permutations} permutations, Jaccard ≥ ${d.method.threshold})`,
+            ),
+        );
         if (d.exact.length === 0 && d.near.length === 0) lines.push(chalk.dim('  none'));
         for (const g of d.exact.slice(0, top)) lines.push(`  exact  ${g.ids.map(visibleCell).join(', ')}`);
-        for (const g of d.near.slice(0, top)) lines.push(`  near   ${g.ids.map(visibleCell).join(', ')}  ${chalk.dim(`similarity ${g.similarity}`)}`);
+        for (const g of d.near.slice(0, top))
+          lines.push(`  near   ${g.ids.map(visibleCell).join(', ')}  ${chalk.dim(`similarity ${g.similarity}`)}`);
         break;
       }
       case 'boilerplate': {
@@ -160,17 +292,41 @@ export function summaryView(summary: Partial<Summary>, sections: readonly Sectio
         if (!b) break;
         lines.push(title('Boilerplate') + chalk.dim(`  (${b.lines} lines in ${b.documents} documents)`));
         lines.push(chalk.dim('  lines found in more than one document:'));
-        lines.push(b.shared.length > 0 ? table(['DOCS', 'LINE'], b.shared.map((x) => [x.documents, cut(x.text, width - 12)]), chalk, ['right', 'left']) : chalk.dim('    none'));
+        lines.push(
+          b.shared.length > 0
+            ? table(
+                ['DOCS', 'LINE'],
+                b.shared.map((x) => [x.documents, cut(x.text, width - 12)]),
+                chalk,
+                ['right', 'left'],
+              )
+            : chalk.dim('    none'),
+        );
         if (b.top.length > 0) {
           lines.push(chalk.dim('  boilerplate lines, most documents first:'));
-          lines.push(table(['DOCS', 'TIMES', 'LINE'], b.top.map((x) => [x.documents, x.occurrences, cut(x.text, width - 20)]), chalk, ['right', 'right', 'left']));
+          lines.push(
+            table(
+              ['DOCS', 'TIMES', 'LINE'],
+              b.top.map((x) => [x.documents, x.occurrences, cut(x.text, width - 20)]),
+              chalk,
+              ['right', 'right', 'left'],
+            ),
+          );
         }
         break;
       }
       case 'quality': {
         const q = summary.quality;
         if (!q) break;
-        lines.push(title('Quality flags'), table(['FLAG', 'DOCS', 'IDS'], q.map((x) => [x.flag, x.documents, cut(x.ids.join(', '), Math.max(20, width - 30))]), chalk, ['left', 'right', 'left']));
+        lines.push(
+          title('Quality flags'),
+          table(
+            ['FLAG', 'DOCS', 'IDS'],
+            q.map((x) => [x.flag, x.documents, cut(x.ids.join(', '), Math.max(20, width - 30))]),
+            chalk,
+            ['left', 'right', 'left'],
+          ),
+        );
         break;
       }
     }
@@ -182,7 +338,10 @@ export function summaryView(summary: Partial<Summary>, sections: readonly Sectio
 const ITEM_KEYS = ['lang', 'term', 'period', 'source', 'flag', 'id', 'group', 'text', 'name', 'from'];
 
 /** Flattens sections into `[section, key, value]` rows: dotted keys, list items named by their id. */
-export function summaryRows(summary: Partial<Summary>, sections: readonly SectionName[]): [string, string, string | number | boolean | null][] {
+export function summaryRows(
+  summary: Partial<Summary>,
+  sections: readonly SectionName[],
+): [string, string, string | number | boolean | null][] {
   const rows: [string, string, string | number | boolean | null][] = [];
   const walk = (section: string, prefix: string, value: unknown) => {
     if (value === null || typeof value !== 'object') {

@@ -24,7 +24,13 @@ export function truncateToWidth(text: string, width: number): string {
 }
 
 /** The table of the rows, whose cell texts are already made visible. */
-export function renderTable<T>(columns: Column<T>[], rows: T[], texts: string[][], chalk: ChalkInstance, width: number): string {
+export function renderTable<T>(
+  columns: Column<T>[],
+  rows: T[],
+  texts: string[][],
+  chalk: ChalkInstance,
+  width: number,
+): string {
   const widths = columns.map((c, i) => Math.max(stringWidth(c.header), ...texts.map((t) => stringWidth(t[i] ?? ''))));
   const growAt = columns.findIndex((c) => c.grow);
   if (growAt >= 0) {
@@ -34,10 +40,21 @@ export function renderTable<T>(columns: Column<T>[], rows: T[], texts: string[][
   const table = new Table({
     head: columns.map((c) => chalk.bold(c.header)),
     chars: {
-      top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
-      bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-      left: '', 'left-mid': '', mid: '', 'mid-mid': '',
-      right: '', 'right-mid': '', middle: ' '.repeat(GAP),
+      top: '',
+      'top-mid': '',
+      'top-left': '',
+      'top-right': '',
+      bottom: '',
+      'bottom-mid': '',
+      'bottom-left': '',
+      'bottom-right': '',
+      left: '',
+      'left-mid': '',
+      mid: '',
+      'mid-mid': '',
+      right: '',
+      'right-mid': '',
+      middle: ' '.repeat(GAP),
     },
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
     colAligns: columns.map((c) => c.align ?? 'left'),

@@ -39,21 +39,29 @@ describe('corpus grep, piped', () => {
       '000_fdb09ddbbd769acc:6\n001_34f256881794425b:5\n002_075e5e7c38a2ef25:4\n003_d5acbb01e160b551:5\n',
     );
     expect((await runCli(['grep', '-c', '--fold', "l'allie de moscou"])).stdout).toBe('003_d5acbb01e160b551:2\n');
-    expect((await runCli(['grep', '-c', '--fold', 'cooperation en matiere de defense a minsk'])).stdout).toBe('004_4beb03af83448623:3\n');
+    expect((await runCli(['grep', '-c', '--fold', 'cooperation en matiere de defense a minsk'])).stdout).toBe(
+      '004_4beb03af83448623:3\n',
+    );
   });
 
   test('-w respects letters beyond ASCII; -i is Unicode', async () => {
     const russe = await runCli(['grep', '-c', '-w', 'russe']);
     // The same counts as `rg -c -w russe seeds`: not `russes`, not `biélorusse`.
-    expect(russe.stdout).toBe('000_fdb09ddbbd769acc:2\n001_34f256881794425b:4\n002_075e5e7c38a2ef25:1\n003_d5acbb01e160b551:4\n004_4beb03af83448623:2\n');
+    expect(russe.stdout).toBe(
+      '000_fdb09ddbbd769acc:2\n001_34f256881794425b:4\n002_075e5e7c38a2ef25:1\n003_d5acbb01e160b551:4\n004_4beb03af83448623:2\n',
+    );
     expect((await runCli(['grep', '-c', '-i', 'défense à minsk'])).stdout).toBe('004_4beb03af83448623:3\n');
   });
 
   test('-l ids, --paths paths, -0 NUL', async () => {
     // 002 holds the untranslated fragment `[of Russia and Belarus]`.
     expect((await runCli(['grep', '-l', 'Belarus'])).stdout).toBe('002_075e5e7c38a2ef25\n004_4beb03af83448623\n');
-    expect((await runCli(['grep', '-l', '--paths', 'Belarus', '--since', '2024'])).stdout).toBe('seeds/004_4beb03af83448623.txt\n');
-    expect((await runCli(['grep', '-l', '--paths', '-0', 'Belarus'])).stdout).toBe('seeds/002_075e5e7c38a2ef25.txt\0seeds/004_4beb03af83448623.txt\0');
+    expect((await runCli(['grep', '-l', '--paths', 'Belarus', '--since', '2024'])).stdout).toBe(
+      'seeds/004_4beb03af83448623.txt\n',
+    );
+    expect((await runCli(['grep', '-l', '--paths', '-0', 'Belarus'])).stdout).toBe(
+      'seeds/002_075e5e7c38a2ef25.txt\0seeds/004_4beb03af83448623.txt\0',
+    );
   });
 
   test('-e several patterns, then paths; -m caps lines per document', async () => {
@@ -93,7 +101,12 @@ describe('corpus grep, piped', () => {
         text: 'Loading...',
         before: [''],
         after: [],
-        doc: { title: 'POUTINE ET LOUKACHENKO DISCUTENT DE LA COOPÉRATION EN MATIÈRE DE DÉFENSE À MINSK', lang: 'fra', date: '2024-05-26T11:53+01:00', source: 'La Gazette' },
+        doc: {
+          title: 'POUTINE ET LOUKACHENKO DISCUTENT DE LA COOPÉRATION EN MATIÈRE DE DÉFENSE À MINSK',
+          lang: 'fra',
+          date: '2024-05-26T11:53+01:00',
+          source: 'La Gazette',
+        },
       },
     ]);
   });
@@ -106,7 +119,9 @@ describe('corpus grep, piped', () => {
   });
 
   test('filters restrict which documents are searched', async () => {
-    expect((await runCli(['grep', '-c', 'Poutine', '--since', '2024'])).stdout).toBe('003_d5acbb01e160b551:1\n004_4beb03af83448623:5\n');
+    expect((await runCli(['grep', '-c', 'Poutine', '--since', '2024'])).stdout).toBe(
+      '003_d5acbb01e160b551:1\n004_4beb03af83448623:5\n',
+    );
     expect((await runCli(['grep', '-c', 'Poutine', '--source', 'cnn'])).stdout).toBe('000_fdb09ddbbd769acc:2\n');
     expect((await runCli(['grep', 'Poutine', '--lang', 'en'])).status).toBe(1);
   });
@@ -136,7 +151,10 @@ describe('corpus grep, piped', () => {
 
 describe('corpus grep, on a terminal', () => {
   test('a heading per document, line:text, matches highlighted in place', async () => {
-    const r = await runCli(['grep', '--fold', 'BIELORUSSIE', '-m', '1', 'seeds/001_34f256881794425b.txt', 'seeds/002_075e5e7c38a2ef25.txt'], { tty: true });
+    const r = await runCli(
+      ['grep', '--fold', 'BIELORUSSIE', '-m', '1', 'seeds/001_34f256881794425b.txt', 'seeds/002_075e5e7c38a2ef25.txt'],
+      { tty: true },
+    );
     expect(r.stdout).toContain('\u001b[1m\u001b[31mBiélorussie\u001b[39m\u001b[22m');
     expect(plain(r.stdout)).toBe(
       '001_34f256881794425b  Poutine approuve la création de centres de formation militaire avec la Biélorussie · fra · 2023-01-31T18:14\n' +
@@ -148,7 +166,10 @@ describe('corpus grep, on a terminal', () => {
   });
 
   test('--kwic: an aligned concordance', async () => {
-    const r = await runCli(['grep', '--kwic', '--width', '16', '--sort', 'right', '--color', 'never', '-w', 'Minsk'], { tty: true, columns: 100 });
+    const r = await runCli(['grep', '--kwic', '--width', '16', '--sort', 'right', '--color', 'never', '-w', 'Minsk'], {
+      tty: true,
+      columns: 100,
+    });
     expect(r.stdout).toBe(
       [
         'ID                    LINE          LEFT  MATCH  RIGHT',

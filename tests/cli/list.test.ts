@@ -38,15 +38,45 @@ describe('corpus list, piped', () => {
     const records = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(records).toHaveLength(5);
     expect(Object.keys(records[0]!)).toEqual([
-      'id', 'path', 'format', 'bytes', 'encoding', 'lang', 'langConfidence', 'languages', 'title', 'date', 'dateText',
-      'source', 'url', 'chars', 'words', 'sentences', 'paragraphs', 'lines', 'boilerplate', 'hash', 'flags', 'provenance',
+      'id',
+      'path',
+      'format',
+      'bytes',
+      'encoding',
+      'lang',
+      'langConfidence',
+      'languages',
+      'title',
+      'date',
+      'dateText',
+      'source',
+      'url',
+      'chars',
+      'words',
+      'sentences',
+      'paragraphs',
+      'lines',
+      'boilerplate',
+      'hash',
+      'flags',
+      'provenance',
     ]);
     expect(records.map((d) => [d.title, d.date, d.source, d.lang])).toEqual([
       [null, null, 'CNN', 'fra'],
-      ['Poutine approuve la création de centres de formation militaire avec la Biélorussie', '2023-01-31T18:14', null, 'fra'],
+      [
+        'Poutine approuve la création de centres de formation militaire avec la Biélorussie',
+        '2023-01-31T18:14',
+        null,
+        'fra',
+      ],
       [null, '2023-01', null, 'fra'],
       ['L’allié de Moscou envoie des troupes en Russie pour s’entraîner', '2024-08-13T12:49', null, 'fra'],
-      ['POUTINE ET LOUKACHENKO DISCUTENT DE LA COOPÉRATION EN MATIÈRE DE DÉFENSE À MINSK', '2024-05-26T11:53+01:00', 'La Gazette', 'fra'],
+      [
+        'POUTINE ET LOUKACHENKO DISCUTENT DE LA COOPÉRATION EN MATIÈRE DE DÉFENSE À MINSK',
+        '2024-05-26T11:53+01:00',
+        'La Gazette',
+        'fra',
+      ],
     ]);
     expect(records[4]).toMatchObject({
       path: 'seeds/004_4beb03af83448623.txt',
@@ -62,7 +92,12 @@ describe('corpus list, piped', () => {
 
   test('--format jsonl: one object a line, --fields projects', async () => {
     const r = await runCli(['list', '--format', 'jsonl', '--fields', 'id,date']);
-    expect(r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l))).toEqual([
+    expect(
+      r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
       { id: '000_fdb09ddbbd769acc', date: null },
       { id: '001_34f256881794425b', date: '2023-01-31T18:14' },
       { id: '002_075e5e7c38a2ef25', date: '2023-01' },
@@ -72,7 +107,8 @@ describe('corpus list, piped', () => {
   });
 
   test('filters: --lang (639-1 and 639-3), --since, --until, --source, --flag', async () => {
-    const ids = async (...args: string[]) => (await runCli(['list', '--fields', 'id', ...args])).stdout.trim().split('\n');
+    const ids = async (...args: string[]) =>
+      (await runCli(['list', '--fields', 'id', ...args])).stdout.trim().split('\n');
     expect(await ids('--lang', 'fr')).toHaveLength(5);
     expect(await ids('--lang', 'fra,eng')).toHaveLength(5);
     expect(await ids('--since', '2024')).toEqual(['003_d5acbb01e160b551', '004_4beb03af83448623']);
@@ -90,11 +126,25 @@ describe('corpus list, piped', () => {
   test('--sort date puts undated documents last; -r reverses the rest', async () => {
     const sorted = await runCli(['list', '--sort', 'date', '--fields', 'id']);
     expect(sorted.stdout).toBe(
-      ['002_075e5e7c38a2ef25', '001_34f256881794425b', '004_4beb03af83448623', '003_d5acbb01e160b551', '000_fdb09ddbbd769acc', ''].join('\n'),
+      [
+        '002_075e5e7c38a2ef25',
+        '001_34f256881794425b',
+        '004_4beb03af83448623',
+        '003_d5acbb01e160b551',
+        '000_fdb09ddbbd769acc',
+        '',
+      ].join('\n'),
     );
     const reversed = await runCli(['list', '--sort', 'words', '-r', '--fields', 'id,words']);
     expect(reversed.stdout).toBe(
-      ['003_d5acbb01e160b551\t522', '004_4beb03af83448623\t434', '000_fdb09ddbbd769acc\t388', '002_075e5e7c38a2ef25\t382', '001_34f256881794425b\t292', ''].join('\n'),
+      [
+        '003_d5acbb01e160b551\t522',
+        '004_4beb03af83448623\t434',
+        '000_fdb09ddbbd769acc\t388',
+        '002_075e5e7c38a2ef25\t382',
+        '001_34f256881794425b\t292',
+        '',
+      ].join('\n'),
     );
   });
 
@@ -111,7 +161,8 @@ describe('corpus list, piped', () => {
     expect(await runCli(['list', '--fields', 'id,colour'])).toMatchObject({
       status: 2,
       stdout: '',
-      stderr: "corpus: --fields: unknown field 'colour' (fields: id, path, format, bytes, encoding, lang, langConfidence, languages, title, date, dateText, source, url, chars, words, sentences, paragraphs, lines, boilerplate, hash, flags, provenance)\n",
+      stderr:
+        "corpus: --fields: unknown field 'colour' (fields: id, path, format, bytes, encoding, lang, langConfidence, languages, title, date, dateText, source, url, chars, words, sentences, paragraphs, lines, boilerplate, hash, flags, provenance)\n",
     });
     expect(await runCli(['list', '--since', 'yesterday'])).toMatchObject({
       status: 2,
@@ -119,12 +170,15 @@ describe('corpus list, piped', () => {
     });
     expect(await runCli(['list', '--format', 'xml'])).toMatchObject({
       status: 2,
-      stderr: "corpus: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, tsv, csv, json, jsonl.\n",
+      stderr:
+        "corpus: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, tsv, csv, json, jsonl.\n",
     });
   });
 
   test('paths from stdin with -, newline- or NUL-separated', async () => {
-    const one = await runCli(['list', '-', '--fields', 'id'], { stdin: 'seeds/001_34f256881794425b.txt\nseeds/003_d5acbb01e160b551.txt\n' });
+    const one = await runCli(['list', '-', '--fields', 'id'], {
+      stdin: 'seeds/001_34f256881794425b.txt\nseeds/003_d5acbb01e160b551.txt\n',
+    });
     expect(one.stdout).toBe('001_34f256881794425b\n003_d5acbb01e160b551\n');
     const nul = await runCli(['list', '-', '-0', '--fields', 'id'], { stdin: 'seeds/002_075e5e7c38a2ef25.txt\0' });
     expect(nul.stdout).toBe('002_075e5e7c38a2ef25\n');
@@ -133,13 +187,20 @@ describe('corpus list, piped', () => {
   test('--corpus and CORPUS_PATH name the corpus', async () => {
     const byOption = await runCli(['list', '--corpus', 'tests/fixtures/mixed/article.txt', '--fields', 'id']);
     expect(byOption.stdout).toBe('article\n');
-    const byEnv = await runCli(['list', '--fields', 'id'], { env: { CORPUS_PATH: 'tests/fixtures/mixed/notes.md:tests/fixtures/mixed/crlf.txt' } });
+    const byEnv = await runCli(['list', '--fields', 'id'], {
+      env: { CORPUS_PATH: 'tests/fixtures/mixed/notes.md:tests/fixtures/mixed/crlf.txt' },
+    });
     expect(byEnv.stdout).toBe('notes\ncrlf\n');
   });
 
   test('a missing input is an error (2) after what could be read', async () => {
     const r = await runCli(['list', 'seeds/001_34f256881794425b.txt', 'nowhere', '--fields', 'id']);
-    expect(r).toEqual({ status: 2, stdout: '001_34f256881794425b\n', stderr: 'corpus: warning: nowhere: no such file or folder\n', paged: [] });
+    expect(r).toEqual({
+      status: 2,
+      stdout: '001_34f256881794425b\n',
+      stderr: 'corpus: warning: nowhere: no such file or folder\n',
+      paged: [],
+    });
   });
 
   test('--strict turns a skipped document into status 2', async () => {
@@ -176,7 +237,9 @@ describe('corpus list, on a terminal', () => {
 
   test('--color always colours a pipe; FORCE_COLOR too', async () => {
     expect((await runCli(['list', '--format', 'table', '--color', 'always'])).stdout).toContain('\u001b[1mID');
-    expect((await runCli(['list', '--format', 'table'], { env: { FORCE_COLOR: '1' } })).stdout).toContain('\u001b[1mID');
+    expect((await runCli(['list', '--format', 'table'], { env: { FORCE_COLOR: '1' } })).stdout).toContain(
+      '\u001b[1mID',
+    );
   });
 
   test('--format tsv on a terminal', async () => {

@@ -50,7 +50,12 @@ describe('corpus show, piped', () => {
   });
 
   test('an unknown id exits 1', async () => {
-    expect(await runCli(['show', 'nope'])).toEqual({ status: 1, stdout: '', stderr: "corpus: no document matches 'nope'\n", paged: [] });
+    expect(await runCli(['show', 'nope'])).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: "corpus: no document matches 'nope'\n",
+      paged: [],
+    });
   });
 
   test('an unknown id among known ones still shows the others, and exits 1', async () => {

@@ -35,7 +35,10 @@ function freshCache(): string {
 function reseal(text: string): string {
   const lines = text.split('\n');
   const entries = `${lines.slice(1, -2).join('\n')}\n`;
-  lines[lines.length - 2] = JSON.stringify({ kind: 'corpus-cache-end', sha256: createHash('sha256').update(entries).digest('hex') });
+  lines[lines.length - 2] = JSON.stringify({
+    kind: 'corpus-cache-end',
+    sha256: createHash('sha256').update(entries).digest('hex'),
+  });
   return lines.join('\n');
 }
 
@@ -46,7 +49,8 @@ function cacheFile(): string {
   return path.join(dir, files[0]!);
 }
 
-const list = (...args: string[]) => runBin(['list', corpus, '--fields', 'id,lang,date,words,title', ...args], { env: { XDG_CACHE_HOME: cacheHome } });
+const list = (...args: string[]) =>
+  runBin(['list', corpus, '--fields', 'id,lang,date,words,title', ...args], { env: { XDG_CACHE_HOME: cacheHome } });
 
 describe('cache', () => {
   test('a second run reads the records from the cache: hit', () => {
@@ -63,7 +67,9 @@ describe('cache', () => {
     fs.writeFileSync(file, reseal(marked));
     const second = list();
     expect(second.stdout.split('\n')[1]).toMatch(/^part0\/doc001\tfra\t2023-01-31T18:14\t\d+\tFROM THE CACHE$/);
-    expect(second.stdout.split('\n').filter((l) => !l.includes('FROM THE CACHE'))).toEqual(first.stdout.split('\n').filter((l, i) => i !== 1));
+    expect(second.stdout.split('\n').filter((l) => !l.includes('FROM THE CACHE'))).toEqual(
+      first.stdout.split('\n').filter((l, i) => i !== 1),
+    );
   });
 
   test('a changed file is analysed again: miss', () => {
@@ -71,7 +77,9 @@ describe('cache', () => {
     const text = fs.readFileSync(target, 'utf8');
     fs.writeFileSync(target, text.replace('Poutine approuve', 'Vladimir Poutine approuve'));
     const after = list();
-    expect(after.stdout.split('\n')[1]).toMatch(/^part0\/doc001\tfra\t2023-01-31T18:14\t\d+\tVladimir Poutine approuve la création/);
+    expect(after.stdout.split('\n')[1]).toMatch(
+      /^part0\/doc001\tfra\t2023-01-31T18:14\t\d+\tVladimir Poutine approuve la création/,
+    );
     fs.writeFileSync(target, text);
   });
 
@@ -90,7 +98,9 @@ describe('cache', () => {
     fs.writeFileSync(file, '{"kind":"corpus-cache"\nthis is not JSON\n');
     const r = list();
     expect(r.stdout).toBe(expected);
-    expect(r.stderr).toMatch(/^corpus: warning: .*corpus-[0-9a-f]{16}\.jsonl: damaged cache ignored and rebuilt \(.*\)\n$/);
+    expect(r.stderr).toMatch(
+      /^corpus: warning: .*corpus-[0-9a-f]{16}\.jsonl: damaged cache ignored and rebuilt \(.*\)\n$/,
+    );
     const again = list();
     expect(again).toEqual({ status: 0, stdout: expected, stderr: '' });
     expect(fs.readFileSync(file, 'utf8').split('\n')).toHaveLength(303);
@@ -106,7 +116,9 @@ describe('cache', () => {
     fs.writeFileSync(file, damaged);
     const r = list();
     expect(r.stdout).toBe(expected);
-    expect(r.stderr).toMatch(/^corpus: warning: .*corpus-[0-9a-f]{16}\.jsonl: damaged cache ignored and rebuilt \(checksum mismatch\)\n$/);
+    expect(r.stderr).toMatch(
+      /^corpus: warning: .*corpus-[0-9a-f]{16}\.jsonl: damaged cache ignored and rebuilt \(checksum mismatch\)\n$/,
+    );
     expect(list()).toEqual({ status: 0, stdout: expected, stderr: '' });
     const jsonl = runBin(['list', corpus, '--format', 'jsonl'], { env: { XDG_CACHE_HOME: cacheHome } });
     for (const line of jsonl.stdout.trimEnd().split('\n')) JSON.parse(line);
@@ -150,7 +162,14 @@ describe('cache', () => {
     put('notes.txt', header('0.0.1+1'));
     put('corpus-00000000000000dd.jsonl', 'not a header');
     expect(list().status).toBe(0);
-    const written = fs.readdirSync(dir).filter((f) => /^corpus-[0-9a-f]{16}\.jsonl$/.test(f) && f !== 'corpus-00000000000000dd.jsonl' && f !== 'corpus-00000000000000aa.jsonl');
+    const written = fs
+      .readdirSync(dir)
+      .filter(
+        (f) =>
+          /^corpus-[0-9a-f]{16}\.jsonl$/.test(f) &&
+          f !== 'corpus-00000000000000dd.jsonl' &&
+          f !== 'corpus-00000000000000aa.jsonl',
+      );
     expect(written).toHaveLength(1);
     const mine = written[0] as string;
     expect(fs.readdirSync(dir).sort()).toEqual(
@@ -202,7 +221,8 @@ describe('worker threads', () => {
     const big = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-signal-'));
     const seeds = fs.readdirSync(SEED_DIR).map((f) => fs.readFileSync(path.join(SEED_DIR, f), 'utf8'));
     // Big enough that the first pass is still running when the signal comes.
-    for (let i = 0; i < 3000; i++) fs.writeFileSync(path.join(big, `d${String(i).padStart(4, '0')}.txt`), `${seeds[i % 5]}\nCopy ${i}.\n`);
+    for (let i = 0; i < 3000; i++)
+      fs.writeFileSync(path.join(big, `d${String(i).padStart(4, '0')}.txt`), `${seeds[i % 5]}\nCopy ${i}.\n`);
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-signal-tmp-'));
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-signal-home-'));
     /** Starts a run, waits for `written` to show its temporary file, then sends `signal`; the exit code. */
@@ -235,8 +255,11 @@ describe('worker threads', () => {
   test('issue 6: a corpus of text files and JSON Lines gives the same output with one job or two', () => {
     const mixed = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-mixed-jobs-'));
     const seeds = fs.readdirSync(SEED_DIR).map((f) => fs.readFileSync(path.join(SEED_DIR, f), 'utf8'));
-    for (let i = 0; i < 220; i++) fs.writeFileSync(path.join(mixed, `doc${String(i).padStart(3, '0')}.txt`), `${seeds[i % 5]}\nNote ${i}.\n`);
-    const records = Array.from({ length: 80 }, (_, i) => JSON.stringify({ id: `r${i}`, text: `${seeds[(i + 2) % 5]}\nRecord ${i}.` }));
+    for (let i = 0; i < 220; i++)
+      fs.writeFileSync(path.join(mixed, `doc${String(i).padStart(3, '0')}.txt`), `${seeds[i % 5]}\nNote ${i}.\n`);
+    const records = Array.from({ length: 80 }, (_, i) =>
+      JSON.stringify({ id: `r${i}`, text: `${seeds[(i + 2) % 5]}\nRecord ${i}.` }),
+    );
     fs.writeFileSync(path.join(mixed, 'records.jsonl'), `${records.join('\n')}\n`);
     const one = runBin(['list', mixed, '--json', '--no-cache', '--jobs', '1']);
     expect(JSON.parse(one.stdout)).toHaveLength(300);
@@ -250,7 +273,13 @@ describe('worker threads', () => {
   test('issue 6: one big JSON Lines file is shared out to the workers, with the output of one job', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-one-jsonl-'));
     const seeds = fs.readdirSync(SEED_DIR).map((f) => fs.readFileSync(path.join(SEED_DIR, f), 'utf8'));
-    const records = Array.from({ length: 400 }, (_, i) => JSON.stringify({ ...(i % 7 === 3 ? {} : { id: `r${i % 390}` }), title: `T${i}`, text: `${seeds[i % 5]}\nRecord ${i}.` }));
+    const records = Array.from({ length: 400 }, (_, i) =>
+      JSON.stringify({
+        ...(i % 7 === 3 ? {} : { id: `r${i % 390}` }),
+        title: `T${i}`,
+        text: `${seeds[i % 5]}\nRecord ${i}.`,
+      }),
+    );
     fs.writeFileSync(path.join(dir, 'records.jsonl'), `${records.join('\n')}\nnot json\n`);
     // One file, but bytes enough for 200 records of 4 KiB (see corpus.ts): workers take its records.
     expect(fs.statSync(path.join(dir, 'records.jsonl')).size).toBeGreaterThan(200 * 4096);
@@ -267,7 +296,8 @@ describe('worker threads', () => {
   test('issue 6: a file too big for a worker is analysed in the main thread, with the same result', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-big-jobs-'));
     const seeds = fs.readdirSync(SEED_DIR).map((f) => fs.readFileSync(path.join(SEED_DIR, f), 'utf8'));
-    for (let i = 0; i < 210; i++) fs.writeFileSync(path.join(dir, `doc${String(i).padStart(3, '0')}.txt`), `${seeds[i % 5]}\nNote ${i}.\n`);
+    for (let i = 0; i < 210; i++)
+      fs.writeFileSync(path.join(dir, `doc${String(i).padStart(3, '0')}.txt`), `${seeds[i % 5]}\nNote ${i}.\n`);
     // Over a mebibyte: past what a worker is given (see corpus.ts).
     fs.writeFileSync(path.join(dir, 'big.txt'), `Un très long document\n\n${seeds.join('\n\n').repeat(80)}`);
     expect(fs.statSync(path.join(dir, 'big.txt')).size).toBeGreaterThan(1024 * 1024);
@@ -283,7 +313,8 @@ describe('worker threads', () => {
   test('issue 6: JSON Lines from the cache are the records as analysed, duplicates flagged', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-jsonl-warm-'));
     const seeds = fs.readdirSync(SEED_DIR).map((f) => fs.readFileSync(path.join(SEED_DIR, f), 'utf8'));
-    for (let i = 0; i < 12; i++) fs.writeFileSync(path.join(dir, `doc "${i}".txt`), `${seeds[i % 5]}\n${i < 10 ? `Note ${i}.` : ''}\n`);
+    for (let i = 0; i < 12; i++)
+      fs.writeFileSync(path.join(dir, `doc "${i}".txt`), `${seeds[i % 5]}\n${i < 10 ? `Note ${i}.` : ''}\n`);
     const expected = runBin(['list', dir, '--format', 'jsonl', '--no-cache']);
     expect(expected.stdout).toContain('"duplicate"');
     freshCache();
@@ -295,7 +326,8 @@ describe('worker threads', () => {
 
   describe('issue 6: a JSON Lines file is kept in the cache, record by record', () => {
     // Its last line recurs in three documents, not in two.
-    const heron = (i: number) => `Heading number ${i} of the day\n\nA body paragraph number ${i} with plenty of words about the weather and the river.\nThe grey heron stood by the mill pond at dawn\n`;
+    const heron = (i: number) =>
+      `Heading number ${i} of the day\n\nA body paragraph number ${i} with plenty of words about the weather and the river.\nThe grey heron stood by the mill pond at dawn\n`;
     let dir: string;
     let file: string;
     const env = () => ({ XDG_CACHE_HOME: cacheHome });
@@ -303,7 +335,13 @@ describe('worker threads', () => {
       const seeds = fs.readdirSync(SEED_DIR).map((f) => fs.readFileSync(path.join(SEED_DIR, f), 'utf8'));
       // Ids asked for, clashing, by line; lines that hold no record, each with its warning or none.
       return [
-        ...Array.from({ length: 30 }, (_, i) => JSON.stringify({ ...(i % 4 === 1 ? {} : { id: `r${i % 25}` }), title: `T${i}`, text: `${seeds[i % 5]}\nRecord ${i}.` })),
+        ...Array.from({ length: 30 }, (_, i) =>
+          JSON.stringify({
+            ...(i % 4 === 1 ? {} : { id: `r${i % 25}` }),
+            title: `T${i}`,
+            text: `${seeds[i % 5]}\nRecord ${i}.`,
+          }),
+        ),
         'not json',
         '',
         JSON.stringify({ id: 'c', text: heron(3) }),
@@ -332,7 +370,9 @@ describe('worker threads', () => {
         for (let run = 0; run < 2; run++) {
           expect(runBin(['list', dir, '--format', 'jsonl', '--jobs', jobs], { env: env() })).toEqual(expected);
           expect(runBin(['summarise', dir, '--json', '--jobs', jobs], { env: env() })).toEqual(summary);
-          expect(runBin(['show', 'r3', dir, '--json', '--jobs', jobs], { env: env() })).toEqual(runBin(['show', 'r3', dir, '--json', '--no-cache', '--jobs', jobs]));
+          expect(runBin(['show', 'r3', dir, '--json', '--jobs', jobs], { env: env() })).toEqual(
+            runBin(['show', 'r3', dir, '--json', '--no-cache', '--jobs', jobs]),
+          );
         }
       });
     }
@@ -369,14 +409,20 @@ describe('worker threads', () => {
       try {
         const seeds = fs.readdirSync(SEED_DIR).map((f) => fs.readFileSync(path.join(SEED_DIR, f), 'utf8'));
         // Enough documents for the first pass with workers (see corpus.ts).
-        for (let i = 0; i < 220; i++) fs.writeFileSync(path.join(many, `doc${String(i).padStart(3, '0')}.txt`), `${seeds[i % 5]}\nNote ${i}.\n`);
+        for (let i = 0; i < 220; i++)
+          fs.writeFileSync(path.join(many, `doc${String(i).padStart(3, '0')}.txt`), `${seeds[i % 5]}\nNote ${i}.\n`);
         fs.copyFileSync(file, path.join(many, 'records.jsonl'));
         freshCache();
         const run = () => runBin(['list', many, '--format', 'jsonl', '--jobs', '2'], { env: env() });
         const expected = run();
         expect(expected.stdout.trimEnd().split('\n')).toHaveLength(252);
         const cache = cacheFile();
-        fs.writeFileSync(cache, reseal(fs.readFileSync(cache, 'utf8').replace(/("f":"[^"]*records\.jsonl".*?"title":)"T7"/, '$1"FROM THE CACHE"')));
+        fs.writeFileSync(
+          cache,
+          reseal(
+            fs.readFileSync(cache, 'utf8').replace(/("f":"[^"]*records\.jsonl".*?"title":)"T7"/, '$1"FROM THE CACHE"'),
+          ),
+        );
         fs.appendFileSync(path.join(many, 'doc000.txt'), 'Changed.\n');
         const changed = runBin(['list', many, '--format', 'jsonl', '--no-cache'], { env: env() });
         expect(changed.stdout).toContain('"title":"T7"');
@@ -390,7 +436,8 @@ describe('worker threads', () => {
 
     test('a changed file is read again, and a record whose boilerplate changed is analysed again', () => {
       freshCache();
-      const list = (...args: string[]) => runBin(['list', dir, '--fields', 'id,boilerplate,title', ...args], { env: env() });
+      const list = (...args: string[]) =>
+        runBin(['list', dir, '--fields', 'id,boilerplate,title', ...args], { env: env() });
       const before = list();
       expect(before.stdout).toContain('\nc\t1\tHeading number 3');
       fs.appendFileSync(file, `${JSON.stringify({ id: 'appended', text: 'Un document ajouté à la fin.' })}\n`);

@@ -21,27 +21,43 @@ function makeCorpus(root: string): void {
     const folder = path.join(root, `f${Math.floor(i / 100)}`);
     fs.mkdirSync(folder, { recursive: true });
     const lines: string[] = [`Title ${i}`, '', `${2000 + (i % 25)}-0${1 + (i % 9)}-1${i % 10}`];
-    for (let k = 0; k < 6 + (i % 7); k++) lines.push(`${WORDS[(i + k) % WORDS.length]} and ${WORDS[(i * k + 3) % WORDS.length]} line ${k}`);
+    for (let k = 0; k < 6 + (i % 7); k++)
+      lines.push(`${WORDS[(i + k) % WORDS.length]} and ${WORDS[(i * k + 3) % WORDS.length]} line ${k}`);
     // Decomposed é after the literal: NFC makes "dignité" of it, so -F dignite must not count it.
     if (i % 17 === 0) lines.push('dignite\u0301 decomposed');
     if (i % 19 === 0) lines.push('dignite plain');
     const name = `${String(i).padStart(3, '0')}_doc`;
     const text = lines.join(i % 5 === 0 ? '\r\n' : i % 23 === 0 ? '\r' : '\n') + (i % 3 === 0 ? '' : '\n');
     if (i % 29 === 0) fs.writeFileSync(path.join(folder, `${name}.txt.gz`), zlib.gzipSync(Buffer.from(text)));
-    else if (i % 31 === 0) fs.writeFileSync(path.join(folder, `${name}.txt`), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
-    else if (i % 37 === 0) fs.writeFileSync(path.join(folder, `${name}.txt`), Buffer.from(text.replace(/[^\x00-\xff]/g, '?'), 'latin1'));
+    else if (i % 31 === 0)
+      fs.writeFileSync(
+        path.join(folder, `${name}.txt`),
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+      );
+    else if (i % 37 === 0)
+      fs.writeFileSync(path.join(folder, `${name}.txt`), Buffer.from(text.replace(/[^\x00-\xff]/g, '?'), 'latin1'));
     else fs.writeFileSync(path.join(folder, `${name}.txt`), text);
     // The same id twice: the Markdown file sorts first and takes it.
-    if (i % 41 === 0) fs.writeFileSync(path.join(folder, `${name}.md`), `# Notes ${i}\n\nfreedom of the human family\n`);
+    if (i % 41 === 0)
+      fs.writeFileSync(path.join(folder, `${name}.md`), `# Notes ${i}\n\nfreedom of the human family\n`);
   }
   fs.writeFileSync(path.join(root, 'f1', '150_bin.txt'), Buffer.from('freedom\0binary'));
-  fs.writeFileSync(path.join(root, 'f1', '151_records.jsonl'), ['{"id":"r1","text":"freedom and dignity\\nsecond line dignity"}', 'not json', '{"text":"human family"}'].join('\n'));
-  for (const f of fs.readdirSync(mixed)) if (!f.endsWith('.mjs')) fs.copyFileSync(path.join(mixed, f), path.join(root, 'f2', `mixed-${f}`));
+  fs.writeFileSync(
+    path.join(root, 'f1', '151_records.jsonl'),
+    ['{"id":"r1","text":"freedom and dignity\\nsecond line dignity"}', 'not json', '{"text":"human family"}'].join(
+      '\n',
+    ),
+  );
+  for (const f of fs.readdirSync(mixed))
+    if (!f.endsWith('.mjs')) fs.copyFileSync(path.join(mixed, f), path.join(root, 'f2', `mixed-${f}`));
   // Deeper folders, a hidden one, and JSON Lines inside a folder a worker walks.
   const deep = path.join(root, 'f2', 'deep', 'er');
   fs.mkdirSync(deep, { recursive: true });
   fs.writeFileSync(path.join(deep, '400_deep.txt'), 'freedom in depth\nhuman peace\n');
-  fs.writeFileSync(path.join(deep, '401_deep.jsonl'), '{"id":"d1","text":"peace and freedom"}\n{"id":"d2","text":"human rights"}\n');
+  fs.writeFileSync(
+    path.join(deep, '401_deep.jsonl'),
+    '{"id":"d1","text":"peace and freedom"}\n{"id":"d2","text":"human rights"}\n',
+  );
   fs.mkdirSync(path.join(root, 'f1', '.hidden'));
   fs.writeFileSync(path.join(root, 'f1', '.hidden', '402_hidden.txt'), 'hidden freedom\n');
   fs.writeFileSync(path.join(root, '403_top.txt'), 'freedom at the top\n');
@@ -116,7 +132,12 @@ describe('issue 6: grep output is the same for --jobs 1 and --jobs 2 (workers st
   test('-F dignite does not count a line where a combining accent follows it (NFC makes dignité)', () => {
     const r = runBin(['grep', '--jobs', '2', '-c', '-F', 'dignite', dir], { env: PARALLEL });
     // Documents 0, 19, 38, … hold "dignite plain"; 0, 17, 34, … hold the decomposed line only.
-    const counts = new Map(r.stdout.trim().split('\n').map((l) => [l.slice(0, l.lastIndexOf(':')), l.slice(l.lastIndexOf(':') + 1)]));
+    const counts = new Map(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => [l.slice(0, l.lastIndexOf(':')), l.slice(l.lastIndexOf(':') + 1)]),
+    );
     expect(counts.get('f0/000_doc~2')).toBe('1');
     expect(counts.get('f0/038_doc')).toBe('1');
     expect(counts.get('f0/019_doc')).toBe('1');
@@ -134,17 +155,31 @@ describe('issue 6: grep -c/-l with workers claims whole folders, and the ids sta
     for (const [r, root] of roots.entries()) {
       for (const folder of ['a', 'b', 'c']) {
         fs.mkdirSync(path.join(root, folder), { recursive: true });
-        for (let i = 0; i < 40; i++) fs.writeFileSync(path.join(root, folder, `x${String(i).padStart(2, '0')}.txt`), i % 3 === r ? 'freedom\n' : 'peace\n');
+        for (let i = 0; i < 40; i++)
+          fs.writeFileSync(
+            path.join(root, folder, `x${String(i).padStart(2, '0')}.txt`),
+            i % 3 === r ? 'freedom\n' : 'peace\n',
+          );
       }
       fs.writeFileSync(path.join(root, 'b', 'x05.txt'), Buffer.from('freedom\0binary'));
     }
     // Sorts before `a`: its ids are claimed first, so folder `a` of the first root is claimed file by file.
     fs.writeFileSync(path.join(roots[0] as string, '0.jsonl'), '{"id":"a/x01","text":"freedom"}\n');
     // Sorts after the folders: its ids fall under folders claimed whole (`b/x05` is free: its file is binary).
-    fs.writeFileSync(path.join(roots[1] as string, 'z.jsonl'), ['{"id":"c/x02","text":"freedom"}', '{"id":"b/x05","text":"freedom"}', '{"id":"c/x02~2","text":"freedom"}'].join('\n'));
+    fs.writeFileSync(
+      path.join(roots[1] as string, 'z.jsonl'),
+      ['{"id":"c/x02","text":"freedom"}', '{"id":"b/x05","text":"freedom"}', '{"id":"c/x02~2","text":"freedom"}'].join(
+        '\n',
+      ),
+    );
   });
 
-  for (const args of [['-c', 'freedom'], ['-l', 'freedom'], ['-c', '-F', 'peace'], ['-l', '--paths', '-F', 'freedom']]) {
+  for (const args of [
+    ['-c', 'freedom'],
+    ['-l', 'freedom'],
+    ['-c', '-F', 'peace'],
+    ['-l', '--paths', '-F', 'freedom'],
+  ]) {
     test(args.join(' '), () => {
       const one = runBin(['grep', '--jobs', '1', ...args, ...roots]);
       const two = runBin(['grep', '--jobs', '2', ...args, ...roots], { env: { CORPUS_GREP_PARALLEL_FROM: '0' } });
@@ -169,7 +204,10 @@ describe('issue 6: grep -c/-l with workers claims whole folders, and the ids sta
 describe('issue 6: the grep worker started before the program loads', () => {
   test('a corpus too small for workers: the waiting worker does not keep the run alive', () => {
     // It did: a listener added after unref() took the worker back, and the run never ended.
-    for (const args of [['grep', '-c', 'Russie', 'seeds'], ['grep', 'no-such-word-anywhere', 'seeds']]) {
+    for (const args of [
+      ['grep', '-c', 'Russie', 'seeds'],
+      ['grep', 'no-such-word-anywhere', 'seeds'],
+    ]) {
       const r = runBin(args, { timeoutMs: 20_000 });
       expect(r.status, args.join(' ')).toBe(args[1] === '-c' ? 0 : 1);
     }
@@ -177,8 +215,14 @@ describe('issue 6: the grep worker started before the program loads', () => {
 
   test('adopted by the pool: the output is that of --jobs 1, and the run ends', () => {
     for (const mode of [['-c'], ['-l'], []]) {
-      const one = runBin(['grep', ...mode, '-j1', 'freedom', dir], { env: { CORPUS_GREP_PARALLEL_FROM: '0' }, timeoutMs: 30_000 });
-      const two = runBin(['grep', ...mode, '-j2', 'freedom', dir], { env: { CORPUS_GREP_PARALLEL_FROM: '0' }, timeoutMs: 30_000 });
+      const one = runBin(['grep', ...mode, '-j1', 'freedom', dir], {
+        env: { CORPUS_GREP_PARALLEL_FROM: '0' },
+        timeoutMs: 30_000,
+      });
+      const two = runBin(['grep', ...mode, '-j2', 'freedom', dir], {
+        env: { CORPUS_GREP_PARALLEL_FROM: '0' },
+        timeoutMs: 30_000,
+      });
       expect(two.status, mode.join(' ')).toBe(0);
       expect(two.stdout).toBe(one.stdout);
       expect(two.stderr).toBe(one.stderr);
@@ -221,14 +265,22 @@ describe('issue 6: a big JSON Lines file is searched a piece at a time, by the w
     const lines = ['\uFEFF{"id":"first","text":"dignity at the start"}'];
     for (let i = 0, size = 0; size < 9 * 1024 * 1024; i++) {
       lines.push(kinds(i));
-      if (i === 3000) lines.push(JSON.stringify({ id: 'huge', text: `freedom ${'human family '.repeat(450_000)} dignity` }));
+      if (i === 3000)
+        lines.push(JSON.stringify({ id: 'huge', text: `freedom ${'human family '.repeat(450_000)} dignity` }));
       size += (lines[lines.length - 1] as string).length + 1;
     }
     fs.writeFileSync(path.join(big, 'big.jsonl'), lines.join('\n'));
   });
   afterAll(() => fs.rmSync(big, { recursive: true, force: true }));
 
-  for (const args of [['-c', '-F', 'dignity'], ['-c', '-i', 'FREEDOM'], ['-l', 'the'], ['-c', '-m', '1', 'human'], ['-c', '-F', 'dignité'], ['-l', '-F', 'nowhere']]) {
+  for (const args of [
+    ['-c', '-F', 'dignity'],
+    ['-c', '-i', 'FREEDOM'],
+    ['-l', 'the'],
+    ['-c', '-m', '1', 'human'],
+    ['-c', '-F', 'dignité'],
+    ['-l', '-F', 'nowhere'],
+  ]) {
     test(args.join(' '), () => {
       const file = path.join(big, 'big.jsonl');
       expect(fs.statSync(file).size).toBeGreaterThan(8 * 1024 * 1024);

@@ -11,14 +11,39 @@ const CORPORA = ['seeds', 'tests/fixtures/dupes'];
 // Literals, regexes, -i, -w and -F, in the subset where JavaScript and ripgrep agree
 // (no \b, \w, \d: those are ASCII in JavaScript and Unicode in ripgrep).
 const CASES: string[][] = [
-  ['Biélorussie'], ['biélorusse'], ['Russie'], ['russe'], ['-w', 'russe'], ['-w', 'russes'], ['-i', 'BIÉLORUSSIE'], ['-i', 'poutine'],
-  ['-F', 'l’Ukraine'], ['-F', '(93 miles)'], ['-F', 'Loading...'], ['Loading...'], ['^Le '], ['\\.$'], ['[0-9]{4}'], ['Minsk|Moscou'],
-  ['exercices? militaires?'], ['^$'], ['«[^»]*»'], ['-w', '-i', 'la'], ['-i', '-w', 'harbour'], ['the (old|new) '], ['[A-Z]{3,}'],
-  ['-F', '-i', 'MINSK'], ['é'], ['\\p{Lu}\\p{Ll}+ \\p{Lu}\\p{Ll}+'],
+  ['Biélorussie'],
+  ['biélorusse'],
+  ['Russie'],
+  ['russe'],
+  ['-w', 'russe'],
+  ['-w', 'russes'],
+  ['-i', 'BIÉLORUSSIE'],
+  ['-i', 'poutine'],
+  ['-F', 'l’Ukraine'],
+  ['-F', '(93 miles)'],
+  ['-F', 'Loading...'],
+  ['Loading...'],
+  ['^Le '],
+  ['\\.$'],
+  ['[0-9]{4}'],
+  ['Minsk|Moscou'],
+  ['exercices? militaires?'],
+  ['^$'],
+  ['«[^»]*»'],
+  ['-w', '-i', 'la'],
+  ['-i', '-w', 'harbour'],
+  ['the (old|new) '],
+  ['[A-Z]{3,}'],
+  ['-F', '-i', 'MINSK'],
+  ['é'],
+  ['\\p{Lu}\\p{Ll}+ \\p{Lu}\\p{Ll}+'],
 ];
 
 function rgCounts(args: string[], corpus: string): string {
-  const r = spawnSync('rg', ['--no-config', '-c', '--sort', 'path', ...args, '--', corpus], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync('rg', ['--no-config', '-c', '--sort', 'path', ...args, '--', corpus], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (r.error) throw new Error(`ripgrep is needed for this test (apt-get install ripgrep): ${r.error.message}`);
   // rg prints path:count; corpus prints id:count (the path relative to the corpus, without extension).
   return r.stdout
@@ -38,7 +63,14 @@ describe('grep -c agrees with rg -c', () => {
       test(`${corpus}: ${args.join(' ')}`, () => {
         const ours = runBin(['grep', '-c', ...args, corpus]);
         expect(ours.stderr).toBe('');
-        expect(ours.stdout.trimEnd().split('\n').filter((l) => l !== '').sort().join('\n')).toBe(rgCounts(args, corpus));
+        expect(
+          ours.stdout
+            .trimEnd()
+            .split('\n')
+            .filter((l) => l !== '')
+            .sort()
+            .join('\n'),
+        ).toBe(rgCounts(args, corpus));
       });
     }
   }
@@ -47,7 +79,11 @@ describe('grep -c agrees with rg -c', () => {
 describe('grep end to end', () => {
   test('--fold bielorussie finds the accented spellings across the seeds', () => {
     const r = runBin(['grep', '-l', '--fold', 'bielorussie']);
-    expect(r).toEqual({ status: 0, stderr: '', stdout: '000_fdb09ddbbd769acc\n001_34f256881794425b\n002_075e5e7c38a2ef25\n003_d5acbb01e160b551\n' });
+    expect(r).toEqual({
+      status: 0,
+      stderr: '',
+      stdout: '000_fdb09ddbbd769acc\n001_34f256881794425b\n002_075e5e7c38a2ef25\n003_d5acbb01e160b551\n',
+    });
   });
 
   test('hostile pattern does not hang: (a+)+$ on a 50,000-character line returns', () => {
@@ -66,7 +102,10 @@ describe('grep end to end', () => {
   });
 
   test('grep | head -1 ends quietly with status 0', () => {
-    const r = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${BIN}" grep -i e | head -1`], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${BIN}" grep -i e | head -1`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout.split('\n')).toHaveLength(2);
@@ -81,16 +120,19 @@ describe('grep end to end', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-e2e-jsonl-'));
     try {
       const file = path.join(dir, 'news.jsonl');
-      fs.writeFileSync(file, [
-        '{"id":"a","text":"nothing here"}',
-        '{"id":"Brücke","text":"nor here"}',
-        'not json',
-        '{"id":"a","text":"human dignity\\nand dignity again"}',
-        '{"id":"Br\\u00fccke","text":"the \\u0064ignity of an escape"}',
-        '{"id":"b","title":"no text"}',
-        '{"text":"caf\\u00e9 dignity"}\r',
-        '{"id":"c","text":"and/or","url":"https:\\/\\/example.org\\/dignity"}',
-      ].join('\n'));
+      fs.writeFileSync(
+        file,
+        [
+          '{"id":"a","text":"nothing here"}',
+          '{"id":"Brücke","text":"nor here"}',
+          'not json',
+          '{"id":"a","text":"human dignity\\nand dignity again"}',
+          '{"id":"Br\\u00fccke","text":"the \\u0064ignity of an escape"}',
+          '{"id":"b","title":"no text"}',
+          '{"text":"caf\\u00e9 dignity"}\r',
+          '{"id":"c","text":"and/or","url":"https:\\/\\/example.org\\/dignity"}',
+        ].join('\n'),
+      );
       const warnings = [
         `corpus: warning: ${file}:3: not valid JSON, skipped`,
         `corpus: warning: ${file}:4: id a is taken, using a~2`,
@@ -98,7 +140,11 @@ describe('grep end to end', () => {
         `corpus: warning: ${file}:6: no text, content or body field, skipped`,
       ];
       const counts = runBin(['grep', '-c', '-F', 'dignity', file]);
-      expect(counts).toEqual({ stdout: 'a~2:2\nBrücke~2:1\nnews#7:1\n', stderr: `${warnings.join('\n')}\n`, status: 0 });
+      expect(counts).toEqual({
+        stdout: 'a~2:2\nBrücke~2:1\nnews#7:1\n',
+        stderr: `${warnings.join('\n')}\n`,
+        status: 0,
+      });
       const none = runBin(['grep', '-c', '-F', 'freedom', file]);
       expect(none).toEqual({ stdout: '', stderr: `${warnings.join('\n')}\n`, status: 1 });
       // A slash is written \/ in JSON: a literal holding one is searched in every record.

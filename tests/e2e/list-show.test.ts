@@ -29,8 +29,15 @@ describe('bin/corpus on the seeds', () => {
   });
 
   test('show 003 | head -1 prints the first line of that seed', () => {
-    const r = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${BIN}" show 003 | head -1`], { cwd: ROOT, encoding: 'utf8' });
-    expect(r).toMatchObject({ status: 0, stderr: '', stdout: 'L’allié de Moscou envoie des troupes en Russie pour s’entraîner\n' });
+    const r = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${BIN}" show 003 | head -1`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(r).toMatchObject({
+      status: 0,
+      stderr: '',
+      stdout: 'L’allié de Moscou envoie des troupes en Russie pour s’entraîner\n',
+    });
   });
 
   test('list --json is valid JSON with every field', () => {
@@ -43,8 +50,16 @@ describe('bin/corpus on the seeds', () => {
   test('--version and --help exit 0; an unknown command or option exits 2', () => {
     expect(runBin(['--version'])).toEqual({ status: 0, stdout: '0.1.0\n', stderr: '' });
     expect(runBin(['--help']).status).toBe(0);
-    expect(runBin(['frobnicate'])).toMatchObject({ status: 2, stdout: '', stderr: "corpus: unknown command 'frobnicate'\n" });
-    expect(runBin(['list', '--frob'])).toMatchObject({ status: 2, stdout: '', stderr: "corpus: unknown option '--frob'\n(Did you mean --glob?)\n" });
+    expect(runBin(['frobnicate'])).toMatchObject({
+      status: 2,
+      stdout: '',
+      stderr: "corpus: unknown command 'frobnicate'\n",
+    });
+    expect(runBin(['list', '--frob'])).toMatchObject({
+      status: 2,
+      stdout: '',
+      stderr: "corpus: unknown option '--frob'\n(Did you mean --glob?)\n",
+    });
   });
 });
 
@@ -87,7 +102,9 @@ describe('bin/corpus on the mixed fixture', () => {
 
   test('a Windows-1252 file is shown decoded; --strict makes the skipped binary an error', () => {
     const r = runBin(['show', 'latin1', '--corpus', 'tests/fixtures/mixed']);
-    expect(r.stdout).toBe('Le café de la gare a rouvert ses portes après des années de travaux. “C’est un grand jour”, dit la propriétaire, qui sert désormais des plats du terroir à midi.\n');
+    expect(r.stdout).toBe(
+      'Le café de la gare a rouvert ses portes après des années de travaux. “C’est un grand jour”, dit la propriétaire, qui sert désormais des plats du terroir à midi.\n',
+    );
     expect(runBin(['list', 'tests/fixtures/mixed', '--strict']).status).toBe(2);
   });
 
@@ -100,16 +117,24 @@ describe('bin/corpus on the mixed fixture', () => {
 describe('bin/corpus in a pipeline', () => {
   test('list | head -1 on a large corpus prints one line, nothing on stderr, and exits 0', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-pipe-'));
-    const lines = Array.from({ length: 20000 }, (_, i) => JSON.stringify({ id: `doc-${String(i).padStart(5, '0')}`, text: `Document number ${i} says very little.` }));
+    const lines = Array.from({ length: 20000 }, (_, i) =>
+      JSON.stringify({ id: `doc-${String(i).padStart(5, '0')}`, text: `Document number ${i} says very little.` }),
+    );
     fs.writeFileSync(path.join(dir, 'big.jsonl'), lines.join('\n'));
-    const r = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${BIN}" list "${dir}" --fields id | head -1`], { encoding: 'utf8' });
+    const r = spawnSync(
+      'bash',
+      ['-o', 'pipefail', '-c', `"${process.execPath}" "${BIN}" list "${dir}" --fields id | head -1`],
+      { encoding: 'utf8' },
+    );
     fs.rmSync(dir, { recursive: true, force: true });
     expect(r).toMatchObject({ status: 0, stdout: 'doc-00000\n', stderr: '' });
   });
 
   test('output of any size arrives whole through a pipe', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-whole-'));
-    const lines = Array.from({ length: 5000 }, (_, i) => JSON.stringify({ id: `d${i}`, title: `T${i}`, text: 'Un texte court en français pour le test.' }));
+    const lines = Array.from({ length: 5000 }, (_, i) =>
+      JSON.stringify({ id: `d${i}`, title: `T${i}`, text: 'Un texte court en français pour le test.' }),
+    );
     fs.writeFileSync(path.join(dir, 'docs.jsonl'), lines.join('\n'));
     const r = runBin(['list', dir, '--format', 'jsonl']);
     fs.rmSync(dir, { recursive: true, force: true });

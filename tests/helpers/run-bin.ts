@@ -17,8 +17,17 @@ export interface BinRun {
 export const TEST_CACHE = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-test-cache-'));
 
 /** Runs `corpus <args>` with NO_COLOR and no terminal; stdin from `input`. */
-export function runBin(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): BinRun {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: TEST_CACHE, NO_COLOR: '1', ...options.env };
+export function runBin(
+  args: string[],
+  options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): BinRun {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    XDG_CACHE_HOME: TEST_CACHE,
+    NO_COLOR: '1',
+    ...options.env,
+  };
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',

@@ -19,7 +19,25 @@ describe('bodyDigest', () => {
 
   test('on random bodies: the hash of the body with its white space folded, the length in code points', () => {
     const next = random(20261122);
-    const pieces = ['a', 'Z', '7', '.', ' ', '  ', '\t', '\u00a0', '\u2009', '\u3000', '\ufeff', 'é', 'д', '中', '😀', '𝔸', '\u0301'];
+    const pieces = [
+      'a',
+      'Z',
+      '7',
+      '.',
+      ' ',
+      '  ',
+      '\t',
+      '\u00a0',
+      '\u2009',
+      '\u3000',
+      '\ufeff',
+      'é',
+      'д',
+      '中',
+      '😀',
+      '𝔸',
+      '\u0301',
+    ];
     for (let run = 0; run < 500; run++) {
       const paragraphs: string[] = [];
       const count = Math.floor(next() * 5);

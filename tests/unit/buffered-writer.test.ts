@@ -53,7 +53,11 @@ describe('issue 6: BufferedWriter with bytes', () => {
 
   test('JSON Lines rows given as pieces are written as the JSON of the row', async () => {
     const sink = byteSink();
-    const rows = [{ id: 'a', t: 'été' }, { id: 'b', t: '日本' }, { id: 'c', t: 'plain' }];
+    const rows = [
+      { id: 'a', t: 'été' },
+      { id: 'b', t: '日本' },
+      { id: 'c', t: 'plain' },
+    ];
     const writer = createRowWriter<(typeof rows)[number]>({
       format: 'jsonl',
       columns: [],
@@ -61,7 +65,8 @@ describe('issue 6: BufferedWriter with bytes', () => {
       chalk: paint(false),
       json: (row) => row,
       // The first row as text, the second in pieces, the third has none.
-      jsonText: (row) => (row.id === 'a' ? JSON.stringify(row) : row.id === 'b' ? ['{"id":"b",', Buffer.from('"t":"日本"}')] : null),
+      jsonText: (row) =>
+        row.id === 'a' ? JSON.stringify(row) : row.id === 'b' ? ['{"id":"b",', Buffer.from('"t":"日本"}')] : null,
     });
     for (const row of rows) await writer.write(row);
     await writer.end();

@@ -13,8 +13,25 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-cache-lookup-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 // Look-alikes: `Ã©` is `é`'s two UTF-8 bytes read as Latin-1; a quote and a newline are escaped.
-const paths = ['/c/a.txt', '/c/é.txt', '/c/Ã©.txt', '/c/"q".txt', '/c/new\nline.txt', '/c/b.txt', '/c/b.txt2', '/c/日本.txt'];
-const entries: CacheEntry[] = paths.map((f, i) => ({ f, s: 10 + i, m: 1000.5 + i, e: [`k${i}`], h: [], l: `lede ${i}`, r: rec({ id: `id${i}`, path: f, hash: `h${i}` }) }));
+const paths = [
+  '/c/a.txt',
+  '/c/é.txt',
+  '/c/Ã©.txt',
+  '/c/"q".txt',
+  '/c/new\nline.txt',
+  '/c/b.txt',
+  '/c/b.txt2',
+  '/c/日本.txt',
+];
+const entries: CacheEntry[] = paths.map((f, i) => ({
+  f,
+  s: 10 + i,
+  m: 1000.5 + i,
+  e: [`k${i}`],
+  h: [],
+  l: `lede ${i}`,
+  r: rec({ id: `id${i}`, path: f, hash: `h${i}` }),
+}));
 
 function written(): string {
   const file = path.join(dir, 'cache.jsonl');
@@ -61,7 +78,8 @@ for (const window of [WINDOW, 64]) {
       const before = fs.readFileSync(file, 'utf8');
       const cache = CorpusCache.open(file, () => {}, window);
       cache.begin({ fingerprint: 'x', documents: entries.length, recurring: [] });
-      for (const [i, p] of paths.entries()) cache.putStored((cache.get(p, 10 + i, 1000.5 + i) as NonNullable<ReturnType<CorpusCache['get']>>).line);
+      for (const [i, p] of paths.entries())
+        cache.putStored((cache.get(p, 10 + i, 1000.5 + i) as NonNullable<ReturnType<CorpusCache['get']>>).line);
       cache.commit();
       expect(fs.readFileSync(file, 'utf8')).toBe(before);
     });
@@ -69,7 +87,9 @@ for (const window of [WINDOW, 64]) {
     test('carries entries over after reading past them, as the first that changed starts the next version', () => {
       const before = fs.readFileSync(file, 'utf8');
       const cache = CorpusCache.open(file, () => {}, window);
-      const lines = paths.map((p, i) => (cache.get(p, 10 + i, 1000.5 + i) as NonNullable<ReturnType<CorpusCache['get']>>).line);
+      const lines = paths.map(
+        (p, i) => (cache.get(p, 10 + i, 1000.5 + i) as NonNullable<ReturnType<CorpusCache['get']>>).line,
+      );
       cache.begin({ fingerprint: 'x', documents: entries.length, recurring: [] });
       for (const at of lines) cache.putStored(at);
       cache.commit();
@@ -102,8 +122,29 @@ for (const window of [WINDOW, 64]) {
 
   describe(`issue 6: a JSON Lines file's entries, read ${window} bytes at a time`, () => {
     const J = '/c/records.jsonl';
-    const record = (k: number, at = J): CacheEntry => ({ f: at, s: 500, m: 7.25, e: [`e${k}`], h: k === 1 ? [`e${k}`] : [], l: `lede ${k}`, r: rec({ id: `asked ${k}`, path: 'records.jsonl', format: 'jsonl' }) });
-    const own = (n: number, over: Partial<JsonlFileEntry> = {}): JsonlFileEntry => ({ f: J, s: 500, m: 7.25, j: { n, skip: [2, 3, 6], warn: [[2, 'bad'], [6, 'worse']] }, ...over });
+    const record = (k: number, at = J): CacheEntry => ({
+      f: at,
+      s: 500,
+      m: 7.25,
+      e: [`e${k}`],
+      h: k === 1 ? [`e${k}`] : [],
+      l: `lede ${k}`,
+      r: rec({ id: `asked ${k}`, path: 'records.jsonl', format: 'jsonl' }),
+    });
+    const own = (n: number, over: Partial<JsonlFileEntry> = {}): JsonlFileEntry => ({
+      f: J,
+      s: 500,
+      m: 7.25,
+      j: {
+        n,
+        skip: [2, 3, 6],
+        warn: [
+          [2, 'bad'],
+          [6, 'worse'],
+        ],
+      },
+      ...over,
+    });
     /** A cache of a text file, the JSON Lines file's lines, and another text file. */
     function cacheOf(lines: Array<CacheEntry | JsonlFileEntry>): CorpusCache {
       const file = path.join(dir, `jsonl-${Math.random().toString(36).slice(2)}.jsonl`);
@@ -122,7 +163,9 @@ for (const window of [WINDOW, 64]) {
         if (order === 'written') expect(cache.get('/c/a.txt', 10, 1000.5)?.record().id).toBe('id0');
         const held = cache.jsonl(J, 500, 7.25);
         expect(held?.file).toEqual(own(3).j);
-        expect([...(held?.records() ?? [])].map(([line, stored]) => [line, stored.recordId(), stored.edges, stored.lede()])).toEqual([
+        expect(
+          [...(held?.records() ?? [])].map(([line, stored]) => [line, stored.recordId(), stored.edges, stored.lede()]),
+        ).toEqual([
           [1, 'asked 0', ['e0'], 'lede 0'],
           [4, 'asked 1', ['e1'], 'lede 1'],
           [5, 'asked 2', ['e2'], 'lede 2'],
@@ -141,15 +184,19 @@ for (const window of [WINDOW, 64]) {
       expect([...(held?.records() ?? [])]).toEqual([]);
     });
 
-    test('are not served unless every line is there, laid out for the file\'s size and time', () => {
+    test("are not served unless every line is there, laid out for the file's size and time", () => {
       const cases: Record<string, Array<CacheEntry | JsonlFileEntry>> = {
         'no entry of its own (a run that could not read it to its end)': [record(0), record(1)],
         'a record fewer than it says': [record(0), own(2)],
         'a record more than it says': [record(0), record(1), record(2), own(2)],
-        'another file\'s entry among them': [record(0), record(1, '/c/other.jsonl'), own(2)],
+        "another file's entry among them": [record(0), record(1, '/c/other.jsonl'), own(2)],
         'a record of another size': [record(0), { ...record(1), s: 501 }, own(2)],
         'its own entry of another time': [record(0), record(1), own(2, { m: 8 })],
-        'its own entry without its lines': [record(0), record(1), { f: J, s: 500, m: 7.25, j: { n: 2 } } as unknown as JsonlFileEntry],
+        'its own entry without its lines': [
+          record(0),
+          record(1),
+          { f: J, s: 500, m: 7.25, j: { n: 2 } } as unknown as JsonlFileEntry,
+        ],
       };
       for (const [name, lines] of Object.entries(cases)) expect(cacheOf(lines).jsonl(J, 500, 7.25), name).toBeNull();
       expect(cacheOf([record(0), record(1), own(2)]).jsonl(J, 500, 7.25)).not.toBeNull();
@@ -180,7 +227,11 @@ describe('issue 6: fingerprintOf', () => {
     const { createHash } = await import('node:crypto');
     const { fingerprintOf } = await import('../../src/core/cache/cache.js');
     for (const count of [0, 1, 5000]) {
-      const files = Array.from({ length: count }, (_, i) => (i % 7 === 3 ? undefined : { absPath: `/corpus/été/${'d'.repeat(i % 50)}/${i}.txt`, size: i * 3, mtimeMs: 1700000000000.25 + i }));
+      const files = Array.from({ length: count }, (_, i) =>
+        i % 7 === 3
+          ? undefined
+          : { absPath: `/corpus/été/${'d'.repeat(i % 50)}/${i}.txt`, size: i * 3, mtimeMs: 1700000000000.25 + i },
+      );
       const one = createHash('sha1');
       for (const f of files) one.update(f ? `${f.absPath}\0${f.size}\0${f.mtimeMs}\n` : '-\n');
       expect(fingerprintOf(files)).toBe(one.digest('hex'));

@@ -19,8 +19,24 @@ describe('issue 6: a stored cache entry', () => {
   test('reads as JSON.parse reads it, and writes the record as JSON.stringify does with another id and path', () => {
     for (const oldId of tricky) {
       for (const id of tricky) {
-        const r = rec({ id: oldId, path: `${oldId}.txt`, title: `Le "titre" \\ ,"r":{"id":"${oldId}`, lang: 'fra', flags: ['no-date'], paragraphs: 3, hash: `h${id}` });
-        const entry: CacheEntry = { f: `/x/${oldId}",r:{`, s: 1234, m: 1795305886546.996, e: [id, 'k,"h":['], h: [id], l: `lede ,"r":{"id":" ${oldId}`, r };
+        const r = rec({
+          id: oldId,
+          path: `${oldId}.txt`,
+          title: `Le "titre" \\ ,"r":{"id":"${oldId}`,
+          lang: 'fra',
+          flags: ['no-date'],
+          paragraphs: 3,
+          hash: `h${id}`,
+        });
+        const entry: CacheEntry = {
+          f: `/x/${oldId}",r:{`,
+          s: 1234,
+          m: 1795305886546.996,
+          e: [id, 'k,"h":['],
+          h: [id],
+          l: `lede ,"r":{"id":" ${oldId}`,
+          r,
+        };
         const parsed = JSON.parse(JSON.stringify(entry)) as CacheEntry;
         const read = stored(entry);
         expect(read).not.toBeNull();
@@ -31,7 +47,9 @@ describe('issue 6: a stored cache entry', () => {
         expect(read?.paragraphs).toBe(3);
         expect(read?.hash).toBe(parsed.r.hash);
         const [head, rest] = read?.recordJsonWith(id, `dir/${id}.txt`) ?? ['', new Uint8Array()];
-        expect(Buffer.concat([Buffer.from(head), rest]).toString('utf8')).toBe(JSON.stringify({ ...parsed.r, id, path: `dir/${id}.txt` }));
+        expect(Buffer.concat([Buffer.from(head), rest]).toString('utf8')).toBe(
+          JSON.stringify({ ...parsed.r, id, path: `dir/${id}.txt` }),
+        );
       }
     }
   });
@@ -40,7 +58,7 @@ describe('issue 6: a stored cache entry', () => {
     // Digests as recurring-lines.ts makes them, and keys no digest is: escaped, non-ASCII, empty.
     const keys = ['1q2ihq31r7l9j1', 'x4ymv10ihaxzt', 'c86jje0dlg4i5', '1q2ihq31r7l9j', 'a"b', 'été', '', 'k\\n'];
     let seed = 7;
-    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
     const pick = () => Array.from({ length: random(5) }, () => keys[random(keys.length)] as string);
     let agreed = 0;
     for (let round = 0; round < 3000; round++) {
@@ -48,9 +66,13 @@ describe('issue 6: a stored cache entry', () => {
       const e = pick();
       // Mostly the right hits, sometimes wrong ones.
       const h = random(3) === 0 ? pick() : e.filter((k) => recurring.has(k));
-      const expected = h.length === e.filter((k) => recurring.has(k)).length && e.filter((k) => recurring.has(k)).every((k, i) => k === h[i]);
+      const expected =
+        h.length === e.filter((k) => recurring.has(k)).length &&
+        e.filter((k) => recurring.has(k)).every((k, i) => k === h[i]);
       const read = stored({ f: '/x/a.txt', s: 1, m: 2, e, h, l: '', r: rec({}) });
-      expect(read?.hitsAre(new RecurringKeys(recurring)), JSON.stringify({ recurring: [...recurring], e, h })).toBe(expected);
+      expect(read?.hitsAre(new RecurringKeys(recurring)), JSON.stringify({ recurring: [...recurring], e, h })).toBe(
+        expected,
+      );
       if (expected) agreed++;
     }
     expect(agreed).toBeGreaterThan(1000);
@@ -75,8 +97,12 @@ describe('issue 6: a stored cache entry', () => {
     expect(line('{"f":"/a","s":1,"m":2,"e":[],"h":[],"l":"","r":{"path":"p","id":"i"}}')).toBeNull();
     expect(line('{"f":"/a","s":1,"m":2,"e":[],"l":"","r":{"id":"i","path":"p","paragraphs":1,"hash":"h"}}')).toBeNull();
     expect(line('{"f":"/a","s":1,"m":2,"e":[],"h":[],"l":"","r":{"id":"i","path":"p","hash":"h"}}')).toBeNull();
-    expect(line('{"f":"/a","s":1,"m":2,"e":[],"h":[],"l":"","r":{"id":"i","path":"p","paragraphs":1,"hash":"h"')).toBeNull();
-    expect(line('{"f":"/a","s":1,"m":2,"e":[}],"h":[],"l":"","r":{"id":"i","path":"p","paragraphs":1,"hash":"h"}}')).toBeNull();
+    expect(
+      line('{"f":"/a","s":1,"m":2,"e":[],"h":[],"l":"","r":{"id":"i","path":"p","paragraphs":1,"hash":"h"'),
+    ).toBeNull();
+    expect(
+      line('{"f":"/a","s":1,"m":2,"e":[}],"h":[],"l":"","r":{"id":"i","path":"p","paragraphs":1,"hash":"h"}}'),
+    ).toBeNull();
     expect(line('not json')).toBeNull();
   });
 });

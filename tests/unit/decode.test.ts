@@ -3,7 +3,11 @@ import { decode, decodeWindows1252, isBinary, sniffBom } from '../../src/core/in
 
 describe('decode', () => {
   test('UTF-8 without BOM', () => {
-    expect(decode(Buffer.from('Biélorussie', 'utf8'))).toEqual({ text: 'Biélorussie', encoding: 'utf-8', fallback: false });
+    expect(decode(Buffer.from('Biélorussie', 'utf8'))).toEqual({
+      text: 'Biélorussie',
+      encoding: 'utf-8',
+      fallback: false,
+    });
   });
 
   test('UTF-8 with BOM: the BOM is stripped', () => {

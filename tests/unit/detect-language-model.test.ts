@@ -52,7 +52,12 @@ function udhrExcerpts(): string[] {
     const html = fs.readFileSync(path.join(dir, file), 'utf8');
     const body = [...html.matchAll(/<p>([^<]+)<\/p>/g)].map((m) => m[1] as string).join(' ');
     // Four excerpts of each declaration, of 60 to 400 characters, from different places.
-    for (const [start, length] of [[0, 400], [1500, 250], [3000, 120], [4500, 60]] as const) {
+    for (const [start, length] of [
+      [0, 400],
+      [1500, 250],
+      [3000, 120],
+      [4500, 60],
+    ] as const) {
       const excerpt = body.slice(start, start + length);
       if (excerpt.length >= 20) texts.push(excerpt);
     }
@@ -85,10 +90,12 @@ function francDistances(text: string, script: string): Map<string, number> {
   return result;
 }
 
-describe('trigram model: the distances are franc-all\'s', () => {
-  test('every language of the script, on 1,000 UDHR excerpts: franc-all\'s distance less one constant', () => {
+describe("trigram model: the distances are franc-all's", () => {
+  test("every language of the script, on 1,000 UDHR excerpts: franc-all's distance less one constant", () => {
     const differ: string[] = [];
-    const texts = udhrExcerpts().filter((_, index) => index % 2 === 0).slice(0, 1000);
+    const texts = udhrExcerpts()
+      .filter((_, index) => index % 2 === 0)
+      .slice(0, 1000);
     expect(texts.length).toBe(1000);
     for (const text of texts) {
       const script = tallyScripts(text.slice(0, 2048)).top;
@@ -109,7 +116,9 @@ describe('trigram model: the distances are franc-all\'s', () => {
     // The models are in the kernel's memory: it compiled, and the scorer uses it.
     expect(scriptModel('Latin').entriesAt).toBeGreaterThanOrEqual(0);
     const differ: string[] = [];
-    const texts = udhrExcerpts().filter((_, index) => index % 2 === 1).slice(0, 1000);
+    const texts = udhrExcerpts()
+      .filter((_, index) => index % 2 === 1)
+      .slice(0, 1000);
     // Repeated words make trigrams that occur more than once: the loop's other branch.
     texts.push('la la la la la la la la', 'Der Hund, der Hund und der Hund: der Hund!');
     for (const text of texts) {

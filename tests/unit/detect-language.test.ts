@@ -127,7 +127,10 @@ describe('detectLanguage: mixed documents', () => {
   test('a short English fragment inside a French paragraph does not make it mixed', () => {
     const paragraph =
       'Le ministère biélorusse de la Défense a déclaré que l’objectif de créer une force conjointe était de “renforcer la protection et la défense de l’État de l’Union”. [of Russia and Belarus]”.';
-    expect(detectLanguage([FRA, paragraph, FRA_2])).toMatchObject({ lang: 'fra', languages: [{ lang: 'fra', share: 1 }] });
+    expect(detectLanguage([FRA, paragraph, FRA_2])).toMatchObject({
+      lang: 'fra',
+      languages: [{ lang: 'fra', share: 1 }],
+    });
   });
 
   test('the same fragment as a paragraph of its own follows its French neighbours', () => {
@@ -146,14 +149,23 @@ describe('detectLanguage: the seeds', () => {
   const files = readdirSync(dir)
     .filter((file) => file.endsWith('.txt'))
     .sort();
-  const lines = (file: string): string[] => readFileSync(dir + file, 'utf8').normalize('NFC').split(/\r?\n/);
+  const lines = (file: string): string[] =>
+    readFileSync(dir + file, 'utf8')
+      .normalize('NFC')
+      .split(/\r?\n/);
   // Paragraphs as runs of non-blank lines joined with a space, boilerplate left in: harder
   // than what the caller passes.
   const byBlankLines = (file: string): string[] =>
     lines(file)
       .join('\n')
       .split(/\n\s*\n/)
-      .map((block) => block.split('\n').map((line) => line.trim()).filter(Boolean).join(' '))
+      .map((block) =>
+        block
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean)
+          .join(' '),
+      )
       .filter(Boolean);
 
   test('there are five', () => {

@@ -15,7 +15,9 @@ describe('buildFilter', () => {
 
   test('--lang rejects a code that is neither', async () => {
     await expect(buildFilter({ lang: 'french' })).rejects.toThrow(FilterError);
-    await expect(buildFilter({ lang: 'zz' })).rejects.toThrow("--lang takes ISO 639-1 or 639-3 codes such as fr or fra, not 'zz'");
+    await expect(buildFilter({ lang: 'zz' })).rejects.toThrow(
+      "--lang takes ISO 639-1 or 639-3 codes such as fr or fra, not 'zz'",
+    );
   });
 
   test('--since and --until compare at the coarser precision; undated documents fail', async () => {
@@ -27,12 +29,18 @@ describe('buildFilter', () => {
   });
 
   test('a bad date is a FilterError', async () => {
-    await expect(buildFilter({ since: 'last week' })).rejects.toThrow("--since takes an ISO date such as 2023, 2023-01 or 2023-01-31, not 'last week'");
+    await expect(buildFilter({ since: 'last week' })).rejects.toThrow(
+      "--since takes an ISO date such as 2023, 2023-01 or 2023-01-31, not 'last week'",
+    );
   });
 
   test('--source is a case-insensitive substring; --flag any of the names', async () => {
     const bySource = (await buildFilter({ source: 'gazette' }))!;
-    expect([rec({ source: 'La Gazette' }), rec({ source: 'CNN' }), rec({})].map(bySource)).toEqual([true, false, false]);
+    expect([rec({ source: 'La Gazette' }), rec({ source: 'CNN' }), rec({})].map(bySource)).toEqual([
+      true,
+      false,
+      false,
+    ]);
     const byFlag = (await buildFilter({ flag: 'no-title,short' }))!;
     expect([rec({ flags: ['short'] }), rec({ flags: ['no-date'] })].map(byFlag)).toEqual([true, false]);
   });

@@ -26,7 +26,10 @@ const rows: Row[] = [
   { id: 'c', words: 7, title: 'tab\there\nnewline', flags: [] },
 ];
 
-async function render(format: OutputFormat, extra: { header?: boolean; width?: number; color?: boolean; nul?: boolean } = {}) {
+async function render(
+  format: OutputFormat,
+  extra: { header?: boolean; width?: number; color?: boolean; nul?: boolean } = {},
+) {
   const out = capturedOutput(format === 'table');
   const writer = createRowWriter<Row>({
     format,
@@ -56,7 +59,10 @@ describe('row writer', () => {
 
   test('CSV always has a header and quotes per RFC 4180', async () => {
     expect(await render('csv')).toBe(
-      'id,words,title,flags\n' + 'a,12,"Un titre, avec ""guillemets""","no-date,short"\n' + 'bb,3456,,\n' + 'c,7,"tab\there\nnewline",\n',
+      'id,words,title,flags\n' +
+        'a,12,"Un titre, avec ""guillemets""","no-date,short"\n' +
+        'bb,3456,,\n' +
+        'c,7,"tab\there\nnewline",\n',
     );
   });
 
@@ -94,7 +100,12 @@ describe('row writer', () => {
 describe('cells', () => {
   test('cellText', () => {
     expect(cellText(null)).toBe('');
-    expect(cellText([{ lang: 'fra', share: 0.8 }, { lang: 'eng', share: 0.2 }])).toBe('fra:0.8,eng:0.2');
+    expect(
+      cellText([
+        { lang: 'fra', share: 0.8 },
+        { lang: 'eng', share: 0.2 },
+      ]),
+    ).toBe('fra:0.8,eng:0.2');
     expect(cellText([3, 5])).toBe('3,5');
     expect(cellText({ title: 'line 1' })).toBe('{"title":"line 1"}');
   });

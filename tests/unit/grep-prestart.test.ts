@@ -38,13 +38,29 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const data = (word: string) => ({ matcher: { patterns: [word], fixedStrings: true }, spec: { mode: 'count' as const, before: 0, after: 0 }, analyse: false, walk: {} });
-const folderOf = (name: string) => ({ folder: true as const, absPath: path.join(dir, name), relPath: name, displayHead: '' });
+const data = (word: string) => ({
+  matcher: { patterns: [word], fixedStrings: true },
+  spec: { mode: 'count' as const, before: 0, after: 0 },
+  analyse: false,
+  walk: {},
+});
+const folderOf = (name: string) => ({
+  folder: true as const,
+  absPath: path.join(dir, name),
+  relPath: name,
+  displayHead: '',
+});
 
 /** What the main thread makes of a folder itself: the oracle. */
 function here(name: string, word: string) {
   const d = data(word);
-  const result = task.searchFolder(folderOf(name), d.walk, search.buildMatcher(d.matcher), d.spec, new task.FileReader());
+  const result = task.searchFolder(
+    folderOf(name),
+    d.walk,
+    search.buildMatcher(d.matcher),
+    d.spec,
+    new task.FileReader(),
+  );
   return { relPaths: result.relPaths, outcomes: [...result.outcomes], details: result.details };
 }
 
@@ -73,7 +89,9 @@ describe('issue 6: grep worker started ahead', () => {
     try {
       for (const name of ['a', 'b']) {
         const reply = await pool.searchFolder(folderOf(name));
-        expect({ relPaths: reply.relPaths, outcomes: [...reply.outcomes], details: reply.details }).toEqual(here(name, 'dignity'));
+        expect({ relPaths: reply.relPaths, outcomes: [...reply.outcomes], details: reply.details }).toEqual(
+          here(name, 'dignity'),
+        );
       }
       expect(pool.ready).toBe(true);
     } finally {
@@ -97,26 +115,30 @@ describe('issue 6: grep worker started ahead', () => {
     }
   });
 
-  test('a worker that fails before it is adopted is forgotten, and the pool starts its own', { timeout: 20_000 }, async () => {
-    prestart.prestartGrepWorker();
-    // Not a valid regular expression: the worker's setup throws, and the worker stops.
-    const bad = { ...data('dignity'), matcher: { patterns: ['('] } };
-    prestart.setUpGrepWorker(bad);
-    expect(prestart.hasWaitingGrepWorker()).toBe(true);
-    // Waits for it to stop, for 10 s at most (then the test fails, rather than hangs).
-    for (const until = Date.now() + 10_000; prestart.hasWaitingGrepWorker() && Date.now() < until; ) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    expect(prestart.hasWaitingGrepWorker()).toBe(false);
-    expect(prestart.adoptGrepWorker(bad)).toBeNull();
-    const pool = new pools.GrepPool(1, data('dignity'));
-    try {
-      const reply = await pool.searchFolder(folderOf('a'));
-      expect(reply.details).toEqual(here('a', 'dignity').details);
-    } finally {
-      await pool.close();
-    }
-  });
+  test(
+    'a worker that fails before it is adopted is forgotten, and the pool starts its own',
+    { timeout: 20_000 },
+    async () => {
+      prestart.prestartGrepWorker();
+      // Not a valid regular expression: the worker's setup throws, and the worker stops.
+      const bad = { ...data('dignity'), matcher: { patterns: ['('] } };
+      prestart.setUpGrepWorker(bad);
+      expect(prestart.hasWaitingGrepWorker()).toBe(true);
+      // Waits for it to stop, for 10 s at most (then the test fails, rather than hangs).
+      for (const until = Date.now() + 10_000; prestart.hasWaitingGrepWorker() && Date.now() < until;) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect(prestart.hasWaitingGrepWorker()).toBe(false);
+      expect(prestart.adoptGrepWorker(bad)).toBeNull();
+      const pool = new pools.GrepPool(1, data('dignity'));
+      try {
+        const reply = await pool.searchFolder(folderOf('a'));
+        expect(reply.details).toEqual(here('a', 'dignity').details);
+      } finally {
+        await pool.close();
+      }
+    },
+  );
 
   test('a worker set up for another search is not adopted', async () => {
     prestart.prestartGrepWorker();

@@ -5,12 +5,28 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { searchDocument, type LineMatcher } from '../../src/core/search/grep.js';
-import { contextOf, countLiteralLines, FileReader, Outcome, searchFile, searchFolder, sparseLines } from '../../src/core/search/grep-task.js';
+import {
+  contextOf,
+  countLiteralLines,
+  FileReader,
+  Outcome,
+  searchFile,
+  searchFolder,
+  sparseLines,
+} from '../../src/core/search/grep-task.js';
 import { walkFolder } from '../../src/core/input/walk.js';
 import { buildMatcher, type MatcherOptions } from '../../src/core/search/matcher.js';
 import type { SourceDocument } from '../../src/core/types.js';
 
-const doc = (text: string): SourceDocument => ({ id: 'd', path: 'd.txt', absPath: '/d.txt', format: 'text', bytes: text.length, encoding: 'utf-8', text });
+const doc = (text: string): SourceDocument => ({
+  id: 'd',
+  path: 'd.txt',
+  absPath: '/d.txt',
+  format: 'text',
+  bytes: text.length,
+  encoding: 'utf-8',
+  text,
+});
 
 const TEXTS = [
   '',
@@ -73,7 +89,11 @@ describe('issue 6: searching only the lines the whole-text search lands in', () 
 
 describe('issue 6: literal lines counted on the raw bytes', () => {
   const count = (text: string, literals: string[], max = Infinity) =>
-    countLiteralLines(Buffer.from(text), literals.map((l) => Buffer.from(l)), max);
+    countLiteralLines(
+      Buffer.from(text),
+      literals.map((l) => Buffer.from(l)),
+      max,
+    );
 
   test('counts lines, not occurrences, whatever ends them', () => {
     expect(count('dignity dignity\nno\ndignity\r\ndignity\rdignity', ['dignity'])).toBe(4);
@@ -96,7 +116,9 @@ describe('issue 6: literal lines counted on the raw bytes', () => {
       for (let k = random(30); k > 0; k--) text += pieces[random(pieces.length)];
       const literal = ['dignity', 'dig', 'ity', 'x'][random(4)] as string;
       const max = random(4) === 0 ? 1 + random(3) : Infinity;
-      expect(count(text, [literal], max), JSON.stringify([text, literal, max])).toBe(count(text, [literal, literal], max));
+      expect(count(text, [literal], max), JSON.stringify([text, literal, max])).toBe(
+        count(text, [literal, literal], max),
+      );
     }
   });
 
@@ -122,8 +144,21 @@ describe('issue 6: what a worker sends back for the printer', () => {
     const text = 'a\nb x\nc\nd\ne\nf x\ng\n';
     const result = searchDocument(doc(text), buildMatcher({ patterns: ['x'] }));
     const context = contextOf(result.hits, result.lines, 1, 1);
-    expect(context).toEqual([[1, 'a'], [3, 'c'], [5, 'e'], [7, 'g']]);
-    const lines = sparseLines({ format: 'text', encoding: 'utf-8', bytes: 0, count: 2, hits: result.hits, lineCount: result.lines.length, context });
+    expect(context).toEqual([
+      [1, 'a'],
+      [3, 'c'],
+      [5, 'e'],
+      [7, 'g'],
+    ]);
+    const lines = sparseLines({
+      format: 'text',
+      encoding: 'utf-8',
+      bytes: 0,
+      count: 2,
+      hits: result.hits,
+      lineCount: result.lines.length,
+      context,
+    });
     expect(lines.length).toBe(7);
     expect(lines[0]).toBe('a');
     expect(lines[3]).toBeUndefined();
@@ -135,10 +170,20 @@ describe('issue 6: one file read and searched for a worker', () => {
   test('an unreadable file claims no id and says why; a file the prefilter skips claims one', () => {
     const matcher = buildMatcher({ patterns: ['dignity'], fixedStrings: true });
     const spec = { mode: 'count' as const, before: 0, after: 0 };
-    const missing = searchFile({ absPath: '/nonexistent/x.txt', displayPath: 'x.txt', format: 'text', gzip: false }, matcher, spec, new FileReader());
+    const missing = searchFile(
+      { absPath: '/nonexistent/x.txt', displayPath: 'x.txt', format: 'text', gzip: false },
+      matcher,
+      spec,
+      new FileReader(),
+    );
     expect(missing.outcome).toBe(Outcome.Unread);
     expect(missing.error?.code).toBe('ENOENT');
-    const skipped = searchFile({ absPath: __filename, displayPath: 't.ts', format: 'text', gzip: false }, buildMatcher({ patterns: ['zq'.repeat(9)], fixedStrings: true }), spec, new FileReader());
+    const skipped = searchFile(
+      { absPath: __filename, displayPath: 't.ts', format: 'text', gzip: false },
+      buildMatcher({ patterns: ['zq'.repeat(9)], fixedStrings: true }),
+      spec,
+      new FileReader(),
+    );
     expect(skipped).toEqual({ outcome: Outcome.NoMatch });
   });
 });
@@ -165,8 +210,20 @@ describe('issue 6: searchFolder walks and searches a folder as the main thread w
     const result = searchFolder(folder, {}, matcher, spec, reader);
     const walked = [...walkFolder(folder, { cwd: root })];
     expect(result.relPaths.split('\0')).toEqual(walked.map((f) => f.relPath));
-    expect(result.relPaths.split('\0')).toEqual(['top/a.md', 'top/b.txt', 'top/c.jsonl', 'top/deep/d.txt.gz', 'top/deep/e.txt']);
-    expect([...result.outcomes]).toEqual([Outcome.NoMatch, Outcome.Match, Outcome.Jsonl, Outcome.Match, Outcome.Unread]);
+    expect(result.relPaths.split('\0')).toEqual([
+      'top/a.md',
+      'top/b.txt',
+      'top/c.jsonl',
+      'top/deep/d.txt.gz',
+      'top/deep/e.txt',
+    ]);
+    expect([...result.outcomes]).toEqual([
+      Outcome.NoMatch,
+      Outcome.Match,
+      Outcome.Jsonl,
+      Outcome.Match,
+      Outcome.Unread,
+    ]);
     expect(result.details.map(([i, r]) => [i, r.match?.count ?? null, r.warnings ?? null])).toEqual([
       [1, 2, null],
       [3, 1, null],
@@ -174,7 +231,9 @@ describe('issue 6: searchFolder walks and searches a folder as the main thread w
     ]);
     expect(result.walkWarnings).toEqual([]);
     // --hidden reaches the hidden folder, as the walk does.
-    expect(searchFolder(folder, { hidden: true }, matcher, spec, reader).relPaths.split('\0')).toContain('top/.hidden/f.txt');
+    expect(searchFolder(folder, { hidden: true }, matcher, spec, reader).relPaths.split('\0')).toContain(
+      'top/.hidden/f.txt',
+    );
   });
 
   test('a folder gone by the time it is walked: a warning before the file it comes before', () => {

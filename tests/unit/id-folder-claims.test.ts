@@ -99,7 +99,13 @@ describe('issue 6: ids claimed by folders', () => {
           continue;
         }
         const folder = pick(['a', 'b']);
-        const names = [...new Set(Array.from({ length: Math.floor(next() * 4) }, () => pick(['x.txt', 'y.txt', 'x.md', 'x~2.txt', 's/x.txt', 'y.x.txt'])))].sort();
+        const names = [
+          ...new Set(
+            Array.from({ length: Math.floor(next() * 4) }, () =>
+              pick(['x.txt', 'y.txt', 'x.md', 'x~2.txt', 's/x.txt', 'y.x.txt']),
+            ),
+          ),
+        ].sort();
         steps.push({ folder, relPaths: names.map((n) => `${folder}/${n}`), read: names.map(() => next() < 0.9) });
       }
       const expected = oneByOne(steps);

@@ -31,7 +31,7 @@ function random(seed: number): () => number {
  */
 function chunked(bytes: Buffer, rand: () => number): Buffer[] {
   const out: Buffer[] = [];
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     const n = 1 + Math.floor(rand() * 12);
     out.push(bytes.subarray(at, at + n));
     at += n;
@@ -41,7 +41,8 @@ function chunked(bytes: Buffer, rand: () => number): Buffer[] {
 
 async function viaByteLines(chunks: Buffer[]): Promise<string[]> {
   const out: string[] = [];
-  for await (const lines of byteLines(Readable.from(chunks, { objectMode: true }))) for (const line of lines) out.push(line.toString('utf8'));
+  for await (const lines of byteLines(Readable.from(chunks, { objectMode: true })))
+    for (const line of lines) out.push(line.toString('utf8'));
   return out;
 }
 
@@ -69,7 +70,8 @@ describe('byteLines', () => {
     const long = 'x'.repeat(10_000);
     const chunks = chunked(Buffer.from(`${long}\nshort\n`), random(1));
     const batches: string[][] = [];
-    for await (const lines of byteLines(Readable.from(chunks, { objectMode: true }))) batches.push(lines.map((l) => l.toString()));
+    for await (const lines of byteLines(Readable.from(chunks, { objectMode: true })))
+      batches.push(lines.map((l) => l.toString()));
     expect(batches.flat()).toEqual([long, 'short']);
   });
 });
@@ -104,7 +106,10 @@ describe('readJsonl with records left out unread', () => {
   ];
 
   // The lines as readline numbers them (the lone CR ends one).
-  const physical = lines.join('\n').replace(/^\uFEFF/, '').split(/\r?\n|\r/);
+  const physical = lines
+    .join('\n')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n|\r/);
   const lineOf = (d: SourceDocument): string => physical[(d.recordLine as number) - 1] as string;
 
   async function read(file: string, wantRecord?: (bytes: Buffer) => boolean, wantId?: (id: string) => boolean) {
@@ -112,9 +117,25 @@ describe('readJsonl with records left out unread', () => {
     const docs: SourceDocument[] = [];
     const ids = new IdRegistry(true);
     const found = { absPath: file, relPath: path.basename(file), displayPath: path.basename(file) };
-    for await (const doc of readJsonl(found, ids, (p, m) => warnings.push(`${p}: ${m}`), wantId, wantRecord)) docs.push(doc);
+    for await (const doc of readJsonl(found, ids, (p, m) => warnings.push(`${p}: ${m}`), wantId, wantRecord))
+      docs.push(doc);
     // What was claimed shows in the ids the next records would get.
-    const next = ['a', 'a~2', 'b', '7', 'Brücke', 'escaped-key', 'records#5', 'records#15', 'records#16', 'records#17', 'e', 'f', 'c', 'd'].map((id) => ids.peek(id));
+    const next = [
+      'a',
+      'a~2',
+      'b',
+      '7',
+      'Brücke',
+      'escaped-key',
+      'records#5',
+      'records#15',
+      'records#16',
+      'records#17',
+      'e',
+      'f',
+      'c',
+      'd',
+    ].map((id) => ids.peek(id));
     return { docs, warnings, next };
   }
 
@@ -124,7 +145,24 @@ describe('readJsonl with records left out unread', () => {
       const file = path.join(dir, gz ? 'records.jsonl.gz' : 'records.jsonl');
       fs.writeFileSync(file, gz ? gzipSync(bytes) : bytes);
       const whole = await read(file);
-      expect(whole.docs.map((d) => d.id)).toEqual(['a', 'a~2', '7', 'b', 'records#5', 'Brücke', 'Brücke~2', 'escaped-key', 'records#15', 'records#15~2', 'records#16', 'records#17', 'a~2~2', 'e', 'e~2', 'f']);
+      expect(whole.docs.map((d) => d.id)).toEqual([
+        'a',
+        'a~2',
+        '7',
+        'b',
+        'records#5',
+        'Brücke',
+        'Brücke~2',
+        'escaped-key',
+        'records#15',
+        'records#15~2',
+        'records#16',
+        'records#17',
+        'a~2~2',
+        'e',
+        'e~2',
+        'f',
+      ]);
       const name = path.basename(file);
       expect(whole.warnings).toEqual([
         `${name}:2: id a is taken, using a~2`,
@@ -170,7 +208,10 @@ describe('readJsonl with records left out unread', () => {
     const skipped: Array<[number, string | null]> = [];
     let failed = 0;
     const docs: SourceDocument[] = [];
-    const track = { skipped: (lineNo: number, why: string | null) => skipped.push([lineNo, why]), failed: () => failed++ };
+    const track = {
+      skipped: (lineNo: number, why: string | null) => skipped.push([lineNo, why]),
+      failed: () => failed++,
+    };
     for await (const doc of readJsonl(found, new IdRegistry(), () => {}, undefined, undefined, track)) docs.push(doc);
     expect(skipped).toEqual([
       [9, 'no text, content or body field, skipped'],
@@ -181,7 +222,9 @@ describe('readJsonl with records left out unread', () => {
     ]);
     expect(failed).toBe(0);
     const claims = new IdRegistry();
-    expect(docs.map((d) => claims.claim(askedRecordId(found, d.fields, d.recordLine as number)).id)).toEqual(docs.map((d) => d.id));
+    expect(docs.map((d) => claims.claim(askedRecordId(found, d.fields, d.recordLine as number)).id)).toEqual(
+      docs.map((d) => d.id),
+    );
     // A file that cannot be read to its end is told so.
     const missing = { ...found, absPath: path.join(dir, 'missing.jsonl') };
     for await (const doc of readJsonl(missing, new IdRegistry(), () => {}, undefined, undefined, track)) docs.push(doc);

@@ -8,11 +8,16 @@ import { describe, expect, it } from 'vitest';
 import { buildMatcher, type MatcherOptions } from '../../src/core/search/matcher.js';
 
 const seeds = join(import.meta.dirname, '../../seeds');
-const files = readdirSync(seeds).sort().map((name) => join(seeds, name));
+const files = readdirSync(seeds)
+  .sort()
+  .map((name) => join(seeds, name));
 
 type Flag = '-F' | '-i' | '-w' | '-S';
 const OPTION: Record<Flag, 'fixedStrings' | 'ignoreCase' | 'wordRegexp' | 'smartCase'> = {
-  '-F': 'fixedStrings', '-i': 'ignoreCase', '-w': 'wordRegexp', '-S': 'smartCase',
+  '-F': 'fixedStrings',
+  '-i': 'ignoreCase',
+  '-w': 'wordRegexp',
+  '-S': 'smartCase',
 };
 
 const cases: [string[], Flag[]][] = [
@@ -49,10 +54,21 @@ const cases: [string[], Flag[]][] = [
 ];
 
 function rgCounts(patterns: string[], flags: Flag[]): Map<string, number> {
-  const args = ['--no-config', '--include-zero', '-c', '-H', ...flags, ...patterns.flatMap((p) => ['-e', p]), '--', ...files];
+  const args = [
+    '--no-config',
+    '--include-zero',
+    '-c',
+    '-H',
+    ...flags,
+    ...patterns.flatMap((p) => ['-e', p]),
+    '--',
+    ...files,
+  ];
   const result = spawnSync('rg', args, { encoding: 'utf8' });
   if (result.error !== undefined) {
-    throw new Error(`cannot run rg (${result.error.message}): install ripgrep (apt-get install ripgrep) to run this test`);
+    throw new Error(
+      `cannot run rg (${result.error.message}): install ripgrep (apt-get install ripgrep) to run this test`,
+    );
   }
   if (result.status !== 0 && result.status !== 1) throw new Error(`rg failed: ${result.stderr}`);
   const counts = new Map<string, number>();
@@ -75,11 +91,19 @@ describe('counts agree with rg -c', () => {
     const matcher = buildMatcher(options);
     const expected = rgCounts(patterns, flags);
     const actual = new Map(
-      files.map((file) => [file, readFileSync(file, 'utf8').split(/\r\n|\r|\n/).filter((line) => matcher.isMatch(line)).length]),
+      files.map((file) => [
+        file,
+        readFileSync(file, 'utf8')
+          .split(/\r\n|\r|\n/)
+          .filter((line) => matcher.isMatch(line)).length,
+      ]),
     );
     expect(actual).toEqual(expected);
-    const viaFindAll = files.map((file) =>
-      readFileSync(file, 'utf8').split(/\r\n|\r|\n/).filter((line) => matcher.findAll(line).length > 0).length,
+    const viaFindAll = files.map(
+      (file) =>
+        readFileSync(file, 'utf8')
+          .split(/\r\n|\r|\n/)
+          .filter((line) => matcher.findAll(line).length > 0).length,
     );
     expect(viaFindAll).toEqual(files.map((file) => expected.get(file)));
   });

@@ -6,13 +6,23 @@ import { splitLines } from '../../src/core/input/lines.js';
 
 /** Matches as [start, end, text] triples, so expectations show the offsets and what they cover. */
 function find(options: Partial<MatcherOptions> & { patterns: string[] }, line: string): [number, number, string][] {
-  return buildMatcher(options).findAll(line).map((m) => [m.start, m.end, line.slice(m.start, m.end)]);
+  return buildMatcher(options)
+    .findAll(line)
+    .map((m) => [m.start, m.end, line.slice(m.start, m.end)]);
 }
 
 describe('public API', () => {
   it('builds a matcher with findAll, isMatch, requiredLiterals, lineLiterals, wholeText, mayMatchBytes and mayMatchJson', () => {
     const matcher = buildMatcher({ patterns: ['Russie'] });
-    expect(Object.keys(matcher).sort()).toEqual(['findAll', 'isMatch', 'lineLiterals', 'mayMatchBytes', 'mayMatchJson', 'requiredLiterals', 'wholeText']);
+    expect(Object.keys(matcher).sort()).toEqual([
+      'findAll',
+      'isMatch',
+      'lineLiterals',
+      'mayMatchBytes',
+      'mayMatchJson',
+      'requiredLiterals',
+      'wholeText',
+    ]);
     expect(matcher.isMatch('La Russie')).toBe(true);
     expect(matcher.isMatch('La Prusse')).toBe(false);
   });
@@ -20,12 +30,22 @@ describe('public API', () => {
 
 describe('regular expressions and -F', () => {
   it('finds every non-overlapping match with UTF-16 offsets', () => {
-    expect(find({ patterns: ['ss'] }, 'La Russie, la Biélorussie')).toEqual([[5, 7, 'ss'], [21, 23, 'ss']]);
-    expect(find({ patterns: ['\\p{Lu}\\p{Ll}+'] }, 'Mit Straße und Ölpreis')).toEqual([[0, 3, 'Mit'], [4, 10, 'Straße'], [15, 22, 'Ölpreis']]);
+    expect(find({ patterns: ['ss'] }, 'La Russie, la Biélorussie')).toEqual([
+      [5, 7, 'ss'],
+      [21, 23, 'ss'],
+    ]);
+    expect(find({ patterns: ['\\p{Lu}\\p{Ll}+'] }, 'Mit Straße und Ölpreis')).toEqual([
+      [0, 3, 'Mit'],
+      [4, 10, 'Straße'],
+      [15, 22, 'Ölpreis'],
+    ]);
   });
 
   it('counts astral characters as two UTF-16 units', () => {
-    expect(find({ patterns: ['.b'] }, '😀b 😀b')).toEqual([[0, 3, '😀b'], [4, 7, '😀b']]);
+    expect(find({ patterns: ['.b'] }, '😀b 😀b')).toEqual([
+      [0, 3, '😀b'],
+      [4, 7, '😀b'],
+    ]);
   });
 
   it('-F takes regex syntax literally', () => {
@@ -34,14 +54,25 @@ describe('regular expressions and -F', () => {
   });
 
   it('reports empty matches, so findAll and isMatch agree', () => {
-    expect(find({ patterns: ['x*'] }, 'ab')).toEqual([[0, 0, ''], [1, 1, ''], [2, 2, '']]);
+    expect(find({ patterns: ['x*'] }, 'ab')).toEqual([
+      [0, 0, ''],
+      [1, 1, ''],
+      [2, 2, ''],
+    ]);
   });
 });
 
 describe('-i and -S', () => {
   it('-i folds case across scripts', () => {
-    expect(find({ patterns: ['été'], ignoreCase: true }, 'Été, ÉTÉ, été')).toEqual([[0, 3, 'Été'], [5, 8, 'ÉTÉ'], [10, 13, 'été']]);
-    expect(find({ patterns: ['αθήνα'], ignoreCase: true }, 'Η ΑΘΉΝΑ και η Αθήνα')).toEqual([[2, 7, 'ΑΘΉΝΑ'], [14, 19, 'Αθήνα']]);
+    expect(find({ patterns: ['été'], ignoreCase: true }, 'Été, ÉTÉ, été')).toEqual([
+      [0, 3, 'Été'],
+      [5, 8, 'ÉTÉ'],
+      [10, 13, 'été'],
+    ]);
+    expect(find({ patterns: ['αθήνα'], ignoreCase: true }, 'Η ΑΘΉΝΑ και η Αθήνα')).toEqual([
+      [2, 7, 'ΑΘΉΝΑ'],
+      [14, 19, 'Αθήνα'],
+    ]);
     expect(find({ patterns: ['МОСКВА'], ignoreCase: true }, 'Москва — столица')).toEqual([[0, 6, 'Москва']]);
   });
 
@@ -50,17 +81,29 @@ describe('-i and -S', () => {
   });
 
   it('-S ignores case only for an all-lowercase pattern', () => {
-    expect(find({ patterns: ['russie'], smartCase: true }, 'Russie russie')).toEqual([[0, 6, 'Russie'], [7, 13, 'russie']]);
+    expect(find({ patterns: ['russie'], smartCase: true }, 'Russie russie')).toEqual([
+      [0, 6, 'Russie'],
+      [7, 13, 'russie'],
+    ]);
     expect(find({ patterns: ['Russie'], smartCase: true }, 'Russie russie')).toEqual([[0, 6, 'Russie']]);
-    expect(find({ patterns: ['\\Sussie'], smartCase: true }, 'RUSSIE Russie')).toEqual([[0, 6, 'RUSSIE'], [7, 13, 'Russie']]);
+    expect(find({ patterns: ['\\Sussie'], smartCase: true }, 'RUSSIE Russie')).toEqual([
+      [0, 6, 'RUSSIE'],
+      [7, 13, 'Russie'],
+    ]);
     expect(find({ patterns: ['Russie'], smartCase: true, ignoreCase: true }, 'RUSSIE')).toEqual([[0, 6, 'RUSSIE']]);
   });
 });
 
 describe('-w whole words', () => {
   it('respects letters beyond ASCII on both sides', () => {
-    expect(find({ patterns: ['russe'], wordRegexp: true }, 'russes biélorusse russe, russe')).toEqual([[18, 23, 'russe'], [25, 30, 'russe']]);
-    expect(find({ patterns: ['été'], wordRegexp: true }, 'l’été, étés, été')).toEqual([[2, 5, 'été'], [13, 16, 'été']]);
+    expect(find({ patterns: ['russe'], wordRegexp: true }, 'russes biélorusse russe, russe')).toEqual([
+      [18, 23, 'russe'],
+      [25, 30, 'russe'],
+    ]);
+    expect(find({ patterns: ['été'], wordRegexp: true }, 'l’été, étés, été')).toEqual([
+      [2, 5, 'été'],
+      [13, 16, 'été'],
+    ]);
   });
 
   it('treats combining marks, digits and _ as word characters', () => {
@@ -75,20 +118,29 @@ describe('-w whole words', () => {
 
 describe('several -e', () => {
   it('merges the matches of all patterns left to right, without overlap', () => {
-    expect(find({ patterns: ['Moscou', 'Russie'] }, 'La Russie et Moscou')).toEqual([[3, 9, 'Russie'], [13, 19, 'Moscou']]);
+    expect(find({ patterns: ['Moscou', 'Russie'] }, 'La Russie et Moscou')).toEqual([
+      [3, 9, 'Russie'],
+      [13, 19, 'Moscou'],
+    ]);
     expect(find({ patterns: ['Biélo', 'Biélorussie'] }, 'Biélorussie')).toEqual([[0, 5, 'Biélo']]);
     expect(find({ patterns: ['lorussie', 'Biélo'] }, 'Biélorussie')).toEqual([[0, 5, 'Biélo']]);
   });
 
   it('keeps each pattern’s backreferences pointing at its own groups', () => {
-    expect(find({ patterns: ['(o)\\1', '(s)\\1'] }, 'Russie zoo')).toEqual([[2, 4, 'ss'], [8, 10, 'oo']]);
+    expect(find({ patterns: ['(o)\\1', '(s)\\1'] }, 'Russie zoo')).toEqual([
+      [2, 4, 'ss'],
+      [8, 10, 'oo'],
+    ]);
   });
 });
 
 describe('NFC', () => {
   it('a decomposed é in the line matches a composed pattern, offsets in the original line', () => {
     const line = 'un cafe\u0301 et un café';
-    expect(find({ patterns: ['café'] }, line)).toEqual([[3, 8, 'cafe\u0301'], [15, 19, 'café']]);
+    expect(find({ patterns: ['café'] }, line)).toEqual([
+      [3, 8, 'cafe\u0301'],
+      [15, 19, 'café'],
+    ]);
   });
 
   it('a decomposed pattern matches composed text', () => {
@@ -110,9 +162,18 @@ describe('--fold', () => {
   });
 
   it('expands ligatures and ß, covering the whole original letter', () => {
-    expect(find({ patterns: ['coeur'], fold: true }, 'Un cœur, un COEUR')).toEqual([[3, 7, 'cœur'], [12, 17, 'COEUR']]);
-    expect(find({ patterns: ['strasse'], fold: true }, 'Die Straße, die STRASSE')).toEqual([[4, 10, 'Straße'], [16, 23, 'STRASSE']]);
-    expect(find({ patterns: ['s'], fold: true }, 'Straße')).toEqual([[0, 1, 'S'], [4, 5, 'ß']]);
+    expect(find({ patterns: ['coeur'], fold: true }, 'Un cœur, un COEUR')).toEqual([
+      [3, 7, 'cœur'],
+      [12, 17, 'COEUR'],
+    ]);
+    expect(find({ patterns: ['strasse'], fold: true }, 'Die Straße, die STRASSE')).toEqual([
+      [4, 10, 'Straße'],
+      [16, 23, 'STRASSE'],
+    ]);
+    expect(find({ patterns: ['s'], fold: true }, 'Straße')).toEqual([
+      [0, 1, 'S'],
+      [4, 5, 'ß'],
+    ]);
     expect(find({ patterns: ['fin'], fold: true }, 'la ﬁn')).toEqual([[3, 5, 'ﬁn']]);
   });
 
@@ -140,7 +201,9 @@ describe('--fold', () => {
   });
 
   it('combines with -w', () => {
-    expect(find({ patterns: ['russe'], fold: true, wordRegexp: true }, 'Biélorusse RUSSE')).toEqual([[11, 16, 'RUSSE']]);
+    expect(find({ patterns: ['russe'], fold: true, wordRegexp: true }, 'Biélorusse RUSSE')).toEqual([
+      [11, 16, 'RUSSE'],
+    ]);
   });
 
   it('foldText, used by isMatch, gives the same text as foldLine', () => {
@@ -151,7 +214,21 @@ describe('--fold', () => {
 
   it('foldChar documents the mapping', () => {
     expect(['É', 'œ', 'Æ', 'ß', 'ẞ', 'ĳ', 'ﬂ', 'ø', 'ł', 'Đ', '’', 'ʼ', 'ά', 'й', '\u0301'].map(foldChar)).toEqual([
-      'e', 'oe', 'ae', 'ss', 'ss', 'ij', 'fl', 'o', 'l', 'd', "'", "'", 'α', 'и', '',
+      'e',
+      'oe',
+      'ae',
+      'ss',
+      'ss',
+      'ij',
+      'fl',
+      'o',
+      'l',
+      'd',
+      "'",
+      "'",
+      'α',
+      'и',
+      '',
     ]);
   });
 });
@@ -162,7 +239,9 @@ describe('invalid patterns', () => {
     expect(() => buildMatcher({ patterns: ['(a'] })).toThrow(
       'invalid regular expression "(a": unterminated group (use -F to search for it literally)',
     );
-    expect(() => buildMatcher({ patterns: ['ok', 'a{'] })).toThrow('invalid regular expression "a{": incomplete quantifier');
+    expect(() => buildMatcher({ patterns: ['ok', 'a{'] })).toThrow(
+      'invalid regular expression "a{": incomplete quantifier',
+    );
     expect(() => buildMatcher({ patterns: [] })).toThrow('no pattern given');
   });
 
@@ -185,7 +264,9 @@ describe('catastrophic backtracking', () => {
     const matcher = buildMatcher({ patterns: ['(a+)+$'], wordRegexp: true, timeoutMs: 100 });
     const started = performance.now();
     expect(() => matcher.isMatch(hostile)).toThrow(MatchTimeoutError);
-    expect(() => matcher.findAll(hostile)).toThrow('pattern /(a+)+$/ gave up after 100 ms on a line of 50001 characters');
+    expect(() => matcher.findAll(hostile)).toThrow(
+      'pattern /(a+)+$/ gave up after 100 ms on a line of 50001 characters',
+    );
     expect(performance.now() - started).toBeLessThan(2000);
     expect(matcher.isMatch('aaa')).toBe(true);
   });
@@ -255,8 +336,12 @@ describe('mayMatchJson (issue 6: JSON Lines records skipped on their bytes)', ()
     // An ASCII letter written \u00XX, and the characters JSON writes with a backslash.
     const escaped = Buffer.from('{"text":"human \\u0064ignity"}', 'utf8');
     expect(buildMatcher({ patterns: ['dignity'], fixedStrings: true }).mayMatchJson(escaped)).toBe(true);
-    expect(buildMatcher({ patterns: ['and/or'], fixedStrings: true }).mayMatchJson(Buffer.from('{"text":"and\\/or"}'))).toBe(true);
-    expect(buildMatcher({ patterns: ['"quoted"'], fixedStrings: true }).mayMatchJson(record('a "quoted" word'))).toBe(true);
+    expect(
+      buildMatcher({ patterns: ['and/or'], fixedStrings: true }).mayMatchJson(Buffer.from('{"text":"and\\/or"}')),
+    ).toBe(true);
+    expect(buildMatcher({ patterns: ['"quoted"'], fixedStrings: true }).mayMatchJson(record('a "quoted" word'))).toBe(
+      true,
+    );
     expect(buildMatcher({ patterns: ['a\tb'], fixedStrings: true }).mayMatchJson(record('a\tb'))).toBe(true);
     // Escapes of other characters cannot make an ASCII literal: Python's ensure_ascii output.
     const python = Buffer.from('{"text":"caf\\u00e9 \\u00e0 Minsk"}', 'utf8');
@@ -266,15 +351,48 @@ describe('mayMatchJson (issue 6: JSON Lines records skipped on their bytes)', ()
 
   it('is true of every record with a matching line, however it is written, on thousands of random records', () => {
     let seed = 66;
-    const rand = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
-    const alphabet = ['a', 'b', 'd', 'i', 'g', 'n', 'A', 'D', 'I', 'K', 'k', 's', 'S', 'é', 'e\u0301', ' ', '/', '"', '\\', '\t', '\n', '\r\n', '\u0000', '\u212a', 'ſ', '𝄞', '1', '-'];
+    const rand = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+    const alphabet = [
+      'a',
+      'b',
+      'd',
+      'i',
+      'g',
+      'n',
+      'A',
+      'D',
+      'I',
+      'K',
+      'k',
+      's',
+      'S',
+      'é',
+      'e\u0301',
+      ' ',
+      '/',
+      '"',
+      '\\',
+      '\t',
+      '\n',
+      '\r\n',
+      '\u0000',
+      '\u212a',
+      'ſ',
+      '𝄞',
+      '1',
+      '-',
+    ];
     const texts = (n: number): string => Array.from({ length: n }, () => pick(alphabet)).join('');
     // Three writers: JSON.stringify; ASCII only (every other character \uXXXX, as Python's
     // json.dumps writes); and one that also escapes random ASCII characters and slashes.
     const writers: ((s: string) => string)[] = [
       (s) => JSON.stringify({ id: 'x', text: s }),
-      (s) => JSON.stringify({ id: 'x', text: s }).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+      (s) =>
+        JSON.stringify({ id: 'x', text: s }).replace(
+          /[^\x00-\x7f]/g,
+          (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+        ),
       (s) =>
         `{"id":"x","text":"${[...s].map((c) => (c === '/' ? '\\/' : /[a-zA-Z]/.test(c) && rand() < 0.1 ? `\\u00${c.charCodeAt(0).toString(16)}` : JSON.stringify(c).slice(1, -1))).join('')}"}`,
     ];
@@ -282,8 +400,17 @@ describe('mayMatchJson (issue 6: JSON Lines records skipped on their bytes)', ()
     let checked = 0;
     for (let i = 0; i < 3000; i++) {
       const text = texts(1 + Math.floor(rand() * 30));
-      const pattern = rand() < 0.5 ? texts(1 + Math.floor(rand() * 4)).replace(/[\n\r]/g, '') || 'a' : pick(['dig', 'a/b', 'a"b', 'Kai', 'is', 'd.g', 'a\\tb', '[ab]ig', 'ig$', '^a', 'é']);
-      const options: MatcherOptions = { patterns: [pattern], fixedStrings: rand() < 0.5, ignoreCase: rand() < 0.3, wordRegexp: rand() < 0.2, fold: rand() < 0.1 };
+      const pattern =
+        rand() < 0.5
+          ? texts(1 + Math.floor(rand() * 4)).replace(/[\n\r]/g, '') || 'a'
+          : pick(['dig', 'a/b', 'a"b', 'Kai', 'is', 'd.g', 'a\\tb', '[ab]ig', 'ig$', '^a', 'é']);
+      const options: MatcherOptions = {
+        patterns: [pattern],
+        fixedStrings: rand() < 0.5,
+        ignoreCase: rand() < 0.3,
+        wordRegexp: rand() < 0.2,
+        fold: rand() < 0.1,
+      };
       let matcher;
       try {
         matcher = buildMatcher(options);

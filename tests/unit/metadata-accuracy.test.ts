@@ -23,7 +23,9 @@ function load(): { name: string; lines: string[]; expected: Expected }[] {
     .sort()
     .map((file) => ({
       name: file.replace(/\.txt$/, ''),
-      lines: readFileSync(join(dir, file), 'utf8').normalize('NFC').split(/\r\n|\r|\n/),
+      lines: readFileSync(join(dir, file), 'utf8')
+        .normalize('NFC')
+        .split(/\r\n|\r|\n/),
       expected: JSON.parse(readFileSync(join(dir, file.replace(/\.txt$/, '.json')), 'utf8')) as Expected,
     }));
 }
@@ -45,7 +47,8 @@ describe('metadata accuracy on fixtures', () => {
       const found = extractMetadata(lines);
       for (const field of FIELDS) {
         if (found[field] === expected[field]) right[field] += 1;
-        else misses.push(`${name} ${field}: got ${JSON.stringify(found[field])}, want ${JSON.stringify(expected[field])}`);
+        else
+          misses.push(`${name} ${field}: got ${JSON.stringify(found[field])}, want ${JSON.stringify(expected[field])}`);
       }
     }
     const percent = (n: number): string => `${((100 * n) / fixtures.length).toFixed(1)} %`;

@@ -36,7 +36,12 @@ describe('title', () => {
     expect(extractMetadata(['Tout individu a droit à la vie.', '', ...BODY]).title).toBeNull();
   });
   test('a hard-wrapped first paragraph is not a headline', () => {
-    const m = extractMetadata(['All human beings are born free and equal in', 'dignity and rights. They are endowed with reason.', '', ...BODY]);
+    const m = extractMetadata([
+      'All human beings are born free and equal in',
+      'dignity and rights. They are endowed with reason.',
+      '',
+      ...BODY,
+    ]);
     expect(m.title).toBeNull();
   });
   test('without any paragraph there is no headline to find', () => {
@@ -65,7 +70,9 @@ describe('source', () => {
   test('labels and copyright lines', () => {
     expect(readSourceLine('Source : Ouest-France')?.source).toBe('Ouest-France');
     expect(readSourceLine('Quelle: Kieler Nachrichten')?.source).toBe('Kieler Nachrichten');
-    expect(readSourceLine('© 2024 Diario de Navarra. Todos los derechos reservados.')?.source).toBe('Diario de Navarra');
+    expect(readSourceLine('© 2024 Diario de Navarra. Todos los derechos reservados.')?.source).toBe(
+      'Diario de Navarra',
+    );
   });
   test('wire datelines', () => {
     expect(readWireDateline('PARIS (AFP) — Le gouvernement a annoncé mardi…')).toBe('AFP');
@@ -73,7 +80,11 @@ describe('source', () => {
     expect(readWireDateline('Paris est une ville (très) belle.')).toBeNull();
   });
   test('a trailer line names the outlet', () => {
-    expect(extractMetadata([...BODY, '', 'Cnn all En2Fr'])).toMatchObject({ source: 'CNN', sourceLine: 5, boilerplate: [5] });
+    expect(extractMetadata([...BODY, '', 'Cnn all En2Fr'])).toMatchObject({
+      source: 'CNN',
+      sourceLine: 5,
+      boilerplate: [5],
+    });
   });
   test('feed codes, people and sentences are no source', () => {
     expect(readSourceLine('fr-01')).toBeNull();
@@ -85,24 +96,60 @@ describe('source', () => {
 
 describe('boilerplate', () => {
   test('interface strings in several languages', () => {
-    const ui = ['Loading...', 'Voir Plus', 'L’info de A à Z Voir Plus', 'Savoir plus', 'Read more', 'Share', 'Weiterlesen', 'Leer más', 'Leggi anche: Manovra, via libera del Senato', 'Lees meer', 'Czytaj więcej'];
+    const ui = [
+      'Loading...',
+      'Voir Plus',
+      'L’info de A à Z Voir Plus',
+      'Savoir plus',
+      'Read more',
+      'Share',
+      'Weiterlesen',
+      'Leer más',
+      'Leggi anche: Manovra, via libera del Senato',
+      'Lees meer',
+      'Czytaj więcej',
+    ];
     const m = extractMetadata([...BODY, '', ...ui]);
     expect(m.boilerplate).toEqual(ui.map((_, i) => i + 5));
   });
   test('a photo caption with its credit, inside the body', () => {
-    const m = extractMetadata([BODY[0] ?? '', '', 'Poutine, en image cette semaine MIKHAEL KLIMENTYEV / KREMLIN / PEFE', '', BODY[2] ?? '']);
+    const m = extractMetadata([
+      BODY[0] ?? '',
+      '',
+      'Poutine, en image cette semaine MIKHAEL KLIMENTYEV / KREMLIN / PEFE',
+      '',
+      BODY[2] ?? '',
+    ]);
     expect(m.boilerplate).toEqual([3]);
   });
   test('a teaser of another article between headline and body', () => {
-    const m = extractMetadata(doc('Poutine approuve des centres de formation', '', 'Une équipe de recherche crée des composés azotés', ''));
+    const m = extractMetadata(
+      doc('Poutine approuve des centres de formation', '', 'Une équipe de recherche crée des composés azotés', ''),
+    );
     expect(m.boilerplate).toEqual([1, 3]);
   });
   test('metadata lines: date, byline, composite line', () => {
     const m = extractMetadata(doc('Un titre court', 'Par Claire Martin, Le Monde', 'Le Monde | 3 mars 2021', ''));
-    expect([m.source, m.sourceLine, m.date, m.dateLine, m.boilerplate]).toEqual(['Le Monde', 2, '2021-03-03', 3, [1, 2, 3]]);
+    expect([m.source, m.sourceLine, m.date, m.dateLine, m.boilerplate]).toEqual([
+      'Le Monde',
+      2,
+      '2021-03-03',
+      3,
+      [1, 2, 3],
+    ]);
   });
   test('fragments below the last paragraph, but not a subheading inside the body', () => {
-    const m = extractMetadata([BODY[0] ?? '', '', 'Exercices conjoints', '', BODY[2] ?? '', '', 'Selon les critères de', '', 'Le projet de confiance']);
+    const m = extractMetadata([
+      BODY[0] ?? '',
+      '',
+      'Exercices conjoints',
+      '',
+      BODY[2] ?? '',
+      '',
+      'Selon les critères de',
+      '',
+      'Le projet de confiance',
+    ]);
     expect(m.boilerplate).toEqual([7, 9]);
   });
   test('empty lines are never boilerplate; a plain article has none', () => {

@@ -31,11 +31,40 @@ describe('knownPrefix', () => {
 
   test('on random lines of outlet words and junk: the names of the longest-first search', () => {
     const next = random(99);
-    const words = ['SVT', 'Nyheter', 'Cnn', 'RTL', 'Nieuws', 'de', 'Volkskrant', 'Het', 'Laatste', 'Le', 'Point', '20', 'Minutes',
-      'Western', 'Mail', 'all', 'feed', 'En2Fr', 'fr-01', '—', '', 'x', 'Gazeta', 'Wyborcza', 'Nation.Cymru', 'VRT', 'NWS'];
+    const words = [
+      'SVT',
+      'Nyheter',
+      'Cnn',
+      'RTL',
+      'Nieuws',
+      'de',
+      'Volkskrant',
+      'Het',
+      'Laatste',
+      'Le',
+      'Point',
+      '20',
+      'Minutes',
+      'Western',
+      'Mail',
+      'all',
+      'feed',
+      'En2Fr',
+      'fr-01',
+      '—',
+      '',
+      'x',
+      'Gazeta',
+      'Wyborcza',
+      'Nation.Cymru',
+      'VRT',
+      'NWS',
+    ];
     for (let run = 0; run < 3000; run++) {
       const count = 1 + Math.floor(next() * 5);
-      const line = Array.from({ length: count }, () => words[Math.floor(next() * words.length)]).join(next() < 0.8 ? ' ' : '  ');
+      const line = Array.from({ length: count }, () => words[Math.floor(next() * words.length)]).join(
+        next() < 0.8 ? ' ' : '  ',
+      );
       expect(knownPrefix(line)).toBe(oracle(line));
     }
   });

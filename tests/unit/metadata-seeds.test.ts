@@ -10,7 +10,9 @@ const dir = fileURLToPath(new URL('../../seeds/', import.meta.url));
 function seed(prefix: string): Metadata {
   const file = readdirSync(dir).find((name) => name.startsWith(prefix));
   if (file === undefined) throw new Error(`no seed ${prefix}`);
-  const lines = readFileSync(`${dir}${file}`, 'utf8').normalize('NFC').split(/\r\n|\r|\n/);
+  const lines = readFileSync(`${dir}${file}`, 'utf8')
+    .normalize('NFC')
+    .split(/\r\n|\r|\n/);
   return extractMetadata(lines);
 }
 

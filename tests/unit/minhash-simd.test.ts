@@ -42,7 +42,13 @@ describe('MinHash SIMD kernel', () => {
   });
 
   test('gives the JavaScript loop’s signatures: one shingle, a few, many (memory grown)', () => {
-    for (const [n, seed] of [[1, 7], [2, 99], [5, 12345], [333, 42], [70_000, 2024]] as const) {
+    for (const [n, seed] of [
+      [1, 7],
+      [2, 99],
+      [5, 12345],
+      [333, 42],
+      [70_000, 2024],
+    ] as const) {
       const [loop, simd] = both(shingles(n, seed));
       expect([...simd]).toEqual([...loop]);
     }

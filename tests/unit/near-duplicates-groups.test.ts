@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { estimateJaccard, MINHASH, NearDuplicates, type NearDuplicateGroup } from '../../src/core/stats/near-duplicates.js';
+import {
+  estimateJaccard,
+  MINHASH,
+  NearDuplicates,
+  type NearDuplicateGroup,
+} from '../../src/core/stats/near-duplicates.js';
 
 // A fixed xorshift stream: the same signatures on every run.
 function stream(seed: number): () => number {
@@ -63,7 +68,9 @@ function bruteForce(docs: { id: string; sig: Uint32Array }[], threshold: number)
     g.similarity = Math.min(g.similarity, jaccard);
   }
   docs.forEach((d, i) => groups.get(find(i))?.ids.push(d.id));
-  return [...groups.values()].sort((a, b) => b.ids.length - a.ids.length || ((a.ids[0] ?? '') < (b.ids[0] ?? '') ? -1 : 1));
+  return [...groups.values()].sort(
+    (a, b) => b.ids.length - a.ids.length || ((a.ids[0] ?? '') < (b.ids[0] ?? '') ? -1 : 1),
+  );
 }
 
 describe('near-duplicate groups', () => {

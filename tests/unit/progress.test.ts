@@ -6,7 +6,16 @@ import { Readable } from 'node:stream';
 
 function io(tty: boolean, env: NodeJS.ProcessEnv = {}) {
   const stderr = capturedOutput(tty);
-  const value: Io = { stdout: capturedOutput(tty), stderr, stdin: Readable.from([]), stdinIsTTY: true, env, cwd: '/', columns: 80, rows: 24 };
+  const value: Io = {
+    stdout: capturedOutput(tty),
+    stderr,
+    stdin: Readable.from([]),
+    stdinIsTTY: true,
+    env,
+    cwd: '/',
+    columns: 80,
+    rows: 24,
+  };
   return { io: value, stderr };
 }
 

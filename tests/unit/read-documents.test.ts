@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { fileId, formatOf, IdRegistry, readDocuments } from '../../src/core/input/read-documents.js';
+import { formatOf } from '../../src/core/input/file-kinds.js';
+import { fileId, IdRegistry, readDocuments } from '../../src/core/input/read-documents.js';
 import { walkFiles } from '../../src/core/input/walk.js';
 
 const mixed = path.resolve(__dirname, '../fixtures/mixed');
@@ -9,7 +10,10 @@ async function readMixed() {
   const warnings: string[] = [];
   const onWarning = (p: string, m: string) => warnings.push(`${p}: ${m}`);
   const docs = [];
-  for await (const d of readDocuments(walkFiles([{ given: 'mixed' }], { cwd: path.dirname(mixed), onWarning }), { onWarning })) docs.push(d);
+  for await (const d of readDocuments(walkFiles([{ given: 'mixed' }], { cwd: path.dirname(mixed), onWarning }), {
+    onWarning,
+  }))
+    docs.push(d);
   return { docs, warnings };
 }
 
@@ -45,7 +49,12 @@ describe('readDocuments on the mixed fixture', () => {
   test('JSONL records carry their metadata fields and line numbers', async () => {
     const { docs } = await readMixed();
     const rec = docs.find((d) => d.id === 'rec-1');
-    expect(rec?.fields).toEqual({ id: 'rec-1', title: 'Neue Brücke eröffnet', date: '2024-03-01', source: 'Stadtblatt' });
+    expect(rec?.fields).toEqual({
+      id: 'rec-1',
+      title: 'Neue Brücke eröffnet',
+      date: '2024-03-01',
+      source: 'Stadtblatt',
+    });
     expect(rec?.recordLine).toBe(1);
     expect(docs.find((d) => d.id === 'records#2')?.recordLine).toBe(2);
   });
@@ -58,9 +67,21 @@ describe('readDocuments on the mixed fixture', () => {
         asked.push(id);
         return id === 'notes';
       },
-    })) docs.push(d.id);
+    }))
+      docs.push(d.id);
     expect(docs).toEqual(['notes']);
-    expect(asked).toEqual(['archived', 'article', 'binary', 'crlf', 'empty', 'latin1', 'notes', 'rec-1', 'records#2', 'utf16']);
+    expect(asked).toEqual([
+      'archived',
+      'article',
+      'binary',
+      'crlf',
+      'empty',
+      'latin1',
+      'notes',
+      'rec-1',
+      'records#2',
+      'utf16',
+    ]);
   });
 });
 
@@ -81,9 +102,25 @@ describe('ids', () => {
   });
 
   test('formatOf', () => {
-    expect(['a.txt', 'a.md', 'a.jsonl.gz', 'a.ndjson', 'a.text.gz'].map(formatOf)).toEqual(['text', 'markdown', 'jsonl', 'jsonl', 'text']);
+    expect(['a.txt', 'a.md', 'a.jsonl.gz', 'a.ndjson', 'a.text.gz'].map(formatOf)).toEqual([
+      'text',
+      'markdown',
+      'jsonl',
+      'jsonl',
+      'text',
+    ]);
     // Only the ending is looked at, in any case, however long the path.
-    expect(['dir.jsonl/a.txt', 'long/path/to/Notes.MARKDOWN.GZ', 'x/y/z/records.NDJSON', 'a.markdown.gz', 'b.markdown', 'c.jsonl', '.md', 'md'].map(formatOf))
-      .toEqual(['text', 'markdown', 'jsonl', 'markdown', 'markdown', 'jsonl', 'markdown', 'text']);
+    expect(
+      [
+        'dir.jsonl/a.txt',
+        'long/path/to/Notes.MARKDOWN.GZ',
+        'x/y/z/records.NDJSON',
+        'a.markdown.gz',
+        'b.markdown',
+        'c.jsonl',
+        '.md',
+        'md',
+      ].map(formatOf),
+    ).toEqual(['text', 'markdown', 'jsonl', 'markdown', 'markdown', 'jsonl', 'markdown', 'text']);
   });
 });

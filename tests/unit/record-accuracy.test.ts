@@ -16,14 +16,19 @@ describe('record accuracy on the metadata fixtures', () => {
     let n = 0;
     for await (const { record } of analyseCorpus(options)) {
       n++;
-      const expected = JSON.parse(fs.readFileSync(path.join(dir, `${record.id}.json`), 'utf8')) as Record<string, unknown>;
+      const expected = JSON.parse(fs.readFileSync(path.join(dir, `${record.id}.json`), 'utf8')) as Record<
+        string,
+        unknown
+      >;
       for (const f of fields) {
         if (record[f] === expected[f]) right[f]++;
         else misses.push(`${record.id} ${f}: got ${JSON.stringify(record[f])}, want ${JSON.stringify(expected[f])}`);
       }
     }
     const pct = (k: number) => `${((100 * k) / n).toFixed(1)} %`;
-    console.log(`record accuracy on ${n} fixtures: ${fields.map((f) => `${f} ${pct(right[f])}`).join(', ')}${misses.length ? `\n  ${misses.join('\n  ')}` : ''}`);
+    console.log(
+      `record accuracy on ${n} fixtures: ${fields.map((f) => `${f} ${pct(right[f])}`).join(', ')}${misses.length ? `\n  ${misses.join('\n  ')}` : ''}`,
+    );
     expect(n).toBeGreaterThanOrEqual(40);
     for (const f of fields) expect(right[f] / n).toBeGreaterThanOrEqual(0.95);
   });

@@ -1,7 +1,12 @@
 // The count of lines recurring across a corpus, kept in flat arrays (issue 6: kept as strings in
 // a map it filled the heap with garbage on 100,000 documents), against the plain map it replaced.
 import { describe, expect, test } from 'vitest';
-import { lineDigest, RecurringLineCounter, RECURRING_MIN_DOCUMENTS, RECURRING_MIN_SHARE } from '../../src/core/analyse/recurring-lines.js';
+import {
+  lineDigest,
+  RecurringLineCounter,
+  RECURRING_MIN_DOCUMENTS,
+  RECURRING_MIN_SHARE,
+} from '../../src/core/analyse/recurring-lines.js';
 
 /** The counter as it was: a map from digest to documents, lines seen once forgotten past the cap. */
 function reference(documents: string[][], cap: number): Set<string> {
@@ -29,13 +34,21 @@ describe('issue 6: RecurringLineCounter', () => {
     // 16,000 documents of 20 edge lines, most of them unique (320,000 lines: over the cap of
     // 250,000), some shared by a few documents, some by many.
     let seed = 6;
-    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     const documents: string[][] = [];
     for (let d = 0; d < 16000; d++) {
       const keys: string[] = [];
       for (let i = 0; i < 20; i++) {
         const r = next();
-        keys.push(lineDigest(r < 0.8 ? `unique ${d} ${i}` : r < 0.97 ? `rare ${Math.floor(next() * 3000)}` : `common ${Math.floor(next() * 40)}`));
+        keys.push(
+          lineDigest(
+            r < 0.8
+              ? `unique ${d} ${i}`
+              : r < 0.97
+                ? `rare ${Math.floor(next() * 3000)}`
+                : `common ${Math.floor(next() * 40)}`,
+          ),
+        );
       }
       documents.push(keys);
     }

@@ -7,12 +7,14 @@ const options = { inputs: [], cwd: root };
 
 describe('resolveIds', () => {
   test('an exact id, a unique prefix, a file path; an unknown name resolves to nothing', async () => {
-    expect(await resolveIds(['003_d5acbb01e160b551', '004', 'seeds/000_fdb09ddbbd769acc.txt', 'zzz'], options)).toEqual([
-      { query: '003_d5acbb01e160b551', ids: ['003_d5acbb01e160b551'] },
-      { query: '004', ids: ['004_4beb03af83448623'] },
-      { query: 'seeds/000_fdb09ddbbd769acc.txt', ids: ['000_fdb09ddbbd769acc'] },
-      { query: 'zzz', ids: [] },
-    ]);
+    expect(await resolveIds(['003_d5acbb01e160b551', '004', 'seeds/000_fdb09ddbbd769acc.txt', 'zzz'], options)).toEqual(
+      [
+        { query: '003_d5acbb01e160b551', ids: ['003_d5acbb01e160b551'] },
+        { query: '004', ids: ['004_4beb03af83448623'] },
+        { query: 'seeds/000_fdb09ddbbd769acc.txt', ids: ['000_fdb09ddbbd769acc'] },
+        { query: 'zzz', ids: [] },
+      ],
+    );
   });
 
   test('a prefix shared by several documents is ambiguous, with the candidates', async () => {

@@ -25,7 +25,9 @@ function build(): DistinctiveTerms {
 }
 
 const summary = (r: ReturnType<DistinctiveTerms['finalise']>) =>
-  r.map((doc) => `${doc.id}: ${doc.terms.map((t) => `${t.term} ${t.count}/${t.rest} ${t.keyness.toFixed(4)}`).join(', ')}`);
+  r.map(
+    (doc) => `${doc.id}: ${doc.terms.map((t) => `${t.term} ${t.count}/${t.rest} ${t.keyness.toFixed(4)}`).join(', ')}`,
+  );
 
 describe('distinctive terms (log-likelihood keyness)', () => {
   test('the formula, against the hand-computed values', () => {
@@ -45,7 +47,11 @@ describe('distinctive terms (log-likelihood keyness)', () => {
 
   test('by default only terms significant at p < 0.05 (G² ≥ 3.84), and at most k', () => {
     expect(summary(build().finalise(10))).toEqual(['A: chat 4/1 4.5958', 'B: ', 'C: fleur 4/0 8.7889']);
-    expect(summary(build().finalise(1, 0))).toEqual(['A: chat 4/1 4.5958', 'B: arbre 2/1 1.3863', 'C: fleur 4/0 8.7889']);
+    expect(summary(build().finalise(1, 0))).toEqual([
+      'A: chat 4/1 4.5958',
+      'B: arbre 2/1 1.3863',
+      'C: fleur 4/0 8.7889',
+    ]);
   });
 
   test('a document alone in its language has no reference, so no distinctive term', () => {
@@ -65,7 +71,14 @@ describe('distinctive terms (log-likelihood keyness)', () => {
 describe('packKeyTerms', () => {
   test('unpacks to the documents it packed, documents without terms included', () => {
     const docs = [
-      { id: 'a', lang: 'fra', terms: [{ term: 'poutine', count: 3, rest: 1, keyness: 12.345678901234 }, { term: 'minsk', count: 2, rest: 0, keyness: 7.5 }] },
+      {
+        id: 'a',
+        lang: 'fra',
+        terms: [
+          { term: 'poutine', count: 3, rest: 1, keyness: 12.345678901234 },
+          { term: 'minsk', count: 2, rest: 0, keyness: 7.5 },
+        ],
+      },
       { id: 'b', lang: 'eng', terms: [] },
       { id: 'c', lang: 'fra', terms: [{ term: 'varsovie', count: 4, rest: 4_000_000_000, keyness: 3.840000001 }] },
     ];

@@ -13,9 +13,44 @@ import { random } from '../helpers/random.js';
 
 // Words with casings and apostrophes, stop words, numbers, elisions, scripts without spaces.
 const PIECES = [
-  'Le', 'le', 'LE', 'Poutine', 'poutine', 'aujourd’hui', "aujourd'hui", 'l’', 'd’', 'Russia’s', 'the', 'The', 'and',
-  'Straße', 'STRASSE', 'İstanbul', 'ΣΟΦΙΑ', 'σοφία', '19e', '3,5', '12.03.2023', '2023', 'porte-parole', '漢字', 'ひらがな',
-  '𠀋', 'x', 'Ab', 'abcdefghijklmnopqrstuvwxyz', 'Abcdefghijklmnopqrstuvwxyz', ' ', ' ', ' ', ', ', '. ', '\n', ' — ', '!',
+  'Le',
+  'le',
+  'LE',
+  'Poutine',
+  'poutine',
+  'aujourd’hui',
+  "aujourd'hui",
+  'l’',
+  'd’',
+  'Russia’s',
+  'the',
+  'The',
+  'and',
+  'Straße',
+  'STRASSE',
+  'İstanbul',
+  'ΣΟΦΙΑ',
+  'σοφία',
+  '19e',
+  '3,5',
+  '12.03.2023',
+  '2023',
+  'porte-parole',
+  '漢字',
+  'ひらがな',
+  '𠀋',
+  'x',
+  'Ab',
+  'abcdefghijklmnopqrstuvwxyz',
+  'Abcdefghijklmnopqrstuvwxyz',
+  ' ',
+  ' ',
+  ' ',
+  ', ',
+  '. ',
+  '\n',
+  ' — ',
+  '!',
 ];
 
 function randomText(next: () => number): string {
@@ -76,7 +111,11 @@ describe('accumulators fed through one cache, their memos warm', () => {
   test('count what they count from tokens folded afresh for each document', () => {
     const next = random(13);
     const cache = new TermCache();
-    const make = () => ({ v: new Vocabulary({ maxBigrams: 40 }), n: new Names(), d: new DistinctiveTerms({ minCount: 1 }) });
+    const make = () => ({
+      v: new Vocabulary({ maxBigrams: 40 }),
+      n: new Names(),
+      d: new DistinctiveTerms({ minCount: 1 }),
+    });
     const warm = make();
     const fresh = make();
     const langs = ['fra', 'eng'];
@@ -113,7 +152,8 @@ describe('the top terms and bigrams, kept as they come', () => {
     const bigrams = v.topBigrams('fra', 1e9);
     expect(terms.length).toBeGreaterThan(30);
     expect(bigrams.length).toBeGreaterThan(30);
-    const order = (a: { count: number; docs: number; term: string }, b: typeof a) => b.count - a.count || b.docs - a.docs || (a.term < b.term ? -1 : 1);
+    const order = (a: { count: number; docs: number; term: string }, b: typeof a) =>
+      b.count - a.count || b.docs - a.docs || (a.term < b.term ? -1 : 1);
     expect([...terms].sort(order)).toEqual(terms);
     expect([...bigrams].sort(order)).toEqual(bigrams);
     for (let n = 1; n <= 40; n++) {

@@ -34,12 +34,21 @@ describe('Names', () => {
   });
 
   test('particles inside names; French `de` splits, `d’` joins', () => {
-    const text = 'On joue Ludwig van Beethoven. Il parle de Bachar al-Assad et de la Côte d’Ivoire. La Russie de Vladimir Poutine avance.';
-    expect(namesOf([text]).map((n) => n.name)).toEqual(['Bachar al-Assad', 'Côte d’Ivoire', 'Ludwig van Beethoven', 'Russie', 'Vladimir Poutine']);
+    const text =
+      'On joue Ludwig van Beethoven. Il parle de Bachar al-Assad et de la Côte d’Ivoire. La Russie de Vladimir Poutine avance.';
+    expect(namesOf([text]).map((n) => n.name)).toEqual([
+      'Bachar al-Assad',
+      'Côte d’Ivoire',
+      'Ludwig van Beethoven',
+      'Russie',
+      'Vladimir Poutine',
+    ]);
   });
 
   test('acronyms in ordinary sentences count; minCount filters rare names', () => {
-    expect(namesOf(['Il cite l’OTAN et l’OTAN répond.', 'Paris signe.'], 'fra', 2)).toEqual([{ name: 'OTAN', count: 2 }]);
+    expect(namesOf(['Il cite l’OTAN et l’OTAN répond.', 'Paris signe.'], 'fra', 2)).toEqual([
+      { name: 'OTAN', count: 2 },
+    ]);
   });
 
   test('the word after a sentence-opening elision is not taken as sentence-initial', () => {

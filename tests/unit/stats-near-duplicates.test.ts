@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import {
-  MINHASH, NearDuplicates, estimateJaccard, exactDuplicateGroups, exactJaccard, fnv1a32, minhash,
+  MINHASH,
+  NearDuplicates,
+  estimateJaccard,
+  exactDuplicateGroups,
+  exactJaccard,
+  fnv1a32,
+  minhash,
 } from '../../src/core/stats/near-duplicates.js';
 import { tokenize } from '../../src/core/stats/tokenize.js';
 
@@ -61,7 +67,13 @@ describe('near-duplicates', () => {
     nd.add('copy', tokenize(TEXT), 'h1');
     nd.add('edit', tokenize(CHANGED), 'h2');
     expect(nd.groups().map((g) => g.ids)).toEqual([['orig', 'edit']]);
-    expect(exactDuplicateGroups([{ id: 'orig', hash: 'h1' }, { id: 'x', hash: 'h3' }, { id: 'copy', hash: 'h1' }])).toEqual([['orig', 'copy']]);
+    expect(
+      exactDuplicateGroups([
+        { id: 'orig', hash: 'h1' },
+        { id: 'x', hash: 'h3' },
+        { id: 'copy', hash: 'h1' },
+      ]),
+    ).toEqual([['orig', 'copy']]);
   });
 
   test('short texts (fewer words than a shingle) still compare', () => {

@@ -9,7 +9,9 @@ import { Vocabulary } from '../../src/core/stats/vocabulary.js';
 
 // The five bundled seeds: French news on Russia and Belarus, read in one pass as summarise does.
 const dir = fileURLToPath(new URL('../../seeds/', import.meta.url));
-const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const vocabulary = new Vocabulary();
 const names = new Names();
 const distinctive = new DistinctiveTerms();
@@ -26,7 +28,11 @@ for (const f of files) {
 describe('statistics over the seed corpus', () => {
   test('top terms lead with the subject, shown in their usual casing', () => {
     expect(vocabulary.top('fra', 5).map((t) => `${t.form} ${t.count}`)).toEqual([
-      'Russie 25', 'exercices 20', 'Biélorussie 20', 'Défense 18', 'militaires 18',
+      'Russie 25',
+      'exercices 20',
+      'Biélorussie 20',
+      'Défense 18',
+      'militaires 18',
     ]);
     const top = vocabulary.top('fra', 20).map((t) => t.term);
     expect(top).toEqual(expect.arrayContaining(['poutine', 'loukachenko', 'minsk', 'moscou', 'ukraine']));
@@ -35,7 +41,9 @@ describe('statistics over the seed corpus', () => {
 
   test('top bigrams', () => {
     expect(vocabulary.topBigrams('fra', 3).map((b) => `${b.form} ${b.count}`)).toEqual([
-      'exercices militaires 9', 'militaires conjoints 8', 'Vladimir Poutine 4',
+      'exercices militaires 9',
+      'militaires conjoints 8',
+      'Vladimir Poutine 4',
     ]);
   });
 

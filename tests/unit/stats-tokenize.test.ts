@@ -6,36 +6,84 @@ const tk = (s: string): string[] => tokenize(s).map((t) => `${t.text}/${t.kind}`
 
 describe('tokenize', () => {
   test('French elisions split from their word, with either apostrophe', () => {
-    expect(tk('l’invasion de l\'Ukraine jusqu’à lorsqu’il puisqu’on')).toEqual([
-      'l’/elision', 'invasion/word', 'de/word', "l'/elision", 'Ukraine/word',
-      'jusqu’/elision', 'à/word', 'lorsqu’/elision', 'il/word', 'puisqu’/elision', 'on/word',
+    expect(tk("l’invasion de l'Ukraine jusqu’à lorsqu’il puisqu’on")).toEqual([
+      'l’/elision',
+      'invasion/word',
+      'de/word',
+      "l'/elision",
+      'Ukraine/word',
+      'jusqu’/elision',
+      'à/word',
+      'lorsqu’/elision',
+      'il/word',
+      'puisqu’/elision',
+      'on/word',
     ]);
     expect(tk('d’un qu’il j’ai n’est s’entraîner c’est m’a t’es')).toEqual([
-      'd’/elision', 'un/word', 'qu’/elision', 'il/word', 'j’/elision', 'ai/word', 'n’/elision', 'est/word',
-      's’/elision', 'entraîner/word', 'c’/elision', 'est/word', 'm’/elision', 'a/word', 't’/elision', 'es/word',
+      'd’/elision',
+      'un/word',
+      'qu’/elision',
+      'il/word',
+      'j’/elision',
+      'ai/word',
+      'n’/elision',
+      'est/word',
+      's’/elision',
+      'entraîner/word',
+      'c’/elision',
+      'est/word',
+      'm’/elision',
+      'a/word',
+      't’/elision',
+      'es/word',
     ]);
   });
 
   test('Italian elisions; a word that only contains an apostrophe stays whole', () => {
-    expect(tk('dell’arte un’amica aujourd’hui')).toEqual(['dell’/elision', 'arte/word', 'un’/elision', 'amica/word', 'aujourd’hui/word']);
+    expect(tk('dell’arte un’amica aujourd’hui')).toEqual([
+      'dell’/elision',
+      'arte/word',
+      'un’/elision',
+      'amica/word',
+      'aujourd’hui/word',
+    ]);
   });
 
   test('English: possessive ’s is split off, other contractions stay whole', () => {
     expect(tk("Russia's army don't we’re Putin’s")).toEqual([
-      'Russia/word', "'s/elision", 'army/word', "don't/word", 'we’re/word', 'Putin/word', '’s/elision',
+      'Russia/word',
+      "'s/elision",
+      'army/word',
+      "don't/word",
+      'we’re/word',
+      'Putin/word',
+      '’s/elision',
     ]);
   });
 
   test('hyphenated words stay whole; dashes separate', () => {
     expect(tk('peut-être au nord-est, COVID-19 et F-16 – fin')).toEqual([
-      'peut-être/word', 'au/word', 'nord-est/word', 'COVID-19/word', 'et/word', 'F-16/word', 'fin/word',
+      'peut-être/word',
+      'au/word',
+      'nord-est/word',
+      'COVID-19/word',
+      'et/word',
+      'F-16/word',
+      'fin/word',
     ]);
   });
 
   test('numbers: integers, decimals, grouped with a no-break space, ordinals', () => {
     expect(tk('2023 3,5 % 12.03.2023 1\u00a0000 19e 1er 3rd 2022-2023 G7')).toEqual([
-      '2023/number', '3,5/number', '12.03.2023/number', '1\u00a0000/number', '19e/number', '1er/number',
-      '3rd/number', '2022-2023/number', 'G7/word',
+      '2023/number',
+      '3,5/number',
+      '12.03.2023/number',
+      '1\u00a0000/number',
+      '19e/number',
+      '1er/number',
+      '3rd/number',
+      '2022-2023/number',
+      'G7/word',
     ]);
   });
 
@@ -44,7 +92,13 @@ describe('tokenize', () => {
   });
 
   test('Cyrillic, Greek and Arabic split on spaces and punctuation', () => {
-    expect(tk('Владимир Путин заявил, что Россия')).toEqual(['Владимир/word', 'Путин/word', 'заявил/word', 'что/word', 'Россия/word']);
+    expect(tk('Владимир Путин заявил, что Россия')).toEqual([
+      'Владимир/word',
+      'Путин/word',
+      'заявил/word',
+      'что/word',
+      'Россия/word',
+    ]);
     expect(tk('Καλημέρα κόσμε. مرحبا بالعالم')).toEqual(['Καλημέρα/word', 'κόσμε/word', 'مرحبا/word', 'بالعالم/word']);
   });
 

@@ -31,7 +31,14 @@ describe('Vocabulary', () => {
   test('stats: word tokens, distinct words, type/token ratio, hapaxes', () => {
     // a: Le Président arrive Le président russe arrive à Minsk (9); b: Le président russe selon agence arrive en (7)
     // distinct: le président arrive russe à minsk selon agence en = 9; once: à minsk selon agence en = 5
-    expect(voc.stats('fra')).toEqual({ lang: 'fra', documents: 2, tokens: 16, types: 9, typeTokenRatio: 9 / 16, hapaxes: 5 });
+    expect(voc.stats('fra')).toEqual({
+      lang: 'fra',
+      documents: 2,
+      tokens: 16,
+      types: 9,
+      typeTokenRatio: 9 / 16,
+      hapaxes: 5,
+    });
   });
 
   test('languages are kept apart', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { foldSpaces, LengthsAccumulator, LinesAccumulator, Tally, TimelineAccumulator } from '../../src/core/summary/sections.js';
+import {
+  foldSpaces,
+  LengthsAccumulator,
+  LinesAccumulator,
+  Tally,
+  TimelineAccumulator,
+} from '../../src/core/summary/sections.js';
 import { OverviewAccumulator } from '../../src/core/summary/overview.js';
 import { bar, sparkline } from '../../src/format/summary-view.js';
 import { tokenize } from '../../src/core/stats/tokenize.js';
@@ -26,7 +32,15 @@ describe('timeline', () => {
     const t = new TimelineAccumulator();
     for (const date of ['2015-03-01', '2018', '2021-12-31']) t.add(rec({ date }));
     expect(t.result().unit).toBe('year');
-    expect(t.result().periods.map((p) => `${p.period}:${p.documents}`)).toEqual(['2015:1', '2016:0', '2017:0', '2018:1', '2019:0', '2020:0', '2021:1']);
+    expect(t.result().periods.map((p) => `${p.period}:${p.documents}`)).toEqual([
+      '2015:1',
+      '2016:0',
+      '2017:0',
+      '2018:1',
+      '2019:0',
+      '2020:0',
+      '2021:1',
+    ]);
   });
 
   test('nothing dated', () => {
@@ -76,9 +90,18 @@ describe('overview', () => {
     o.add(rec({ id: 'a', words: 10, bytes: 100, date: '2023-01', title: 'T' }), tokenize('le chat le chien'));
     o.add(rec({ id: 'b', words: 30, bytes: 300, date: '2024-05-26' }), tokenize('Le chat'));
     expect(o.result()).toEqual({
-      documents: 2, bytes: 400, words: 40, distinctWords: 3, typeTokenRatio: 0.5, meanWords: 20, medianWords: 20,
-      shortest: { id: 'a', words: 10 }, longest: { id: 'b', words: 30 }, dateRange: { from: '2023-01', to: '2024-05-26' },
-      undated: 0, untitled: 1,
+      documents: 2,
+      bytes: 400,
+      words: 40,
+      distinctWords: 3,
+      typeTokenRatio: 0.5,
+      meanWords: 20,
+      medianWords: 20,
+      shortest: { id: 'a', words: 10 },
+      longest: { id: 'b', words: 30 },
+      dateRange: { from: '2023-01', to: '2024-05-26' },
+      undated: 0,
+      untitled: 1,
     });
   });
 });
@@ -87,7 +110,11 @@ describe('tally, bars and sparklines', () => {
   test('tally sorts by count then key', () => {
     const t = new Tally();
     for (const k of ['b', 'a', 'b', 'c', 'a']) t.add(k);
-    expect(t.entries()).toEqual([['a', 2], ['b', 2], ['c', 1]]);
+    expect(t.entries()).toEqual([
+      ['a', 2],
+      ['b', 2],
+      ['c', 1],
+    ]);
   });
 
   test('bars in eighths, sparklines with dots for zero', () => {
@@ -101,7 +128,23 @@ describe('tally, bars and sparklines', () => {
 describe('foldSpaces', () => {
   test('folds a line as trim and replace did, on random lines of every kind of white space', () => {
     const next = random(21);
-    const pieces = ['a', 'Bé', '漢', ' ', ' ', '  ', '\t', '\u00a0', '\u2003', '\u3000', '\ufeff', '\r', '\u2028', 'x y', '-'];
+    const pieces = [
+      'a',
+      'Bé',
+      '漢',
+      ' ',
+      ' ',
+      '  ',
+      '\t',
+      '\u00a0',
+      '\u2003',
+      '\u3000',
+      '\ufeff',
+      '\r',
+      '\u2028',
+      'x y',
+      '-',
+    ];
     for (let n = 0; n < 20000; n++) {
       let line = '';
       for (let i = Math.floor(next() * 8); i >= 0; i--) line += pieces[Math.floor(next() * pieces.length)];

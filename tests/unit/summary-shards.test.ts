@@ -50,7 +50,10 @@ describe('tokens folded once through a cache', () => {
       expect(cached.v.top(lang, 50)).toEqual(plain.v.top(lang, 50));
       expect(cached.v.topBigrams(lang, 50)).toEqual(plain.v.topBigrams(lang, 50));
     }
-    expect(plain.v.topBigrams('fra', 1)[0]).toMatchObject({ term: 'exercices militaires', form: 'exercices militaires' });
+    expect(plain.v.topBigrams('fra', 1)[0]).toMatchObject({
+      term: 'exercices militaires',
+      form: 'exercices militaires',
+    });
     expect(cached.n.top(50, 1)).toEqual(plain.n.top(50, 1));
     expect(cached.d.finalise(10)).toEqual(plain.d.finalise(10));
   });
@@ -68,7 +71,14 @@ describe('tokens folded once through a cache', () => {
 
   test('the bigram casing most often written wins, the first to get there on a tie', () => {
     const v = new Vocabulary();
-    for (const text of ['Olaf Scholz spoke.', 'OLAF SCHOLZ spoke.', 'OLAF SCHOLZ spoke.', 'Olaf Scholz spoke.', 'olaf scholz']) v.add('x', 'eng', tokenize(text));
+    for (const text of [
+      'Olaf Scholz spoke.',
+      'OLAF SCHOLZ spoke.',
+      'OLAF SCHOLZ spoke.',
+      'Olaf Scholz spoke.',
+      'olaf scholz',
+    ])
+      v.add('x', 'eng', tokenize(text));
     expect(v.topBigrams('eng', 1)).toEqual([{ term: 'olaf scholz', form: 'OLAF SCHOLZ', count: 5, docs: 5 }]);
   });
 });
@@ -110,7 +120,10 @@ describe('lines prepared elsewhere', () => {
     const spaced = `Read   more${' '.repeat(200)}at example.org`;
     const long = 'x'.repeat(161);
     const lines = ['  Read more at example.org ', spaced, long, '', 'Footer'];
-    expect(prepareLines(record([5]), lines)).toEqual({ short: ['Read more at example.org', 'Read more at example.org', 'Footer'], boiler: ['Footer'] });
+    expect(prepareLines(record([5]), lines)).toEqual({
+      short: ['Read more at example.org', 'Read more at example.org', 'Footer'],
+      boiler: ['Footer'],
+    });
     const a = new LinesAccumulator();
     const b = new LinesAccumulator();
     for (let i = 0; i < 3; i++) {
@@ -131,7 +144,15 @@ describe('summarise in shards', () => {
       const { text, lang } = texts[i % texts.length] as { text: string; lang: string };
       const body = i % 11 === 0 ? text : `${text} Document ${i % 50}. ${texts[(i * 3) % texts.length]?.text}`;
       const head = i % 4 === 0 ? `Title ${i}\n2024-0${(i % 9) + 1}-10\n\n` : '';
-      const doc = { id: `doc${i}`, path: `doc${i}.txt`, absPath: `/nowhere/doc${i}.txt`, format: 'text' as const, bytes: body.length, encoding: 'utf-8' as const, text: `${head}${body}\n\nShared footer line\n` };
+      const doc = {
+        id: `doc${i}`,
+        path: `doc${i}.txt`,
+        absPath: `/nowhere/doc${i}.txt`,
+        format: 'text' as const,
+        bytes: body.length,
+        encoding: 'utf-8' as const,
+        text: `${head}${body}\n\nShared footer line\n`,
+      };
       const analysed = analyseDocument(doc);
       analysed.record.lang = i % 7 === 0 ? 'deu' : lang;
       // Some documents come with their text only, as records of a JSON Lines file may.
@@ -143,17 +164,16 @@ describe('summarise in shards', () => {
     yield* list;
   }
 
-  test.each([
-    [{ top: 10 }],
-    [{ top: 3, by: 'lang' as const }],
-    [{ top: 25, by: 'month' as const }],
-  ])('three shards give what one gives (%o)', async (options) => {
-    const list = corpus();
-    const one = await summarise(stream(list), { ...options, jobs: 1 });
-    const three = await summarise(stream(list), { ...options, jobs: 3, localShards: true });
-    expect(JSON.stringify(three)).toBe(JSON.stringify(one));
-    expect(one.overview.documents).toBe(240);
-    expect(one.duplicates.exact.length).toBeGreaterThan(0);
-    expect(one.vocabulary.languages.map((l) => l.lang)).toEqual(['fra', 'eng', 'deu']);
-  });
+  test.each([[{ top: 10 }], [{ top: 3, by: 'lang' as const }], [{ top: 25, by: 'month' as const }]])(
+    'three shards give what one gives (%o)',
+    async (options) => {
+      const list = corpus();
+      const one = await summarise(stream(list), { ...options, jobs: 1 });
+      const three = await summarise(stream(list), { ...options, jobs: 3, localShards: true });
+      expect(JSON.stringify(three)).toBe(JSON.stringify(one));
+      expect(one.overview.documents).toBe(240);
+      expect(one.duplicates.exact.length).toBeGreaterThan(0);
+      expect(one.vocabulary.languages.map((l) => l.lang)).toEqual(['fra', 'eng', 'deu']);
+    },
+  );
 });

@@ -6,7 +6,32 @@ import { tokenize, type Token } from '../../src/core/stats/tokenize.js';
 import { random } from '../helpers/random.js';
 
 // Letters and digits of scripts written without spaces (one run for the scanner), kana marks.
-const RUN_ALPHABET = ['漢', '字', '日', '本', '語', 'ひ', 'ら', 'が', 'な', 'カ', 'タ', 'ー', '々', '〆', '\u3099', 'ก', 'ั', 'บ', '๓', 'ລ', 'ក', 'မ', '〇', '𠀋'];
+const RUN_ALPHABET = [
+  '漢',
+  '字',
+  '日',
+  '本',
+  '語',
+  'ひ',
+  'ら',
+  'が',
+  'な',
+  'カ',
+  'タ',
+  'ー',
+  '々',
+  '〆',
+  '\u3099',
+  'ก',
+  'ั',
+  'บ',
+  '๓',
+  'ລ',
+  'ក',
+  'မ',
+  '〇',
+  '𠀋',
+];
 const MIXED_ALPHABET = [...RUN_ALPHABET, ' ', '。', '，', '！', '\n', 'a', 'Bé', '3', '12.5', 'l’', '-', '.'];
 
 function randomText(next: () => number, alphabet: string[], maxLength: number): string {
@@ -71,7 +96,9 @@ describe('issue 6: a token’s kind read from the character table', () => {
         const tokens = tokenize(`x ${start}${tail}`).slice(1);
         expect(tokens.length, start + tail).toBeGreaterThan(0);
         for (const token of tokens) {
-          expect(token.kind, JSON.stringify(token.text)).toBe(token.kind === 'elision' ? 'elision' : kindOf(token.text));
+          expect(token.kind, JSON.stringify(token.text)).toBe(
+            token.kind === 'elision' ? 'elision' : kindOf(token.text),
+          );
         }
       }
     }

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { isDocumentFile, walkFiles, walkFolder, walkUnits, type FoundFile, type WalkOptions } from '../../src/core/input/walk.js';
+import { isDocumentFile } from '../../src/core/input/file-kinds.js';
+import { walkFiles, walkFolder, walkUnits, type FoundFile, type WalkOptions } from '../../src/core/input/walk.js';
 
 let root: string;
 
@@ -14,9 +15,26 @@ function touch(rel: string, text = 'x') {
 
 beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-walk-'));
-  for (const f of ['b.txt', 'a.md', 'sub/z.txt', 'sub/c.jsonl', 'sub/d.txt.gz', 'image.png', '.hidden.txt', '.dir/e.txt',
-    'node_modules/pkg/f.txt', 'Z.text', 'notes.ndjson', 'sub/deep/er/g.txt', 'sub/deep/.h/i.txt', 'sub/deep/node_modules/j.md',
-    'sub2/k.md', 'sub2/zz/l.txt', 'm.txt.gz']) touch(f);
+  for (const f of [
+    'b.txt',
+    'a.md',
+    'sub/z.txt',
+    'sub/c.jsonl',
+    'sub/d.txt.gz',
+    'image.png',
+    '.hidden.txt',
+    '.dir/e.txt',
+    'node_modules/pkg/f.txt',
+    'Z.text',
+    'notes.ndjson',
+    'sub/deep/er/g.txt',
+    'sub/deep/.h/i.txt',
+    'sub/deep/node_modules/j.md',
+    'sub2/k.md',
+    'sub2/zz/l.txt',
+    'm.txt.gz',
+  ])
+    touch(f);
   fs.symlinkSync(path.join(root, 'sub'), path.join(root, 'link'));
   fs.symlinkSync(root, path.join(root, 'sub', 'loop'));
 });
@@ -26,14 +44,26 @@ afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 function walk(options: Partial<WalkOptions> = {}, given = '.') {
   const warnings: string[] = [];
   const missing: string[] = [];
-  const files = [...walkFiles([{ given }], { cwd: root, onWarning: (p, m) => warnings.push(`${p}: ${m}`), ...options }, missing)];
+  const files = [
+    ...walkFiles([{ given }], { cwd: root, onWarning: (p, m) => warnings.push(`${p}: ${m}`), ...options }, missing),
+  ];
   return { rel: files.map((f) => f.relPath), display: files.map((f) => f.displayPath), warnings, missing };
 }
 
 describe('walkFiles', () => {
   test('sorted, recursive, document extensions only, hidden and node_modules skipped, links not followed', () => {
     expect(walk().rel).toEqual([
-      'Z.text', 'a.md', 'b.txt', 'm.txt.gz', 'notes.ndjson', 'sub/c.jsonl', 'sub/d.txt.gz', 'sub/deep/er/g.txt', 'sub/z.txt', 'sub2/k.md', 'sub2/zz/l.txt',
+      'Z.text',
+      'a.md',
+      'b.txt',
+      'm.txt.gz',
+      'notes.ndjson',
+      'sub/c.jsonl',
+      'sub/d.txt.gz',
+      'sub/deep/er/g.txt',
+      'sub/z.txt',
+      'sub2/k.md',
+      'sub2/zz/l.txt',
     ]);
   });
 
@@ -44,23 +74,61 @@ describe('walkFiles', () => {
 
   test('--hidden reads hidden files and node_modules', () => {
     expect(walk({ hidden: true }).rel).toEqual([
-      '.dir/e.txt', '.hidden.txt', 'Z.text', 'a.md', 'b.txt', 'm.txt.gz', 'node_modules/pkg/f.txt', 'notes.ndjson',
-      'sub/c.jsonl', 'sub/d.txt.gz', 'sub/deep/.h/i.txt', 'sub/deep/er/g.txt', 'sub/deep/node_modules/j.md', 'sub/z.txt', 'sub2/k.md', 'sub2/zz/l.txt',
+      '.dir/e.txt',
+      '.hidden.txt',
+      'Z.text',
+      'a.md',
+      'b.txt',
+      'm.txt.gz',
+      'node_modules/pkg/f.txt',
+      'notes.ndjson',
+      'sub/c.jsonl',
+      'sub/d.txt.gz',
+      'sub/deep/.h/i.txt',
+      'sub/deep/er/g.txt',
+      'sub/deep/node_modules/j.md',
+      'sub/z.txt',
+      'sub2/k.md',
+      'sub2/zz/l.txt',
     ]);
   });
 
   test('--follow follows links and stops at a loop with a warning', () => {
     const { rel, warnings } = walk({ follow: true });
     expect(rel).toEqual([
-      'Z.text', 'a.md', 'b.txt', 'link/c.jsonl', 'link/d.txt.gz', 'link/deep/er/g.txt', 'link/z.txt', 'm.txt.gz', 'notes.ndjson',
-      'sub/c.jsonl', 'sub/d.txt.gz', 'sub/deep/er/g.txt', 'sub/z.txt', 'sub2/k.md', 'sub2/zz/l.txt',
+      'Z.text',
+      'a.md',
+      'b.txt',
+      'link/c.jsonl',
+      'link/d.txt.gz',
+      'link/deep/er/g.txt',
+      'link/z.txt',
+      'm.txt.gz',
+      'notes.ndjson',
+      'sub/c.jsonl',
+      'sub/d.txt.gz',
+      'sub/deep/er/g.txt',
+      'sub/z.txt',
+      'sub2/k.md',
+      'sub2/zz/l.txt',
     ]);
-    expect(warnings).toEqual(['link/loop: symbolic link loop, not followed', 'sub/loop: symbolic link loop, not followed']);
+    expect(warnings).toEqual([
+      'link/loop: symbolic link loop, not followed',
+      'sub/loop: symbolic link loop, not followed',
+    ]);
   });
 
   test('--glob includes and excludes', () => {
     expect(walk({ globs: ['*.txt'] }).rel).toEqual(['b.txt', 'sub/deep/er/g.txt', 'sub/z.txt', 'sub2/zz/l.txt']);
-    expect(walk({ globs: ['!sub'] }).rel).toEqual(['Z.text', 'a.md', 'b.txt', 'm.txt.gz', 'notes.ndjson', 'sub2/k.md', 'sub2/zz/l.txt']);
+    expect(walk({ globs: ['!sub'] }).rel).toEqual([
+      'Z.text',
+      'a.md',
+      'b.txt',
+      'm.txt.gz',
+      'notes.ndjson',
+      'sub2/k.md',
+      'sub2/zz/l.txt',
+    ]);
     expect(walk({ globs: ['sub/**', '!*.gz'] }).rel).toEqual(['sub/c.jsonl', 'sub/deep/er/g.txt', 'sub/z.txt']);
   });
 
@@ -97,12 +165,22 @@ describe('walkUnits and walkFolder (issue 6: grep workers walk whole subfolders)
     return { files, folders, warnings };
   }
 
-  const OPTIONS: Partial<WalkOptions>[] = [{}, { hidden: true }, { globs: ['*.txt'] }, { globs: ['!sub'] }, { globs: ['sub/**', '!*.gz'] }, { globs: ['!deep'] }, { globs: ['sub/deep/**'] }];
+  const OPTIONS: Partial<WalkOptions>[] = [
+    {},
+    { hidden: true },
+    { globs: ['*.txt'] },
+    { globs: ['!sub'] },
+    { globs: ['sub/**', '!*.gz'] },
+    { globs: ['!deep'] },
+    { globs: ['sub/deep/**'] },
+  ];
   for (const options of OPTIONS) {
     for (const given of ['.', 'sub', './']) {
       test(`${JSON.stringify(options)} from ${given}: the same files, paths and warnings as walkFiles`, () => {
         const warnings: string[] = [];
-        const plain = [...walkFiles([{ given }], { cwd: root, onWarning: (p, m) => warnings.push(`${p}: ${m}`), ...options })];
+        const plain = [
+          ...walkFiles([{ given }], { cwd: root, onWarning: (p, m) => warnings.push(`${p}: ${m}`), ...options }),
+        ];
         const split = byUnits(options, given);
         expect(split.files).toEqual(plain);
         expect(split.warnings).toEqual(warnings);
@@ -159,7 +237,9 @@ describe('walkUnits and walkFolder (issue 6: grep workers walk whole subfolders)
 
 describe('isDocumentFile', () => {
   test('extensions, case-insensitive, .gz looked through', () => {
-    expect(['a.txt', 'a.TXT', 'a.text', 'a.md', 'a.jsonl', 'a.ndjson', 'a.jsonl.gz', 'a.txt.gz'].every(isDocumentFile)).toBe(true);
+    expect(
+      ['a.txt', 'a.TXT', 'a.text', 'a.md', 'a.jsonl', 'a.ndjson', 'a.jsonl.gz', 'a.txt.gz'].every(isDocumentFile),
+    ).toBe(true);
     expect(['a.png', 'a.gz', 'a.json', 'txt'].some(isDocumentFile)).toBe(false);
   });
 });

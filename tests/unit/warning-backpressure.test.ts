@@ -55,10 +55,15 @@ describe('issue 6: warnings wait for a slow stderr instead of piling up in memor
   test('analyseCorpus waits on the backpressure before it hands out each document', async () => {
     const corpus = path.join(dir, 'list');
     fs.mkdirSync(corpus);
-    for (const name of ['a', 'b', 'c']) fs.writeFileSync(path.join(corpus, `${name}.txt`), `Title ${name}\n\nSome words of ${name} in a line.\n`);
+    for (const name of ['a', 'b', 'c'])
+      fs.writeFileSync(path.join(corpus, `${name}.txt`), `Title ${name}\n\nSome words of ${name} in a line.\n`);
     const held = gate();
     let calls = 0;
-    const docs = analyseCorpus({ inputs: [{ given: corpus }], cwd: dir, backpressure: () => (++calls === 2 ? held.promise : null) });
+    const docs = analyseCorpus({
+      inputs: [{ given: corpus }],
+      cwd: dir,
+      backpressure: () => (++calls === 2 ? held.promise : null),
+    });
     expect((await docs.next()).value?.record.path).toMatch(/a\.txt$/);
     const second = docs.next();
     expect(await pending(second)).toBe(true);
@@ -72,7 +77,11 @@ describe('issue 6: warnings wait for a slow stderr instead of piling up in memor
   test('grepCorpus waits on it between batches of files, matches or not', async () => {
     const corpus = path.join(dir, 'grep');
     fs.mkdirSync(corpus);
-    for (let i = 0; i < 200; i++) fs.writeFileSync(path.join(corpus, `${String(i).padStart(3, '0')}.txt`), i === 150 ? 'a needle here\n' : 'nothing\n');
+    for (let i = 0; i < 200; i++)
+      fs.writeFileSync(
+        path.join(corpus, `${String(i).padStart(3, '0')}.txt`),
+        i === 150 ? 'a needle here\n' : 'nothing\n',
+      );
     const matcherOptions = { patterns: ['needle'], fixedStrings: true };
     const held = gate();
     let calls = 0;

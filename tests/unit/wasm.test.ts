@@ -17,7 +17,18 @@ describe('hand-written WebAssembly', () => {
 
   test('a module of one function and its memory: parameters, locals, a store', () => {
     // f(a, b): local 2 = a + b + 1000; memory[8] = local 2.
-    const body = [...get(0), ...get(1), ...I32_ADD, ...i32(1000), ...I32_ADD, ...set(2), ...i32(8), ...get(2), ...i32Store(0), ...END];
+    const body = [
+      ...get(0),
+      ...get(1),
+      ...I32_ADD,
+      ...i32(1000),
+      ...I32_ADD,
+      ...set(2),
+      ...i32(8),
+      ...get(2),
+      ...i32Store(0),
+      ...END,
+    ];
     const kernel = instantiate('f', 2, [[1, I32]], body, 1);
     expect(kernel).not.toBeNull();
     kernel!.run(-5000, 42);

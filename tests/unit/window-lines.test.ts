@@ -26,7 +26,10 @@ function open(file: string, window: number, length = fs.statSync(file).size): Wi
 const textOf = (line: Line | null): string | null => (line ? line.bytes.toString('utf8', line.start, line.end) : null);
 
 /** Where each line starts. */
-const starts = texts.reduce<number[]>((at, t, i) => [...at, i === 0 ? 0 : (at[i - 1] as number) + Buffer.byteLength(texts[i - 1] as string) + 1], []);
+const starts = texts.reduce<number[]>(
+  (at, t, i) => [...at, i === 0 ? 0 : (at[i - 1] as number) + Buffer.byteLength(texts[i - 1] as string) + 1],
+  [],
+);
 
 describe('issue 6: WindowedLines', () => {
   for (const window of [1, 7, 64, 4096, WINDOW]) {

@@ -5,7 +5,14 @@ import type { KwicRow, KwicSort } from '../../core/search/kwic.js';
 import type { Matcher } from '../../core/search/index.js';
 import type { GrepDocument } from '../../core/search/grep-corpus.js';
 import type { DocumentRecord } from '../../core/types.js';
-import { countPrinter, filesPrinter, jsonPrinter, linesPrinter, type DocInfo, type GrepPrinter } from '../../format/grep-output.js';
+import {
+  countPrinter,
+  filesPrinter,
+  jsonPrinter,
+  linesPrinter,
+  type DocInfo,
+  type GrepPrinter,
+} from '../../format/grep-output.js';
 import type { Io } from '../io.js';
 import { EXIT, UsageError } from '../errors.js';
 import { corpusContext, finalStatus, outputContext } from '../context.js';
@@ -47,7 +54,8 @@ export async function runGrep(args: string[], flags: GrepFlags, io: Io): Promise
   const after = count('-A', flags.afterContext) ?? context;
   const maxCount = count('-m', flags.maxCount);
   const width = count('--width', flags.width);
-  if (flags.kwic && (flags.count || flags.filesWithMatches)) throw new UsageError('--kwic cannot be combined with -c or -l');
+  if (flags.kwic && (flags.count || flags.filesWithMatches))
+    throw new UsageError('--kwic cannot be combined with -c or -l');
   if (flags.sort && !flags.kwic) throw new UsageError('--sort goes with --kwic');
 
   const search = await import('../../core/search/index.js');
@@ -77,7 +85,8 @@ export async function runGrep(args: string[], flags: GrepFlags, io: Io): Promise
   const terminal = out.format === 'table';
   const json = out.format === 'json' || out.format === 'jsonl';
   // The analysis runs only when the output or a filter needs a document's metadata.
-  const needInfo = json || (terminal && !flags.count && !flags.filesWithMatches && !flags.kwic) || corpus.options.filter != null;
+  const needInfo =
+    json || (terminal && !flags.count && !flags.filesWithMatches && !flags.kwic) || corpus.options.filter != null;
   const info = (r: DocumentRecord): DocInfo => ({ title: r.title, lang: r.lang, date: r.date, source: r.source });
 
   const kwicRows: KwicRow[] = [];
@@ -97,7 +106,12 @@ export async function runGrep(args: string[], flags: GrepFlags, io: Io): Promise
   const { columnOf } = await import('../../core/search/grep.js');
 
   let matched = 0;
-  const spec = { mode: flags.filesWithMatches ? 'files' : flags.count ? 'count' : 'lines', before, after, maxCount } as const;
+  const spec = {
+    mode: flags.filesWithMatches ? 'files' : flags.count ? 'count' : 'lines',
+    before,
+    after,
+    maxCount,
+  } as const;
   const jobs = corpus.options.jobs ?? 1;
   // With workers, and results small enough, a worker takes a whole subfolder: walks it too.
   const walk = jobs > 1 && searchesFolders(spec, needInfo) ? walkUnits : walkFiles;
@@ -124,7 +138,10 @@ export async function runGrep(args: string[], flags: GrepFlags, io: Io): Promise
       if (printer) await printer.document(result, docInfo);
       else if (kwic) {
         for (const hit of result.hits) {
-          for (const m of hit.matches) kwicRows.push(kwic.kwicRow(result.doc.id, hit.line, columnOf(hit.text, m.start), hit.text, m.start, m.end, kwicWidth));
+          for (const m of hit.matches)
+            kwicRows.push(
+              kwic.kwicRow(result.doc.id, hit.line, columnOf(hit.text, m.start), hit.text, m.start, m.end, kwicWidth),
+            );
         }
       }
     }

@@ -21,7 +21,9 @@ export function grepCommand(io: Io, setStatus: (code: number) => void): Command 
     .addOption(new Option('-i, --ignore-case', 'ignore case (Unicode)'))
     .addOption(new Option('-S, --smart-case', 'ignore case unless the pattern has an uppercase letter'))
     .addOption(new Option('-w, --word-regexp', 'match whole words only (Unicode word edges)'))
-    .addOption(new Option('--fold', 'ignore diacritics, ligatures, case and apostrophe style (bielorussie finds Biélorussie)'))
+    .addOption(
+      new Option('--fold', 'ignore diacritics, ligatures, case and apostrophe style (bielorussie finds Biélorussie)'),
+    )
     .addOption(new Option('-A, --after-context <n>', 'lines of context after each match'))
     .addOption(new Option('-B, --before-context <n>', 'lines of context before each match'))
     .addOption(new Option('-C, --context <n>', 'lines of context before and after each match'))
@@ -30,12 +32,20 @@ export function grepCommand(io: Io, setStatus: (code: number) => void): Command 
     .addOption(new Option('-l, --files-with-matches', 'print the ids of matching documents'))
     .addOption(new Option('--paths', 'with -l: print paths instead of ids'))
     .addOption(new Option('--kwic', 'an aligned keyword-in-context concordance'))
-    .addOption(new Option('--width <n>', 'with --kwic: characters of context a side (default: fit the terminal, 40 in a pipe)'))
-    .addOption(new Option('--sort <key>', 'with --kwic: sort by the words left or right of the match, the match, or id').choices(['left', 'right', 'match', 'id']));
+    .addOption(
+      new Option('--width <n>', 'with --kwic: characters of context a side (default: fit the terminal, 40 in a pipe)'),
+    )
+    .addOption(
+      new Option('--sort <key>', 'with --kwic: sort by the words left or right of the match, the match, or id').choices(
+        ['left', 'right', 'match', 'id'],
+      ),
+    );
   addFilterOptions(cmd);
   addOutputOptions(cmd);
   addCorpusOptions(cmd);
   return cmd.action(async (pattern: string | undefined, rest: string[], flags: GrepFlags) =>
-    setStatus(await (await import('./grep-run.js')).runGrep(pattern === undefined ? rest : [pattern, ...rest], flags, io)),
+    setStatus(
+      await (await import('./grep-run.js')).runGrep(pattern === undefined ? rest : [pattern, ...rest], flags, io),
+    ),
   );
 }

@@ -17,11 +17,30 @@ export interface ListFlags extends CorpusFlags, OutputFlags, FilterFlags {
   paths?: boolean;
 }
 
-
-/** Every field of the record, in SPEC order: what `--fields` accepts. */
+/** Every field of the record, in the order of docs/spec.md §3: what `--fields` accepts. */
 export const RECORD_FIELDS: (keyof DocumentRecord)[] = [
-  'id', 'path', 'format', 'bytes', 'encoding', 'lang', 'langConfidence', 'languages', 'title', 'date', 'dateText',
-  'source', 'url', 'chars', 'words', 'sentences', 'paragraphs', 'lines', 'boilerplate', 'hash', 'flags', 'provenance',
+  'id',
+  'path',
+  'format',
+  'bytes',
+  'encoding',
+  'lang',
+  'langConfidence',
+  'languages',
+  'title',
+  'date',
+  'dateText',
+  'source',
+  'url',
+  'chars',
+  'words',
+  'sentences',
+  'paragraphs',
+  'lines',
+  'boilerplate',
+  'hash',
+  'flags',
+  'provenance',
 ];
 
 const DEFAULT_FIELDS: (keyof DocumentRecord)[] = ['id', 'lang', 'date', 'words', 'source', 'title'];
@@ -49,7 +68,10 @@ function columnFor(key: keyof DocumentRecord): Column<CorpusDocument> {
 
 function parseFields(spec: string | undefined): (keyof DocumentRecord)[] {
   if (spec === undefined) return DEFAULT_FIELDS;
-  const fields = spec.split(',').map((f) => f.trim()).filter((f) => f !== '');
+  const fields = spec
+    .split(',')
+    .map((f) => f.trim())
+    .filter((f) => f !== '');
   for (const f of fields) {
     if (!RECORD_FIELDS.includes(f as keyof DocumentRecord)) {
       throw new UsageError(`--fields: unknown field '${f}' (fields: ${RECORD_FIELDS.join(', ')})`);
@@ -109,7 +131,8 @@ export async function runList(paths: string[], flags: ListFlags, io: Io): Promis
     if (sortKey) {
       // Sorting needs every row; rows are small, and the text of each document is not kept.
       const all: CorpusDocument[] = [];
-      for await (const d of docs) all.push({ record: d.record, lede: d.lede, text: '', lines: [], paragraphs: [], edges: [], recurringHits: [] });
+      for await (const d of docs)
+        all.push({ record: d.record, lede: d.lede, text: '', lines: [], paragraphs: [], edges: [], recurringHits: [] });
       const by = compareBy(sortKey, flags.reverse === true);
       all.sort((a, b) => by(a.record, b.record));
       for (const d of all) await writer.write(d);

@@ -21,5 +21,7 @@ export function listCommand(io: Io, setStatus: (code: number) => void): Command 
   addFilterOptions(cmd);
   addOutputOptions(cmd);
   addCorpusOptions(cmd);
-  return cmd.action(async (paths: string[], flags: ListFlags) => setStatus(await (await import('./list-run.js')).runList(paths, flags, io)));
+  return cmd.action(async (paths: string[], flags: ListFlags) =>
+    setStatus(await (await import('./list-run.js')).runList(paths, flags, io)),
+  );
 }

@@ -16,5 +16,7 @@ export function showCommand(io: Io, setStatus: (code: number) => void): Command 
     .addOption(new Option('--no-pager', 'never page, even when the text is longer than the screen'));
   addOutputOptions(cmd);
   addCorpusOptions(cmd);
-  return cmd.action(async (ids: string[], flags: ShowFlags) => setStatus(await (await import('./show-run.js')).runShow(ids, [], flags, io)));
+  return cmd.action(async (ids: string[], flags: ShowFlags) =>
+    setStatus(await (await import('./show-run.js')).runShow(ids, [], flags, io)),
+  );
 }

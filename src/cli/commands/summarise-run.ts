@@ -21,9 +21,13 @@ export async function runSummarise(paths: string[], flags: SummariseFlags, io: I
   if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top takes a whole number from 1, not '${flags.top}'`);
   let sections: readonly SectionName[] = SECTIONS;
   if (flags.only !== undefined) {
-    const asked = flags.only.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const asked = flags.only
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     for (const s of asked) {
-      if (!SECTIONS.includes(s as SectionName)) throw new UsageError(`--only: unknown section '${s}' (sections: ${SECTIONS.join(', ')})`);
+      if (!SECTIONS.includes(s as SectionName))
+        throw new UsageError(`--only: unknown section '${s}' (sections: ${SECTIONS.join(', ')})`);
     }
     sections = SECTIONS.filter((s) => asked.includes(s));
   }
@@ -34,7 +38,13 @@ export async function runSummarise(paths: string[], flags: SummariseFlags, io: I
   const names = await languageName();
   // The text is read where it is analysed (in the workers), not here.
   const docs = analyseCorpus({ ...corpus.options, withText: false }, corpus.run);
-  const summary = await summarise(docs, { top, by: flags.by, languageName: names, jobs: corpus.options.jobs, onWarning: corpus.options.onWarning });
+  const summary = await summarise(docs, {
+    top,
+    by: flags.by,
+    languageName: names,
+    jobs: corpus.options.jobs,
+    onWarning: corpus.options.onWarning,
+  });
   const chosen = Object.fromEntries(sections.map((s) => [s, summary[s]]));
 
   if (out.format === 'json') await io.stdout.write(`${JSON.stringify(chosen, null, 2)}\n`);

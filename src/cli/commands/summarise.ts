@@ -13,10 +13,23 @@ export function summariseCommand(io: Io, setStatus: (code: number) => void): Com
     .description('the whole corpus at a glance: languages, dates, sources, vocabulary, duplicates')
     .argument('[paths...]', 'folders, files or globs to read (- reads paths from stdin)')
     .addOption(new Option('--top <n>', 'rows per section').default('10'))
-    .addOption(new Option('--by <group>', 'also give the overview per language, source or month').choices(['lang', 'source', 'month']))
-    .addOption(new Option('--only <sections>', 'only these sections, comma-separated: overview, languages, timeline, sources, lengths, vocabulary, names, distinctive, duplicates, boilerplate, quality'));
+    .addOption(
+      new Option('--by <group>', 'also give the overview per language, source or month').choices([
+        'lang',
+        'source',
+        'month',
+      ]),
+    )
+    .addOption(
+      new Option(
+        '--only <sections>',
+        'only these sections, comma-separated: overview, languages, timeline, sources, lengths, vocabulary, names, distinctive, duplicates, boilerplate, quality',
+      ),
+    );
   addFilterOptions(cmd);
   addOutputOptions(cmd);
   addCorpusOptions(cmd);
-  return cmd.action(async (paths: string[], flags: SummariseFlags) => setStatus(await (await import('./summarise-run.js')).runSummarise(paths, flags, io)));
+  return cmd.action(async (paths: string[], flags: SummariseFlags) =>
+    setStatus(await (await import('./summarise-run.js')).runSummarise(paths, flags, io)),
+  );
 }

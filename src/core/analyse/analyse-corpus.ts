@@ -9,11 +9,30 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AnalysedDocument } from './analyse-document.js';
 import { documentViews, markDuplicate, splitLines } from './body.js';
-import { cacheFileFor, CorpusCache, fingerprintOf, RecurringKeys, type CachedJsonl, type CorpusSummary, type JsonlFileEntry, type StoredEntry } from '../cache/cache.js';
+import {
+  cacheFileFor,
+  CorpusCache,
+  fingerprintOf,
+  RecurringKeys,
+  type CachedJsonl,
+  type CorpusSummary,
+  type JsonlFileEntry,
+  type StoredEntry,
+} from '../cache/cache.js';
 import { AnalysisPool, workersAvailable, type WorkerResult } from '../workers/analysis-pool.js';
 import {
-  askedRecordId, claimFor, claimRecordId, fileId, formatOf, IdRegistry, JSONL_RECORD_BYTES_GUESS, readJsonl, readTextFile, type JsonlTrack, type ReadOptions,
+  askedRecordId,
+  claimFor,
+  claimRecordId,
+  fileId,
+  IdRegistry,
+  JSONL_RECORD_BYTES_GUESS,
+  readJsonl,
+  readTextFile,
+  type JsonlTrack,
+  type ReadOptions,
 } from '../input/read-documents.js';
+import { formatOf, isGzip } from '../input/file-kinds.js';
 import { edgeLines, RecurringLineCounter } from './recurring-lines.js';
 import { corpusFiles, effectiveInputs, type CorpusInputs, type CorpusRun } from '../input/corpus-files.js';
 import { keepOrRemoved, removeAtExit } from '../cache/temp-files.js';
@@ -67,7 +86,10 @@ const WORKER_MAX_BYTES = 1024 * 1024;
 const IN_FLIGHT = 256;
 const noWarnings = () => {};
 /** The views of a document read without its text (frozen: shared by every such document). */
-const NO_VIEWS = Object.freeze({ lines: Object.freeze([]) as unknown as string[], paragraphs: Object.freeze([]) as unknown as string[] });
+const NO_VIEWS = Object.freeze({
+  lines: Object.freeze([]) as unknown as string[],
+  paragraphs: Object.freeze([]) as unknown as string[],
+});
 /** The first pass with workers refines its guess at the recurring lines at 64, 128, 256… documents, */
 const FIRST_GUESS = 64;
 /** …and then every so many documents. */
@@ -112,7 +134,9 @@ class JsonlTracker implements JsonlTrack {
 
   /** The file's entry, for `records` records; null when the file was not read to its end. */
   entry(stat: { absPath: string; size: number; mtimeMs: number }, records: number): JsonlFileEntry | null {
-    return this.broken ? null : { f: stat.absPath, s: stat.size, m: stat.mtimeMs, j: { n: records, skip: this.skip, warn: this.warn } };
+    return this.broken
+      ? null
+      : { f: stat.absPath, s: stat.size, m: stat.mtimeMs, j: { n: records, skip: this.skip, warn: this.warn } };
   }
 }
 
@@ -120,7 +144,12 @@ class JsonlTracker implements JsonlTrack {
  * Gives the warnings and claims the ids of a JSON Lines file held in the cache, without reading
  * it, as reading it would (see `readJsonl`): each record's id and line number with its entry.
  */
-function* replayJsonl(held: CachedJsonl, file: FoundFile, ids: IdRegistry, warn: WarningHandler): Generator<[string, StoredEntry]> {
+function* replayJsonl(
+  held: CachedJsonl,
+  file: FoundFile,
+  ids: IdRegistry,
+  warn: WarningHandler,
+): Generator<[string, StoredEntry]> {
   const warnings = held.file.warn;
   let w = 0;
   const warnUpTo = (lineNo: number) => {
@@ -148,7 +177,8 @@ function statOf(file: FoundFile): { absPath: string; size: number; mtimeMs: numb
 /** About how many documents the files hold: one a text file, a guess from its size for JSON Lines. */
 function documentsGuess(files: readonly FoundFile[], stats: Map<FoundFile, ReturnType<typeof statOf>>): number {
   let n = 0;
-  for (const file of files) n += formatOf(file.relPath) === 'jsonl' ? Math.ceil((stats.get(file)?.size ?? 0) / JSONL_RECORD_BYTES_GUESS) : 1;
+  for (const file of files)
+    n += formatOf(file.relPath) === 'jsonl' ? Math.ceil((stats.get(file)?.size ?? 0) / JSONL_RECORD_BYTES_GUESS) : 1;
   return n;
 }
 
@@ -203,7 +233,10 @@ class CachedDocument implements CorpusDocument {
 }
 
 /** Yields each document of the corpus, analysed, that passes the filter, in corpus order. */
-export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { missing: [] }): AsyncGenerator<CorpusDocument> {
+export async function* analyseCorpus(
+  options: CorpusOptions,
+  run: CorpusRun = { missing: [] },
+): AsyncGenerator<CorpusDocument> {
   const warn = options.onWarning ?? noWarnings;
   const withText = options.withText !== false;
   const files = [...corpusFiles(options, run)];
@@ -239,7 +272,15 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
     pool = new AnalysisPool(jobs, guess);
     const last = opened ?? CorpusCache.open(target, noWarnings);
     try {
-      ({ recurring, total, jsonlLeft } = await fillCache(files, stats, last, pool, guess, fingerprint, options.onProgress));
+      ({ recurring, total, jsonlLeft } = await fillCache(
+        files,
+        stats,
+        last,
+        pool,
+        guess,
+        fingerprint,
+        options.onProgress,
+      ));
     } catch (err) {
       await pool.close();
       if (scratch) removeScratch(scratch);
@@ -308,14 +349,17 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
   let analyseDocument: typeof import('./analyse-document.js').analyseDocument | undefined;
   const ready = async (doc: SourceDocument): Promise<void> => {
     if (!pool && parallel && !speculated && total >= PARALLEL_MIN_DOCUMENTS) pool = new AnalysisPool(jobs, recurring);
-    if (!analyseDocument && (!pool || doc.bytes > WORKER_MAX_BYTES)) analyseDocument = (await import('./analyse-document.js')).analyseDocument;
+    if (!analyseDocument && (!pool || doc.bytes > WORKER_MAX_BYTES))
+      analyseDocument = (await import('./analyse-document.js')).analyseDocument;
   };
   // Without workers nothing is gained by reading ahead: each document is handed out at once, so
   // what it holds dies young (read ahead, records outlive the young generation and the heap
   // fills with them until a full collection).
   const inFlight = (): number => (pool ? IN_FLIGHT : 0);
   const analyse = (doc: SourceDocument): Slot['result'] =>
-    pool && doc.bytes <= WORKER_MAX_BYTES ? pool.analyse(doc) : (analyseDocument as NonNullable<typeof analyseDocument>)(doc, recurring);
+    pool && doc.bytes <= WORKER_MAX_BYTES
+      ? pool.analyse(doc)
+      : (analyseDocument as NonNullable<typeof analyseDocument>)(doc, recurring);
 
   /**
    * A document from the cache: marking duplicates reads only its record's `paragraphs` and
@@ -337,7 +381,14 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
     }
     if (slot.stat && writeCache) {
       // A line carried over as it is stored, or a new entry.
-      const line = slot.end === undefined ? (result ? undefined : (slot.stored as StoredEntry).line) : typeof slot.end === 'number' ? slot.end : undefined;
+      const line =
+        slot.end === undefined
+          ? result
+            ? undefined
+            : (slot.stored as StoredEntry).line
+          : typeof slot.end === 'number'
+            ? slot.end
+            : undefined;
       if (line !== undefined && !cache.writing) carried.push(line);
       else {
         if (!cache.writing) {
@@ -347,24 +398,46 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
         if (line !== undefined) cache.putStored(line);
         else if (result) {
           const record = slot.asked === undefined ? result.record : { ...result.record, id: slot.asked };
-          cache.put({ f: slot.stat.absPath, s: slot.stat.size, m: slot.stat.mtimeMs, e: result.edges, h: result.recurringHits, l: result.lede, r: record });
+          cache.put({
+            f: slot.stat.absPath,
+            s: slot.stat.size,
+            m: slot.stat.mtimeMs,
+            e: result.edges,
+            h: result.recurringHits,
+            l: result.lede,
+            r: record,
+          });
         } else cache.put(slot.end as JsonlFileEntry);
       }
     }
     if (slot.end !== undefined) return null;
     let analysed: CorpusDocument;
     if (result) {
-      const record: DocumentRecord = { ...result.record, id: slot.id, path: slot.path, flags: [...result.record.flags] };
+      const record: DocumentRecord = {
+        ...result.record,
+        id: slot.id,
+        path: slot.path,
+        flags: [...result.record.flags],
+      };
       markDuplicate(record, hashes);
       const views = 'lines' in result ? result : NO_VIEWS;
-      analysed = { record, lede: result.lede, text: '', lines: views.lines, paragraphs: views.paragraphs, edges: result.edges, recurringHits: result.recurringHits };
+      analysed = {
+        record,
+        lede: result.lede,
+        text: '',
+        lines: views.lines,
+        paragraphs: views.paragraphs,
+        edges: result.edges,
+        recurringHits: result.recurringHits,
+      };
     } else analysed = fromCache(slot, slot.stored as StoredEntry);
     done++;
     options.onProgress?.(done, total);
     if (options.filter && !options.filter(analysed.record)) return null;
     if (slot.doc) {
       analysed.text = slot.doc.text;
-      if (withText && analysed.lines === NO_VIEWS.lines) ({ lines: analysed.lines, paragraphs: analysed.paragraphs } = documentViews(slot.doc.text, analysed.record));
+      if (withText && analysed.lines === NO_VIEWS.lines)
+        ({ lines: analysed.lines, paragraphs: analysed.paragraphs } = documentViews(slot.doc.text, analysed.record));
     }
     if (slot.file) analysed.file = slot.file;
     return analysed;
@@ -397,11 +470,21 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
           n++;
           const lineNo = doc.recordLine as number;
           while (next && !next.done && next.value[0] < lineNo) next = records?.next();
-          const stored = next && !next.done && next.value[0] === lineNo && next.value[1].hitsAre(recurringKeys) ? next.value[1] : undefined;
+          const stored =
+            next && !next.done && next.value[0] === lineNo && next.value[1].hitsAre(recurringKeys)
+              ? next.value[1]
+              : undefined;
           if (stored) queue.push({ id: doc.id, path: doc.path, doc, stat, stored, result: null });
           else {
             await ready(doc);
-            queue.push({ id: doc.id, path: doc.path, doc, stat, asked: askedRecordId(file, doc.fields, lineNo), result: analyse(doc) });
+            queue.push({
+              id: doc.id,
+              path: doc.path,
+              doc,
+              stat,
+              asked: askedRecordId(file, doc.fields, lineNo),
+              result: analyse(doc),
+            });
           }
           while (queue.length > inFlight()) {
             const d = await settle(queue.shift() as Slot);
@@ -433,7 +516,13 @@ export async function* analyseCorpus(options: CorpusOptions, run: CorpusRun = { 
         const read = readTextFile(file, warn);
         if (read === null || read === 'skipped') continue;
         const id = claimFor(ids, wantedId, file, warn);
-        const doc: SourceDocument = { id, path: file.displayPath, absPath: file.absPath, format: formatOf(file.relPath), ...read };
+        const doc: SourceDocument = {
+          id,
+          path: file.displayPath,
+          absPath: file.absPath,
+          format: formatOf(file.relPath),
+          ...read,
+        };
         await ready(doc);
         queue.push({ id, path: file.displayPath, doc, stat, file, result: analyse(doc) });
       }
@@ -537,7 +626,7 @@ async function fillCache(
       if (st && stored) {
         cache.putStored(stored.line);
         queue.push(stored.edges);
-      } else if (st && st.size <= WORKER_MAX_BYTES && !/\.gz$/i.test(file.relPath)) {
+      } else if (st && st.size <= WORKER_MAX_BYTES && !isGzip(file.relPath)) {
         queue.push(pool.analyseFile({ ...file, format: formatOf(file.relPath), size: st.size, mtimeMs: st.mtimeMs }));
       } else {
         // A big file (or a compressed one, which may be) is analysed by the second pass, here.

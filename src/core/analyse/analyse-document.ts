@@ -1,4 +1,4 @@
-// Builds the document record (SPEC section 3) from a document as read: lines, metadata,
+// Builds the document record (docs/spec.md §3) from a document as read: lines, metadata,
 // boilerplate, body counts, language, hash and flags. One document at a time.
 
 import { extractMetadata, type Metadata } from './metadata/index.js';
@@ -113,7 +113,8 @@ function ledeOf(paragraphs: string[], dateText: string | null): string {
   // A `date …` prefix glued to the first sentence is body text, but no way to open a lede.
   if (dateText !== null) {
     const at = first.indexOf(dateText);
-    if (at >= 0 && at <= 8 && /^\s*(date\s*:?\s*)?$/i.test(first.slice(0, at))) first = first.slice(at + dateText.length).trim();
+    if (at >= 0 && at <= 8 && /^\s*(date\s*:?\s*)?$/i.test(first.slice(0, at)))
+      first = first.slice(at + dateText.length).trim();
   }
   return first.length <= LEDE_CHARS ? first : `${first.slice(0, LEDE_CHARS - 1).trimEnd()}…`;
 }

@@ -47,7 +47,10 @@ export function markDuplicate(record: DocumentRecord, hashes: Map<string, string
 }
 
 /** The lines and body paragraphs of a text whose record is known (a cached analysis). */
-export function documentViews(text: string, record: Pick<DocumentRecord, 'boilerplate'>): { lines: string[]; paragraphs: string[] } {
+export function documentViews(
+  text: string,
+  record: Pick<DocumentRecord, 'boilerplate'>,
+): { lines: string[]; paragraphs: string[] } {
   const lines = splitLines(text.normalize('NFC'));
   return { lines, paragraphs: paragraphsOf(lines, new Set(record.boilerplate)) };
 }

@@ -64,7 +64,10 @@ function base36(n: number, width: number): string {
 export function edgeLines(lines: readonly string[]): { index: number; key: string }[] {
   const nonEmpty: number[] = [];
   for (let i = 0; i < lines.length; i++) if ((lines[i] as string).trim() !== '') nonEmpty.push(i);
-  const picked = nonEmpty.length <= EDGE_HEAD + EDGE_TAIL ? nonEmpty : [...nonEmpty.slice(0, EDGE_HEAD), ...nonEmpty.slice(-EDGE_TAIL)];
+  const picked =
+    nonEmpty.length <= EDGE_HEAD + EDGE_TAIL
+      ? nonEmpty
+      : [...nonEmpty.slice(0, EDGE_HEAD), ...nonEmpty.slice(-EDGE_TAIL)];
   const out: { index: number; key: string }[] = [];
   for (const index of picked) {
     const line = lines[index] as string;
@@ -116,7 +119,8 @@ export class RecurringLineCounter {
   /** The slot of a digest: where it is, or the empty one where it goes. */
   private slotOf(a: number, b: number): number {
     let slot = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b) >>> (32 - TABLE_BITS);
-    while (this.counts[slot] !== 0 && (this.first[slot] !== a || this.second[slot] !== b)) slot = (slot + 1) & (TABLE_SIZE - 1);
+    while (this.counts[slot] !== 0 && (this.first[slot] !== a || this.second[slot] !== b))
+      slot = (slot + 1) & (TABLE_SIZE - 1);
     return slot;
   }
 
@@ -125,7 +129,8 @@ export class RecurringLineCounter {
     const kept: number[] = [];
     for (let slot = 0; slot < TABLE_SIZE; slot++) {
       const n = this.counts[slot] as number;
-      if (n >= 2) kept.push(this.first[slot] as number, this.second[slot] as number, n, this.lastDocument[slot] as number);
+      if (n >= 2)
+        kept.push(this.first[slot] as number, this.second[slot] as number, n, this.lastDocument[slot] as number);
     }
     this.counts.fill(0);
     this.lastDocument.fill(0);
@@ -145,7 +150,8 @@ export class RecurringLineCounter {
     const min = Math.max(RECURRING_MIN_DOCUMENTS, Math.ceil(this.documents * RECURRING_MIN_SHARE));
     const recurring = new Set<string>();
     for (let slot = 0; slot < TABLE_SIZE; slot++) {
-      if ((this.counts[slot] as number) >= min) recurring.add(digestText(this.first[slot] as number, this.second[slot] as number));
+      if ((this.counts[slot] as number) >= min)
+        recurring.add(digestText(this.first[slot] as number, this.second[slot] as number));
     }
     return recurring;
   }

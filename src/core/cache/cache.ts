@@ -90,7 +90,10 @@ export function fingerprintOf(files: Iterable<{ absPath: string; size: number; m
 
 /** The cache file for a corpus: named by the version and everything that changes what is read. */
 export function cacheFileFor(dir: string, corpusKey: unknown): string {
-  const hash = createHash('sha1').update(JSON.stringify({ version: CACHE_VERSION, corpus: corpusKey })).digest('hex').slice(0, 16);
+  const hash = createHash('sha1')
+    .update(JSON.stringify({ version: CACHE_VERSION, corpus: corpusKey }))
+    .digest('hex')
+    .slice(0, 16);
   return path.join(dir, `corpus-${hash}.jsonl`);
 }
 
@@ -170,7 +173,7 @@ function prepend(head: string, from: string, to: string): void {
   const output = fs.openSync(to, 'w');
   try {
     fs.writeSync(output, head);
-    for (let n; (n = fs.readSync(input, chunk, 0, chunk.length, null)) > 0; ) fs.writeSync(output, chunk, 0, n);
+    for (let n; (n = fs.readSync(input, chunk, 0, chunk.length, null)) > 0;) fs.writeSync(output, chunk, 0, n);
   } finally {
     fs.closeSync(input);
     fs.closeSync(output);
@@ -184,7 +187,7 @@ const CHECK_CHUNK = 1 << 20;
 function sha256Of(fd: number, from: number, to: number): string {
   const hash = createHash('sha256');
   const chunk = Buffer.allocUnsafe(Math.min(CHECK_CHUNK, Math.max(to - from, 1)));
-  for (let at = from; at < to; ) {
+  for (let at = from; at < to;) {
     const got = fs.readSync(fd, chunk, 0, Math.min(chunk.length, to - at), at);
     if (got === 0) throw new Error('truncated');
     hash.update(chunk.subarray(0, got));
@@ -247,7 +250,11 @@ export class CorpusCache {
       const lines = new WindowedLines(fd, size, window);
       const head = lines.at(0);
       if (!head) throw new Error('truncated');
-      const header = JSON.parse(head.bytes.toString('utf8', head.start, head.end)) as { kind?: string; version?: string; corpus?: CorpusSummary };
+      const header = JSON.parse(head.bytes.toString('utf8', head.start, head.end)) as {
+        kind?: string;
+        version?: string;
+        corpus?: CorpusSummary;
+      };
       if (header.kind !== HEADER_KIND || header.version !== CACHE_VERSION) throw new Error('unknown header');
       const last = lastLine(fd, size);
       if (!last || last.at < head.next) throw new Error('truncated');
@@ -298,7 +305,8 @@ export class CorpusCache {
   private isEntryOf(line: Line, absPath: string): boolean {
     const { bytes, start, end } = line;
     const open = start + KEY_START.length;
-    if (!holdsAt(bytes, start, KEY_START) || open + absPath.length >= end || bytes[open + absPath.length] !== QUOTE) return this.keyOf(line) === absPath;
+    if (!holdsAt(bytes, start, KEY_START) || open + absPath.length >= end || bytes[open + absPath.length] !== QUOTE)
+      return this.keyOf(line) === absPath;
     for (let i = 0; i < absPath.length; i++) {
       const c = absPath.charCodeAt(i);
       // Anything JSON escapes, or UTF-8 encodes as more than one byte, is compared decoded.
@@ -370,7 +378,8 @@ export class CorpusCache {
           return null;
         }
         const j = file.j;
-        if (typeof j !== 'object' || j === null || j.n !== records || !Array.isArray(j.skip) || !Array.isArray(j.warn)) return null;
+        if (typeof j !== 'object' || j === null || j.n !== records || !Array.isArray(j.skip) || !Array.isArray(j.warn))
+          return null;
         this.next = line.next;
         return new CachedJsonl((at) => this.lineAt(at), first.at, line.at, j, size, mtimeMs);
       }
@@ -455,7 +464,7 @@ export class CorpusCache {
     if (!this.out) return;
     try {
       this.out.sha256.update(data);
-      for (let at = 0; at < data.length; ) at += fs.writeSync(this.out.fd, data, at);
+      for (let at = 0; at < data.length;) at += fs.writeSync(this.out.fd, data, at);
     } catch {
       this.abandon();
     }
@@ -522,7 +531,7 @@ export class CachedJsonl {
     const skip = this.file.skip;
     let lineNo = 0;
     let k = 0;
-    for (let at = this.first; at < this.line; ) {
+    for (let at = this.first; at < this.line;) {
       const line = this.lineAt(at) as Line;
       lineNo++;
       while (k < skip.length && skip[k] === lineNo) {
@@ -553,7 +562,8 @@ function afterString(bytes: Buffer, at: number, end: number): number {
 
 /** The JSON string at `open`…`end` (its quotes), decoded; one without escapes is its own text. Throws when it is not valid. */
 function stringAt(bytes: Buffer, open: number, end: number): string {
-  for (let i = open + 1; i < end - 1; i++) if (bytes[i] === BACKSLASH) return JSON.parse(bytes.toString('utf8', open, end)) as string;
+  for (let i = open + 1; i < end - 1; i++)
+    if (bytes[i] === BACKSLASH) return JSON.parse(bytes.toString('utf8', open, end)) as string;
   return bytes.toString('utf8', open + 1, end - 1);
 }
 
@@ -617,7 +627,8 @@ export class RecurringKeys {
 
   /** True when the JSON string at `open`…`close` (its quotes) is one of the keys. */
   hasAt(bytes: Buffer, open: number, close: number): boolean {
-    for (let i = open + 1; i < close - 1; i++) if ((bytes[i] as number) >= 0x80) return this.keys.has(stringAt(bytes, open, close));
+    for (let i = open + 1; i < close - 1; i++)
+      if ((bytes[i] as number) >= 0x80) return this.keys.has(stringAt(bytes, open, close));
     const same = this.byHash.get(fnvBytes(bytes, open + 1, close - 1));
     return same !== undefined && same.some((key) => holdsAt(bytes, open + 1, key) && key.length === close - open - 2);
   }
@@ -684,7 +695,13 @@ export class StoredEntry {
     const hKey = afterArray(bytes, eStart, end);
     const lKey = hKey >= 0 && holdsAt(bytes, hKey, H_KEY) ? afterArray(bytes, hKey + H_KEY.length, end) : -1;
     const rKey = lKey >= 0 && holdsAt(bytes, lKey, L_KEY) ? afterString(bytes, lKey + L_KEY.length - 1, end) : -1;
-    if (rKey < 0 || !holdsAt(bytes, rKey, R_KEY) || !holdsAt(bytes, rKey + R_KEY.length, ID_KEY) || !holdsAt(bytes, end - 2, '}}')) return null;
+    if (
+      rKey < 0 ||
+      !holdsAt(bytes, rKey, R_KEY) ||
+      !holdsAt(bytes, rKey + R_KEY.length, ID_KEY) ||
+      !holdsAt(bytes, end - 2, '}}')
+    )
+      return null;
     // The last of each in the line is the record's own: only `flags` and `provenance` come after them.
     const paragraphsAt = bytes.lastIndexOf(PARAGRAPHS_KEY, end) + PARAGRAPHS_KEY.length;
     const hashAt = bytes.lastIndexOf(HASH_KEY, end) + HASH_KEY.length - 1;
@@ -692,10 +709,21 @@ export class StoredEntry {
     if (paragraphsAt < rKey || hashEnd < 0) return null;
     let paragraphs = 0;
     let digit = paragraphsAt;
-    for (let c = bytes[digit]; c !== undefined && c >= 0x30 && c <= 0x39; c = bytes[++digit]) paragraphs = paragraphs * 10 + c - 0x30;
+    for (let c = bytes[digit]; c !== undefined && c >= 0x30 && c <= 0x39; c = bytes[++digit])
+      paragraphs = paragraphs * 10 + c - 0x30;
     if (digit === paragraphsAt) return null;
     try {
-      return new StoredEntry(bytes, line.at, eStart, hKey + H_KEY.length, lKey, rKey, end, paragraphs, stringAt(bytes, hashAt, hashEnd));
+      return new StoredEntry(
+        bytes,
+        line.at,
+        eStart,
+        hKey + H_KEY.length,
+        lKey,
+        rKey,
+        end,
+        paragraphs,
+        stringAt(bytes, hashAt, hashEnd),
+      );
     } catch {
       return null;
     }

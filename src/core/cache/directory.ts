@@ -5,6 +5,7 @@ import path from 'node:path';
 
 /** `$XDG_CACHE_HOME/corpus`, else `~/.cache/corpus`. */
 export function defaultCacheDir(env: NodeJS.ProcessEnv, home: string): string {
-  const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(home, '.cache');
+  const base =
+    env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(home, '.cache');
   return path.join(base, 'corpus');
 }

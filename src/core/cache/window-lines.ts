@@ -38,7 +38,7 @@ function lineIn(w: Window, at: number): Line | null {
 
 /** Fills `buf` from the file at `position`; throws when the file ends before. */
 function readAt(fd: number, buf: Buffer, position: number): void {
-  for (let n = 0; n < buf.length; ) {
+  for (let n = 0; n < buf.length;) {
     const got = fs.readSync(fd, buf, n, buf.length - n, position + n);
     if (got === 0) throw new Error('the file is shorter than when it was opened');
     n += got;

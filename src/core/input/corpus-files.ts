@@ -29,4 +29,3 @@ export interface CorpusRun {
 export function corpusFiles(options: CorpusInputs, run: CorpusRun = { missing: [] }): Generator<FoundFile> {
   return walkFiles(effectiveInputs(options.inputs), options, run.missing);
 }
-

@@ -5,8 +5,9 @@ import fs from 'node:fs';
 import { byteLines } from './byte-lines.js';
 import { decode, isBinary } from './decode.js';
 import { createGunzip, gunzipSync } from './gzip.js';
+import { formatOf, isGzip, withoutCompression } from './file-kinds.js';
 import { describeError, type FoundFile } from './walk.js';
-import type { DocFormat, Encoding, RecordFields, SourceDocument, WarningHandler } from '../types.js';
+import type { Encoding, RecordFields, SourceDocument, WarningHandler } from '../types.js';
 
 export interface ReadOptions {
   onWarning?: WarningHandler;
@@ -22,19 +23,9 @@ export interface ReadOptions {
 /** What a file with a NUL byte near its start is told: it is not text. */
 export const BINARY_WARNING = 'binary file (NUL byte in the first 8 KiB), skipped';
 
-/** The format a file holds, from its name (`.gz` looked through). */
-export function formatOf(name: string): DocFormat {
-  // Only the ending matters: the longest one looked for is `.markdown.gz`, 12 characters.
-  let lower = name.slice(-12).toLowerCase();
-  if (lower.endsWith('.gz')) lower = lower.slice(0, -3);
-  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
-  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
-  return 'text';
-}
-
 /** A file's id: its path relative to its root, without the extension (and without `.gz`). */
 export function fileId(relPath: string): string {
-  const noGz = relPath.length > 3 && relPath.slice(-3).toLowerCase() === '.gz' ? relPath.slice(0, -3) : relPath;
+  const noGz = withoutCompression(relPath);
   const slash = noGz.lastIndexOf('/');
   const dot = noGz.lastIndexOf('.');
   return dot > slash + 1 ? noGz.slice(0, dot) : noGz;
@@ -138,7 +129,8 @@ export class IdRegistry {
   /** Before a claim of `id` (or of a folder, `a/`): its folders marked, and those claimed whole made ids. */
   private touch(id: string): void {
     this.expand(id);
-    for (let slash = id.indexOf('/'); slash !== -1; slash = id.indexOf('/', slash + 1)) (this.touched as Set<string>).add(id.slice(0, slash + 1));
+    for (let slash = id.indexOf('/'); slash !== -1; slash = id.indexOf('/', slash + 1))
+      (this.touched as Set<string>).add(id.slice(0, slash + 1));
   }
 
   /** The ids of a folder claimed whole that `id` falls under, made ids one by one. */
@@ -167,7 +159,7 @@ export function readTextFile(
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file.absPath);
-    if (/\.gz$/i.test(file.relPath)) bytes = gunzipSync(bytes);
+    if (isGzip(file.relPath)) bytes = gunzipSync(bytes);
   } catch (err) {
     warn(file.displayPath, describeError(err));
     return null;
@@ -185,7 +177,10 @@ export function readTextFile(
  * Yields the documents held by the files, in order. Unreadable, binary and malformed input
  * is reported through `onWarning` and skipped.
  */
-export async function* readDocuments(files: Iterable<FoundFile>, options: ReadOptions = {}): AsyncGenerator<SourceDocument> {
+export async function* readDocuments(
+  files: Iterable<FoundFile>,
+  options: ReadOptions = {},
+): AsyncGenerator<SourceDocument> {
   const warn = options.onWarning ?? (() => {});
   const ids = new IdRegistry();
   for (const file of files) {
@@ -201,10 +196,15 @@ export async function* readDocuments(files: Iterable<FoundFile>, options: ReadOp
     }
     // A binary or unreadable file claims no id; a file the byte test skips does, so ids
     // do not depend on the pattern searched for.
-    const read = readTextFile(file, warn, options.wantBytes && ((bytes) => {
-      claimFor(ids, wantedId, file, warn);
-      return options.wantBytes!(bytes);
-    }));
+    const read = readTextFile(
+      file,
+      warn,
+      options.wantBytes &&
+        ((bytes) => {
+          claimFor(ids, wantedId, file, warn);
+          return options.wantBytes!(bytes);
+        }),
+    );
     if (read === null || read === 'skipped') continue;
     const id = options.wantBytes ? (ids.last as string) : claimFor(ids, wantedId, file, warn);
     yield { id, path: file.displayPath, absPath: file.absPath, format, ...read };
@@ -212,7 +212,12 @@ export async function* readDocuments(files: Iterable<FoundFile>, options: ReadOp
 }
 
 /** Claims the id of a text file, warning when it had to change. */
-export function claimFor(ids: IdRegistry, wantedId: string, file: Pick<FoundFile, 'displayPath'>, warn: WarningHandler): string {
+export function claimFor(
+  ids: IdRegistry,
+  wantedId: string,
+  file: Pick<FoundFile, 'displayPath'>,
+  warn: WarningHandler,
+): string {
   const { id, clashed } = ids.claim(wantedId);
   if (clashed) warn(file.displayPath, `id ${wantedId} is taken, using ${id}`);
   return id;
@@ -236,7 +241,11 @@ export interface JsonlTrack {
 }
 
 /** The id a JSON Lines record asks for: its own (`fields.id`), else its line's, `<file id>#<line>`. */
-export function askedRecordId(file: Pick<FoundFile, 'relPath'>, fields: RecordFields | undefined, lineNo: number): string {
+export function askedRecordId(
+  file: Pick<FoundFile, 'relPath'>,
+  fields: RecordFields | undefined,
+  lineNo: number,
+): string {
   return fields?.id ?? `${fileId(file.relPath)}#${lineNo}`;
 }
 
@@ -259,7 +268,7 @@ export async function* readJsonl(
   let input: NodeJS.ReadableStream = source;
   const failures: unknown[] = [];
   source.on('error', (err) => failures.push(err));
-  if (/\.gz$/i.test(file.relPath)) {
+  if (isGzip(file.relPath)) {
     const gunzip = createGunzip({ chunkSize: JSONL_CHUNK });
     gunzip.on('error', (err) => failures.push(err));
     // A pipe does not pass on a read error: without this the lines would wait for ever.
@@ -291,7 +300,17 @@ export async function* readJsonl(
         }
         const id = claimed ?? claimRecordId(ids, askedRecordId(file, record.fields, lineNo), file, lineNo, warn);
         if (!wanted || (claimed === undefined && wantId && !wantId(id, file))) continue;
-        yield { id, path: file.displayPath, absPath: file.absPath, format: 'jsonl', bytes: bytes.length, encoding: 'utf-8', text: record.text, recordLine: lineNo, fields: record.fields };
+        yield {
+          id,
+          path: file.displayPath,
+          absPath: file.absPath,
+          format: 'jsonl',
+          bytes: bytes.length,
+          encoding: 'utf-8',
+          text: record.text,
+          recordLine: lineNo,
+          fields: record.fields,
+        };
       }
     }
   } catch (err) {
@@ -307,7 +326,13 @@ export async function* readJsonl(
 }
 
 /** Claims the id a record asks for, warning at its line when it had to change. */
-export function claimRecordId(ids: IdRegistry, wanted: string, file: Pick<FoundFile, 'displayPath'>, lineNo: number, warn: WarningHandler): string {
+export function claimRecordId(
+  ids: IdRegistry,
+  wanted: string,
+  file: Pick<FoundFile, 'displayPath'>,
+  lineNo: number,
+  warn: WarningHandler,
+): string {
   const { id, clashed } = ids.claim(wanted);
   if (clashed) warn(`${file.displayPath}:${lineNo}`, `id ${wanted} is taken, using ${id}`);
   return id;

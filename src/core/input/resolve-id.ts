@@ -24,7 +24,11 @@ interface Known {
  * (all its documents); then a unique prefix. Throws AmbiguousIdError for a prefix shared by
  * several documents. Only ids are collected: text files are not read, JSONL files are.
  */
-export async function resolveIds(queries: string[], options: CorpusInputs & ReadOptions, run?: CorpusRun): Promise<Resolution[]> {
+export async function resolveIds(
+  queries: string[],
+  options: CorpusInputs & ReadOptions,
+  run?: CorpusRun,
+): Promise<Resolution[]> {
   const known: Known[] = [];
   const docs = readDocuments(corpusFiles(options, run), {
     ...options,
@@ -44,7 +48,11 @@ export async function resolveIds(queries: string[], options: CorpusInputs & Read
     const inFile = known.filter((k) => k.absPath === abs);
     if (inFile.length > 0) return { query, ids: inFile.map((k) => k.id) };
     const prefixed = known.filter((k) => k.id.startsWith(query));
-    if (prefixed.length > 1) throw new AmbiguousIdError(query, prefixed.map((k) => k.id));
+    if (prefixed.length > 1)
+      throw new AmbiguousIdError(
+        query,
+        prefixed.map((k) => k.id),
+      );
     return { query, ids: prefixed.map((k) => k.id) };
   });
 }

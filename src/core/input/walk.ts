@@ -1,11 +1,12 @@
 // Finds the files of a corpus: folders walked recursively in a sorted, deterministic order,
-// hidden entries and links handled as SPEC section 1 says, `--glob` filters applied.
+// hidden entries and links handled as docs/spec.md §1 says, `--glob` filters applied.
 
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type FastGlob from 'fast-glob';
 import type Picomatch from 'picomatch';
+import { isDocumentFile } from './file-kinds.js';
 import type { WarningHandler } from '../types.js';
 
 // Loaded when first needed: most walks have neither a glob to expand nor a --glob to match, and
@@ -41,16 +42,6 @@ export interface WalkOptions {
   /** `--glob` patterns; a leading `!` excludes. Matched against the path relative to its root. */
   globs?: string[];
   onWarning?: WarningHandler;
-}
-
-/** File name endings read when a folder is walked. */
-const DOCUMENT_EXTENSIONS = ['.txt', '.text', '.md', '.jsonl', '.ndjson'];
-
-/** True when a file name has a document extension, optionally followed by `.gz`. */
-export function isDocumentFile(name: string): boolean {
-  const lower = name.toLowerCase();
-  const base = lower.endsWith('.gz') ? lower.slice(0, -3) : lower;
-  return DOCUMENT_EXTENSIONS.some((ext) => base.endsWith(ext));
 }
 
 /** Hidden entries (`.git` among them) and `node_modules`, unless `--hidden`. */
@@ -138,7 +129,11 @@ export function walkFiles(inputs: WalkInput[], options: WalkOptions, missing: st
  * unwalked, in its place among the files. With `follow`, folders are walked here as in
  * {@link walkFiles}: link loops are found by the folders above, which another thread would not know.
  */
-export function walkUnits(inputs: WalkInput[], options: WalkOptions, missing: string[] = []): Generator<FoundFile | FoundFolder> {
+export function walkUnits(
+  inputs: WalkInput[],
+  options: WalkOptions,
+  missing: string[] = [],
+): Generator<FoundFile | FoundFolder> {
   return walkInputs(inputs, options, missing, !(options.follow ?? false));
 }
 
@@ -161,7 +156,12 @@ function walkContext(options: WalkOptions, head: string, rootDisplay: string, gi
   };
 }
 
-function* walkInputs(inputs: WalkInput[], options: WalkOptions, missing: string[], split: boolean): Generator<FoundFile | FoundFolder> {
+function* walkInputs(
+  inputs: WalkInput[],
+  options: WalkOptions,
+  missing: string[],
+  split: boolean,
+): Generator<FoundFile | FoundFolder> {
   const filter = makeGlobFilter(options.globs);
   const warn = options.onWarning ?? (() => {});
   // A file's display path is its input's, then its relative path: the head is worked out once.
@@ -190,7 +190,11 @@ function* walkInputs(inputs: WalkInput[], options: WalkOptions, missing: string[
     }
     if (stat.isFile()) {
       // A file named on the command line is read whatever its extension, as ripgrep does.
-      yield { absPath: abs, relPath: path.basename(abs), displayPath: input.implicit ? toPosix(path.relative(options.cwd, abs)) : input.given };
+      yield {
+        absPath: abs,
+        relPath: path.basename(abs),
+        displayPath: input.implicit ? toPosix(path.relative(options.cwd, abs)) : input.given,
+      };
       continue;
     }
     if (!stat.isDirectory()) continue;
@@ -208,7 +212,12 @@ function* walkInputs(inputs: WalkInput[], options: WalkOptions, missing: string[
  * The document files under a folder, sorted by name at each level; with `split`, its subfolders
  * come as {@link FoundFolder}s instead (their `displayHead` left for the caller to set).
  */
-function* walkTree(context: WalkContext, dirAbs: string, dirRel: string, split: boolean): Generator<FoundFile | FoundFolder> {
+function* walkTree(
+  context: WalkContext,
+  dirAbs: string,
+  dirRel: string,
+  split: boolean,
+): Generator<FoundFile | FoundFolder> {
   const { filter, ancestors, warn, follow } = context;
   const display = (rel: string): string => (rel === '' ? context.rootDisplay : context.head + rel);
   let real = dirAbs;
@@ -253,7 +262,14 @@ function* walkTree(context: WalkContext, dirAbs: string, dirRel: string, split: 
     }
     if (isDir) {
       if (!filter.dir(childRel)) continue;
-      if (split) yield { folder: true, absPath: childAbs, relPath: childRel, displayHead: '', following: entries.length - 1 - k };
+      if (split)
+        yield {
+          folder: true,
+          absPath: childAbs,
+          relPath: childRel,
+          displayHead: '',
+          following: entries.length - 1 - k,
+        };
       else yield* walkTree(context, childAbs, childRel, false);
     } else if (isFile && isDocumentFile(entry.name) && filter.file(childRel)) {
       yield { absPath: childAbs, relPath: childRel, displayPath: context.head + childRel };

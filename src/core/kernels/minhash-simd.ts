@@ -4,7 +4,24 @@
 // values with the top bit flipped), so the same signatures; null where WebAssembly is missing
 // (`node --jitless`), and the caller runs its own loop.
 
-import { END, get, I32, I32_ADD, I32_LT_U, I32_SHL, i32, i32Load, instantiate, LOOP, PAGE, brIf, leb, set, simd, V128 } from './wasm.js';
+import {
+  END,
+  get,
+  I32,
+  I32_ADD,
+  I32_LT_U,
+  I32_SHL,
+  i32,
+  i32Load,
+  instantiate,
+  LOOP,
+  PAGE,
+  brIf,
+  leb,
+  set,
+  simd,
+  V128,
+} from './wasm.js';
 
 /** Memory layout, in bytes: the multipliers, the addends, the signature, then the shingles. */
 const MUL_AT = 0;
@@ -15,7 +32,10 @@ const SHINGLES_AT = 1536;
 // The SIMD instructions used by the kernel (the others come from ../wasm.ts).
 const load = (offset: number) => [...simd(0x00), 4, ...leb(offset)]; // v128.load align=16
 const store = (offset: number) => [...simd(0x0b), 4, ...leb(offset)]; // v128.store align=16
-const splat4 = (n: number) => [...simd(0x0c), ...new Array(4).fill([n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, n >>> 24]).flat()]; // v128.const
+const splat4 = (n: number) => [
+  ...simd(0x0c),
+  ...new Array(4).fill([n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, n >>> 24]).flat(),
+]; // v128.const
 const I32X4_SPLAT = simd(0x11);
 const I32X4_ADD = simd(0xae);
 const I32X4_MUL = simd(0xb5);
@@ -39,10 +59,20 @@ function kernel(): number[] {
   body.push(...LOOP); // for each shingle (n ≥ 1)
   body.push(...get(2), ...i32Load(0), ...I32X4_SPLAT, ...set(4));
   for (let k = 0; k < 4; k++) {
-    body.push(...get(13 + k), ...get(4), ...get(5 + k), ...I32X4_MUL, ...get(9 + k), ...I32X4_ADD, ...I32X4_MIN_S, ...set(13 + k));
+    body.push(
+      ...get(13 + k),
+      ...get(4),
+      ...get(5 + k),
+      ...I32X4_MUL,
+      ...get(9 + k),
+      ...I32X4_ADD,
+      ...I32X4_MIN_S,
+      ...set(13 + k),
+    );
   }
   body.push(...get(2), ...i32(4), ...I32_ADD, ...set(2), ...get(2), ...get(3), ...I32_LT_U, ...brIf(0), ...END);
-  for (let k = 0; k < 4; k++) body.push(...get(1), ...get(13 + k), ...splat4(0x80000000), ...V128_XOR, ...store(OUT_AT + 16 * k));
+  for (let k = 0; k < 4; k++)
+    body.push(...get(1), ...get(13 + k), ...splat4(0x80000000), ...V128_XOR, ...store(OUT_AT + 16 * k));
   body.push(...get(1), ...i32(64), ...I32_ADD, ...set(1), ...get(1), ...i32(ADD_AT), ...I32_LT_U, ...brIf(0), ...END);
   body.push(...END);
   return body;
@@ -58,6 +88,7 @@ export interface MinhashKernel {
  * The kernel for these multipliers and addends (128 each), or null when WebAssembly or its SIMD
  * instructions are not available here.
  */
+// prettier-ignore
 export function minhashKernel(mul: Uint32Array, add: Uint32Array): MinhashKernel | null {
   const built = instantiate('minhash', 1, [[3, I32], [13, V128]], kernel(), 1);
   if (built === null) return null;
@@ -78,4 +109,4 @@ export function minhashKernel(mul: Uint32Array, add: Uint32Array): MinhashKernel
       out.set(words.subarray(OUT_AT / 4, OUT_AT / 4 + 128));
     },
   };
-}
+};

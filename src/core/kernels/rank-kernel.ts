@@ -6,8 +6,32 @@
 // WebAssembly is missing (`node --jitless`), and the scorer runs its own loops.
 
 import {
-  BLOCK, br, brIf, ELSE, END, get, I32, I32_ADD, I32_AND, I32_EQ, I32_GE_S, I32_GE_U, I32_MUL, I32_SHL, I32_SHR_U, I32_SUB, i32,
-  i32Load as load, i32Store as store, IF, instantiate, LOOP, PAGE, SELECT, set, type WasmMemory,
+  BLOCK,
+  br,
+  brIf,
+  ELSE,
+  END,
+  get,
+  I32,
+  I32_ADD,
+  I32_AND,
+  I32_EQ,
+  I32_GE_S,
+  I32_GE_U,
+  I32_MUL,
+  I32_SHL,
+  I32_SHR_U,
+  I32_SUB,
+  i32,
+  i32Load as load,
+  i32Store as store,
+  IF,
+  instantiate,
+  LOOP,
+  PAGE,
+  SELECT,
+  set,
+  type WasmMemory,
 } from './wasm.js';
 
 /** How trigram-model.ts packs its tables, and franc's distance for a trigram a model lacks. */
@@ -21,7 +45,14 @@ export interface TableFormat {
 }
 
 /** `walk(trigrams, languages, slotsAt, entriesAt, mask, shift)`: see {@link kernel}. */
-type Walk = (trigrams: number, languages: number, slotsAt: number, entriesAt: number, mask: number, shift: number) => void;
+type Walk = (
+  trigrams: number,
+  languages: number,
+  slotsAt: number,
+  entriesAt: number,
+  mask: number,
+  shift: number,
+) => void;
 
 /** The most languages a distance table holds (franc-all has at most 329 in one script). */
 export const KERNEL_MAX_LANGUAGES = 512;
@@ -48,13 +79,31 @@ const MODELS_AT = TRIGRAMS_AT + 8 * KERNEL_MAX_TRIGRAMS;
 function kernel(format: TableFormat): number[] {
   const body: number[] = [];
   // Zero the distances: t walks them, up to languages·4.
-  body.push(...i32(DISTANCES_AT), ...set(6), ...get(1), ...i32(2), ...I32_SHL, ...i32(DISTANCES_AT), ...I32_ADD, ...set(7));
+  body.push(
+    ...i32(DISTANCES_AT),
+    ...set(6),
+    ...get(1),
+    ...i32(2),
+    ...I32_SHL,
+    ...i32(DISTANCES_AT),
+    ...I32_ADD,
+    ...set(7),
+  );
   body.push(...BLOCK, ...LOOP);
   body.push(...get(6), ...get(7), ...I32_GE_U, ...brIf(1));
   body.push(...get(6), ...i32(0), ...store(0), ...get(6), ...i32(4), ...I32_ADD, ...set(6), ...br(0));
   body.push(...END, ...END);
   // t = TRIGRAMS_AT, its end = trigrams·8 + TRIGRAMS_AT
-  body.push(...i32(TRIGRAMS_AT), ...set(6), ...get(0), ...i32(3), ...I32_SHL, ...i32(TRIGRAMS_AT), ...I32_ADD, ...set(7));
+  body.push(
+    ...i32(TRIGRAMS_AT),
+    ...set(6),
+    ...get(0),
+    ...i32(3),
+    ...I32_SHL,
+    ...i32(TRIGRAMS_AT),
+    ...I32_ADD,
+    ...set(7),
+  );
   body.push(...BLOCK, ...LOOP); // for each trigram
   body.push(...get(6), ...get(7), ...I32_GE_U, ...brIf(1));
   body.push(...get(6), ...load(0), ...set(14), ...get(6), ...load(4), ...set(10));
@@ -69,13 +118,40 @@ function kernel(format: TableFormat): number[] {
   body.push(...END, ...END);
   // e = entriesAt + start·4, its end = e + length·4
   body.push(...get(15), ...i32(3), ...I32_SHL, ...get(2), ...I32_ADD, ...load(4), ...set(11));
-  body.push(...get(11), ...i32(format.lengthBits), ...I32_SHR_U, ...i32(2), ...I32_SHL, ...get(3), ...I32_ADD, ...set(8));
-  body.push(...get(11), ...i32((1 << format.lengthBits) - 1), ...I32_AND, ...i32(2), ...I32_SHL, ...get(8), ...I32_ADD, ...set(9));
+  body.push(
+    ...get(11),
+    ...i32(format.lengthBits),
+    ...I32_SHR_U,
+    ...i32(2),
+    ...I32_SHL,
+    ...get(3),
+    ...I32_ADD,
+    ...set(8),
+  );
+  body.push(
+    ...get(11),
+    ...i32((1 << format.lengthBits) - 1),
+    ...I32_AND,
+    ...i32(2),
+    ...I32_SHL,
+    ...get(8),
+    ...I32_ADD,
+    ...set(9),
+  );
   // Most trigrams of a paragraph occur once, and then |count - rank - 1| is the rank.
   body.push(...get(10), ...i32(1), ...I32_EQ, ...IF);
   body.push(...entryLoop([...get(11), ...i32(0xffff), ...I32_AND], format.missing));
   body.push(...ELSE);
-  const difference = [...get(10), ...get(11), ...i32(0xffff), ...I32_AND, ...I32_SUB, ...i32(1), ...I32_SUB, ...set(12)];
+  const difference = [
+    ...get(10),
+    ...get(11),
+    ...i32(0xffff),
+    ...I32_AND,
+    ...I32_SUB,
+    ...i32(1),
+    ...I32_SUB,
+    ...set(12),
+  ];
   const absolute = [...get(12), ...i32(0), ...get(12), ...I32_SUB, ...get(12), ...i32(0), ...I32_GE_S, ...SELECT];
   body.push(...entryLoop([...difference, ...absolute], format.missing));
   body.push(...END);
@@ -94,15 +170,43 @@ function kernel(format: TableFormat): number[] {
  */
 function entryLoop(difference: number[], missing: number): number[] {
   return [
-    ...BLOCK, ...LOOP,
-    ...get(8), ...get(9), ...I32_GE_U, ...brIf(1),
-    ...get(8), ...load(0), ...set(11),
+    ...BLOCK,
+    ...LOOP,
+    ...get(8),
+    ...get(9),
+    ...I32_GE_U,
+    ...brIf(1),
+    ...get(8),
+    ...load(0),
+    ...set(11),
     // The language's distance address; past the languages scored, the rest of the list is too.
-    ...get(11), ...i32(16), ...I32_SHR_U, ...set(13), ...get(13), ...get(1), ...I32_GE_U, ...brIf(1),
-    ...get(13), ...i32(2), ...I32_SHL, ...set(13),
-    ...get(13), ...get(13), ...load(DISTANCES_AT), ...difference, ...I32_ADD, ...i32(missing), ...I32_SUB, ...store(DISTANCES_AT),
-    ...get(8), ...i32(4), ...I32_ADD, ...set(8), ...br(0),
-    ...END, ...END,
+    ...get(11),
+    ...i32(16),
+    ...I32_SHR_U,
+    ...set(13),
+    ...get(13),
+    ...get(1),
+    ...I32_GE_U,
+    ...brIf(1),
+    ...get(13),
+    ...i32(2),
+    ...I32_SHL,
+    ...set(13),
+    ...get(13),
+    ...get(13),
+    ...load(DISTANCES_AT),
+    ...difference,
+    ...I32_ADD,
+    ...i32(missing),
+    ...I32_SUB,
+    ...store(DISTANCES_AT),
+    ...get(8),
+    ...i32(4),
+    ...I32_ADD,
+    ...set(8),
+    ...br(0),
+    ...END,
+    ...END,
   ];
 }
 

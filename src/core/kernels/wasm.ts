@@ -10,10 +10,12 @@ export interface WasmMemory {
 }
 
 // The little of the WebAssembly API used here (TypeScript declares it in its DOM library, not loaded).
-declare const WebAssembly: {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: Record<string, unknown> };
-} | undefined;
+declare const WebAssembly:
+  | {
+      Module: new (bytes: Uint8Array) => object;
+      Instance: new (module: object) => { exports: Record<string, unknown> };
+    }
+  | undefined;
 
 /** The size of a memory page, in bytes. */
 export const PAGE = 65536;
@@ -87,11 +89,24 @@ export interface WasmKernel {
  * its own `END`). Null where WebAssembly, or an instruction the body uses (SIMD), is not
  * available (`node --jitless`): the caller then runs its JavaScript loop.
  */
-export function instantiate(fn: string, params: number, locals: [number, number][], body: number[], pages: number): WasmKernel | null {
+export function instantiate(
+  fn: string,
+  params: number,
+  locals: [number, number][],
+  body: number[],
+  pages: number,
+): WasmKernel | null {
   if (typeof WebAssembly !== 'object') return null;
   const declared = [...leb(locals.length), ...locals.flatMap(([count, type]) => [...leb(count), type])];
   const bytes = Uint8Array.from([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00, // magic, version 1
     ...section(1, [1, 0x60, ...leb(params), ...new Array<number>(params).fill(I32), 0]), // type 0: (i32 × params) -> ()
     ...section(3, [1, 0]), // function 0 has type 0
     ...section(5, [1, 0, ...leb(pages)]), // one memory

@@ -15,7 +15,9 @@ export class MatchTimeoutError extends Error {
     readonly lineLength: number,
     readonly timeoutMs: number,
   ) {
-    super(`pattern /${pattern}/ gave up after ${timeoutMs} ms on a line of ${lineLength} characters (catastrophic backtracking)`);
+    super(
+      `pattern /${pattern}/ gave up after ${timeoutMs} ms on a line of ${lineLength} characters (catastrophic backtracking)`,
+    );
   }
 }
 

@@ -8,7 +8,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DocumentSearch } from './grep.js';
 import { searchDocument } from './grep.js';
-import { claimFor, claimRecordId, fileId, formatOf, IdRegistry, JSONL_RECORD_BYTES_GUESS, readJsonl } from '../input/read-documents.js';
+import {
+  claimFor,
+  claimRecordId,
+  fileId,
+  IdRegistry,
+  JSONL_RECORD_BYTES_GUESS,
+  readJsonl,
+} from '../input/read-documents.js';
+import { formatOf, isGzip } from '../input/file-kinds.js';
 import { MatchTimeoutError } from './backtracking-guard.js';
 import type { Matcher, MatcherOptions } from './matcher.js';
 import type { DocumentRecord, SourceDocument, WarningHandler } from '../types.js';
@@ -16,8 +24,21 @@ import { describeError, walkFolder, type FoundFile, type FoundFolder } from '../
 import { GrepPool, grepWorkersAvailable, type GrepWorkerData } from '../workers/grep-pool.js';
 import { setUpGrepWorker } from '../workers/grep-prestart.js';
 import {
-  FileReader, isGzip, maxLines, Outcome, searchBatch, searchFile, searchFolder, searchJsonlChunk, sparseLines,
-  type BatchResult, type FileResult, type FolderResult, type FolderWalk, type GrepSpec, type JsonlChunkRequest, type JsonlChunkResult,
+  FileReader,
+  maxLines,
+  Outcome,
+  searchBatch,
+  searchFile,
+  searchFolder,
+  searchJsonlChunk,
+  sparseLines,
+  type BatchResult,
+  type FileResult,
+  type FolderResult,
+  type FolderWalk,
+  type GrepSpec,
+  type JsonlChunkRequest,
+  type JsonlChunkResult,
 } from './grep-task.js';
 
 export type { GrepMode, GrepSpec } from './grep-task.js';
@@ -97,7 +118,11 @@ type Unit =
 /** A file of a folder searched elsewhere, from its path relative to the root. */
 function fileOf(folder: FoundFolder, relPath: string): FoundFile {
   const rest = relPath.slice(folder.relPath.length);
-  return { absPath: folder.absPath + (path.sep === '/' ? rest : rest.split('/').join(path.sep)), relPath, displayPath: folder.displayHead + relPath };
+  return {
+    absPath: folder.absPath + (path.sep === '/' ? rest : rest.split('/').join(path.sep)),
+    relPath,
+    displayPath: folder.displayHead + relPath,
+  };
 }
 
 /** Matching documents a JSON Lines file holds back at most before they are yielded. */
@@ -112,23 +137,37 @@ const JSONL_RECORDS = 1024;
  * A batch, not a document, at a time: on a big corpus thousands of documents match, and each
  * step of an async generator costs promises and a turn of the microtask queue.
  */
-export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matcher: Matcher, options: GrepCorpusOptions): AsyncGenerator<GrepDocument[]> {
+export async function* grepCorpus(
+  items: Iterable<FoundFile | FoundFolder>,
+  matcher: Matcher,
+  options: GrepCorpusOptions,
+): AsyncGenerator<GrepDocument[]> {
   const warn = options.onWarning ?? (() => {});
   const { spec } = options;
   const walk: FolderWalk = options.walk ?? {};
   const ids = new IdRegistry(true);
   const analyseDocument = options.analyse ? (await import('../analyse/analyse-document.js')).analyseDocument : null;
   const wholeFolders = searchesFolders(spec, options.analyse);
-  const walkHere = (folder: FoundFolder): Iterable<FoundFile> => walkFolder(folder, { cwd: '', ...walk, onWarning: warn });
+  const walkHere = (folder: FoundFolder): Iterable<FoundFile> =>
+    walkFolder(folder, { cwd: '', ...walk, onWarning: warn });
   const caughtUp = options.backpressure ?? (() => null);
 
   /**
    * The matching document a file's result stands for, once its id is claimed (or with the id
    * its folder claimed for it); warnings reported.
    */
-  const settle = (file: FoundFile, outcome: Outcome, result: FileResult | undefined, claimed?: string): GrepDocument | null => {
+  const settle = (
+    file: FoundFile,
+    outcome: Outcome,
+    result: FileResult | undefined,
+    claimed?: string,
+  ): GrepDocument | null => {
     if (outcome === Outcome.Unread) {
-      if (result?.error) warn(file.displayPath, describeError(Object.assign(new Error(result.error.message), { code: result.error.code })));
+      if (result?.error)
+        warn(
+          file.displayPath,
+          describeError(Object.assign(new Error(result.error.message), { code: result.error.code })),
+        );
       if (result?.warnings) for (const [where, why] of result.warnings) warn(where, why);
       return null;
     }
@@ -137,9 +176,21 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
     if (result.warnings) for (const [where, why] of result.warnings) warn(where, why);
     const m = result.match;
     if (outcome !== Outcome.Match || !m) return null;
-    const doc: SourceDocument = { id, path: file.displayPath, absPath: file.absPath, format: m.format, bytes: m.bytes, encoding: m.encoding, text: '' };
+    const doc: SourceDocument = {
+      id,
+      path: file.displayPath,
+      absPath: file.absPath,
+      format: m.format,
+      bytes: m.bytes,
+      encoding: m.encoding,
+      text: '',
+    };
     const lines = spec.mode === 'lines' ? sparseLines(m) : [];
-    return { search: { doc, lines, hits: m.hits ?? [], count: m.count }, count: m.count, record: m.record ? { ...m.record, id } : null };
+    return {
+      search: { doc, lines, hits: m.hits ?? [], count: m.count },
+      count: m.count,
+      record: m.record ? { ...m.record, id } : null,
+    };
   };
 
   const jsonl = async function* (file: FoundFile): AsyncGenerator<GrepDocument[]> {
@@ -185,7 +236,13 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
         yield* jsonl(file);
         return;
       }
-      const result = searchFile({ absPath: file.absPath, displayPath: file.displayPath, format, gzip: isGzip(file.relPath) }, matcher, spec, reader, { analyse });
+      const result = searchFile(
+        { absPath: file.absPath, displayPath: file.displayPath, format, gzip: isGzip(file.relPath) },
+        matcher,
+        spec,
+        reader,
+        { analyse },
+      );
       const match = settle(file, result.outcome, result);
       if (match) found.push(match);
       if (++files % BATCH === 0) {
@@ -223,7 +280,12 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
    * up to a JSON Lines file (whose index it returns, for the caller to read), else -1. A plain
    * function, not a generator: it runs once a unit, its loop runs once a file.
    */
-  const settleUnit = (unit: Unit & { kind: 'batch' | 'folder' }, done: BatchResult | FolderResult, from: number, found: GrepDocument[]): number => {
+  const settleUnit = (
+    unit: Unit & { kind: 'batch' | 'folder' },
+    done: BatchResult | FolderResult,
+    from: number,
+    found: GrepDocument[],
+  ): number => {
     const { outcomes, details } = done;
     const folder = unit.kind === 'folder' ? (done as FolderResult) : null;
     let relPaths = folder && !folder.distinctIds ? folder.relPaths.split('\0') : [];
@@ -286,7 +348,12 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
       if (batch.length === 0) return;
       seen += batch.length;
       const workers = poolFrom(false);
-      if (!workers || workers.allBusy(BUSY)) queue.push({ kind: 'batch', files: batch, done: searchBatch(batch, kinds, matcher, spec, reader, { analyse }) });
+      if (!workers || workers.allBusy(BUSY))
+        queue.push({
+          kind: 'batch',
+          files: batch,
+          done: searchBatch(batch, kinds, matcher, spec, reader, { analyse }),
+        });
       else {
         const request = {
           kind: 'batch' as const,
@@ -296,7 +363,10 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
         };
         const unit: Unit = { kind: 'batch', files: batch, reply: workers.search(request) };
         // Handled when its turn comes; a failure meanwhile must not count as unhandled.
-        unit.reply?.then((reply) => (unit.done = reply), () => {});
+        unit.reply?.then(
+          (reply) => (unit.done = reply),
+          () => {},
+        );
         queue.push(unit);
       }
       batch = [];
@@ -314,7 +384,10 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
         queue.push({ kind: 'folder', folder, done });
       } else {
         const unit: Unit = { kind: 'folder', folder, reply: workers.searchFolder(folder) };
-        unit.reply?.then((reply) => (unit.done = reply), () => {});
+        unit.reply?.then(
+          (reply) => (unit.done = reply),
+          () => {},
+        );
         queue.push(unit);
       }
     };
@@ -345,7 +418,16 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
           const id = claimRecordId(ids, entry.id ?? `${base}#${lineNo}`, file, lineNo, warn);
           if (entry.warnings) for (const [where, why] of entry.warnings) warn(where, why);
           if (entry.count === undefined) continue;
-          const doc: SourceDocument = { id, path: file.displayPath, absPath: file.absPath, format: 'jsonl', bytes: entry.bytes ?? 0, encoding: 'utf-8', text: '', recordLine: lineNo };
+          const doc: SourceDocument = {
+            id,
+            path: file.displayPath,
+            absPath: file.absPath,
+            format: 'jsonl',
+            bytes: entry.bytes ?? 0,
+            encoding: 'utf-8',
+            text: '',
+            recordLine: lineNo,
+          };
           found.push({ search: { doc, lines: [], hits: [], count: entry.count }, count: entry.count, record: null });
         }
         lineBase += result.lines;
@@ -360,7 +442,7 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
         let buf = Buffer.allocUnsafe(JSONL_PIECE);
         let n = 0;
         let first = true;
-        for (let eof = false; !eof; ) {
+        for (let eof = false; !eof;) {
           let cut = -1;
           while (cut === -1) {
             if (n === buf.length) {
@@ -389,7 +471,10 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
             first = false;
             if (workers && workers.ready && !workers.allBusy(BUSY_FOLDERS)) {
               const piece: (typeof pieces)[number] = { reply: workers.searchJsonl(request) };
-              piece.reply?.then((result) => (piece.done = result), () => {});
+              piece.reply?.then(
+                (result) => (piece.done = result),
+                () => {},
+              );
               pieces.push(piece);
             } else pieces.push({ done: searchJsonlChunk(request, matcher, spec) });
             buf.copyWithin(0, cut, n);
@@ -398,7 +483,10 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
             await new Promise<void>((resolve) => setImmediate(resolve));
           }
           // Print what is done, in order; wait only when too much is under way.
-          while (pieces.length > 0 && (eof || pieces.length > JSONL_AHEAD || (pieces[0] as (typeof pieces)[number]).done)) {
+          while (
+            pieces.length > 0 &&
+            (eof || pieces.length > JSONL_AHEAD || (pieces[0] as (typeof pieces)[number]).done)
+          ) {
             const piece = pieces.shift() as (typeof pieces)[number];
             const found = settlePiece(piece.done ?? (await (piece.reply as Promise<JsonlChunkResult>)));
             if (found.length > 0) yield found;
@@ -411,8 +499,10 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
     };
     // In pieces when its records, guessed from its size, are as many as the files workers pay
     // from (80 MB for a literal: smaller, the pieces cost more than they save).
-    const piecesFrom = (options.minParallelFiles ?? parallelMinFiles(matcher, spec, options.analyse)) * JSONL_RECORD_BYTES_GUESS;
-    const jsonlHere = (file: FoundFile): AsyncGenerator<GrepDocument[]> => (wholeFolders && !isGzip(file.relPath) && sizeOf(file) >= piecesFrom ? jsonlPieces(file) : jsonl(file));
+    const piecesFrom =
+      (options.minParallelFiles ?? parallelMinFiles(matcher, spec, options.analyse)) * JSONL_RECORD_BYTES_GUESS;
+    const jsonlHere = (file: FoundFile): AsyncGenerator<GrepDocument[]> =>
+      wholeFolders && !isGzip(file.relPath) && sizeOf(file) >= piecesFrom ? jsonlPieces(file) : jsonl(file);
 
     const drain = async function* (unit: Unit): AsyncGenerator<GrepDocument[]> {
       if (unit.kind === 'jsonl') {
@@ -420,7 +510,7 @@ export async function* grepCorpus(items: Iterable<FoundFile | FoundFolder>, matc
         return;
       }
       const done = unit.done ?? (await (unit.reply as Promise<BatchResult | FolderResult>));
-      for (let from = 0; ; ) {
+      for (let from = 0; ;) {
         const found: GrepDocument[] = [];
         const stop = settleUnit(unit, done, from, found);
         if (found.length > 0) yield found;
@@ -485,7 +575,8 @@ function sizeOf(file: FoundFile): number {
 
 /** The ids claimed by a folder's files: those read, whatever they held. */
 function* claimedIds(relPaths: readonly string[], outcomes: Uint8Array): Generator<string> {
-  for (let i = 0; i < relPaths.length; i++) if (outcomes[i] === Outcome.NoMatch || outcomes[i] === Outcome.Match) yield fileId(relPaths[i] as string);
+  for (let i = 0; i < relPaths.length; i++)
+    if (outcomes[i] === Outcome.NoMatch || outcomes[i] === Outcome.Match) yield fileId(relPaths[i] as string);
 }
 
 const isDone = (unit: Unit): boolean => unit.kind === 'jsonl' || unit.done !== undefined;

@@ -8,7 +8,8 @@ import { decode, isBinary, sniffBom } from '../input/decode.js';
 import { gunzipSync } from '../input/gzip.js';
 import { searchDocument, type LineHit } from './grep.js';
 import { linesOf } from '../input/byte-lines.js';
-import { BINARY_WARNING, DistinctIds, formatOf, parseJsonlLine, recordIdOf, UTF8_BOM } from '../input/read-documents.js';
+import { BINARY_WARNING, DistinctIds, parseJsonlLine, recordIdOf, UTF8_BOM } from '../input/read-documents.js';
+import { formatOf, isGzip } from '../input/file-kinds.js';
 import { MatchTimeoutError } from './backtracking-guard.js';
 import type { Matcher } from './matcher.js';
 import type { DocFormat, DocumentRecord, Encoding, SourceDocument } from '../types.js';
@@ -201,7 +202,13 @@ export function searchFile(
     if (file.gzip) bytes = gunzipSync(bytes);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException | undefined)?.code;
-    return { outcome: Outcome.Unread, error: { code: typeof code === 'string' ? code : undefined, message: err instanceof Error ? err.message : String(err) } };
+    return {
+      outcome: Outcome.Unread,
+      error: {
+        code: typeof code === 'string' ? code : undefined,
+        message: err instanceof Error ? err.message : String(err),
+      },
+    };
   }
   if (isBinary(bytes)) return { outcome: Outcome.Unread, warnings: [[file.displayPath, BINARY_WARNING]] };
   const bom = sniffBom(bytes);
@@ -242,7 +249,8 @@ export function searchFile(
   if (spec.mode === 'lines') {
     match.hits = result.hits;
     // Without context, no line past the last hit is ever looked at.
-    match.lineCount = result.lines.length > 0 ? result.lines.length : (result.hits[result.hits.length - 1] as LineHit).line;
+    match.lineCount =
+      result.lines.length > 0 ? result.lines.length : (result.hits[result.hits.length - 1] as LineHit).line;
     if (result.lines.length > 0) match.context = contextOf(result.hits, result.lines, spec.before, spec.after);
   }
   if (options.analyse) match.record = options.analyse(doc);
@@ -251,7 +259,12 @@ export function searchFile(
 }
 
 /** The lines within `before`/`after` of a hit that are not hits themselves. */
-export function contextOf(hits: readonly LineHit[], lines: readonly string[], before: number, after: number): [number, string][] {
+export function contextOf(
+  hits: readonly LineHit[],
+  lines: readonly string[],
+  before: number,
+  after: number,
+): [number, string][] {
   const out: [number, string][] = [];
   const isHit = new Set(hits.map((h) => h.line));
   let done = 0;
@@ -301,7 +314,13 @@ export function searchBatch(
     const file = files[i] as { absPath: string; displayPath: string };
     const kind = kinds.charCodeAt(i);
     const format: DocFormat = kind === 0x6d || kind === 0x4d ? 'markdown' : 'text';
-    const result = searchFile({ absPath: file.absPath, displayPath: file.displayPath, format, gzip: kind < 0x60 }, matcher, spec, reader, options);
+    const result = searchFile(
+      { absPath: file.absPath, displayPath: file.displayPath, format, gzip: kind < 0x60 },
+      matcher,
+      spec,
+      reader,
+      options,
+    );
     outcomes[i] = result.outcome;
     if (result.match || result.warnings || result.error) details.push([i, result]);
   }
@@ -329,7 +348,13 @@ export type FolderWalk = Pick<WalkOptions, 'hidden' | 'globs'>;
  * in the main thread alike. Everything found is kept until the end, so this is only for the
  * modes whose results are a number a file (`count`, `files`).
  */
-export function searchFolder(folder: FoundFolder, walk: FolderWalk, matcher: Matcher, spec: GrepSpec, reader: FileReader): FolderResult {
+export function searchFolder(
+  folder: FoundFolder,
+  walk: FolderWalk,
+  matcher: Matcher,
+  spec: GrepSpec,
+  reader: FileReader,
+): FolderResult {
   const relPaths: string[] = [];
   const outcomes: number[] = [];
   const details: [number, FileResult][] = [];
@@ -346,11 +371,22 @@ export function searchFolder(folder: FoundFolder, walk: FolderWalk, matcher: Mat
       outcomes.push(Outcome.Jsonl);
       continue;
     }
-    const result = searchFile({ absPath: file.absPath, displayPath: file.displayPath, format, gzip: isGzip(file.relPath) }, matcher, spec, reader);
+    const result = searchFile(
+      { absPath: file.absPath, displayPath: file.displayPath, format, gzip: isGzip(file.relPath) },
+      matcher,
+      spec,
+      reader,
+    );
     outcomes.push(result.outcome);
     if (result.match || result.warnings || result.error) details.push([i, result]);
   }
-  return { relPaths: relPaths.join('\0'), outcomes: Uint8Array.from(outcomes), details, walkWarnings, distinctIds: ids.distinct };
+  return {
+    relPaths: relPaths.join('\0'),
+    outcomes: Uint8Array.from(outcomes),
+    details,
+    walkWarnings,
+    distinctIds: ids.distinct,
+  };
 }
 
 /** A piece of a JSON Lines file, cut after a `\n` (or at its end), to search on its own. */
@@ -367,7 +403,9 @@ export interface JsonlChunkRequest {
  * for (null: its line's id), with its matching-line count when it matched and the search's
  * warnings; or the warning that it holds no document.
  */
-export type JsonlEntry = { at: number; id: string | null; count?: number; bytes?: number; warnings?: [string, string][] } | { at: number; warning: string };
+export type JsonlEntry =
+  | { at: number; id: string | null; count?: number; bytes?: number; warnings?: [string, string][] }
+  | { at: number; warning: string };
 
 /** What became of a piece: its number of lines (blank ones too), and the entries, in order. */
 export interface JsonlChunkResult {
@@ -382,7 +420,9 @@ export interface JsonlChunkResult {
  * whose bytes cannot match is not decoded (see {@link Matcher.mayMatchJson}).
  */
 export function searchJsonlChunk(request: JsonlChunkRequest, matcher: Matcher, spec: GrepSpec): JsonlChunkResult {
-  const bytes = Buffer.isBuffer(request.bytes) ? request.bytes : Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
+  const bytes = Buffer.isBuffer(request.bytes)
+    ? request.bytes
+    : Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
   const lines = linesOf(bytes);
   const entries: JsonlEntry[] = [];
   const max = maxLines(spec);
@@ -408,7 +448,15 @@ export function searchJsonlChunk(request: JsonlChunkRequest, matcher: Matcher, s
       continue;
     }
     const warnings: [string, string][] = [];
-    const doc: SourceDocument = { id: '', path: request.displayPath, absPath: '', format: 'jsonl', bytes: line.length, encoding: 'utf-8', text: record.text };
+    const doc: SourceDocument = {
+      id: '',
+      path: request.displayPath,
+      absPath: '',
+      format: 'jsonl',
+      bytes: line.length,
+      encoding: 'utf-8',
+      text: record.text,
+    };
     const { hits } = searchDocument(doc, matcher, {
       maxCount: max,
       withLines: false,
@@ -427,6 +475,3 @@ export function searchJsonlChunk(request: JsonlChunkRequest, matcher: Matcher, s
   }
   return { lines: lines.length, entries };
 }
-
-/** True when a path names a gzipped file. */
-export const isGzip = (relPath: string): boolean => relPath.length >= 3 && relPath.charCodeAt(relPath.length - 3) === 0x2e && relPath.slice(-2).toLowerCase() === 'gz';

@@ -100,13 +100,18 @@ function searchCandidates(
       if (cr !== -1 && cr < lineStart) cr = t.indexOf('\r', lineStart);
       if (lf !== -1 && lf < lineStart) lf = t.indexOf('\n', lineStart);
       term = cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
-      nextStart = term === -1 ? t.length : t.charCodeAt(term) === 13 && t.charCodeAt(term + 1) === 10 ? term + 2 : term + 1;
+      nextStart =
+        term === -1 ? t.length : t.charCodeAt(term) === 13 && t.charCodeAt(term + 1) === 10 ? term + 2 : term + 1;
       if (q < nextStart || nextStart >= t.length) break;
       lineStart = nextStart;
       lineNo++;
     }
     if (lineStart >= t.length) break;
-    const text = same ? (options.withLines !== false ? (lines[lineNo] as string) : t.slice(lineStart, term === -1 ? t.length : term)) : (lines[lineNo] as string);
+    const text = same
+      ? options.withLines !== false
+        ? (lines[lineNo] as string)
+        : t.slice(lineStart, term === -1 ? t.length : term)
+      : (lines[lineNo] as string);
     let matches: MatchRange[] | null;
     try {
       matches = matcher.findAll(text);

@@ -36,7 +36,15 @@ export function rightContext(text: string, width: number): string {
 }
 
 /** Builds a row from a line and one match in it. */
-export function kwicRow(id: string, line: number, column: number, text: string, start: number, end: number, width: number): KwicRow {
+export function kwicRow(
+  id: string,
+  line: number,
+  column: number,
+  text: string,
+  start: number,
+  end: number,
+  width: number,
+): KwicRow {
   return {
     id,
     line,
@@ -72,12 +80,19 @@ function compareWords(a: string[], b: string[]): number {
 export function sortKwic(rows: KwicRow[], by: KwicSort): KwicRow[] {
   const keyed = rows.map((row, index) => {
     const key =
-      by === 'left' ? words(row.left).reverse() : by === 'right' ? words(row.right) : by === 'match' ? [row.match.toLocaleLowerCase(), ...words(row.right)] : [];
+      by === 'left'
+        ? words(row.left).reverse()
+        : by === 'right'
+          ? words(row.right)
+          : by === 'match'
+            ? [row.match.toLocaleLowerCase(), ...words(row.right)]
+            : [];
     return { row, index, key };
   });
   keyed.sort((a, b) => {
     if (by === 'id') {
-      const c = a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : a.row.line - b.row.line || a.row.column - b.row.column;
+      const c =
+        a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : a.row.line - b.row.line || a.row.column - b.row.column;
       return c || a.index - b.index;
     }
     return compareWords(a.key, b.key) || a.index - b.index;

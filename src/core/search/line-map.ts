@@ -69,8 +69,20 @@ function nfcMap(line: string, text: string): MappedLine {
  * ß and ﬁ/ﬂ/ﬀ/ﬃ/ﬄ/ﬅ/ﬆ come out of full upper-casing (ß → SS → ss); ĳ is listed for its lower case.
  */
 const SPECIAL: Readonly<Record<string, string>> = {
-  'œ': 'oe', 'æ': 'ae', 'ĳ': 'ij', 'ß': 'ss', 'ø': 'o', 'ł': 'l', 'đ': 'd',
-  '’': "'", '‘': "'", '‛': "'", 'ʼ': "'", '´': "'", '`': "'", '′': "'",
+  œ: 'oe',
+  æ: 'ae',
+  ĳ: 'ij',
+  ß: 'ss',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  '’': "'",
+  '‘': "'",
+  '‛': "'",
+  ʼ: "'",
+  '´': "'",
+  '`': "'",
+  '′': "'",
 };
 
 /** Combining diacritics dropped by --fold: the blocks Latin, Greek and Cyrillic accents live in. */
@@ -123,12 +135,12 @@ export function foldLine(line: string): MappedLine {
   let text = '';
   const starts: number[] = [];
   const ends: number[] = [0];
-  for (let o = 0; o < line.length; ) {
+  for (let o = 0; o < line.length;) {
     const code = line.charCodeAt(o);
     let width = 1;
     let folded: string;
     if (code < 0x80) {
-      folded = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : code === 96 ? "'" : line[o] ?? '';
+      folded = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : code === 96 ? "'" : (line[o] ?? '');
     } else {
       if (code >= 0xd800 && code <= 0xdbff && o + 1 < line.length) {
         const next = line.charCodeAt(o + 1);

@@ -1,7 +1,14 @@
-// The matcher behind `corpus grep` (SPEC section 5): turns the grep options into a function that
+// The matcher behind `corpus grep` (docs/spec.md §5): turns the grep options into a function that
 // finds matches in one line, in the manner of ripgrep's matcher crate. Pure: no I/O, no printing.
 
-import { analyseRisk, compileLinear, execGuarded, linearSource, STEP_BUDGET, worstCaseSteps } from './backtracking-guard.js';
+import {
+  analyseRisk,
+  compileLinear,
+  execGuarded,
+  linearSource,
+  STEP_BUDGET,
+  worstCaseSteps,
+} from './backtracking-guard.js';
 import { foldLine, foldText, nfcLine, type MappedLine } from './line-map.js';
 import { countCaptures, emitSource, hasUppercase, requiredLiteral } from './pattern-rewrite.js';
 import { literalTokens, tokenize, type Token } from './pattern-syntax.js';
@@ -109,7 +116,8 @@ const JSON_ESCAPED = /["\\/\u0000-\u001f]/;
 /** The start of a JSON escape of a character below U+0100. */
 const ESCAPE_U00 = Buffer.from('\\u00', 'latin1');
 
-const asBuffer = (bytes: Uint8Array): Buffer => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+const asBuffer = (bytes: Uint8Array): Buffer =>
+  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /** ripgrep's `\w` in Unicode mode, so -w agrees with `rg -w`. */
 const WORD_CHAR = '[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}]';
@@ -120,7 +128,10 @@ function compile(source: string, flags: string, pattern: string): RegExp {
     return new RegExp(source, flags);
   } catch (error) {
     const reason = (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
-    throw new PatternError(`invalid regular expression ${JSON.stringify(pattern)}: ${reason.toLowerCase()} (use -F to search for it literally)`, pattern);
+    throw new PatternError(
+      `invalid regular expression ${JSON.stringify(pattern)}: ${reason.toLowerCase()} (use -F to search for it literally)`,
+      pattern,
+    );
   }
 }
 
@@ -128,7 +139,8 @@ function compile(source: string, flags: string, pattern: string): RegExp {
 function maxDirectLength(tokens: readonly Token[]): number {
   const risk = analyseRisk(tokens);
   let length = 0;
-  while (length < 1 << 20 && worstCaseSteps(risk, length + 1) <= STEP_BUDGET) length = length < 64 ? length + 1 : length * 2;
+  while (length < 1 << 20 && worstCaseSteps(risk, length + 1) <= STEP_BUDGET)
+    length = length < 64 ? length + 1 : length * 2;
   return length;
 }
 
@@ -146,7 +158,8 @@ export function buildMatcher(options: MatcherOptions): Matcher {
     compile(nfc, 'u', pattern);
     return tokenize(nfc);
   });
-  const caseless = fold || options.ignoreCase === true || (options.smartCase === true && !tokenLists.some(hasUppercase));
+  const caseless =
+    fold || options.ignoreCase === true || (options.smartCase === true && !tokenLists.some(hasUppercase));
 
   let captures = 0;
   const bodies = tokenLists.map((tokens) => {
@@ -178,11 +191,18 @@ export function buildMatcher(options: MatcherOptions): Matcher {
   // A line that matches on its own also matches inside the whole text (at the same place) unless
   // the pattern looks at where its input starts or ends; the -w edges only look for word
   // characters, which line terminators are not.
-  const wholeOk = !fold && tokenLists.every((list) => list.every((t) => !(t.kind === 'assertion' && (t.src === '^' || t.src === '$')) && !(t.kind === 'open' && t.lookaround)));
+  const wholeOk =
+    !fold &&
+    tokenLists.every((list) =>
+      list.every(
+        (t) => !(t.kind === 'assertion' && (t.src === '^' || t.src === '$')) && !(t.kind === 'open' && t.lookaround),
+      ),
+    );
 
   // Required literals are made of characters NFC never creates, so the raw line must hold one.
   const cannotMatch = (line: string): boolean => exact !== null && !exact.some((literal) => line.includes(literal));
-  const prepare = (line: string): MappedLine | null => (cannotMatch(line) ? null : fold ? foldLine(line) : nfcLine(line));
+  const prepare = (line: string): MappedLine | null =>
+    cannotMatch(line) ? null : fold ? foldLine(line) : nfcLine(line);
 
   /** Flat [start, end, …] offsets in `text`: all matches, or the first only. */
   const scan = (text: string, all: boolean): number[] => {
@@ -208,7 +228,12 @@ export function buildMatcher(options: MatcherOptions): Matcher {
     return true;
   };
 
-  const wholeLiterals = fixedStrings && !caseless && options.wordRegexp !== true && exact !== null && exact.every((literal, i) => literal === tokenLists[i]?.map((t) => (t.kind === 'char' ? t.value : '\0')).join(''));
+  const wholeLiterals =
+    fixedStrings &&
+    !caseless &&
+    options.wordRegexp !== true &&
+    exact !== null &&
+    exact.every((literal, i) => literal === tokenLists[i]?.map((t) => (t.kind === 'char' ? t.value : '\0')).join(''));
   const lineLiterals = wholeLiterals && exactBytes !== undefined ? exactBytes : null;
 
   return {

@@ -4,9 +4,7 @@
 
 /** A member of a character class. */
 export type ClassItem =
-  | { kind: 'char'; value: string }
-  | { kind: 'range'; from: string; to: string }
-  | { kind: 'escape'; src: string };
+  { kind: 'char'; value: string } | { kind: 'range'; from: string; to: string } | { kind: 'escape'; src: string };
 
 /** One piece of a pattern. `src` is the exact source text it came from. */
 export type Token =
@@ -44,7 +42,11 @@ export function literalTokens(literal: string): Token[] {
 const CONTROL: Readonly<Record<string, string>> = { t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', '0': '\0' };
 
 interface Escape {
-  token: { kind: 'char'; value: string } | { kind: 'escape' } | { kind: 'assertion' } | { kind: 'backref'; index: number | null };
+  token:
+    | { kind: 'char'; value: string }
+    | { kind: 'escape' }
+    | { kind: 'assertion' }
+    | { kind: 'backref'; index: number | null };
   end: number;
 }
 
@@ -57,7 +59,10 @@ function readEscape(source: string, at: number, inClass: boolean): Escape {
   });
   if ('dDwWsS'.includes(c)) return { token: { kind: 'escape' }, end: at + 2 };
   if (c === 'p' || c === 'P') return { token: { kind: 'escape' }, end: source.indexOf('}', at) + 1 };
-  if (c === 'b') return inClass ? { token: { kind: 'char', value: '\b' }, end: at + 2 } : { token: { kind: 'assertion' }, end: at + 2 };
+  if (c === 'b')
+    return inClass
+      ? { token: { kind: 'char', value: '\b' }, end: at + 2 }
+      : { token: { kind: 'assertion' }, end: at + 2 };
   if (c === 'B') return { token: { kind: 'assertion' }, end: at + 2 };
   if (c === 'k') return { token: { kind: 'backref', index: null }, end: source.indexOf('>', at) + 1 };
   if (c >= '1' && c <= '9' && !inClass) {
@@ -66,11 +71,15 @@ function readEscape(source: string, at: number, inClass: boolean): Escape {
   }
   const control = CONTROL[c];
   if (control !== undefined) return { token: { kind: 'char', value: control }, end: at + 2 };
-  if (c === 'c') return { token: { kind: 'char', value: String.fromCharCode((source.charCodeAt(at + 2) % 32)) }, end: at + 3 };
+  if (c === 'c')
+    return { token: { kind: 'char', value: String.fromCharCode(source.charCodeAt(at + 2) % 32) }, end: at + 3 };
   if (c === 'x') return hex(at + 2, 2);
   if (c === 'u' && source[at + 2] === '{') {
     const close = source.indexOf('}', at);
-    return { token: { kind: 'char', value: String.fromCodePoint(parseInt(source.slice(at + 3, close), 16)) }, end: close + 1 };
+    return {
+      token: { kind: 'char', value: String.fromCodePoint(parseInt(source.slice(at + 3, close), 16)) },
+      end: close + 1,
+    };
   }
   if (c === 'u') {
     const first = hex(at + 2, 4);
@@ -93,11 +102,19 @@ function readClass(source: string, at: number): { token: Token; end: number } {
   let i = at + 1;
   const negated = source[i] === '^';
   if (negated) i += 1;
-  const atoms: ({ kind: 'char'; value: string; end: number } | { kind: 'escape'; src: string; end: number } | { kind: 'dash'; end: number })[] = [];
+  const atoms: (
+    | { kind: 'char'; value: string; end: number }
+    | { kind: 'escape'; src: string; end: number }
+    | { kind: 'dash'; end: number }
+  )[] = [];
   while (i < source.length && source[i] !== ']') {
     if (source[i] === '\\') {
       const e = readEscape(source, i, true);
-      atoms.push(e.token.kind === 'char' ? { kind: 'char', value: e.token.value, end: e.end } : { kind: 'escape', src: source.slice(i, e.end), end: e.end });
+      atoms.push(
+        e.token.kind === 'char'
+          ? { kind: 'char', value: e.token.value, end: e.end }
+          : { kind: 'escape', src: source.slice(i, e.end), end: e.end },
+      );
       i = e.end;
     } else {
       const ch = String.fromCodePoint(source.codePointAt(i) ?? 0);
@@ -135,7 +152,7 @@ function readGroupOpen(source: string, at: number): { token: Token; end: number 
 /** Splits a valid `u`-mode pattern into tokens. */
 export function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
-  for (let i = 0; i < source.length; ) {
+  for (let i = 0; i < source.length;) {
     const c = source[i] ?? '';
     let read: { token: Token; end: number };
     if (c === '\\') {
@@ -147,7 +164,8 @@ export function tokenize(source: string): Token[] {
       const m = /^(?:\*|\+|\?|\{(\d+)(?:(,)(\d*))?\})\??/.exec(source.slice(i));
       const text = m?.[0] ?? c;
       const min = c === '+' ? 1 : c === '{' ? Number(m?.[1] ?? 0) : 0;
-      const max = c === '?' ? 1 : c !== '{' ? Infinity : m?.[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+      const max =
+        c === '?' ? 1 : c !== '{' ? Infinity : m?.[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
       read = { token: { kind: 'quant', min, max, src: text }, end: i + text.length };
     } else if (c === ')' || c === '|') read = { token: { kind: c === ')' ? 'close' : 'alt', src: c }, end: i + 1 };
     else if (c === '.') read = { token: { kind: 'dot', src: c }, end: i + 1 };

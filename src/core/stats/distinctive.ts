@@ -182,8 +182,13 @@ export interface PackedKeyTerms {
 export function packKeyTerms(docs: readonly DocumentKeyTerms[]): PackedKeyTerms {
   const total = docs.reduce((n, d) => n + d.terms.length, 0);
   const packed: PackedKeyTerms = {
-    ids: [], langs: [], sizes: new Uint32Array(docs.length),
-    terms: [], counts: new Uint32Array(total), rests: new Uint32Array(total), keyness: new Float64Array(total),
+    ids: [],
+    langs: [],
+    sizes: new Uint32Array(docs.length),
+    terms: [],
+    counts: new Uint32Array(total),
+    rests: new Uint32Array(total),
+    keyness: new Float64Array(total),
   };
   let k = 0;
   docs.forEach((doc, i) => {
@@ -207,7 +212,12 @@ export function unpackKeyTerms(packed: PackedKeyTerms): DocumentKeyTerms[] {
   packed.ids.forEach((id, i) => {
     const terms: KeyTerm[] = [];
     for (const end = k + (packed.sizes[i] as number); k < end; k++) {
-      terms.push({ term: packed.terms[k] as string, count: packed.counts[k] as number, rest: packed.rests[k] as number, keyness: packed.keyness[k] as number });
+      terms.push({
+        term: packed.terms[k] as string,
+        count: packed.counts[k] as number,
+        rest: packed.rests[k] as number,
+        keyness: packed.keyness[k] as number,
+      });
     }
     docs.push({ id, lang: packed.langs[i] as string, terms });
   });

@@ -182,7 +182,14 @@ export class TermCache {
   private readonly langs = new Map<string, LangState>();
   private readonly terms = new Map<string, string>();
   /** The arrays of the last document folded. */
-  private readonly out: FoldedTokens = { length: 0, kinds: new Uint8Array(1024), gaps: new Uint8Array(1024), starts: new Int32Array(1024), folds: [], lang: '' };
+  private readonly out: FoldedTokens = {
+    length: 0,
+    kinds: new Uint8Array(1024),
+    gaps: new Uint8Array(1024),
+    starts: new Int32Array(1024),
+    folds: [],
+    lang: '',
+  };
 
   private state(lang: string): LangState {
     let state = this.langs.get(lang);
@@ -207,9 +214,23 @@ export class TermCache {
     if (known !== undefined) term = known;
     else this.terms.set(term, term);
     const f: Folding = {
-      form, term, stop: isStopword(term, state.lang), key, hash: undefined, shape: undefined,
-      vocabOwner: undefined, vocab: undefined, bigramsOwner: undefined, bigrams: undefined, distinctiveOwner: undefined, distinctive: undefined,
-      namesOwner: undefined, lower: undefined, capitalMid: undefined, name: undefined, initialName: undefined,
+      form,
+      term,
+      stop: isStopword(term, state.lang),
+      key,
+      hash: undefined,
+      shape: undefined,
+      vocabOwner: undefined,
+      vocab: undefined,
+      bigramsOwner: undefined,
+      bigrams: undefined,
+      distinctiveOwner: undefined,
+      distinctive: undefined,
+      namesOwner: undefined,
+      lower: undefined,
+      capitalMid: undefined,
+      name: undefined,
+      initialName: undefined,
     };
     forms.add(text, start, end, f);
     return f;
@@ -259,7 +280,8 @@ export class TermCache {
   foldTokens(tokens: readonly Token[], lang: string): FoldedTokens {
     const state = this.state(lang);
     const out = this.begin(lang);
-    for (const t of tokens) this.push(kindCode(t.kind), gapCode(t.gap), t.index, this.fold(state, t.text, 0, t.text.length));
+    for (const t of tokens)
+      this.push(kindCode(t.kind), gapCode(t.gap), t.index, this.fold(state, t.text, 0, t.text.length));
     return out;
   }
 }
@@ -268,7 +290,12 @@ export class TermCache {
 export function tokensOf(folded: FoldedTokens): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < folded.length; i++) {
-    out.push({ text: (folded.folds[i] as Folding).form, kind: KIND_NAMES[folded.kinds[i] as number] as TokenKind, index: folded.starts[i] as number, gap: GAP_NAMES[folded.gaps[i] as number] as Gap });
+    out.push({
+      text: (folded.folds[i] as Folding).form,
+      kind: KIND_NAMES[folded.kinds[i] as number] as TokenKind,
+      index: folded.starts[i] as number,
+      gap: GAP_NAMES[folded.gaps[i] as number] as Gap,
+    });
   }
   return out;
 }

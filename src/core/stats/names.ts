@@ -17,7 +17,25 @@ export interface NameCount {
  * de Vladimir Poutine` into one name, a worse error than cutting `Charles de Gaulle` in two. The
  * elided `d’` is allowed (`Côte d’Ivoire`).
  */
-const PARTICLES = new Set(['van', 'von', 'der', 'den', 'ter', 'ten', 'di', 'da', 'del', 'della', 'dos', 'das', 'bin', 'ibn', 'ben', 'al', 'el']);
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'ter',
+  'ten',
+  'di',
+  'da',
+  'del',
+  'della',
+  'dos',
+  'das',
+  'bin',
+  'ibn',
+  'ben',
+  'al',
+  'el',
+]);
 // Past this many words a capitalised run is a title-case headline, not a name.
 const MAX_WORDS = 5;
 // A sentence whose words are mostly in capitals is a shouted headline: its capitals say nothing.
@@ -56,8 +74,12 @@ const ALL_CAPITALS = 4;
 const PARTICLE = 8;
 
 function shapeOf(word: string): number {
-  return (isCapitalised(word) || hasParticlePrefix(word) ? CAPITAL : 0) | (isLower(word) ? LOWER_CASE : 0)
-    | (isAllCaps(word) ? ALL_CAPITALS : 0) | (PARTICLES.has(word) ? PARTICLE : 0);
+  return (
+    (isCapitalised(word) || hasParticlePrefix(word) ? CAPITAL : 0) |
+    (isLower(word) ? LOWER_CASE : 0) |
+    (isAllCaps(word) ? ALL_CAPITALS : 0) |
+    (PARTICLES.has(word) ? PARTICLE : 0)
+  );
 }
 
 interface Entry {
@@ -139,7 +161,10 @@ export class Names {
         continue;
       }
       // The word after a sentence-opening `L’` got no capital from the sentence.
-      const elided = i > from && kinds[i - 1] === ELISION && (starts[i - 1] as number) + (folds[i - 1] as Folding).form.length === starts[i];
+      const elided =
+        i > from &&
+        kinds[i - 1] === ELISION &&
+        (starts[i - 1] as number) + (folds[i - 1] as Folding).form.length === starts[i];
       const opens = (i === from || gap === PUNCT) && !elided;
       const shape = f.shape as number;
       if (shape & CAPITAL) {
@@ -216,7 +241,13 @@ export class Names {
   /** The counts so far, to merge into another collector with {@link Names.merge}. */
   state(): NamesState {
     return {
-      entries: [...this.entries].map(([key, e]) => ({ key, words: e.words, count: e.count, lang: e.lang, initial: e.initial })),
+      entries: [...this.entries].map(([key, e]) => ({
+        key,
+        words: e.words,
+        count: e.count,
+        lang: e.lang,
+        initial: e.initial,
+      })),
       lower: [...this.lower].map(([k, e]) => [k, e.n]),
       capitalMid: [...this.capitalMid].map(([k, e]) => [k, e.n]),
     };
@@ -232,7 +263,10 @@ export class Names {
       if (e !== undefined) e.count += count;
       else this.entries.set(key, { words, count, lang, initial });
     }
-    for (const [map, counts] of [[this.lower, state.lower], [this.capitalMid, state.capitalMid]] as const) {
+    for (const [map, counts] of [
+      [this.lower, state.lower],
+      [this.capitalMid, state.capitalMid],
+    ] as const) {
       for (const [k, n] of counts) {
         const e = map.get(k);
         if (e !== undefined) e.n += n;
@@ -261,7 +295,11 @@ export class Names {
       for (;;) {
         const first = words[0];
         if (first === undefined) break;
-        if (isStopword(foldTerm(first), e.lang) || (initial && this.common(first)) || !CAPITALISED.test(first) && !PARTICLE_PREFIX.test(first)) {
+        if (
+          isStopword(foldTerm(first), e.lang) ||
+          (initial && this.common(first)) ||
+          (!CAPITALISED.test(first) && !PARTICLE_PREFIX.test(first))
+        ) {
           words.shift();
           initial = false;
           continue;
@@ -279,5 +317,3 @@ export class Names {
       .map(([name, count]) => ({ name, count }));
   }
 }
-
-

@@ -60,7 +60,10 @@ function words(tokens: readonly Token[] | readonly string[]): readonly string[] 
 }
 
 /** Hashes of the word shingles of a text (fewer words than a shingle: one shingle of them all). */
-export function shingleHashes(tokens: readonly Token[] | readonly string[] | FoldedTokens, size: number = MINHASH.shingle): Uint32Array {
+export function shingleHashes(
+  tokens: readonly Token[] | readonly string[] | FoldedTokens,
+  size: number = MINHASH.shingle,
+): Uint32Array {
   const w = wordHashes(tokens);
   if (w.length === 0) return new Uint32Array(0);
   const n = Math.max(1, w.length - size + 1);
@@ -109,9 +112,18 @@ export function signatureOf(shingles: Uint32Array, out: Uint32Array, simd = KERN
   // values are compared as signed 32-bit integers with the top bit flipped (the same order as
   // unsigned), which keeps the arithmetic in small integers.
   for (let p = 0; p < MINHASH.permutations; p += 4) {
-    const a0 = MUL[p] as number, a1 = MUL[p + 1] as number, a2 = MUL[p + 2] as number, a3 = MUL[p + 3] as number;
-    const b0 = (ADD[p] as number) ^ SIGN, b1 = (ADD[p + 1] as number) ^ SIGN, b2 = (ADD[p + 2] as number) ^ SIGN, b3 = (ADD[p + 3] as number) ^ SIGN;
-    let m0 = 0x7fffffff, m1 = 0x7fffffff, m2 = 0x7fffffff, m3 = 0x7fffffff;
+    const a0 = MUL[p] as number,
+      a1 = MUL[p + 1] as number,
+      a2 = MUL[p + 2] as number,
+      a3 = MUL[p + 3] as number;
+    const b0 = (ADD[p] as number) ^ SIGN,
+      b1 = (ADD[p + 1] as number) ^ SIGN,
+      b2 = (ADD[p + 2] as number) ^ SIGN,
+      b3 = (ADD[p + 3] as number) ^ SIGN;
+    let m0 = 0x7fffffff,
+      m1 = 0x7fffffff,
+      m2 = 0x7fffffff,
+      m3 = 0x7fffffff;
     for (let i = 0; i < n; i++) {
       const x = shingles[i] as number;
       const v0 = (Math.imul(x, a0) + b0) | 0;
@@ -268,7 +280,8 @@ export class NearDuplicates {
       this.bands = bands;
     }
     this.sigs.set(sig, index * MINHASH.permutations);
-    for (let b = 0; b < MINHASH.bands; b++) this.bands[index * MINHASH.bands + b] = bandKey(sig, b * MINHASH.rows, MINHASH.rows);
+    for (let b = 0; b < MINHASH.bands; b++)
+      this.bands[index * MINHASH.bands + b] = bandKey(sig, b * MINHASH.rows, MINHASH.rows);
     this.ids.push(docId);
   }
 
@@ -304,7 +317,7 @@ export class NearDuplicates {
     for (let b = 0; b < MINHASH.bands; b++) {
       for (let i = 0; i < n; i++) keys[i] = this.bands[i * MINHASH.bands + b] as number;
       sortByKey(keys, order);
-      for (let start = 0; start < n; ) {
+      for (let start = 0; start < n;) {
         const key = keys[order[start] as number];
         let end = start + 1;
         while (end < n && keys[order[end] as number] === key) end++;
@@ -330,6 +343,8 @@ export class NearDuplicates {
       g.similarity = Math.min(g.similarity, jaccard);
     }
     for (let i = 0; i < n; i++) groups.get(find(i))?.ids.push(this.ids[i] ?? '');
-    return [...groups.values()].sort((a, b) => b.ids.length - a.ids.length || ((a.ids[0] ?? '') < (b.ids[0] ?? '') ? -1 : 1));
+    return [...groups.values()].sort(
+      (a, b) => b.ids.length - a.ids.length || ((a.ids[0] ?? '') < (b.ids[0] ?? '') ? -1 : 1),
+    );
   }
 }

@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 
 /** ISO 639-3 (and the ISO 639-2/B and macrolanguage members language detection gives) → 639-1. */
+// prettier-ignore
 const TO_639_1: Record<string, string> = {
   afr: 'af', ara: 'ar', arb: 'ar', hye: 'hy', arm: 'hy', eus: 'eu', baq: 'eu', ben: 'bn',
   bre: 'br', bul: 'bg', cat: 'ca', zho: 'zh', chi: 'zh', cmn: 'zh', hrv: 'hr', ces: 'cs',

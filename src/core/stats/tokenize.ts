@@ -155,12 +155,14 @@ function wordEnd(text: string, i: number): number {
 }
 
 /** Heads that elide before a vowel: French, Italian, Catalan. Lower case, apostrophe excluded. */
+// prettier-ignore
 const ELISIONS = new Set([
   'l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'ç', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'presqu',
   'dell', 'dall', 'nell', 'sull', 'all', 'coll', 'pell', 'un', 'quest', 'quell', 'sant', 'tutt',
 ]);
 
 // A period after these does not end a sentence (`M. Poutine`, `Dr. Smith`).
+// prettier-ignore
 const ABBREVIATIONS = new Set([
   'M', 'MM', 'Mme', 'Mmes', 'Mlle', 'Mgr', 'Me', 'Dr', 'Pr', 'Mr', 'Mrs', 'Ms', 'Prof', 'St', 'Ste',
   'Jr', 'Sr', 'Gen', 'Gén', 'Col', 'Lt', 'Sgt', 'Gov', 'Sen', 'Rep', 'Hr', 'Fr', 'Nr', 'No', 'cf', 'vs',
@@ -185,8 +187,11 @@ export type SpanKind = 'run' | 'number' | 'word';
  * spaces (not yet cut into words), numbers with separators, and words (elisions not yet split),
  * with where a word has its first apostrophe (else -1).
  */
-export function scanSpans(text: string, span: (start: number, end: number, kind: SpanKind, apostrophe: number) => void): void {
-  for (let i = 0; i < text.length; ) {
+export function scanSpans(
+  text: string,
+  span: (start: number, end: number, kind: SpanKind, apostrophe: number) => void,
+): void {
+  for (let i = 0; i < text.length;) {
     const cp = codePointAt(text, i);
     const k = classOf(cp);
     if ((k & (WORD | NO_SPACE_CLASS)) === 0) {
@@ -310,7 +315,7 @@ function endsSentence(text: string, prevStart: number, prevEnd: number, next: nu
 function segmentRun(text: string, start: number, run: string, gap: Gap, emit: Emit): Gap {
   // The segmenter's time grows with the square of its input (160 000 characters: 27 s), so a
   // long run goes in pieces; a word cut at a seam is the price.
-  for (let from = 0; from < run.length; ) {
+  for (let from = 0; from < run.length;) {
     let to = Math.min(run.length, from + SEGMENT_CHUNK);
     const c = run.charCodeAt(to - 1);
     if (to < run.length && c >= 0xd800 && c <= 0xdbff) to++;
@@ -322,7 +327,7 @@ function segmentRun(text: string, start: number, run: string, gap: Gap, emit: Em
 
 function segmentPiece(text: string, start: number, run: string, gap: Gap, emit: Emit): Gap {
   const events = segmentsOf(run);
-  for (let e = 0; e < events.length; ) {
+  for (let e = 0; e < events.length;) {
     const at = events[e++] as number;
     if (at === SENTENCE_EVENT) gap = 'sentence';
     else if (at === PUNCT_EVENT) gap = gap === 'sentence' ? gap : 'punct';

@@ -119,7 +119,16 @@ function bumpBigram(st: LangState, a: Folding, b: Folding, doc: number): void {
   const f2 = b.form;
   const e = inner.get(b.term);
   if (e === undefined) {
-    inner.set(b.term, { count: 1, docs: 1, lastDoc: doc, form: '', formCount: 1, forms: undefined, first: f1, second: f2 });
+    inner.set(b.term, {
+      count: 1,
+      docs: 1,
+      lastDoc: doc,
+      form: '',
+      formCount: 1,
+      forms: undefined,
+      first: f1,
+      second: f2,
+    });
     st.bigramCount++;
     return;
   }
@@ -254,7 +263,8 @@ export class Vocabulary {
     const st = this.langs.get(lang);
     const best = new TopTerms(n);
     for (const [term, e] of st?.words ?? []) {
-      if (best.wants(e.count, e.docs) && !isStopword(term, lang)) best.offer({ term, form: e.form, count: e.count, docs: e.docs });
+      if (best.wants(e.count, e.docs) && !isStopword(term, lang))
+        best.offer({ term, form: e.form, count: e.count, docs: e.docs });
     }
     return best.kept;
   }
@@ -265,7 +275,8 @@ export class Vocabulary {
     const best = new TopTerms(n);
     for (const [k1, inner] of st?.bigrams ?? []) {
       for (const [k2, e] of inner) {
-        if (best.wants(e.count, e.docs)) best.offer({ term: `${k1} ${k2}`, form: `${e.first} ${e.second}`, count: e.count, docs: e.docs });
+        if (best.wants(e.count, e.docs))
+          best.offer({ term: `${k1} ${k2}`, form: `${e.first} ${e.second}`, count: e.count, docs: e.docs });
       }
     }
     return best.kept;
@@ -285,6 +296,13 @@ export class Vocabulary {
     let hapaxes = 0;
     for (const e of st.words.values()) if (e.count === 1) hapaxes++;
     const types = st.words.size;
-    return { lang, documents: st.documents, tokens: st.tokens, types, typeTokenRatio: st.tokens === 0 ? 0 : types / st.tokens, hapaxes };
+    return {
+      lang,
+      documents: st.documents,
+      tokens: st.tokens,
+      types,
+      typeTokenRatio: st.tokens === 0 ? 0 : types / st.tokens,
+      hapaxes,
+    };
   }
 }

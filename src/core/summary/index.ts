@@ -9,19 +9,53 @@ import type { TermCount } from '../stats/vocabulary.js';
 import type { WarningHandler } from '../types.js';
 import { OverviewAccumulator, type Overview } from './overview.js';
 import { LocalShards, SummaryPool, summaryWorkersAvailable, type Shards } from '../workers/summary-pool.js';
-import { LengthsAccumulator, LinesAccumulator, Tally, TimelineAccumulator, type LengthBin, type LineCount, type Timeline } from './sections.js';
-import { groupKey, SummaryShard, type GroupBy, type ShardDocResult, type ShardFinal, type ShardInput } from './shard.js';
+import {
+  LengthsAccumulator,
+  LinesAccumulator,
+  Tally,
+  TimelineAccumulator,
+  type LengthBin,
+  type LineCount,
+  type Timeline,
+} from './sections.js';
+import {
+  groupKey,
+  SummaryShard,
+  type GroupBy,
+  type ShardDocResult,
+  type ShardFinal,
+  type ShardInput,
+} from './shard.js';
 
 export type { GroupBy };
 
 /** The section names, in the order they are shown: the keys of `--json`. */
 export const SECTIONS = [
-  'overview', 'languages', 'timeline', 'sources', 'lengths', 'vocabulary', 'names', 'distinctive', 'duplicates', 'boilerplate', 'quality',
+  'overview',
+  'languages',
+  'timeline',
+  'sources',
+  'lengths',
+  'vocabulary',
+  'names',
+  'distinctive',
+  'duplicates',
+  'boilerplate',
+  'quality',
 ] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 /** The quality flags, in the order they are reported. */
-export const QUALITY_FLAGS = ['und', 'mixed-language', 'encoding-fallback', 'short', 'no-date', 'no-title', 'duplicate', 'near-duplicate'];
+export const QUALITY_FLAGS = [
+  'und',
+  'mixed-language',
+  'encoding-fallback',
+  'short',
+  'no-date',
+  'no-title',
+  'duplicate',
+  'near-duplicate',
+];
 
 export interface SummaryOptions {
   /** Rows per section (terms, names, sources…). */
@@ -45,13 +79,24 @@ const IN_FLIGHT = 1024;
 
 export interface Summary {
   overview: Overview & { groups?: { by: GroupBy; group: string; overview: Overview }[] };
-  languages: { languages: { lang: string; name: string | null; documents: number; words: number }[]; mixed: number; und: number };
+  languages: {
+    languages: { lang: string; name: string | null; documents: number; words: number }[];
+    mixed: number;
+    und: number;
+  };
   timeline: Timeline;
   sources: { sources: { source: string; documents: number }[]; unknown: number };
   lengths: { bins: LengthBin[] };
   vocabulary: {
     stopWords: string;
-    languages: { lang: string; tokens: number; types: number; typeTokenRatio: number; terms: TermCount[]; bigrams: TermCount[] }[];
+    languages: {
+      lang: string;
+      tokens: number;
+      types: number;
+      typeTokenRatio: number;
+      terms: TermCount[];
+      bigrams: TermCount[];
+    }[];
   };
   names: NameCount[];
   distinctive: { measure: string; documents: DocumentKeyTerms[] };
@@ -70,7 +115,8 @@ function shardInput(seq: number, d: AnalysedDocument): ShardInput {
   const record = { id, lang, hash, boilerplate, source, date };
   if (d.lines.length > 0 || d.paragraphs.length > 0) return { seq, record, lines: d.lines, paragraphs: d.paragraphs };
   if (d.text !== '') return { seq, record, text: d.text };
-  if (d.file) return { seq, record, file: { absPath: d.file.absPath, relPath: d.file.relPath, displayPath: d.file.displayPath } };
+  if (d.file)
+    return { seq, record, file: { absPath: d.file.absPath, relPath: d.file.relPath, displayPath: d.file.displayPath } };
   return { seq, record, lines: [], paragraphs: [] };
 }
 
@@ -161,7 +207,9 @@ export async function summarise(docs: AsyncIterable<AnalysedDocument>, options: 
   let nearGroups: NearDuplicateGroup[];
   let seq = 0;
   if (jobs > 1 && head.length >= PARALLEL_MIN_DOCUMENTS) {
-    const pool: Shards = threads ? new SummaryPool(jobs, { by: options.by }) : new LocalShards(jobs, { by: options.by });
+    const pool: Shards = threads
+      ? new SummaryPool(jobs, { by: options.by })
+      : new LocalShards(jobs, { by: options.by });
     try {
       // Each language goes to the worker with the fewest words so far when it is first seen.
       const workerOf = new Map<string, number>();
@@ -181,7 +229,10 @@ export async function summarise(docs: AsyncIterable<AnalysedDocument>, options: 
         }
         load[w] = (load[w] ?? 0) + d.record.words + 50;
         const slot: (typeof queue)[number] = { d, result: pool.submit(w, shardInput(seq++, d)), done: null };
-        slot.result.then((r) => (slot.done = r), () => {});
+        slot.result.then(
+          (r) => (slot.done = r),
+          () => {},
+        );
         queue.push(slot);
         while (queue.length > IN_FLIGHT) await settle();
       }
@@ -218,7 +269,10 @@ export async function summarise(docs: AsyncIterable<AnalysedDocument>, options: 
   const vocabStats = vocabLangs.map((l) => l.stats);
   const types = vocabStats.reduce((sum, v) => sum + v.types, 0);
   const wordTokens = vocabStats.reduce((sum, v) => sum + v.tokens, 0);
-  flagged.set('near-duplicate', nearGroups.flatMap((g) => g.ids));
+  flagged.set(
+    'near-duplicate',
+    nearGroups.flatMap((g) => g.ids),
+  );
   const top = options.top;
   return {
     overview: {
@@ -226,28 +280,60 @@ export async function summarise(docs: AsyncIterable<AnalysedDocument>, options: 
       distinctWords: types,
       typeTokenRatio: wordTokens === 0 ? 0 : Math.round((types / wordTokens) * 1000) / 1000,
       ...(options.by
-        ? { groups: [...groups.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([group, acc]) => ({ by: options.by as GroupBy, group, overview: acc.result() })) }
+        ? {
+            groups: [...groups.entries()]
+              .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+              .map(([group, acc]) => ({ by: options.by as GroupBy, group, overview: acc.result() })),
+          }
         : {}),
     },
     languages: {
-      languages: langDocs.entries().map(([lang, documents]) => ({ lang, name: options.languageName?.(lang) ?? null, documents, words: langWords.get(lang) })),
+      languages: langDocs.entries().map(([lang, documents]) => ({
+        lang,
+        name: options.languageName?.(lang) ?? null,
+        documents,
+        words: langWords.get(lang),
+      })),
       mixed,
       und: langDocs.get('und'),
     },
     timeline: timeline.result(),
-    sources: { sources: sources.entries().slice(0, top).map(([source, documents]) => ({ source, documents })), unknown: unknownSource },
+    sources: {
+      sources: sources
+        .entries()
+        .slice(0, top)
+        .map(([source, documents]) => ({ source, documents })),
+      unknown: unknownSource,
+    },
     lengths: { bins: lengths.result() },
     vocabulary: {
       stopWords: 'stopwords-iso',
-      languages: vocabLangs.map((l) => ({ ...l.stats, terms: l.terms, bigrams: l.bigrams }))
-        .map(({ lang, tokens, types, typeTokenRatio, terms, bigrams }) => ({ lang, tokens, types, typeTokenRatio: Math.round(typeTokenRatio * 1000) / 1000, terms, bigrams })),
+      languages: vocabLangs
+        .map((l) => ({ ...l.stats, terms: l.terms, bigrams: l.bigrams }))
+        .map(({ lang, tokens, types, typeTokenRatio, terms, bigrams }) => ({
+          lang,
+          tokens,
+          types,
+          typeTokenRatio: Math.round(typeTokenRatio * 1000) / 1000,
+          terms,
+          bigrams,
+        })),
     },
     names: names.top(top),
-    distinctive: { measure: 'log-likelihood G² against the rest of the corpus in the same language', documents: distinctive },
+    distinctive: {
+      measure: 'log-likelihood G² against the rest of the corpus in the same language',
+      documents: distinctive,
+    },
     duplicates: {
       exact: exactDuplicateGroups(hashes).map((ids) => ({ ids })),
       near: nearGroups.map((g) => ({ ids: g.ids, similarity: Math.round(g.similarity * 1000) / 1000 })),
-      method: { shingleWords: MINHASH.shingle, permutations: MINHASH.permutations, bands: MINHASH.bands, rows: MINHASH.rows, threshold: MINHASH.threshold },
+      method: {
+        shingleWords: MINHASH.shingle,
+        permutations: MINHASH.permutations,
+        bands: MINHASH.bands,
+        rows: MINHASH.rows,
+        threshold: MINHASH.threshold,
+      },
     },
     boilerplate: lines.result(top),
     quality: QUALITY_FLAGS.map((flag) => {

@@ -81,7 +81,12 @@ export class OverviewAccumulator {
   result(): Overview {
     const sorted = this.lengths.slice(0, this.documents).sort();
     const mid = sorted.length >> 1;
-    const median = sorted.length === 0 ? 0 : sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+    const median =
+      sorted.length === 0
+        ? 0
+        : sorted.length % 2 === 1
+          ? (sorted[mid] ?? 0)
+          : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
     return {
       documents: this.documents,
       bytes: this.bytes,

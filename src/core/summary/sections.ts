@@ -39,7 +39,8 @@ export class TimelineAccumulator {
     if (years.length === 0) return { unit: 'month', periods: [], yearOnly: 0, undated: this.undated };
     if (last - first + 1 > 5) {
       const periods = [];
-      for (let y = first; y <= last; y++) periods.push({ period: String(y), documents: this.years.get(String(y)) ?? 0 });
+      for (let y = first; y <= last; y++)
+        periods.push({ period: String(y), documents: this.years.get(String(y)) ?? 0 });
       return { unit: 'year', periods, yearOnly: 0, undated: this.undated };
     }
     const months = [...this.months.keys()].sort();
@@ -169,7 +170,12 @@ export class LinesAccumulator {
         .map(([text, v]) => ({ text, ...v }))
         .sort((a, b) => b.documents - a.documents || b.occurrences - a.occurrences || (a.text < b.text ? -1 : 1))
         .slice(0, top);
-    return { documents: this.withBoilerplate, lines: this.boilerplateLines, shared: list(this.shared, 2), top: list(this.boiler, 1) };
+    return {
+      documents: this.withBoilerplate,
+      lines: this.boilerplateLines,
+      shared: list(this.shared, 2),
+      top: list(this.boiler, 1),
+    };
   }
 }
 

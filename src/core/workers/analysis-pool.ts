@@ -24,7 +24,8 @@ export interface WorkerFile extends FoundFile {
 }
 
 /** What the main thread sends: a batch of documents, a batch of files, or new recurring lines. */
-export type WorkerMessage = { batch: number; docs: SourceDocument[] } | { batch: number; files: WorkerFile[] } | { recurring: string[] };
+export type WorkerMessage =
+  { batch: number; docs: SourceDocument[] } | { batch: number; files: WorkerFile[] } | { recurring: string[] };
 
 export interface WorkerReply {
   batch: number;
@@ -68,7 +69,13 @@ export class AnalysisPool {
   private files: Batch<WorkerFile> = emptyBatch();
 
   constructor(size: number, recurring: ReadonlySet<string>) {
-    this.workers = new WorkerSet(WORKER_FILE, size, 'analysis', { recurring: [...recurring] }, { maxOldGenerationSizeMb: WORKER_HEAP_MB });
+    this.workers = new WorkerSet(
+      WORKER_FILE,
+      size,
+      'analysis',
+      { recurring: [...recurring] },
+      { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    );
     // A worker with nothing to do takes what is queued, full batch or not.
     this.workers.onIdle = () => this.flush();
   }

@@ -30,7 +30,15 @@ parentPort?.on('message', (message: WorkerMessage) => {
       const read = readTextFile(file, ignore);
       if (read === null || read === 'skipped') return null;
       const r = resultOf({ id: '', path: file.displayPath, absPath: file.absPath, format: file.format, ...read });
-      const entry: CacheEntry = { f: file.absPath, s: file.size, m: file.mtimeMs, e: r.edges, h: r.recurringHits, l: r.lede, r: r.record };
+      const entry: CacheEntry = {
+        f: file.absPath,
+        s: file.size,
+        m: file.mtimeMs,
+        e: r.edges,
+        h: r.recurringHits,
+        l: r.lede,
+        r: r.record,
+      };
       lines.push(JSON.stringify(entry));
       return r.edges;
     });

@@ -6,7 +6,15 @@ import { fileURLToPath } from 'node:url';
 import type { MatcherOptions } from '../search/matcher.js';
 import type { FoundFolder } from '../input/walk.js';
 import { adoptGrepWorker } from './grep-prestart.js';
-import type { BatchRequest, BatchResult, FolderResult, FolderWalk, GrepSpec, JsonlChunkRequest, JsonlChunkResult } from '../search/grep-task.js';
+import type {
+  BatchRequest,
+  BatchResult,
+  FolderResult,
+  FolderWalk,
+  GrepSpec,
+  JsonlChunkRequest,
+  JsonlChunkResult,
+} from '../search/grep-task.js';
 import { WorkerSet } from './worker-set.js';
 
 /** What a grep worker is started with. */
@@ -19,7 +27,9 @@ export interface GrepWorkerData {
   walk: FolderWalk;
 }
 
-export type GrepRequest = (({ kind: 'batch' } & BatchRequest) | { kind: 'folder'; folder: FoundFolder } | ({ kind: 'jsonl' } & JsonlChunkRequest)) & { batch: number };
+export type GrepRequest = (
+  ({ kind: 'batch' } & BatchRequest) | { kind: 'folder'; folder: FoundFolder } | ({ kind: 'jsonl' } & JsonlChunkRequest)
+) & { batch: number };
 
 export type GrepReply = (BatchResult | FolderResult | JsonlChunkResult) & { batch: number };
 

@@ -23,7 +23,10 @@ async function setUp(data: GrepWorkerData): Promise<Setup> {
   enableLinearRegExpEngine();
   const matcher = buildMatcher(data.matcher);
   const analyse = data.analyse
-    ? ((analyseDocument) => (doc: SourceDocument) => analyseDocument(doc).record)((await import('../analyse/analyse-document.js')).analyseDocument)
+    ? (
+        (analyseDocument) => (doc: SourceDocument) =>
+          analyseDocument(doc).record
+      )((await import('../analyse/analyse-document.js')).analyseDocument)
     : undefined;
   return { data, matcher, analyse };
 }

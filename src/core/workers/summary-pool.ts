@@ -4,10 +4,18 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { WorkerSet } from './worker-set.js';
-import { SummaryShard, type ShardDocResult, type ShardFinal, type ShardInput, type ShardOptions } from '../summary/shard.js';
+import {
+  SummaryShard,
+  type ShardDocResult,
+  type ShardFinal,
+  type ShardInput,
+  type ShardOptions,
+} from '../summary/shard.js';
 
-export type SummaryRequest = { type: 'docs'; batch: number; docs: ShardInput[] } | { type: 'finish'; batch: number; top: number };
-export type SummaryReply = { type: 'docs'; batch: number; results: ShardDocResult[] } | { type: 'finish'; batch: number; final: ShardFinal };
+export type SummaryRequest =
+  { type: 'docs'; batch: number; docs: ShardInput[] } | { type: 'finish'; batch: number; top: number };
+export type SummaryReply =
+  { type: 'docs'; batch: number; results: ShardDocResult[] } | { type: 'finish'; batch: number; final: ShardFinal };
 
 const WORKER_FILE = fileURLToPath(new URL('./summary-worker.js', import.meta.url));
 /** Documents sent together: fewer messages, while each batch stays small. */
@@ -22,7 +30,6 @@ interface Batch {
   docs: ShardInput[];
   waiters: { resolve: (r: ShardDocResult) => void; reject: (e: Error) => void }[];
 }
-
 
 /** What {@link SummaryPool} and {@link LocalShards} share: documents in, results out, per shard. */
 export interface Shards {
@@ -109,7 +116,9 @@ export class SummaryPool implements Shards {
   /** Each worker's shard results, once every document sent is done. */
   async finish(top: number): Promise<ShardFinal[]> {
     for (let i = 0; i < this.size; i++) this.send(i);
-    const replies = await Promise.all(Array.from({ length: this.size }, (_, i) => this.workers.send({ type: 'finish', top }, i)));
+    const replies = await Promise.all(
+      Array.from({ length: this.size }, (_, i) => this.workers.send({ type: 'finish', top }, i)),
+    );
     return replies.map((reply) => (reply as Extract<SummaryReply, { type: 'finish' }>).final);
   }
 

@@ -40,7 +40,14 @@ export class WorkerSet<Request extends Numbered, Reply extends Numbered> {
    * @param adopted - Workers of `file` started earlier and given the same data another way (the
    *   first of the `size`), and whether each has said it is {@link READY}.
    */
-  constructor(file: string, size: number, what: string, workerData: unknown, resourceLimits?: ResourceLimits, adopted: readonly { worker: Worker; ready: boolean }[] = []) {
+  constructor(
+    file: string,
+    size: number,
+    what: string,
+    workerData: unknown,
+    resourceLimits?: ResourceLimits,
+    adopted: readonly { worker: Worker; ready: boolean }[] = [],
+  ) {
     for (let index = 0; index < size; index++) {
       const started = adopted[index];
       const worker = started?.worker ?? new Worker(file, { workerData, ...(resourceLimits ? { resourceLimits } : {}) });
@@ -60,7 +67,8 @@ export class WorkerSet<Request extends Numbered, Reply extends Numbered> {
       });
       worker.on('error', (err) => this.fail(err));
       worker.on('exit', (code) => {
-        if (!this.closed && this.outstanding.size > 0) this.fail(new Error(`${what} worker stopped (exit code ${code})`));
+        if (!this.closed && this.outstanding.size > 0)
+          this.fail(new Error(`${what} worker stopped (exit code ${code})`));
       });
       this.workers.push(slot);
     }
@@ -94,7 +102,10 @@ export class WorkerSet<Request extends Numbered, Reply extends Numbered> {
   send(request: Unnumbered<Request>, index?: number): Promise<Reply> {
     if (this.closed) throw new Error('WorkerSet: a request sent after close()');
     if (this.failure) return Promise.reject(this.failure);
-    const slot = index === undefined ? this.workers.reduce((a, b) => (b.busy < a.busy ? b : a)) : (this.workers[index] as (typeof this.workers)[number]);
+    const slot =
+      index === undefined
+        ? this.workers.reduce((a, b) => (b.busy < a.busy ? b : a))
+        : (this.workers[index] as (typeof this.workers)[number]);
     const batch = this.nextBatch++;
     const reply = new Promise<Reply>((resolve, reject) => this.outstanding.set(batch, { resolve, reject }));
     slot.busy++;

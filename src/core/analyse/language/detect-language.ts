@@ -314,7 +314,7 @@ function assign(scored: (Scored | undefined)[], docLang: string, docScript: stri
   const langs: (string | undefined)[] = scored.map((item) =>
     item && item.letters >= SEGMENT_MIN_LETTERS ? judge([item], docLang, docScript) : undefined,
   );
-  for (let start = 0; start < scored.length; ) {
+  for (let start = 0; start < scored.length;) {
     if (langs[start] !== undefined || scored[start] === undefined) {
       start++;
       continue;

@@ -4,7 +4,12 @@
 import { data } from 'franc-all/data.js';
 import { COMMON_LANGUAGES } from './languages.js';
 import { isWhiteSpace } from '../white-space.js';
-import { KERNEL_MAX_LANGUAGES, KERNEL_MAX_TRIGRAMS, rankKernel as sharedKernel, type RankKernel } from '../../kernels/rank-kernel.js';
+import {
+  KERNEL_MAX_LANGUAGES,
+  KERNEL_MAX_TRIGRAMS,
+  rankKernel as sharedKernel,
+  type RankKernel,
+} from '../../kernels/rank-kernel.js';
 
 const COMMON: ReadonlySet<string> = new Set(COMMON_LANGUAGES);
 
@@ -178,7 +183,12 @@ const usedSlots = new Int32Array(TABLE_SIZE);
  *   default); false: with the JavaScript loop, the same distances (for tests).
  * @returns The distances (one per scored language) and the number of trigrams.
  */
-export function scoreText(model: ScriptModel, text: string, languages = model.languages.length, useKernel = true): TrigramScore {
+export function scoreText(
+  model: ScriptModel,
+  text: string,
+  languages = model.languages.length,
+  useKernel = true,
+): TrigramScore {
   const lower = text.slice(0, MAX_SAMPLE).toLowerCase();
   // The loops below read only locals: V8 loads a module-level binding afresh at every use,
   // a cost this function paid per trigram and per entry.
@@ -258,7 +268,10 @@ export function scoreText(model: ScriptModel, text: string, languages = model.la
         pairs[2 * index + 1] = counts[tableSlot] as number;
         keys[tableSlot] = -1;
       }
-      return { distances: kernel.walk(used, languages, model.slotsAt, model.entriesAt, model.mask, model.shift), trigrams };
+      return {
+        distances: kernel.walk(used, languages, model.slotsAt, model.entriesAt, model.mask, model.shift),
+        trigrams,
+      };
     }
   }
   const distances = new Int32Array(languages);

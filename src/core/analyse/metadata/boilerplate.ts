@@ -5,6 +5,7 @@ import { foldLine, wordCount } from './line-shape.js';
 
 /** Interface strings of news sites, folded (see `foldLine`), in the languages we read. */
 const INTERFACE = new Set(
+  // prettier-ignore
   [
     // en
     'loading', 'read more', 'read the full story', 'continue reading', 'show more', 'see more',
@@ -45,7 +46,8 @@ const INTERFACE = new Set(
 );
 
 /** Folded openings of a line that points to another article ("Lire aussi : …"). */
-const TEASER_OPENINGS = /^(?:read also|also read|see also|read more|related|lire aussi|a lire aussi|a lire|voir aussi|lesen sie auch|auch lesen|mehr dazu|lee tambien|lea tambien|leer mas|ver tambien|leggi anche|leggi di piu|leia tambem|leia mais|veja tambem|ler mais|lees ook|lees meer|zie ook|czytaj tez|czytaj takze|czytaj wiecej|zobacz tez|las ocksa|las mer|lae ogsa|darllenwch hefyd|darllen mwy)\b/u;
+const TEASER_OPENINGS =
+  /^(?:read also|also read|see also|read more|related|lire aussi|a lire aussi|a lire|voir aussi|lesen sie auch|auch lesen|mehr dazu|lee tambien|lea tambien|leer mas|ver tambien|leggi anche|leggi di piu|leia tambem|leia mais|veja tambem|ler mais|lees ook|lees meer|zie ook|czytaj tez|czytaj takze|czytaj wiecej|zobacz tez|las ocksa|las mer|lae ogsa|darllenwch hefyd|darllen mwy)\b/u;
 
 /** "Lire aussi :", "Read more ›": a few words, then a colon, an arrow or a dash. */
 const TEASER_SHAPE = /^[^\p{L}]*\p{L}+(?:[\s'’]+\p{L}+){0,3}\s*[:>»›|–—-]/u;
@@ -56,8 +58,10 @@ const SLASHED_CREDIT = new RegExp(
   String.raw`(?:^|\s)${CREDIT_WORD}(?:\s+${CREDIT_WORD})*\s*\/\s*${CREDIT_WORD}(?:\s*\/?\s*${CREDIT_WORD})*\s*$`,
   'u',
 );
-const CREDIT_OPENING = /^(?:photo|photos|foto|fotos|fotografia|image|images|bild|credit|credits|credit photo|illustration|zdjecie|llun|copyright photo)\b/u;
-const CREDIT_CLOSING = /(?:getty images|afp photo|ap photo|reuters|shutterstock|imago|keystone|epa|dpa|sipa|maxppp|abaca|ansa|efe|anp|pap)$/u;
+const CREDIT_OPENING =
+  /^(?:photo|photos|foto|fotos|fotografia|image|images|bild|credit|credits|credit photo|illustration|zdjecie|llun|copyright photo)\b/u;
+const CREDIT_CLOSING =
+  /(?:getty images|afp photo|ap photo|reuters|shutterstock|imago|keystone|epa|dpa|sipa|maxppp|abaca|ansa|efe|anp|pap)$/u;
 const FEED_CODE = /^(?:[a-z]{2,3}[-_][a-z0-9]{1,4}|[a-z]{2}2[a-z]{2}|[a-z]{2,3}-[a-z]{2,3}-\d+)$/iu;
 
 /**

@@ -5,6 +5,7 @@
 import { isFoldStable } from './line-shape.js';
 
 /** Month number for each folded month name or abbreviation. */
+// prettier-ignore
 export const MONTHS: ReadonlyMap<string, number> = buildMonths([
   // en
   'january jan', 'february feb', 'march mar', 'april apr', 'may', 'june jun', 'july jul',
@@ -83,6 +84,7 @@ export const LABEL_LINKS: ReadonlySet<string> = new Set(
 );
 
 /** UTC offset, in minutes, of the zone abbreviations exports print after a time. */
+// prettier-ignore
 export const ZONES: ReadonlyMap<string, number> = new Map([
   ['utc', 0], ['gmt', 0], ['z', 0], ['wet', 0], ['west', 60], ['bst', 60], ['cet', 60],
   ['cest', 120], ['mez', 60], ['mesz', 120], ['eet', 120], ['eest', 180], ['msk', 180],

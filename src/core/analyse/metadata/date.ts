@@ -103,11 +103,7 @@ function hasYearDigits(text: string): boolean {
 }
 
 /** Find a date at `from`, first as written, then past a weekday. */
-function findDate(
-  text: string,
-  from: number,
-  yearAlone: boolean,
-): { start: number; match: Match } | null {
+function findDate(text: string, from: number, yearAlone: boolean): { start: number; match: Match } | null {
   const direct = matchDate(text, from, yearAlone);
   if (direct) return { start: from, match: direct };
   let at = from;
@@ -181,12 +177,7 @@ function matchDay(s: string, yearAlone: boolean): Match | null {
   return m ? calendar(m, num(m[1]), undefined, undefined) : null;
 }
 
-function calendar(
-  m: RegExpExecArray,
-  year: number,
-  month: number | undefined,
-  day: number | undefined,
-): Match | null {
+function calendar(m: RegExpExecArray, year: number, month: number | undefined, day: number | undefined): Match | null {
   if (year < 1800 || year > 2200) return null;
   if (month !== undefined && (month < 1 || month > 12)) return null;
   if (day !== undefined && (day < 1 || day > daysIn(year, month ?? 1))) return null;

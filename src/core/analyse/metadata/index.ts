@@ -204,7 +204,8 @@ function readSourceOrComposite(state: State, text: string, index: number, top: b
     // A name made of outlet words counts here when a date beside it frames the line.
     const dated = dates.some((date) => date !== null);
     const all = parts.every(
-      (part, i) => dates[i] !== null || (sources[i] != null && (dated || sources[i]?.kind !== 'worded')) || isInterfaceLine(part),
+      (part, i) =>
+        dates[i] !== null || (sources[i] != null && (dated || sources[i]?.kind !== 'worded')) || isInterfaceLine(part),
     );
     if (all) {
       parts.forEach((_, i) => {

@@ -74,7 +74,7 @@ export function isFoldStable(text: string): boolean {
 export function lettersAndDigits(text: string): string {
   let out = '';
   let start = -1;
-  for (let i = 0; i <= text.length; ) {
+  for (let i = 0; i <= text.length;) {
     let cp = -1;
     let keep = false;
     if (i < text.length) {
@@ -123,10 +123,13 @@ export function isNameLike(text: string, maxWords: number): boolean {
   // A particle may open a name ("de Volkskrant") as long as a capitalised word follows it.
   if (!words.some((word) => /^[\p{Lu}\p{N}]/u.test(word))) return false;
   return words.every(
-    (word) => /^[\p{Lu}\p{N}'’"«“(]/u.test(word) || PARTICLES.has(word.toLowerCase()) || /^[a-z]+\.[a-z]{2,}$/u.test(word),
+    (word) =>
+      /^[\p{Lu}\p{N}'’"«“(]/u.test(word) || PARTICLES.has(word.toLowerCase()) || /^[a-z]+\.[a-z]{2,}$/u.test(word),
   );
 }
 
 const PARTICLES = new Set(
-  'de la le les du des of the and & y e i und der die das el los las il lo di del della dei da do dos das van het den voor für för dla o a an og och'.split(' '),
+  'de la le les du des of the and & y e i und der die das el los las il lo di del della dei da do dos das van het den voor für för dla o a an og och'.split(
+    ' ',
+  ),
 );

@@ -3,6 +3,7 @@
 
 import { compactKey } from './line-shape.js';
 
+// prettier-ignore
 const KNOWN = [
   // wires and international
   'AFP', 'Agence France-Presse', 'Reuters', 'AP', 'Associated Press', 'Bloomberg', 'dpa', 'EFE',
@@ -41,9 +42,7 @@ const KNOWN = [
 ];
 
 /** Canonical spelling of each known outlet, by compact key ("lagazette" → "La Gazette"). */
-export const KNOWN_OUTLETS: ReadonlyMap<string, string> = new Map(
-  KNOWN.map((name) => [compactKey(name), name]),
-);
+export const KNOWN_OUTLETS: ReadonlyMap<string, string> = new Map(KNOWN.map((name) => [compactKey(name), name]));
 
 /**
  * Every beginning of a known outlet's compact key ("l", "la", "lag"…): a prefix search stops

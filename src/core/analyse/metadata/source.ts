@@ -18,13 +18,16 @@ export interface SourceLine {
   kind: 'named' | 'worded' | 'byline';
 }
 
-const BYLINE = /^(?:by|par|von|por|di|door|av|gan|af|przez|autor|autora|autorka|text|texte|texto|testo|tekst)\s*:?\s+(.+)$/iu;
+const BYLINE =
+  /^(?:by|par|von|por|di|door|av|gan|af|przez|autor|autora|autorka|text|texte|texto|testo|tekst)\s*:?\s+(.+)$/iu;
 const FOR_OUTLET = /\s(?:for|pour|für|fur|para|per|voor|för|dla|ar gyfer|til)\s+(.+)$/iu;
 const BYLINE_SPLIT = /\s*(?:,|\||·|•|–|—|\s-\s|\/)\s*/u;
 const CITY_OUTLET = /^([^/]{2,40}?)\s+\/\s+([^/]{2,60})$/u;
-const SOURCE_LABEL = /^(?:source|sources|quelle|quellen|fuente|fuentes|fonte|fontes|bron|źródło|zrodlo|källa|kilde|ffynhonnell|via)\s*:\s*(.+)$/iu;
+const SOURCE_LABEL =
+  /^(?:source|sources|quelle|quellen|fuente|fuentes|fonte|fontes|bron|źródło|zrodlo|källa|kilde|ffynhonnell|via)\s*:\s*(.+)$/iu;
 const COPYRIGHT = /^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(.+)$/iu;
-const RIGHTS = /[.,;]?\s*(?:all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|wszelkie prawa zastrzeżone|alla rättigheter förbehållna|alle rettigheder forbeholdes|cedwir pob hawl).*$/iu;
+const RIGHTS =
+  /[.,;]?\s*(?:all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|wszelkie prawa zastrzeżone|alla rättigheter förbehållna|alle rettigheder forbeholdes|cedwir pob hawl).*$/iu;
 const DOMAIN = /^(?:https?:\/\/)?(?:www\.)?([a-z0-9-]+)((?:\.[a-z]{2,})+)\/?$/iu;
 const WIRE_DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]{1,30}(?:,[^()]{1,40})?\s*\(([^()]{2,40})\)\s*[-–—:]/u;
 const ROLE_WORDS = new Set(
@@ -52,7 +55,10 @@ export function readSourceLine(line: string): SourceLine | null {
   if (known !== null) return { source: known, kind: 'named' };
   const domain = DOMAIN.exec(bare);
   if (domain?.[1] && (domain[1].length > 2 || KNOWN_OUTLETS.has(compactKey(domain[1])))) {
-    return { source: KNOWN_OUTLETS.get(compactKey(domain[1])) ?? bare.replace(/^https?:\/\/(?:www\.)?|\/$/giu, ''), kind: 'named' };
+    return {
+      source: KNOWN_OUTLETS.get(compactKey(domain[1])) ?? bare.replace(/^https?:\/\/(?:www\.)?|\/$/giu, ''),
+      kind: 'named',
+    };
   }
   const labelled = SOURCE_LABEL.exec(bare) ?? copyright(bare);
   if (labelled?.[1]) {
@@ -135,7 +141,12 @@ function outletName(text: string, maxWords: number): string | null {
   const known = KNOWN_OUTLETS.get(compactKey(name));
   if (known !== undefined) return known;
   if (name === '' || !isNameLike(name, maxWords) || /^\d+$/u.test(name)) return null;
-  if (foldLine(name).split(' ').some((word) => ROLE_WORDS.has(word))) return null;
+  if (
+    foldLine(name)
+      .split(' ')
+      .some((word) => ROLE_WORDS.has(word))
+  )
+    return null;
   return canonical(name);
 }
 
@@ -149,7 +160,9 @@ function canonical(name: string): string {
 }
 
 function hasOutletWord(text: string): boolean {
-  return foldLine(text).split(' ').some((word) => OUTLET_WORDS.has(word));
+  return foldLine(text)
+    .split(' ')
+    .some((word) => OUTLET_WORDS.has(word));
 }
 
 /** A place name before "/": one to three capitalised words, not a shouted credit. */
