@@ -4,10 +4,11 @@
 import os from 'node:os';
 import type { ChalkInstance } from 'chalk';
 import { buildFilter, FilterError } from '../core/filter.js';
-import type { CorpusOptions, CorpusRun } from '../core/analyse/analyse-corpus.js';
+import type { CorpusOptions } from '../core/analyse/corpus-options.js';
+import type { CorpusRun } from '../core/input/corpus-files.js';
 import type { WalkInput } from '../core/input/walk.js';
 import { paint, useColor } from '../format/color.js';
-import type { OutputFormat } from '../format/row-writer.js';
+import type { OutputFormat } from '../format/formats.js';
 import { visible } from '../format/sanitize.js';
 import { CorpusError, EXIT, UsageError } from './errors.js';
 import type { Io } from './io.js';

@@ -80,3 +80,29 @@ export interface DocumentRecord {
 
 /** Called for each per-document problem; the run goes on. */
 export type WarningHandler = (path: string, message: string) => void;
+
+/** Every field of the record, in the order of docs/spec.md §3: what `list --fields` accepts and `show --meta` prints. */
+export const RECORD_FIELDS: readonly (keyof DocumentRecord)[] = [
+  'id',
+  'path',
+  'format',
+  'bytes',
+  'encoding',
+  'lang',
+  'langConfidence',
+  'languages',
+  'title',
+  'date',
+  'dateText',
+  'source',
+  'url',
+  'chars',
+  'words',
+  'sentences',
+  'paragraphs',
+  'lines',
+  'boilerplate',
+  'hash',
+  'flags',
+  'provenance',
+];

@@ -5,27 +5,8 @@ import type { ChalkInstance } from 'chalk';
 import { BufferedWriter, type OutputStream } from './output-stream.js';
 import { cellText, csvCell, tsvCell } from './cells.js';
 import { visibleCell } from './sanitize.js';
-
+import type { Column } from './column.js';
 import type { OutputFormat } from './formats.js';
-
-export { OUTPUT_FORMATS, type OutputFormat } from './formats.js';
-
-/** One column of a row-shaped output. */
-export interface Column<T> {
-  /** Name in `--fields`, the CSV header and `--header` TSV. */
-  key: string;
-  /** Heading in the table. */
-  header: string;
-  /** The value written to TSV and CSV. */
-  value(row: T): unknown;
-  /** The text shown in the table, when it differs from the value's. */
-  text?(row: T): string;
-  /** Colours the (already truncated) table text. */
-  style?(text: string, row: T, chalk: ChalkInstance): string;
-  align?: 'left' | 'right';
-  /** This column takes the width that is left and is cut to it (one per table). */
-  grow?: boolean;
-}
 
 export interface RowWriterOptions<T> {
   format: OutputFormat;

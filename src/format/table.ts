@@ -4,7 +4,7 @@
 import Table from 'cli-table3';
 import stringWidth from 'string-width';
 import type { ChalkInstance } from 'chalk';
-import type { Column } from './row-writer.js';
+import type { Column } from './column.js';
 
 const GAP = 2;
 const MIN_GROW = 12;

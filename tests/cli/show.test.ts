@@ -94,7 +94,7 @@ describe('corpus show, on a terminal', () => {
       'title    POUTINE ET LOUKACHENKO DISCUTENT DE LA COOPÉRATION EN MATIÈRE DE DÉFENSE À MINSK (line 3)',
       'date     2024-05-26T11:53+01:00 “26 Mai 2024 11:53 (UTC+01:00)” (line 5)',
       'source   La Gazette (line 1)',
-      expect.stringMatching(/^lang     fra \(detected, confidence 0\.\d\d\)$/),
+      expect.stringMatching(/^lang {5}fra \(detected, confidence 0\.\d\d\)$/),
     ]);
     // Line 1 ("Lagazette") is boilerplate: dimmed. The first body line is not.
     expect(view).toContain('\u001b[2mLagazette\u001b[22m');

@@ -22,12 +22,16 @@ beforeAll(() => {
   }
 });
 
+// Every cache folder freshCache made, removed with the corpus.
+const cacheHomes: string[] = [];
+
 afterAll(() => {
-  fs.rmSync(corpus, { recursive: true, force: true });
+  for (const dir of [corpus, ...cacheHomes]) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 function freshCache(): string {
   cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-cache-home-'));
+  cacheHomes.push(cacheHome);
   return cacheHome;
 }
 
@@ -145,7 +149,7 @@ describe('cache', () => {
     expect(list()).toEqual({ status: 0, stdout: expected, stderr: '' });
   });
 
-  test('issue 6: writing the cache removes the caches of other versions and the temporary files of killed runs', () => {
+  test('writing the cache removes the caches of other versions and the temporary files of killed runs', () => {
     freshCache();
     const dir = path.join(cacheHome, 'corpus');
     fs.mkdirSync(dir, { recursive: true });
@@ -193,7 +197,7 @@ describe('worker threads', () => {
     expect(sumTwo.stdout).toBe(sumOne.stdout);
   });
 
-  test('issue 6: the first pass with workers fills the cache, and the next run reads it', () => {
+  test('the first pass with workers fills the cache, and the next run reads it', () => {
     freshCache();
     const expected = runBin(['list', corpus, '--json', '--no-cache', '--jobs', '1']).stdout;
     const cold = runBin(['list', corpus, '--json', '--jobs', '2'], { env: { XDG_CACHE_HOME: cacheHome } });
@@ -208,23 +212,28 @@ describe('worker threads', () => {
     expect(warm).toEqual({ status: 0, stdout: expected, stderr: '' });
   });
 
-  test('issue 6: --no-cache with workers leaves no scratch file behind', () => {
+  test('--no-cache with workers leaves no scratch file behind', ({ onTestFinished }) => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-scratch-'));
+    onTestFinished(() => fs.rmSync(tmp, { recursive: true, force: true }));
     const r = runBin(['list', corpus, '--no-cache', '--jobs', '2', '--fields', 'id'], { env: { TMPDIR: tmp } });
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')).toHaveLength(301);
     expect(fs.readdirSync(tmp)).toEqual([]);
-    fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  test('issue 6: a run cut short by a signal removes its scratch cache and the cache it was writing', async () => {
+  test('a run cut short by a signal removes its scratch cache and the cache it was writing', async ({
+    onTestFinished,
+  }) => {
     const big = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-signal-'));
+    onTestFinished(() => fs.rmSync(big, { recursive: true, force: true }));
     const seeds = fs.readdirSync(SEED_DIR).map((f) => fs.readFileSync(path.join(SEED_DIR, f), 'utf8'));
     // Big enough that the first pass is still running when the signal comes.
     for (let i = 0; i < 3000; i++)
       fs.writeFileSync(path.join(big, `d${String(i).padStart(4, '0')}.txt`), `${seeds[i % 5]}\nCopy ${i}.\n`);
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-signal-tmp-'));
+    onTestFinished(() => fs.rmSync(tmp, { recursive: true, force: true }));
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-signal-home-'));
+    onTestFinished(() => fs.rmSync(home, { recursive: true, force: true }));
     /** Starts a run, waits for `written` to show its temporary file, then sends `signal`; the exit code. */
     const interrupt = (args: string[], signal: NodeJS.Signals, written: () => boolean) =>
       new Promise<number | null>((resolve) => {
@@ -249,11 +258,11 @@ describe('worker threads', () => {
     expect(fs.readdirSync(tmp)).toEqual([]);
     expect(await interrupt([], 'SIGTERM', () => tmpFiles().length > 0)).toBe(143);
     expect(tmpFiles()).toEqual([]);
-    for (const dir of [big, tmp, home]) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  test('issue 6: a corpus of text files and JSON Lines gives the same output with one job or two', () => {
+  test('a corpus of text files and JSON Lines gives the same output with one job or two', ({ onTestFinished }) => {
     const mixed = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-mixed-jobs-'));
+    onTestFinished(() => fs.rmSync(mixed, { recursive: true, force: true }));
     const seeds = fs.readdirSync(SEED_DIR).map((f) => fs.readFileSync(path.join(SEED_DIR, f), 'utf8'));
     for (let i = 0; i < 220; i++)
       fs.writeFileSync(path.join(mixed, `doc${String(i).padStart(3, '0')}.txt`), `${seeds[i % 5]}\nNote ${i}.\n`);
@@ -267,11 +276,11 @@ describe('worker threads', () => {
     const two = runBin(['list', mixed, '--json', '--jobs', '2'], { env: { XDG_CACHE_HOME: cacheHome } });
     expect(two).toEqual(one);
     expect(runBin(['list', mixed, '--json', '--jobs', '2'], { env: { XDG_CACHE_HOME: cacheHome } })).toEqual(one);
-    fs.rmSync(mixed, { recursive: true, force: true });
   });
 
-  test('issue 6: one big JSON Lines file is shared out to the workers, with the output of one job', () => {
+  test('one big JSON Lines file is shared out to the workers, with the output of one job', ({ onTestFinished }) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-one-jsonl-'));
+    onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
     const seeds = fs.readdirSync(SEED_DIR).map((f) => fs.readFileSync(path.join(SEED_DIR, f), 'utf8'));
     const records = Array.from({ length: 400 }, (_, i) =>
       JSON.stringify({
@@ -290,11 +299,11 @@ describe('worker threads', () => {
     expect(runBin(['list', dir, '--json', '--no-cache', '--jobs', '2'])).toEqual(one);
     freshCache();
     expect(runBin(['list', dir, '--json', '--jobs', '2'], { env: { XDG_CACHE_HOME: cacheHome } })).toEqual(one);
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  test('issue 6: a file too big for a worker is analysed in the main thread, with the same result', () => {
+  test('a file too big for a worker is analysed in the main thread, with the same result', ({ onTestFinished }) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-big-jobs-'));
+    onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
     const seeds = fs.readdirSync(SEED_DIR).map((f) => fs.readFileSync(path.join(SEED_DIR, f), 'utf8'));
     for (let i = 0; i < 210; i++)
       fs.writeFileSync(path.join(dir, `doc${String(i).padStart(3, '0')}.txt`), `${seeds[i % 5]}\nNote ${i}.\n`);
@@ -307,11 +316,11 @@ describe('worker threads', () => {
     expect(runBin(['list', dir, '--json', '--no-cache', '--jobs', '2'])).toEqual(one);
     freshCache();
     expect(runBin(['list', dir, '--json', '--jobs', '2'], { env: { XDG_CACHE_HOME: cacheHome } })).toEqual(one);
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  test('issue 6: JSON Lines from the cache are the records as analysed, duplicates flagged', () => {
+  test('JSON Lines from the cache are the records as analysed, duplicates flagged', ({ onTestFinished }) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-jsonl-warm-'));
+    onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
     const seeds = fs.readdirSync(SEED_DIR).map((f) => fs.readFileSync(path.join(SEED_DIR, f), 'utf8'));
     for (let i = 0; i < 12; i++)
       fs.writeFileSync(path.join(dir, `doc "${i}".txt`), `${seeds[i % 5]}\n${i < 10 ? `Note ${i}.` : ''}\n`);
@@ -321,10 +330,9 @@ describe('worker threads', () => {
     const env = { XDG_CACHE_HOME: cacheHome };
     expect(runBin(['list', dir, '--format', 'jsonl'], { env })).toEqual(expected);
     expect(runBin(['list', dir, '--format', 'jsonl'], { env })).toEqual(expected);
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  describe('issue 6: a JSON Lines file is kept in the cache, record by record', () => {
+  describe('a JSON Lines file is kept in the cache, record by record', () => {
     // Its last line recurs in three documents, not in two.
     const heron = (i: number) =>
       `Heading number ${i} of the day\n\nA body paragraph number ${i} with plenty of words about the weather and the river.\nThe grey heron stood by the mill pond at dawn\n`;

@@ -98,7 +98,7 @@ const CASES: string[][] = [
   ['-c', '--hidden', 'freedom'],
 ];
 
-describe('issue 6: grep output is the same for --jobs 1 and --jobs 2 (workers start above 200 files)', () => {
+describe('grep output is the same for --jobs 1 and --jobs 2 (workers start above 200 files)', () => {
   for (const args of CASES) {
     test(args.join(' '), () => {
       const one = runBin(['grep', '--jobs', '1', ...args, dir]);
@@ -145,7 +145,7 @@ describe('issue 6: grep output is the same for --jobs 1 and --jobs 2 (workers st
   });
 });
 
-describe('issue 6: grep -c/-l with workers claims whole folders, and the ids stay those of --jobs 1', () => {
+describe('grep -c/-l with workers claims whole folders, and the ids stay those of --jobs 1', () => {
   // Two roots with the same folder names (their ids clash), plain names (the folders are claimed
   // whole), JSON Lines ids before and after a folder that fall under it, and a binary file, which
   // claims no id, in a folder claimed whole.
@@ -201,7 +201,7 @@ describe('issue 6: grep -c/-l with workers claims whole folders, and the ids sta
   });
 });
 
-describe('issue 6: the grep worker started before the program loads', () => {
+describe('the grep worker started before the program loads', () => {
   test('a corpus too small for workers: the waiting worker does not keep the run alive', () => {
     // It did: a listener added after unref() took the worker back, and the run never ended.
     for (const args of [
@@ -230,7 +230,7 @@ describe('issue 6: the grep worker started before the program loads', () => {
   });
 });
 
-describe('issue 6: a big JSON Lines file is searched a piece at a time, by the workers too, with the output of --jobs 1', () => {
+describe('a big JSON Lines file is searched a piece at a time, by the workers too, with the output of --jobs 1', () => {
   let big = '';
   beforeAll(() => {
     big = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-grep-jsonl-pieces-'));

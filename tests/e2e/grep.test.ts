@@ -116,7 +116,7 @@ describe('grep end to end', () => {
     expect(r.stdout).toBe('latin1:1\nutf16:1\n');
   });
 
-  test('issue 6: JSON Lines records that cannot match are left unread, with the ids and warnings of a whole read', () => {
+  test('JSON Lines records that cannot match are left unread, with the ids and warnings of a whole read', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-e2e-jsonl-'));
     try {
       const file = path.join(dir, 'news.jsonl');

@@ -1,4 +1,5 @@
 // Runs the built bin/corpus as a child process, as a user's shell would.
+import { afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,8 +14,12 @@ export interface BinRun {
   status: number | null;
 }
 
-/** A cache folder of the test run's own, never the user's. */
+/**
+ * A cache folder of the test file's own, never the user's; removed after the file's tests (each
+ * test file loads this module afresh, and the hook joins that file's hooks).
+ */
 export const TEST_CACHE = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-test-cache-'));
+afterAll(() => fs.rmSync(TEST_CACHE, { recursive: true, force: true }));
 
 /** Runs `corpus <args>` with NO_COLOR and no terminal; stdin from `input`. */
 export function runBin(

@@ -1,4 +1,5 @@
 // Runs the program in-process with a fake terminal (or pipe), capturing stdout and stderr.
+import { afterAll } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,8 +27,12 @@ export interface CliOptions {
   rows?: number;
 }
 
-/** A cache folder of the test run's own, never the user's. */
+/**
+ * A cache folder of the test file's own, never the user's; removed after the file's tests (each
+ * test file loads this module afresh, and the hook joins that file's hooks).
+ */
 export const TEST_CACHE = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-test-cache-'));
+afterAll(() => fs.rmSync(TEST_CACHE, { recursive: true, force: true }));
 
 /** Runs `corpus <argv>` in-process; the terminal is on when `tty` is true. */
 export async function runCli(argv: string[], options: CliOptions = {}): Promise<CliRun> {

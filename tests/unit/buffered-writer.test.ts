@@ -24,7 +24,7 @@ function byteSink(): OutputStream & { bytes(): Buffer; writes: number } {
 
 const texts = ['plain', 'été ÉTÉ', '日本語のテキスト', 'emoji 🙂', 'lone \ud800 surrogate', '', 'x'.repeat(70_000)];
 
-describe('issue 6: BufferedWriter with bytes', () => {
+describe('BufferedWriter with bytes', () => {
   test('text and bytes mixed give the bytes of the text', async () => {
     for (const limit of [1, 16, 64 * 1024]) {
       const mixed = byteSink();
@@ -75,7 +75,7 @@ describe('issue 6: BufferedWriter with bytes', () => {
   });
 });
 
-describe('issue 6: outputFrom', () => {
+describe('outputFrom', () => {
   test('writes made while the stream is full share one wait for it to drain (a burst of warnings)', async () => {
     const received: string[] = [];
     const slow = new Writable({

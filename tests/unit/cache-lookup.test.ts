@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { CorpusCache, RecurringKeys, type CacheEntry, type JsonlFileEntry } from '../../src/core/cache/cache.js';
+import { CorpusCache, RecurringKeys, type CacheEntry, type JsonlFileEntry } from '../../src/core/cache/index.js';
 import { WINDOW } from '../../src/core/cache/window-lines.js';
 import { rec } from '../helpers/record.js';
 
@@ -44,7 +44,7 @@ function written(): string {
 
 // The whole file at once, and a window shorter than an entry (each line is read in pieces).
 for (const window of [WINDOW, 64]) {
-  describe(`issue 6: cache lookup, read ${window} bytes at a time`, () => {
+  describe(`cache lookup, read ${window} bytes at a time`, () => {
     const file = written();
     const orders = {
       written: paths.map((_, i) => i),
@@ -120,7 +120,7 @@ for (const window of [WINDOW, 64]) {
     });
   });
 
-  describe(`issue 6: a JSON Lines file's entries, read ${window} bytes at a time`, () => {
+  describe(`a JSON Lines file's entries, read ${window} bytes at a time`, () => {
     const J = '/c/records.jsonl';
     const record = (k: number, at = J): CacheEntry => ({
       f: at,
@@ -222,10 +222,10 @@ for (const window of [WINDOW, 64]) {
   });
 }
 
-describe('issue 6: fingerprintOf', () => {
+describe('fingerprintOf', () => {
   test('is the SHA-1 of every file written one after the other, however many files', async () => {
     const { createHash } = await import('node:crypto');
-    const { fingerprintOf } = await import('../../src/core/cache/cache.js');
+    const { fingerprintOf } = await import('../../src/core/cache/index.js');
     for (const count of [0, 1, 5000]) {
       const files = Array.from({ length: count }, (_, i) =>
         i % 7 === 3

@@ -2,7 +2,7 @@
 // `list`), and its record written out again as it is stored: what is read must be exactly what
 // JSON.parse gives, and the record's text exactly JSON.stringify's.
 import { describe, expect, test } from 'vitest';
-import { RecurringKeys, StoredEntry, type CacheEntry } from '../../src/core/cache/cache.js';
+import { RecurringKeys, StoredEntry, type CacheEntry } from '../../src/core/cache/index.js';
 import { rec } from '../helpers/record.js';
 
 /** An entry as the cache file holds it: a JSON line, here after another line. */
@@ -13,7 +13,7 @@ function stored(entry: CacheEntry, size = entry.s, mtimeMs = entry.m): StoredEnt
   return StoredEntry.read({ bytes, start, end: bytes.length - 1, at: start, next: bytes.length }, size, mtimeMs);
 }
 
-describe('issue 6: a stored cache entry', () => {
+describe('a stored cache entry', () => {
   const tricky = ['a"b\\c', 'ÉTÉ/été', '\u2028line', 'x\ud800y', 'tab\there', '', ',"h":[', ',"r":{"id":"'];
 
   test('reads as JSON.parse reads it, and writes the record as JSON.stringify does with another id and path', () => {

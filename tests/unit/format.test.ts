@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { capturedOutput } from '../../src/format/output-stream.js';
 import { cellText, csvCell, tsvCell } from '../../src/format/cells.js';
 import { paint, useColor } from '../../src/format/color.js';
-import { createRowWriter, type Column, type OutputFormat } from '../../src/format/row-writer.js';
+import type { Column } from '../../src/format/column.js';
+import type { OutputFormat } from '../../src/format/formats.js';
+import { createRowWriter } from '../../src/format/row-writer.js';
 import { truncateToWidth } from '../../src/format/table.js';
 import { visible } from '../../src/format/sanitize.js';
 

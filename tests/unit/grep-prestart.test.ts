@@ -64,7 +64,7 @@ function here(name: string, word: string) {
   return { relPaths: result.relPaths, outcomes: [...result.outcomes], details: result.details };
 }
 
-describe('issue 6: grep worker started ahead', () => {
+describe('a grep worker started ahead', () => {
   test('the command line tells when a worker may be used', () => {
     expect(mayUseGrepWorker(['grep', 'word', 'dir'], 2)).toBe(true);
     expect(mayUseGrepWorker(['grep', '-c', '-j2', 'word'], 4)).toBe(true);

@@ -62,7 +62,7 @@ const PATTERNS: Partial<MatcherOptions>[] = [
 /** The same matcher without the whole-text search: every line searched on its own. */
 const lineByLine = (m: LineMatcher): LineMatcher => ({ findAll: (line) => m.findAll(line) });
 
-describe('issue 6: searching only the lines the whole-text search lands in', () => {
+describe('searching only the lines the whole-text search lands in', () => {
   for (const options of PATTERNS) {
     test(`${JSON.stringify(options)}: the same hits as every line searched`, () => {
       const matcher = buildMatcher({ patterns: [], ...options });
@@ -87,7 +87,7 @@ describe('issue 6: searching only the lines the whole-text search lands in', () 
   });
 });
 
-describe('issue 6: literal lines counted on the raw bytes', () => {
+describe('literal lines counted on the raw bytes', () => {
   const count = (text: string, literals: string[], max = Infinity) =>
     countLiteralLines(
       Buffer.from(text),
@@ -139,7 +139,7 @@ describe('issue 6: literal lines counted on the raw bytes', () => {
   });
 });
 
-describe('issue 6: what a worker sends back for the printer', () => {
+describe('what a worker sends back for the printer', () => {
   test('context lines around the hits, and a sparse copy of the lines that holds them', () => {
     const text = 'a\nb x\nc\nd\ne\nf x\ng\n';
     const result = searchDocument(doc(text), buildMatcher({ patterns: ['x'] }));
@@ -166,7 +166,7 @@ describe('issue 6: what a worker sends back for the printer', () => {
   });
 });
 
-describe('issue 6: one file read and searched for a worker', () => {
+describe('one file read and searched for a worker', () => {
   test('an unreadable file claims no id and says why; a file the prefilter skips claims one', () => {
     const matcher = buildMatcher({ patterns: ['dignity'], fixedStrings: true });
     const spec = { mode: 'count' as const, before: 0, after: 0 };
@@ -188,7 +188,7 @@ describe('issue 6: one file read and searched for a worker', () => {
   });
 });
 
-describe('issue 6: searchFolder walks and searches a folder as the main thread would, file by file', () => {
+describe('searchFolder walks and searches a folder as the main thread would, file by file', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-grep-folder-'));
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
   const write = (rel: string, text: string | Buffer) => {

@@ -3,7 +3,7 @@
 // roots, JSON Lines ids and unread files, every id given must be the one claiming each file's id
 // in turn gives.
 import { describe, expect, test } from 'vitest';
-import { DistinctIds, fileId, IdRegistry } from '../../src/core/input/read-documents.js';
+import { DistinctIds, fileId, IdRegistry } from '../../src/core/input/ids.js';
 import { random } from '../helpers/random.js';
 
 const distinct = (relPaths: string[]): boolean => {
@@ -12,7 +12,7 @@ const distinct = (relPaths: string[]): boolean => {
   return ids.distinct;
 };
 
-describe('issue 6: DistinctIds', () => {
+describe('DistinctIds', () => {
   test('one-dot names of different stems, in one folder or several, are distinct', () => {
     expect(distinct(['a/x.txt', 'a/y.md', 'a/z.txt'])).toBe(true);
     expect(distinct(['a/b/x.txt', 'a/c/x.txt', 'a/x.txt'])).toBe(true);
@@ -85,7 +85,7 @@ function byFolders(steps: Step[]): string[] {
   return out;
 }
 
-describe('issue 6: ids claimed by folders', () => {
+describe('ids claimed by folders', () => {
   test('the same ids as one by one, on random corpora of folders, repeated roots and JSON Lines ids', () => {
     const next = random(66);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T;

@@ -10,20 +10,10 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { byteLines } from '../../src/core/input/byte-lines.js';
-import { askedRecordId, IdRegistry, readJsonl } from '../../src/core/input/read-documents.js';
+import { askedRecordId, readJsonl } from '../../src/core/input/formats/jsonl.js';
+import { IdRegistry } from '../../src/core/input/ids.js';
 import type { SourceDocument } from '../../src/core/types.js';
-
-/** A seeded generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../helpers/random.js';
 
 /**
  * The bytes cut into chunks of random sizes, as a stream gives them: never an empty one (after

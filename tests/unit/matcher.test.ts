@@ -321,7 +321,7 @@ describe('requiredLiterals and mayMatchBytes', () => {
   });
 });
 
-describe('mayMatchJson (issue 6: JSON Lines records skipped on their bytes)', () => {
+describe('mayMatchJson (JSON Lines records skipped on their bytes)', () => {
   const record = (text: string): Buffer => Buffer.from(JSON.stringify({ id: 'x', text }), 'utf8');
 
   it('skips a record whose bytes cannot hold the literal', () => {

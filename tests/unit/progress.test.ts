@@ -47,7 +47,7 @@ describe('progress', () => {
     expect(stderr.text()).toBe(`\r\u001b[2K${progressLine(50, 100, 40)}\r\u001b[2K`);
   });
 
-  test('issue 6: a second pass over the corpus (the count goes back) has a rate of its own', () => {
+  test('a second pass over the corpus (the count goes back) has a rate of its own', () => {
     const { at, stderr } = clockedBar();
     at(100, 1, 100);
     at(1100, 99, 101);

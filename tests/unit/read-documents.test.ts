@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatOf } from '../../src/core/input/file-kinds.js';
-import { fileId, IdRegistry, readDocuments } from '../../src/core/input/read-documents.js';
+import { fileId, IdRegistry } from '../../src/core/input/ids.js';
+import { readDocuments } from '../../src/core/input/read-documents.js';
 import { walkFiles } from '../../src/core/input/walk.js';
 
 const mixed = path.resolve(__dirname, '../fixtures/mixed');

@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { analyseCorpus, type CorpusOptions } from '../../src/core/analyse/analyse-corpus.js';
+import { analyseCorpus } from '../../src/core/analyse/analyse-corpus.js';
+import type { CorpusOptions } from '../../src/core/analyse/corpus-options.js';
 
 const dir = path.resolve(__dirname, '../fixtures/metadata');
 

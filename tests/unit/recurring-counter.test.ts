@@ -19,7 +19,7 @@ function reference(documents: string[][], cap: number): Set<string> {
   return new Set([...counts].filter(([, n]) => n >= min).map(([k]) => k));
 }
 
-describe('issue 6: RecurringLineCounter', () => {
+describe('RecurringLineCounter', () => {
   test('a line in 3 documents and 0.5 % of them recurs; one held twice by a document counts once', () => {
     const counter = new RecurringLineCounter();
     const footer = lineDigest('Tous droits réservés');

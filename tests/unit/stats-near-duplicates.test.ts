@@ -5,9 +5,9 @@ import {
   estimateJaccard,
   exactDuplicateGroups,
   exactJaccard,
-  fnv1a32,
   minhash,
 } from '../../src/core/stats/near-duplicates.js';
+import { fnv1a32 } from '../../src/core/hash.js';
 import { tokenize } from '../../src/core/stats/tokenize.js';
 
 // 100 distinct made-up words, so that every 5-word shingle is distinct too.

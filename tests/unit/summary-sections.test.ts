@@ -1,13 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import {
-  foldSpaces,
-  LengthsAccumulator,
-  LinesAccumulator,
-  Tally,
-  TimelineAccumulator,
-} from '../../src/core/summary/sections.js';
+import { LinesAccumulator } from '../../src/core/summary/boilerplate.js';
+import { LengthsAccumulator } from '../../src/core/summary/lengths.js';
 import { OverviewAccumulator } from '../../src/core/summary/overview.js';
-import { bar, sparkline } from '../../src/format/summary-view.js';
+import { foldSpaces } from '../../src/core/summary/prepare-lines.js';
+import { Tally } from '../../src/core/summary/tally.js';
+import { TimelineAccumulator } from '../../src/core/summary/timeline.js';
+import { bar, sparkline } from '../../src/format/summary-draw.js';
 import { tokenize } from '../../src/core/stats/tokenize.js';
 import { rec } from '../helpers/record.js';
 import { random } from '../helpers/random.js';

@@ -10,7 +10,8 @@ import { minhash, NearDuplicates } from '../../src/core/stats/near-duplicates.js
 import { tokenize } from '../../src/core/stats/tokenize.js';
 import { Vocabulary } from '../../src/core/stats/vocabulary.js';
 import { summarise } from '../../src/core/summary/index.js';
-import { LinesAccumulator, prepareLines } from '../../src/core/summary/sections.js';
+import { LinesAccumulator } from '../../src/core/summary/boilerplate.js';
+import { prepareLines } from '../../src/core/summary/prepare-lines.js';
 import type { DocumentRecord } from '../../src/core/types.js';
 
 const FRA = [

@@ -60,7 +60,7 @@ function expectedAfterX(run: string): Token[] {
   return out;
 }
 
-describe('issue 6: segmenter words replayed from the cache', () => {
+describe('segmenter words replayed from the cache', () => {
   test('a run gives the segmenter’s words, the first time and again', () => {
     const next = random(7);
     for (let n = 0; n < 3000; n++) {
@@ -87,7 +87,7 @@ describe('issue 6: segmenter words replayed from the cache', () => {
   });
 });
 
-describe('issue 6: a token’s kind read from the character table', () => {
+describe('a token’s kind read from the character table', () => {
   test('numbers and words of every script, as the regular expressions classify them', () => {
     const starts = ['3', '٣', '१', '½', 'Ⅻ', '²', '𝟘', '𐄇', 'a', 'é', 'ж', 'क', '〇', '๓', 'Z'];
     const tails = ['', '7', '٣', 'er', 'e', 'km', 'abcd', 'É', '½', '-x', '’s'];

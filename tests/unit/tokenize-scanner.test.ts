@@ -11,6 +11,7 @@ const NO_SPACE = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\
 const WORD_CHAR = String.raw`[[\p{L}\p{M}\p{N}\u200C\u200D]--[${NO_SPACE}]]`;
 const JOINER = String.raw`[\-\u2010\u2011'\u2019]`;
 const TOKEN_RE = new RegExp(
+  // eslint-disable-next-line no-misleading-character-class -- ヾ, then the kana sound marks U+3099–U+309C: each a character of its own, as the tokenizer's expression had them
   [
     `([${NO_SPACE}]+)`,
     String.raw`(\p{Nd}+(?:[.,:\u00A0\u202F]\p{Nd}+)+(?!${WORD_CHAR}))`,
@@ -95,7 +96,7 @@ const ALPHABET = [
   '12.03.2023',
 ];
 
-describe('issue 6: the scanner finds the tokens the regular expression found', () => {
+describe('the scanner finds the tokens the regular expression found', () => {
   test('on random strings of tricky characters', () => {
     const next = random(6);
     for (let n = 0; n < 20000; n++) {

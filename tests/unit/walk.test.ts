@@ -148,7 +148,7 @@ describe('walkFiles', () => {
   });
 });
 
-describe('walkUnits and walkFolder (issue 6: grep workers walk whole subfolders)', () => {
+describe('walkUnits and walkFolder (grep workers walk whole subfolders)', () => {
   /** The files of walkUnits, each folder walked by walkFolder where it came: the same as walkFiles. */
   function byUnits(options: Partial<WalkOptions>, given: string) {
     const warnings: string[] = [];

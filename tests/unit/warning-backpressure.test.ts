@@ -31,7 +31,7 @@ async function pending(p: Promise<unknown>): Promise<boolean> {
   return !settled;
 }
 
-describe('issue 6: warnings wait for a slow stderr instead of piling up in memory', () => {
+describe('warnings wait for a slow stderr instead of piling up in memory', () => {
   test('outputFrom says when the stream holds more than its buffer, and when it has written it out', async () => {
     const callbacks: (() => void)[] = [];
     const slow = new Writable({

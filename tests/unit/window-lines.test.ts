@@ -31,7 +31,7 @@ const starts = texts.reduce<number[]>(
   [],
 );
 
-describe('issue 6: WindowedLines', () => {
+describe('WindowedLines', () => {
   for (const window of [1, 7, 64, 4096, WINDOW]) {
     test(`reads every line in order, a window of ${window} bytes at a time`, () => {
       const lines = open(fileOf(content), window);

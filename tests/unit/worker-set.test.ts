@@ -38,7 +38,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 type Request = { batch: number; n: number };
 type Reply = { batch: number; twice: number };
 
-describe('issue 6: WorkerSet', () => {
+describe('WorkerSet', () => {
   test('each reply resolves its own request, whichever worker and order', async () => {
     const set = new WorkerSet<Request, Reply>(file, 2, 'echo', null);
     const idle: number[] = [];

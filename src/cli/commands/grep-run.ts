@@ -2,8 +2,9 @@
 // counts, document lists, JSON, or an aligned keyword-in-context concordance.
 
 import type { KwicRow, KwicSort } from '../../core/search/kwic.js';
-import type { Matcher } from '../../core/search/index.js';
-import type { GrepDocument } from '../../core/search/grep-corpus.js';
+import type { Matcher, MatcherOptions } from '../../core/search/index.js';
+import type { GrepDocument } from '../../core/search/grep-settle.js';
+import type { GrepSpec } from '../../core/search/grep-task.js';
 import type { DocumentRecord } from '../../core/types.js';
 import {
   countPrinter,
@@ -15,7 +16,7 @@ import {
 } from '../../format/grep-output.js';
 import type { Io } from '../io.js';
 import { EXIT, UsageError } from '../errors.js';
-import { corpusContext, finalStatus, outputContext } from '../context.js';
+import { corpusContext, finalStatus, outputContext, type OutputContext } from '../context.js';
 import { type CorpusFlags, type FilterFlags, type OutputFlags } from '../options.js';
 
 export interface GrepFlags extends CorpusFlags, OutputFlags, FilterFlags {
@@ -44,8 +45,19 @@ function count(name: string, value: string | undefined): number | undefined {
   return n;
 }
 
-/** Runs `grep`; resolves to the exit status: 0 when something matched, 1 when nothing did. */
-export async function runGrep(args: string[], flags: GrepFlags, io: Io): Promise<number> {
+/** What the command line asks of a grep, checked: what to search for, where, and how. */
+interface GrepOptions {
+  paths: string[];
+  matcher: MatcherOptions;
+  spec: GrepSpec;
+  /** --width: characters of context a side in the concordance. */
+  width: number | undefined;
+  /** For tests, from CORPUS_GREP_PARALLEL_FROM: start the workers from this many files on. */
+  minParallelFiles: number | undefined;
+}
+
+/** The options of a grep from its arguments and flags; a UsageError when they do not go together. */
+function grepOptions(args: string[], flags: GrepFlags, io: Io): GrepOptions {
   const patterns = flags.regexp ?? (args.length > 0 ? [args[0] as string] : []);
   const paths = flags.regexp ? args : args.slice(1);
   if (patterns.length === 0) throw new UsageError('grep needs a pattern (or -e PATTERN)');
@@ -57,10 +69,7 @@ export async function runGrep(args: string[], flags: GrepFlags, io: Io): Promise
   if (flags.kwic && (flags.count || flags.filesWithMatches))
     throw new UsageError('--kwic cannot be combined with -c or -l');
   if (flags.sort && !flags.kwic) throw new UsageError('--sort goes with --kwic');
-
-  const search = await import('../../core/search/index.js');
-  search.enableLinearRegExpEngine();
-  const matcherOptions = {
+  const matcher: MatcherOptions = {
     patterns,
     fixedStrings: flags.fixedStrings,
     ignoreCase: flags.ignoreCase,
@@ -68,106 +77,131 @@ export async function runGrep(args: string[], flags: GrepFlags, io: Io): Promise
     wordRegexp: flags.wordRegexp,
     fold: flags.fold,
   };
-  let matcher: Matcher;
+  const mode = flags.filesWithMatches ? 'files' : flags.count ? 'count' : 'lines';
+  const parallelFrom = io.env.CORPUS_GREP_PARALLEL_FROM;
+  return {
+    paths,
+    matcher,
+    spec: { mode, before, after, maxCount },
+    width,
+    minParallelFiles: parallelFrom ? Number(parallelFrom) : undefined,
+  };
+}
+
+/** The matcher; an invalid pattern is a UsageError. */
+async function matcherOf(options: MatcherOptions): Promise<Matcher> {
+  const search = await import('../../core/search/index.js');
+  search.enableLinearRegExpEngine();
   try {
-    matcher = search.buildMatcher(matcherOptions);
+    return search.buildMatcher(options);
   } catch (err) {
     if (err instanceof search.PatternError) throw new UsageError(err.message);
     throw err;
   }
+}
 
-  const corpus = await corpusContext(paths, flags, io);
-  const out = outputContext(flags, io);
-  const { effectiveInputs } = await import('../../core/input/corpus-files.js');
-  const { walkFiles, walkUnits } = await import('../../core/input/walk.js');
-  const { grepCorpus, searchesFolders } = await import('../../core/search/grep-corpus.js');
-  const warn = corpus.options.onWarning ?? (() => {});
+/** The printer of the documents (all but the concordance), as the flags and the output ask. */
+function printerFor(flags: GrepFlags, spec: GrepSpec, out: OutputContext, io: Io): GrepPrinter {
   const terminal = out.format === 'table';
-  const json = out.format === 'json' || out.format === 'jsonl';
-  // The analysis runs only when the output or a filter needs a document's metadata.
-  const needInfo =
-    json || (terminal && !flags.count && !flags.filesWithMatches && !flags.kwic) || corpus.options.filter != null;
-  const info = (r: DocumentRecord): DocInfo => ({ title: r.title, lang: r.lang, date: r.date, source: r.source });
+  const { before, after } = spec;
+  if (flags.filesWithMatches)
+    return filesPrinter(io.stdout, out.chalk, terminal, flags.paths === true, flags.null === true);
+  if (flags.count) return countPrinter(io.stdout, out.chalk, terminal);
+  if (out.format === 'json' || out.format === 'jsonl')
+    return jsonPrinter(io.stdout, out.format === 'jsonl', before, after);
+  return linesPrinter({ out: io.stdout, chalk: out.chalk, heading: terminal, before, after });
+}
 
-  const kwicRows: KwicRow[] = [];
-  const kwicWidth = width ?? (io.stdout.isTTY ? Math.max(20, Math.floor((io.columns - 40) / 2)) : 40);
-  let printer: GrepPrinter | null = null;
-  if (!flags.kwic) {
-    printer = flags.filesWithMatches
-      ? filesPrinter(io.stdout, out.chalk, terminal, flags.paths === true, flags.null === true)
-      : flags.count
-        ? countPrinter(io.stdout, out.chalk, terminal)
-        : json
-          ? jsonPrinter(io.stdout, out.format === 'jsonl', before, after)
-          : linesPrinter({ out: io.stdout, chalk: out.chalk, heading: terminal, before, after });
-  }
-  // The concordance's module sets up a collator (ICU data, milliseconds): loaded only for it.
-  const kwic = flags.kwic ? await import('../../core/search/kwic.js') : null;
-  const { columnOf } = await import('../../core/search/grep.js');
+/** The metadata of a document the printers show. */
+const info = (r: DocumentRecord): DocInfo => ({ title: r.title, lang: r.lang, date: r.date, source: r.source });
 
+/** Prints the matching documents; resolves to how many there were. */
+async function printDocuments(found: AsyncIterable<GrepDocument[]>, printer: GrepPrinter): Promise<number> {
   let matched = 0;
-  const spec = {
-    mode: flags.filesWithMatches ? 'files' : flags.count ? 'count' : 'lines',
-    before,
-    after,
-    maxCount,
-  } as const;
-  const jobs = corpus.options.jobs ?? 1;
-  // With workers, and results small enough, a worker takes a whole subfolder: walks it too.
-  const walk = jobs > 1 && searchesFolders(spec, needInfo) ? walkUnits : walkFiles;
-  const found = grepCorpus(walk(effectiveInputs(corpus.options.inputs), corpus.options, corpus.run.missing), matcher, {
-    matcherOptions,
-    spec,
-    analyse: needInfo,
-    jobs,
-    walk: { hidden: corpus.options.hidden, globs: corpus.options.globs },
-    // For tests: workers on a small corpus.
-    ...(io.env.CORPUS_GREP_PARALLEL_FROM ? { minParallelFiles: Number(io.env.CORPUS_GREP_PARALLEL_FROM) } : {}),
-    onWarning: warn,
-    backpressure: corpus.options.backpressure,
-  });
   // Each batch's documents in a function of their own: its loop, not this function, is what runs hot.
   const print = async (batch: GrepDocument[]): Promise<void> => {
     for (const { search: result, record } of batch) {
-      let docInfo: DocInfo | null = null;
-      if (record) {
-        if (corpus.options.filter && !corpus.options.filter(record)) continue;
-        docInfo = info(record);
-      }
       matched++;
-      if (printer) await printer.document(result, docInfo);
-      else if (kwic) {
-        for (const hit of result.hits) {
-          for (const m of hit.matches)
-            kwicRows.push(
-              kwic.kwicRow(result.doc.id, hit.line, columnOf(hit.text, m.start), hit.text, m.start, m.end, kwicWidth),
-            );
-        }
-      }
+      await printer.document(result, record ? info(record) : null);
     }
   };
   for await (const batch of found) await print(batch);
-  if (printer) await printer.end();
-  else {
-    if (flags.sort) kwic?.sortKwic(kwicRows, flags.sort);
-    const { createRowWriter } = await import('../../format/row-writer.js');
-    const writer = createRowWriter<KwicRow>({
-      format: out.format,
-      columns: [
-        { key: 'id', header: 'ID', value: (r) => r.id, style: (t, _r, c) => c.magenta(t) },
-        { key: 'line', header: 'LINE', value: (r) => r.line, align: 'right', style: (t, _r, c) => c.green(t) },
-        { key: 'left', header: 'LEFT', value: (r) => r.left, text: (r) => r.left.trimEnd(), align: 'right' },
-        { key: 'match', header: 'MATCH', value: (r) => r.match, style: (t, _r, c) => c.bold.red(t) },
-        { key: 'right', header: 'RIGHT', value: (r) => r.right, text: (r) => r.right.trimStart() },
-      ],
-      out: io.stdout,
-      chalk: out.chalk,
-      header: flags.header,
-      width: io.columns,
-      json: (r) => r,
-    });
-    for (const row of kwicRows) await writer.write(row);
-    await writer.end();
-  }
+  await printer.end();
+  return matched;
+}
+
+/** Prints the concordance of the matching documents' hits; resolves to how many documents matched. */
+async function printKwic(
+  found: AsyncIterable<GrepDocument[]>,
+  width: number | undefined,
+  flags: GrepFlags,
+  out: OutputContext,
+  io: Io,
+): Promise<number> {
+  // The concordance's module sets up a collator (ICU data, milliseconds): loaded only for it.
+  const kwic = await import('../../core/search/kwic.js');
+  const { columnOf } = await import('../../core/search/grep.js');
+  const kwicWidth = width ?? (io.stdout.isTTY ? Math.max(20, Math.floor((io.columns - 40) / 2)) : 40);
+  const rows: KwicRow[] = [];
+  let matched = 0;
+  const collect = (batch: GrepDocument[]): void => {
+    for (const { search: result } of batch) {
+      matched++;
+      for (const hit of result.hits) {
+        for (const m of hit.matches)
+          rows.push(
+            kwic.kwicRow(result.doc.id, hit.line, columnOf(hit.text, m.start), hit.text, m.start, m.end, kwicWidth),
+          );
+      }
+    }
+  };
+  for await (const batch of found) collect(batch);
+  if (flags.sort) kwic.sortKwic(rows, flags.sort);
+  await writeKwicTable(rows, flags, out, io);
+  return matched;
+}
+
+/** Writes the concordance's rows as a table (ID, LINE, LEFT, MATCH, RIGHT) in the output format. */
+async function writeKwicTable(rows: KwicRow[], flags: GrepFlags, out: OutputContext, io: Io): Promise<void> {
+  const { createRowWriter } = await import('../../format/row-writer.js');
+  const writer = createRowWriter<KwicRow>({
+    format: out.format,
+    columns: [
+      { key: 'id', header: 'ID', value: (r) => r.id, style: (t, _r, c) => c.magenta(t) },
+      { key: 'line', header: 'LINE', value: (r) => r.line, align: 'right', style: (t, _r, c) => c.green(t) },
+      { key: 'left', header: 'LEFT', value: (r) => r.left, text: (r) => r.left.trimEnd(), align: 'right' },
+      { key: 'match', header: 'MATCH', value: (r) => r.match, style: (t, _r, c) => c.bold.red(t) },
+      { key: 'right', header: 'RIGHT', value: (r) => r.right, text: (r) => r.right.trimStart() },
+    ],
+    out: io.stdout,
+    chalk: out.chalk,
+    header: flags.header,
+    width: io.columns,
+    json: (r) => r,
+  });
+  for (const row of rows) await writer.write(row);
+  await writer.end();
+}
+
+/** Runs `grep`; resolves to the exit status: 0 when something matched, 1 when nothing did. */
+export async function runGrep(args: string[], flags: GrepFlags, io: Io): Promise<number> {
+  const options = grepOptions(args, flags, io);
+  const matcher = await matcherOf(options.matcher);
+  const corpus = await corpusContext(options.paths, flags, io);
+  const out = outputContext(flags, io);
+  const { grepDocuments } = await import('../../core/search/grep-corpus.js');
+  const terminal = out.format === 'table';
+  const json = out.format === 'json' || out.format === 'jsonl';
+  const printer = flags.kwic ? null : printerFor(flags, options.spec, out, io);
+  const found = grepDocuments(corpus.options, corpus.run, matcher, {
+    matcherOptions: options.matcher,
+    spec: options.spec,
+    // The records, for the metadata the output shows.
+    records: json || (terminal && !flags.count && !flags.filesWithMatches && !flags.kwic),
+    minParallelFiles: options.minParallelFiles,
+  });
+  const matched = printer
+    ? await printDocuments(found, printer)
+    : await printKwic(found, options.width, flags, out, io);
   return finalStatus(matched > 0 ? EXIT.results : EXIT.noResults, corpus, flags);
 }

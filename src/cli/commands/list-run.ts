@@ -1,47 +1,14 @@
 // `corpus list`: a row per document, in any output format, filtered and sorted.
 
-import type { SortKey } from './list.js';
-import type { CorpusDocument } from '../../core/analyse/analyse-corpus.js';
-import type { DocumentRecord } from '../../core/types.js';
-import { createRowWriter, type Column } from '../../format/row-writer.js';
+import type { ListFlags, SortKey } from './list-flags.js';
+import type { CorpusDocument } from '../../core/analyse/corpus-document.js';
+import { RECORD_FIELDS, type DocumentRecord } from '../../core/types.js';
+import type { Column } from '../../format/column.js';
+import { createRowWriter } from '../../format/row-writer.js';
 import { BufferedWriter } from '../../format/output-stream.js';
 import type { Io } from '../io.js';
 import { EXIT, UsageError } from '../errors.js';
 import { corpusContext, finalStatus, loadAnalysis, outputContext } from '../context.js';
-import { type CorpusFlags, type FilterFlags, type OutputFlags } from '../options.js';
-
-export interface ListFlags extends CorpusFlags, OutputFlags, FilterFlags {
-  sort?: SortKey;
-  reverse?: boolean;
-  fields?: string;
-  paths?: boolean;
-}
-
-/** Every field of the record, in the order of docs/spec.md §3: what `--fields` accepts. */
-export const RECORD_FIELDS: (keyof DocumentRecord)[] = [
-  'id',
-  'path',
-  'format',
-  'bytes',
-  'encoding',
-  'lang',
-  'langConfidence',
-  'languages',
-  'title',
-  'date',
-  'dateText',
-  'source',
-  'url',
-  'chars',
-  'words',
-  'sentences',
-  'paragraphs',
-  'lines',
-  'boilerplate',
-  'hash',
-  'flags',
-  'provenance',
-];
 
 const DEFAULT_FIELDS: (keyof DocumentRecord)[] = ['id', 'lang', 'date', 'words', 'source', 'title'];
 const NUMERIC = new Set<string>(['bytes', 'langConfidence', 'chars', 'words', 'sentences', 'paragraphs', 'lines']);

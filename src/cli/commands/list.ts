@@ -4,10 +4,7 @@
 import { Command, Option } from 'commander';
 import type { Io } from '../io.js';
 import { addCorpusOptions, addFilterOptions, addOutputOptions } from '../options.js';
-import type { ListFlags } from './list-run.js';
-
-export const SORT_KEYS = ['id', 'date', 'lang', 'words', 'title'] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
+import { SORT_KEYS, type ListFlags } from './list-flags.js';
 
 /** The `list` command. */
 export function listCommand(io: Io, setStatus: (code: number) => void): Command {

@@ -2,6 +2,7 @@
 
 import { AmbiguousIdError } from '../../core/errors.js';
 import type { AnalysedDocument } from '../../core/analyse/analyse-document.js';
+import { RECORD_FIELDS } from '../../core/types.js';
 import { documentView, metadataLines } from '../../format/document-view.js';
 import { createRowWriter } from '../../format/row-writer.js';
 import { cellText } from '../../format/cells.js';
@@ -9,7 +10,6 @@ import type { Io } from '../io.js';
 import { EXIT, UsageError } from '../errors.js';
 import { corpusContext, finalStatus, loadAnalysis, outputContext } from '../context.js';
 import { type CorpusFlags, type OutputFlags } from '../options.js';
-import { RECORD_FIELDS } from './list-run.js';
 
 export interface ShowFlags extends CorpusFlags, OutputFlags {
   meta?: boolean;

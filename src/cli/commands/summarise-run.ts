@@ -1,6 +1,6 @@
 // `corpus summarise` (also `summarize`, `summary`): the whole corpus at a glance.
 
-import type { SectionName } from '../../core/summary/index.js';
+import type { SectionName } from '../../core/summary/sections.js';
 import { summaryRows, summaryView } from '../../format/summary-view.js';
 import { createRowWriter } from '../../format/row-writer.js';
 import type { Io } from '../io.js';
@@ -16,7 +16,7 @@ export interface SummariseFlags extends CorpusFlags, OutputFlags, FilterFlags {
 
 /** Runs `summarise`; resolves to the exit status (1 when no document was left to summarise). */
 export async function runSummarise(paths: string[], flags: SummariseFlags, io: Io): Promise<number> {
-  const { SECTIONS, summarise } = await import('../../core/summary/index.js');
+  const { SECTIONS } = await import('../../core/summary/sections.js');
   const top = Number(flags.top);
   if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top takes a whole number from 1, not '${flags.top}'`);
   let sections: readonly SectionName[] = SECTIONS;
@@ -34,6 +34,7 @@ export async function runSummarise(paths: string[], flags: SummariseFlags, io: I
   const corpus = await corpusContext(paths, flags, io);
   const out = outputContext(flags, io);
   const { analyseCorpus } = await loadAnalysis();
+  const { summarise } = await import('../../core/summary/index.js');
   const { languageName } = await import('../../core/analyse/language/lang-codes.js');
   const names = await languageName();
   // The text is read where it is analysed (in the workers), not here.

@@ -4,8 +4,6 @@
 import { splitLines } from '../input/lines.js';
 import type { DocumentRecord } from '../types.js';
 
-export { splitLines };
-
 /**
  * Groups lines into paragraphs: maximal runs of non-blank lines, joined with a space. A text
  * with no blank line at all puts one paragraph a line where a line ends a sentence (scraped

@@ -2,6 +2,9 @@
 // are boilerplate wherever they stand. Only a document's edges are looked at — its first and
 // last non-empty lines, where such lines live — which keeps the pass over the corpus cheap.
 
+import { FNV_OFFSET, FNV_PRIME } from '../hash.js';
+import { splitLines } from '../input/lines.js';
+
 /** Longer lines are body text: quotes repeated by several articles are not boilerplate. */
 export const RECURRING_LINE_MAX = 100;
 /** Fewest documents a line must stand in, and the share of the corpus, to count as recurring. */
@@ -24,11 +27,13 @@ export function lineKey(line: string): string {
  * counted and cached by digest, so a cache entry stays small whatever the lines hold.
  */
 export function lineDigest(key: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ key.length;
+  // The constants as int32 locals: see hash.ts on why a hot loop copies them.
+  const prime = FNV_PRIME | 0;
+  let a = FNV_OFFSET | 0;
+  let b = prime ^ key.length;
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
+    a = Math.imul(a ^ c, prime);
     b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
   }
   return digestText(a >>> 0, b >>> 0);
@@ -76,6 +81,11 @@ export function edgeLines(lines: readonly string[]): { index: number; key: strin
     if (key !== '' && key.length <= RECURRING_LINE_MAX) out.push({ index, key: lineDigest(key) });
   }
   return out;
+}
+
+/** The digests of a document's edge lines, from its text, as its analysis finds them. */
+export function edgeKeys(text: string): string[] {
+  return edgeLines(splitLines(text.normalize('NFC'))).map((e) => e.key);
 }
 
 const TABLE_BITS = 20;

@@ -3,8 +3,25 @@
 
 import type { DocFormat } from '../types.js';
 
+/**
+ * The name endings of each format, before any compression suffix: those a walk reads, and those
+ * read only when the file is named (any other file named is read as text).
+ */
+const ENDINGS: { readonly [F in DocFormat]: { walked: readonly string[]; named?: readonly string[] } } = {
+  text: { walked: ['.txt', '.text'] },
+  markdown: { walked: ['.md'], named: ['.markdown'] },
+  jsonl: { walked: ['.jsonl', '.ndjson'] },
+};
+
 /** File name endings read when a folder is walked, before any compression suffix. */
-export const DOCUMENT_EXTENSIONS = ['.txt', '.text', '.md', '.jsonl', '.ndjson'] as const;
+export const DOCUMENT_EXTENSIONS: readonly string[] = Object.values(ENDINGS).flatMap((e) => e.walked);
+
+/** Every ending that names a format, beside the format it names. */
+const FORMAT_ENDINGS: readonly (readonly [string, DocFormat])[] = (
+  Object.entries(ENDINGS) as [DocFormat, (typeof ENDINGS)[DocFormat]][]
+).flatMap(([format, { walked, named = [] }]) => [...walked, ...named].map((ending) => [ending, format] as const));
+/** The characters of the longest ending, `.gz` included: only these are looked at. */
+const LONGEST_ENDING = Math.max(...FORMAT_ENDINGS.map(([ending]) => ending.length)) + '.gz'.length;
 
 /** True when a path or name ends in `.gz` (any case): the file is gzipped. */
 export const isGzip = (name: string): boolean =>
@@ -19,11 +36,9 @@ export function isDocumentFile(name: string): boolean {
   return DOCUMENT_EXTENSIONS.some((ext) => base.endsWith(ext));
 }
 
-/** The format a file holds, from its name (`.gz` looked through). */
+/** The format a file holds, from its name (`.gz` looked through): text unless its ending says otherwise. */
 export function formatOf(name: string): DocFormat {
-  // Only the ending matters: the longest one looked for is `.markdown.gz`, 12 characters.
-  const lower = withoutCompression(name.slice(-12)).toLowerCase();
-  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
-  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
+  const lower = withoutCompression(name.slice(-LONGEST_ENDING)).toLowerCase();
+  for (const [ending, format] of FORMAT_ENDINGS) if (lower.endsWith(ending)) return format;
   return 'text';
 }

@@ -32,6 +32,7 @@ export function enableLinearRegExpEngine(): boolean {
   if (linearEngine === undefined) {
     try {
       v8.setFlagsFromString('--enable-experimental-regexp-engine');
+      // eslint-disable-next-line no-invalid-regexp -- `l` is V8's experimental linear-engine flag, made legal just above
       linearEngine = new RegExp('a', 'l').test('a');
     } catch {
       linearEngine = false;

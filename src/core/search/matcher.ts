@@ -152,15 +152,46 @@ function maxDirectLength(tokens: readonly Token[]): number {
 export function buildMatcher(options: MatcherOptions): Matcher {
   const { patterns, fixedStrings = false, fold = false, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
   if (patterns.length === 0) throw new PatternError('no pattern given', '');
-  const tokenLists = patterns.map((pattern) => {
+  const tokenLists = parsePatterns(patterns, fixedStrings);
+  const caseless =
+    fold || options.ignoreCase === true || (options.smartCase === true && !tokenLists.some(hasUppercase));
+  const wordRegexp = options.wordRegexp === true;
+  const compiled = compileSearch(patterns, tokenLists, fold, caseless, wordRegexp);
+  const literals = literalsOf(tokenLists, fold, caseless, fixedStrings && !wordRegexp);
+  return assemble(compiled, literals, fold, wholeTextSearchable(tokenLists, fold), timeoutMs);
+}
+
+/** Each pattern's tokens, in NFC; a regex is checked first, to fail on what JavaScript rejects. */
+function parsePatterns(patterns: readonly string[], fixedStrings: boolean): Token[][] {
+  return patterns.map((pattern) => {
     const nfc = pattern.normalize('NFC');
     if (fixedStrings) return literalTokens(nfc);
     compile(nfc, 'u', pattern);
     return tokenize(nfc);
   });
-  const caseless =
-    fold || options.ignoreCase === true || (options.smartCase === true && !tokenLists.some(hasUppercase));
+}
 
+/** The regexes a matcher runs: the patterns as one, with what keeps it from backtracking for too long. */
+interface CompiledSearch {
+  /** The combined pattern, global (for every match), and not (to test a line). */
+  search: RegExp;
+  tester: RegExp;
+  /** Longest line (rewritten) `search` may run on without protection. */
+  directLength: number;
+  /** `search` on V8's linear-time engine, for longer lines; null when it cannot take it. */
+  linear: RegExp | null;
+  /** The patterns, for the messages of a line given up on. */
+  label: string;
+}
+
+/** Compiles the patterns' tokens into one search (any pattern matches), -w edges around it. */
+function compileSearch(
+  patterns: readonly string[],
+  tokenLists: readonly Token[][],
+  fold: boolean,
+  caseless: boolean,
+  wordRegexp: boolean,
+): CompiledSearch {
   let captures = 0;
   const bodies = tokenLists.map((tokens) => {
     const body = emitSource(tokens, fold, captures);
@@ -168,7 +199,7 @@ export function buildMatcher(options: MatcherOptions): Matcher {
     return body;
   });
   let source = bodies.length === 1 ? (bodies[0] ?? '') : bodies.map((body) => `(?:${body})`).join('|');
-  if (options.wordRegexp === true) source = `(?<!${WORD_CHAR})(?:${source})(?!${WORD_CHAR})`;
+  if (wordRegexp) source = `(?<!${WORD_CHAR})(?:${source})(?!${WORD_CHAR})`;
   // Folded text is lower case already; `i` keeps `[A-Z]` and `\p{Lu}` meaningful under --fold.
   const flags = caseless ? 'iu' : 'u';
   const label = patterns.join(' | ');
@@ -178,7 +209,23 @@ export function buildMatcher(options: MatcherOptions): Matcher {
   const directLength = maxDirectLength(tokens);
   const linearText = caseless ? null : linearSource(tokens);
   const linear = linearText === null ? null : compileLinear(linearText, 'g');
+  return { search, tester, directLength, linear, label };
+}
 
+/** The literals a matching line must hold, and the prefilters and byte counts they allow. */
+interface Literals {
+  /** One a pattern, case as given (see {@link Matcher.requiredLiterals}). */
+  exact: string[] | null;
+  exactBytes: Buffer[] | undefined;
+  /** Under case-insensitive matching, the literals lower-cased. */
+  lowerLiterals: string[] | null;
+  /** True when no literal holds a character JSON escapes otherwise than as `\u00XX`. */
+  jsonSafe: boolean;
+  lineLiterals: readonly Buffer[] | null;
+}
+
+/** The required literals of the patterns; `fixedWhole` when they are -F patterns without -w. */
+function literalsOf(tokenLists: readonly Token[][], fold: boolean, caseless: boolean, fixedWhole: boolean): Literals {
   const literals = fold ? [] : tokenLists.map((list) => requiredLiteral(list, caseless));
   const usable = literals.length > 0 && literals.every((literal) => literal.length > 0);
   const exact = usable && !caseless ? literals : null;
@@ -187,25 +234,35 @@ export function buildMatcher(options: MatcherOptions): Matcher {
   // The JSON prefilter trusts literals none of whose characters an escape other than \u00XX
   // makes; without literals, the byte prefilter says true anyway.
   const jsonSafe = (exact ?? lowerLiterals ?? []).every((literal) => !JSON_ESCAPED.test(literal));
+  const wholeLiterals =
+    fixedWhole &&
+    !caseless &&
+    exact !== null &&
+    exact.every((literal, i) => literal === tokenLists[i]?.map((t) => (t.kind === 'char' ? t.value : '\0')).join(''));
+  const lineLiterals = wholeLiterals && exactBytes !== undefined ? exactBytes : null;
+  return { exact, exactBytes, lowerLiterals, jsonSafe, lineLiterals };
+}
 
-  // A line that matches on its own also matches inside the whole text (at the same place) unless
-  // the pattern looks at where its input starts or ends; the -w edges only look for word
-  // characters, which line terminators are not.
-  const wholeOk =
+/**
+ * A line that matches on its own also matches inside the whole text (at the same place) unless
+ * the pattern looks at where its input starts or ends; the -w edges only look for word
+ * characters, which line terminators are not.
+ */
+function wholeTextSearchable(tokenLists: readonly Token[][], fold: boolean): boolean {
+  return (
     !fold &&
     tokenLists.every((list) =>
       list.every(
         (t) => !(t.kind === 'assertion' && (t.src === '^' || t.src === '$')) && !(t.kind === 'open' && t.lookaround),
       ),
-    );
+    )
+  );
+}
 
-  // Required literals are made of characters NFC never creates, so the raw line must hold one.
-  const cannotMatch = (line: string): boolean => exact !== null && !exact.some((literal) => line.includes(literal));
-  const prepare = (line: string): MappedLine | null =>
-    cannotMatch(line) ? null : fold ? foldLine(line) : nfcLine(line);
-
-  /** Flat [start, end, …] offsets in `text`: all matches, or the first only. */
-  const scan = (text: string, all: boolean): number[] => {
+/** Flat [start, end, …] offsets in a text: all matches, or the first only; guarded on long texts. */
+function scanner(compiled: CompiledSearch, timeoutMs: number): (text: string, all: boolean) => number[] {
+  const { search, linear, directLength, label } = compiled;
+  return (text, all) => {
     const re = text.length <= directLength ? search : linear;
     if (re === null) return execGuarded(search, text, all, timeoutMs, label);
     const out: number[] = [];
@@ -217,8 +274,12 @@ export function buildMatcher(options: MatcherOptions): Matcher {
     }
     return out;
   };
+}
 
-  const bytesMayMatch = (buf: Buffer): boolean => {
+/** The raw-byte prefilter (see {@link Matcher.mayMatchBytes}). */
+function bytePrefilter(literals: Literals): (buf: Buffer) => boolean {
+  const { exactBytes, lowerLiterals } = literals;
+  return (buf) => {
     if (exactBytes !== undefined) return exactBytes.some((literal) => buf.indexOf(literal) !== -1);
     if (lowerLiterals !== null) {
       // Bytes ≥ 0x80 stay ≥ 0x80 once lower-cased as Latin-1, so only ASCII letters change case.
@@ -227,18 +288,28 @@ export function buildMatcher(options: MatcherOptions): Matcher {
     }
     return true;
   };
+}
 
-  const wholeLiterals =
-    fixedStrings &&
-    !caseless &&
-    options.wordRegexp !== true &&
-    exact !== null &&
-    exact.every((literal, i) => literal === tokenLists[i]?.map((t) => (t.kind === 'char' ? t.value : '\0')).join(''));
-  const lineLiterals = wholeLiterals && exactBytes !== undefined ? exactBytes : null;
+/** The matcher of the compiled search and its literals: what runs on each line. */
+function assemble(
+  compiled: CompiledSearch,
+  literals: Literals,
+  fold: boolean,
+  wholeOk: boolean,
+  timeoutMs: number,
+): Matcher {
+  const { search, tester, linear, directLength } = compiled;
+  const { exact, jsonSafe } = literals;
+  const scan = scanner(compiled, timeoutMs);
+  const bytesMayMatch = bytePrefilter(literals);
+  // Required literals are made of characters NFC never creates, so the raw line must hold one.
+  const cannotMatch = (line: string): boolean => exact !== null && !exact.some((literal) => line.includes(literal));
+  const prepare = (line: string): MappedLine | null =>
+    cannotMatch(line) ? null : fold ? foldLine(line) : nfcLine(line);
 
   return {
     requiredLiterals: exact,
-    lineLiterals,
+    lineLiterals: literals.lineLiterals,
     isMatch(line) {
       if (cannotMatch(line)) return false;
       const text = fold ? foldText(line) : line.normalize('NFC');

@@ -6,6 +6,7 @@
 // than the counting too. A written form is looked up by its offsets in the text, so a form met
 // before costs no string at all.
 
+import { FNV_OFFSET, FNV_PRIME } from '../hash.js';
 import { isStopword } from './stopwords.js';
 import { scanTokens, type Gap, type Token, type TokenKind } from './tokenize.js';
 
@@ -84,8 +85,10 @@ const CACHE_MAX = 1_000_000;
 
 /** fnv1a32 of `text` from `start` to `end`, as a signed integer. */
 function keyOf(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  // The constants as int32 locals: see hash.ts on why a hot loop copies them.
+  const prime = FNV_PRIME | 0;
+  let h = FNV_OFFSET | 0;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), prime);
   return h;
 }
 

@@ -4,6 +4,7 @@
 import type { Token } from './tokenize.js';
 import { foldTerm, type FoldedTokens, type Folding } from './folded.js';
 import { minhashKernel } from '../kernels/minhash-simd.js';
+import { fmix32, fnv1a32, FNV_OFFSET, FNV_PRIME } from '../hash.js';
 
 /** The MinHash settings: words per shingle, hash functions, LSH bands × rows, Jaccard threshold. */
 export const MINHASH = {
@@ -15,26 +16,6 @@ export const MINHASH = {
   rows: 4,
   threshold: 0.8,
 } as const;
-
-/** 32-bit FNV-1a of a string's UTF-16 code units. */
-export function fnv1a32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** murmur3's 32-bit finaliser: spreads every input bit over the output. */
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 // Hash function p maps a shingle hash x to (A[p]·x + B[p]) mod 2³², A odd so that it permutes:
 // one multiply per value where a full mixer costs five. The shingle hashes are already mixed.
@@ -68,10 +49,15 @@ export function shingleHashes(
   if (w.length === 0) return new Uint32Array(0);
   const n = Math.max(1, w.length - size + 1);
   const out = new Uint32Array(n);
+  // Locals, and `h` kept a 32-bit integer (the array stores its bits): the loop is then as fast
+  // as with literals and a module-local mixer (see hash.ts).
+  const offset = FNV_OFFSET | 0;
+  const prime = FNV_PRIME | 0;
+  const mix = fmix32;
   for (let i = 0; i < n; i++) {
-    let h = 0x811c9dc5;
+    let h = offset;
     const end = Math.min(i + size, w.length);
-    for (let j = i; j < end; j++) h = fmix32(Math.imul(h ^ (w[j] as number), 0x01000193));
+    for (let j = i; j < end; j++) h = mix(Math.imul(h ^ (w[j] as number), prime)) | 0;
     out[i] = h;
   }
   return out;
@@ -194,11 +180,7 @@ function bandKey(sig: Uint32Array, offset: number, rows: number): number {
     h = Math.imul(h ^ (sig[offset + r] as number), 0xcc9e2d51);
     h = (h << 13) | (h >>> 19);
   }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  return fmix32(h);
 }
 
 /**

@@ -242,7 +242,7 @@ export class Vocabulary {
   private prune(st: LangState): void {
     while (st.bigramCount > this.maxBigrams * 0.75) {
       st.bigramFloor++;
-      for (const [k1, inner] of st.bigrams) {
+      for (const inner of st.bigrams.values()) {
         for (const [k2, e] of inner) {
           if (e.count <= st.bigramFloor) {
             inner.delete(k2);

@@ -1,9 +1,11 @@
-// The overview figures of a summary (totals, lengths, dates) accumulated one document at a time,
-// once for the whole corpus and once per group for `--by`.
+// The overview section of a summary: its figures (totals, lengths, dates) accumulated one
+// document at a time, once for the whole corpus and once per group for `--by`.
 
 import type { DocumentRecord } from '../types.js';
 import { foldTerm } from '../stats/vocabulary.js';
 import type { Token } from '../stats/tokenize.js';
+import type { SummarySection } from './section.js';
+import { groupKey, type GroupBy } from './shard.js';
 
 /** The corpus, or one group of it, in figures. */
 export interface Overview {
@@ -103,3 +105,45 @@ export class OverviewAccumulator {
     };
   }
 }
+
+/** The overview section: the corpus's figures, and each group's with `--by`. */
+export interface OverviewSection extends Overview {
+  groups?: { by: GroupBy; group: string; overview: Overview }[];
+}
+
+// The record alone: the words are counted in the shards.
+const NO_TOKENS: readonly Token[] = [];
+
+/** The corpus's figures, and each group's; the distinct words come from the shards. */
+export const overviewSection: SummarySection<OverviewSection> = ({ by }) => {
+  // The corpus's distinct words come from the vocabulary, which counts them anyway.
+  const overview = new OverviewAccumulator(false);
+  const groups = new Map<string, OverviewAccumulator>();
+  return {
+    addRecord(record) {
+      overview.add(record, NO_TOKENS);
+      if (!by) return;
+      const key = groupKey(by, record);
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = new OverviewAccumulator()));
+      group.add(record, NO_TOKENS);
+    },
+    result({ finals, languages }) {
+      for (const f of finals) for (const g of f.groups) groups.get(g.key)?.addTypes(g.types, g.tokens);
+      const types = languages.reduce((sum, l) => sum + l.stats.types, 0);
+      const tokens = languages.reduce((sum, l) => sum + l.stats.tokens, 0);
+      return {
+        ...overview.result(),
+        distinctWords: types,
+        typeTokenRatio: tokens === 0 ? 0 : Math.round((types / tokens) * 1000) / 1000,
+        ...(by
+          ? {
+              groups: [...groups.entries()]
+                .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+                .map(([group, acc]) => ({ by, group, overview: acc.result() })),
+            }
+          : {}),
+      };
+    },
+  };
+};

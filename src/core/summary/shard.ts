@@ -8,7 +8,7 @@
 // corpus (near duplicates, shared lines) goes back to the main thread per document.
 
 import { documentViews } from '../analyse/body.js';
-import { readTextFile } from '../input/read-documents.js';
+import { readTextFile } from '../input/formats/text.js';
 import type { DocumentRecord } from '../types.js';
 import type { FoundFile } from '../input/walk.js';
 import { DistinctiveTerms, packKeyTerms, type PackedKeyTerms } from '../stats/distinctive.js';
@@ -16,7 +16,7 @@ import { Names, type NamesState } from '../stats/names.js';
 import { minhash } from '../stats/near-duplicates.js';
 import { TermCache, WORD, type Folding } from '../stats/folded.js';
 import { Vocabulary, type TermCount, type VocabularyStats } from '../stats/vocabulary.js';
-import { prepareLines, type PreparedLines } from './sections.js';
+import { prepareLines, type PreparedLines } from './prepare-lines.js';
 
 export type GroupBy = 'lang' | 'source' | 'month';
 

@@ -41,9 +41,16 @@ const BATCH = 16;
 /**
  * A worker's old generation, in MiB. What a worker keeps is small (the language models); left to
  * itself V8 lets garbage grow to hundreds of MiB per thread before collecting it. Documents
- * too big to analyse within it stay in the main thread (see corpus.ts).
+ * too big to analyse within it stay in the main thread (see {@link WORKER_MAX_BYTES}).
  */
 const WORKER_HEAP_MB = 64;
+/**
+ * Bigger documents are analysed in the main thread, not sent to a worker: a worker's heap is
+ * kept small, and one huge document must not exhaust it.
+ */
+export const WORKER_MAX_BYTES = 1024 * 1024;
+/** Documents read ahead of the one being handed out (or counted), so the workers stay busy. */
+export const IN_FLIGHT = 256;
 
 /** True when the compiled worker exists (it does not when running from the TypeScript sources). */
 export function workersAvailable(): boolean {

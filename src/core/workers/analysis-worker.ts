@@ -4,8 +4,8 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyseDocument } from '../analyse/analyse-document.js';
-import { readTextFile } from '../input/read-documents.js';
-import type { CacheEntry } from '../cache/cache.js';
+import { readerFor } from '../input/formats/index.js';
+import type { CacheEntry } from '../cache/index.js';
 import type { SourceDocument } from '../types.js';
 import type { WorkerMessage, WorkerReply, WorkerResult } from './analysis-pool.js';
 
@@ -25,9 +25,11 @@ parentPort?.on('message', (message: WorkerMessage) => {
   }
   if ('files' in message) {
     // A file that cannot be read is left to the main thread, which reads it again and warns.
+    // (Only files that are one document are sent: a file of records is read by the main thread.)
     const lines: string[] = [];
     const results = message.files.map((file) => {
-      const read = readTextFile(file, ignore);
+      const reader = readerFor(file.format);
+      const read = reader.holds === 'document' ? reader.read(file, ignore) : null;
       if (read === null || read === 'skipped') return null;
       const r = resultOf({ id: '', path: file.displayPath, absPath: file.absPath, format: file.format, ...read });
       const entry: CacheEntry = {

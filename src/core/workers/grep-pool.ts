@@ -1,37 +1,20 @@
-// A pool of grep workers: batches of text files, or whole folders, go out to the least busy
-// worker, each coming back as a promise of what became of every file in it, in walk order.
+// A pool of grep workers: batches of text files, whole folders, or pieces of a JSON Lines file go
+// out to the least busy worker, each coming back as a promise of what became of every file (or
+// record) in it, in walk order.
 
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { MatcherOptions } from '../search/matcher.js';
 import type { FoundFolder } from '../input/walk.js';
 import { adoptGrepWorker } from './grep-prestart.js';
 import type {
   BatchRequest,
   BatchResult,
   FolderResult,
-  FolderWalk,
-  GrepSpec,
   JsonlChunkRequest,
   JsonlChunkResult,
 } from '../search/grep-task.js';
+import type { GrepReply, GrepRequest, GrepWorkerData } from './grep-messages.js';
 import { WorkerSet } from './worker-set.js';
-
-/** What a grep worker is started with. */
-export interface GrepWorkerData {
-  matcher: MatcherOptions;
-  spec: GrepSpec;
-  /** Run the analysis of each matching document (for metadata in the output, or a filter). */
-  analyse: boolean;
-  /** How folders are walked. */
-  walk: FolderWalk;
-}
-
-export type GrepRequest = (
-  ({ kind: 'batch' } & BatchRequest) | { kind: 'folder'; folder: FoundFolder } | ({ kind: 'jsonl' } & JsonlChunkRequest)
-) & { batch: number };
-
-export type GrepReply = (BatchResult | FolderResult | JsonlChunkResult) & { batch: number };
 
 const WORKER_FILE = fileURLToPath(new URL('./grep-worker.js', import.meta.url));
 

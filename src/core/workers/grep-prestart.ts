@@ -7,7 +7,7 @@
 
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { GrepWorkerData } from './grep-pool.js';
+import type { GrepWorkerData } from './grep-messages.js';
 import { READY, type Numbered } from './worker-set.js';
 
 const WORKER_URL = new URL('./grep-worker.js', import.meta.url);

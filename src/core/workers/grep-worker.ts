@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildMatcher, enableLinearRegExpEngine, type Matcher } from '../search/index.js';
 import type { DocumentRecord, SourceDocument } from '../types.js';
-import type { GrepReply, GrepRequest, GrepWorkerData } from './grep-pool.js';
+import type { GrepReply, GrepRequest, GrepWorkerData } from './grep-messages.js';
 import { FileReader, searchBatch, searchFolder, searchJsonlChunk } from '../search/grep-task.js';
 import { READY } from './worker-set.js';
 

@@ -164,6 +164,8 @@ const TABLE_SIZE = 1 << TABLE_BITS; // > 2 × the trigrams of MAX_SAMPLE charact
 const tableKeys = new Int32Array(TABLE_SIZE).fill(-1);
 const tableCounts = new Int32Array(TABLE_SIZE);
 const usedSlots = new Int32Array(TABLE_SIZE);
+/** How many slots of `usedSlots` the last {@link countTrigrams} filled (the distinct trigrams). */
+let usedCount = 0;
 
 /**
  * Score `text` against the languages of `model` with franc's distance: over the distinct
@@ -189,7 +191,21 @@ export function scoreText(
   languages = model.languages.length,
   useKernel = true,
 ): TrigramScore {
-  const lower = text.slice(0, MAX_SAMPLE).toLowerCase();
+  const trigrams = countTrigrams(text.slice(0, MAX_SAMPLE).toLowerCase());
+  const used = usedCount;
+  if (useKernel && model.entriesAt >= 0 && languages <= KERNEL_MAX_LANGUAGES && used <= KERNEL_MAX_TRIGRAMS) {
+    const distances = walkInKernel(model, used, languages);
+    if (distances) return { distances, trigrams };
+  }
+  return { distances: walkEntries(model, used, languages), trigrams };
+}
+
+/**
+ * Cleans the (lower-cased) text as franc does and counts its trigrams into the scratch table:
+ * the distinct ones of characters the models use go in `usedSlots` (`usedCount` of them), each
+ * with its count. Returns how many trigrams (occurrences) the text has, counted or not.
+ */
+function countTrigrams(lower: string): number {
   // The loops below read only locals: V8 loads a module-level binding afresh at every use,
   // a cost this function paid per trigram and per entry.
   const ids = charIds;
@@ -198,9 +214,6 @@ export function scoreText(
   const usedList = usedSlots;
   const tableMask = TABLE_SIZE - 1;
   const tableShift = 32 - TABLE_BITS;
-  const missing = MAX_DIFFERENCE;
-  const lengthBits = LENGTH_BITS;
-  const maxLength = MAX_LENGTH;
   const space = ids[0x20] as number;
   let used = 0;
   let trigrams = 0;
@@ -256,24 +269,39 @@ export function scoreText(
     before = last;
     last = id;
   }
+  usedCount = used;
+  return trigrams;
+}
 
-  if (useKernel && model.entriesAt >= 0 && languages <= KERNEL_MAX_LANGUAGES && used <= KERNEL_MAX_TRIGRAMS) {
-    const kernel = rankKernel();
-    if (kernel) {
-      // The kernel finds each trigram and walks its entries; here they are only handed over.
-      const pairs = kernel.trigrams();
-      for (let index = 0; index < used; index++) {
-        const tableSlot = usedList[index] as number;
-        pairs[2 * index] = keys[tableSlot] as number;
-        pairs[2 * index + 1] = counts[tableSlot] as number;
-        keys[tableSlot] = -1;
-      }
-      return {
-        distances: kernel.walk(used, languages, model.slotsAt, model.entriesAt, model.mask, model.shift),
-        trigrams,
-      };
-    }
+/**
+ * The distances from the counted trigrams, by the WebAssembly kernel, which finds each trigram
+ * and walks its entries; null when there is no kernel (the table is then left as it is).
+ */
+function walkInKernel(model: ScriptModel, used: number, languages: number): Int32Array | null {
+  const kernel = rankKernel();
+  if (!kernel) return null;
+  const keys = tableKeys;
+  const counts = tableCounts;
+  const usedList = usedSlots;
+  // Here the trigrams are only handed over, and the table emptied for the next text.
+  const pairs = kernel.trigrams();
+  for (let index = 0; index < used; index++) {
+    const tableSlot = usedList[index] as number;
+    pairs[2 * index] = keys[tableSlot] as number;
+    pairs[2 * index + 1] = counts[tableSlot] as number;
+    keys[tableSlot] = -1;
   }
+  return kernel.walk(used, languages, model.slotsAt, model.entriesAt, model.mask, model.shift);
+}
+
+/** The distances from the counted trigrams, in JavaScript; empties the table for the next text. */
+function walkEntries(model: ScriptModel, used: number, languages: number): Int32Array {
+  const keys = tableKeys;
+  const counts = tableCounts;
+  const usedList = usedSlots;
+  const missing = MAX_DIFFERENCE;
+  const lengthBits = LENGTH_BITS;
+  const maxLength = MAX_LENGTH;
   const distances = new Int32Array(languages);
   const { slots, entries, mask, shift } = model;
   for (let index = 0; index < used; index++) {
@@ -311,5 +339,5 @@ export function scoreText(
       distances[language] = (distances[language] as number) + difference - missing;
     }
   }
-  return { distances, trigrams };
+  return distances;
 }

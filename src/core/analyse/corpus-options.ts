@@ -1,0 +1,30 @@
+// What a corpus run is asked for: the options of `analyseCorpus`, from which files to read to
+// what to do with each document (see analyse-corpus.ts).
+
+import type { CorpusInputs } from '../input/corpus-files.js';
+import type { ReadOptions } from '../input/read-documents.js';
+import type { DocumentRecord } from '../types.js';
+
+export interface CorpusOptions extends CorpusInputs, ReadOptions {
+  /** Keeps a document when true. */
+  filter?: ((record: DocumentRecord) => boolean) | null;
+  /** The cache folder; without it, nothing is cached. */
+  cacheDir?: string | null;
+  /** Worker threads for the analysis (1: all in this thread, the default). */
+  jobs?: number;
+  /** Load each document's text, lines and paragraphs (default true); `list` needs none. */
+  withText?: boolean;
+  /**
+   * Without `withText`, still give each record of a JSON Lines file its text (default true): it
+   * has no file of its own to be read again from (see `AnalysedDocument.file`). False lets a
+   * JSON Lines file held in the cache go unread.
+   */
+  withRecordText?: boolean;
+  /** Called as documents are done, with the number of documents in the corpus. */
+  onProgress?: (done: number, total: number) => void;
+  /**
+   * Called before each document is handed out; a promise it returns is awaited first. The CLI
+   * gives one while stderr has warnings it could not write yet (see `Io`'s `drained`).
+   */
+  backpressure?: () => Promise<void> | null;
+}

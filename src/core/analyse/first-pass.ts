@@ -1,0 +1,64 @@
+// The first pass over the corpus in this thread: the lines at the documents' edges, counted across
+// the corpus to tell the recurring ones (boilerplate), each document's taken from the cache where
+// it holds them. (With workers, the count is made as they analyse: see first-pass-workers.ts.)
+
+import type { CorpusPlan } from './corpus-plan.js';
+import { edgeKeys, RecurringLineCounter } from './recurring-lines.js';
+import type { CorpusCache } from '../cache/index.js';
+import { formatOf } from '../input/file-kinds.js';
+import { readerFor } from '../input/formats/index.js';
+import { IdRegistry } from '../input/ids.js';
+import type { AnalysisPool } from '../workers/analysis-pool.js';
+
+/** What the first pass found, and what it leaves the second. */
+export interface FirstPass {
+  /** The digests of the lines recurring across the corpus. */
+  recurring: Set<string>;
+  /** The documents of the corpus. */
+  total: number;
+  /** The cache to read the entries from: the last run's, or the one the workers just filled. */
+  cache: CorpusCache | null;
+  /** The workers, when the second pass has records for them to analyse. */
+  pool: AnalysisPool | null;
+  /** The folder of a cache filled under `--no-cache`, to remove at the end. */
+  scratch: string | null;
+  /** True when the workers analysed the corpus in this pass: the second starts none. */
+  speculated: boolean;
+}
+
+const noWarnings = () => {};
+
+/** Counts the recurring lines and the documents, each document's edge lines from `cache` where it holds them. */
+export async function countRecurring(
+  plan: CorpusPlan,
+  cache: CorpusCache | null,
+): Promise<{ recurring: Set<string>; total: number }> {
+  const counter = new RecurringLineCounter();
+  let total = 0;
+  for (const file of plan.files) {
+    const st = plan.stats.get(file);
+    const reader = readerFor(formatOf(file.relPath));
+    if (reader.holds === 'records') {
+      const held = st && cache?.jsonl(st.absPath, st.size, st.mtimeMs);
+      if (held) {
+        for (const [, stored] of held.records()) counter.add(stored.edges);
+        total += held.file.n;
+      } else {
+        for await (const doc of reader.read(file, new IdRegistry(), noWarnings)) {
+          counter.add(edgeKeys(doc.text));
+          total++;
+        }
+      }
+      continue;
+    }
+    const edges = st && cache?.edges(st.absPath, st.size, st.mtimeMs);
+    if (edges) counter.add(edges);
+    else {
+      const read = reader.read(file, noWarnings);
+      if (read === null || read === 'skipped') continue;
+      counter.add(edgeKeys(read.text));
+    }
+    total++;
+  }
+  return { recurring: counter.result(), total };
+}

@@ -1,0 +1,44 @@
+// A JSON Lines file's entries in the cache: one per record, in the file's order, then the file's
+// own entry (how many records, which lines hold none and why), served without reading the file.
+
+import type { JsonlFileEntry } from './file-format.js';
+import type { RecurringKeys } from './recurring-keys.js';
+import { StoredEntry } from './stored-entry.js';
+import type { Line } from './window-lines.js';
+
+/** A JSON Lines file's entries in the cache (see {@link CorpusCache.jsonl}). */
+export class CachedJsonl {
+  constructor(
+    /** The line at a place in the cache file. */
+    private readonly lineAt: (at: number) => Line | null,
+    private readonly first: number,
+    /** Where the file's own entry's line starts: {@link CorpusCache.putStored} carries it over. */
+    readonly line: number,
+    readonly file: JsonlFileEntry['j'],
+    private readonly size: number,
+    private readonly mtimeMs: number,
+  ) {}
+
+  /** Each record's entry, with its line number in the file, in order. */
+  *records(): Generator<[number, StoredEntry]> {
+    const skip = this.file.skip;
+    let lineNo = 0;
+    let k = 0;
+    for (let at = this.first; at < this.line;) {
+      const line = this.lineAt(at) as Line;
+      lineNo++;
+      while (k < skip.length && skip[k] === lineNo) {
+        k++;
+        lineNo++;
+      }
+      yield [lineNo, StoredEntry.read(line, this.size, this.mtimeMs) as StoredEntry];
+      at = line.next;
+    }
+  }
+
+  /** True when every record's analysis holds for a corpus where `recurring` recur (see {@link StoredEntry.hitsAre}). */
+  hitsAre(recurring: RecurringKeys): boolean {
+    for (const [, stored] of this.records()) if (!stored.hitsAre(recurring)) return false;
+    return true;
+  }
+}

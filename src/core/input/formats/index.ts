@@ -1,0 +1,18 @@
+// The reader of each input format. A new format is a module beside this one and its line here
+// (with its name in `DocFormat` and its file name endings in file-kinds.ts: tsc asks for both).
+
+import type { DocFormat } from '../../types.js';
+import type { FormatReader } from './format-reader.js';
+import { jsonlFormat } from './jsonl.js';
+import { textFormat } from './text.js';
+
+const READERS: { readonly [F in DocFormat]: FormatReader } = {
+  text: textFormat,
+  markdown: textFormat,
+  jsonl: jsonlFormat,
+};
+
+/** The reader of the files of a format. */
+export function readerFor(format: DocFormat): FormatReader {
+  return READERS[format];
+}

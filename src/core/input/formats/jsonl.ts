@@ -1,0 +1,169 @@
+// JSON Lines (`.jsonl`, `.ndjson`): a file holds a record a line, each a document with its text
+// in `text`, `content` or `body` and its metadata in fields beside it (docs/spec.md §1). A file
+// is streamed a chunk at a time and cut into lines on its bytes, so a 2 GB file never sits in memory.
+
+import fs from 'node:fs';
+import { byteLines } from '../byte-lines.js';
+import { isGzip } from '../file-kinds.js';
+import { createGunzip } from '../gzip.js';
+import { claimRecordId, fileId, type IdRegistry } from '../ids.js';
+import { describeError, type FoundFile } from '../walk.js';
+import type { RecordFormat, RecordTrack, WantId } from './format-reader.js';
+import type { RecordFields, SourceDocument, WarningHandler } from '../../types.js';
+
+const RECORD_TEXT_FIELDS = ['text', 'content', 'body'] as const;
+const RECORD_META_FIELDS = ['id', 'title', 'date', 'source', 'url', 'lang'] as const;
+
+/** Bytes read from a JSON Lines file at a time. */
+const JSONL_CHUNK = 1 << 20;
+/** The BOM a JSON Lines file's first line may start with. */
+export const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** Bytes a JSON Lines record is taken to have, to guess before reading how many a file holds. */
+export const JSONL_RECORD_BYTES_GUESS = 4096;
+
+/** The id a JSON Lines record asks for: its own (`fields.id`), else its line's, `<file id>#<line>`. */
+export function askedRecordId(
+  file: Pick<FoundFile, 'relPath'>,
+  fields: RecordFields | undefined,
+  lineNo: number,
+): string {
+  return fields?.id ?? `${fileId(file.relPath)}#${lineNo}`;
+}
+
+/**
+ * Yields the records of a JSON Lines file (gzipped or not), read a chunk at a time and cut into
+ * lines on its bytes: a line is decoded only to be parsed. Invalid lines are warnings. Every
+ * record claims its id; `wantId` (asked with the id) and `wantRecord` (asked with the line's
+ * bytes) may then leave it out, and a record left out is not decoded when its id can be read
+ * without (see {@link recordIdOf}). `track` is told of the lines that hold no record.
+ */
+export async function* readJsonl(
+  file: FoundFile,
+  ids: IdRegistry,
+  warn: WarningHandler,
+  wantId?: WantId,
+  wantRecord?: (bytes: Buffer) => boolean,
+  track?: RecordTrack,
+): AsyncGenerator<SourceDocument> {
+  const source = fs.createReadStream(file.absPath, { highWaterMark: JSONL_CHUNK });
+  let input: NodeJS.ReadableStream = source;
+  const failures: unknown[] = [];
+  source.on('error', (err) => failures.push(err));
+  if (isGzip(file.relPath)) {
+    const gunzip = createGunzip({ chunkSize: JSONL_CHUNK });
+    gunzip.on('error', (err) => failures.push(err));
+    // A pipe does not pass on a read error: without this the lines would wait for ever.
+    source.on('error', () => gunzip.destroy());
+    input = source.pipe(gunzip);
+  }
+  let lineNo = 0;
+  try {
+    for await (const lines of byteLines(input as AsyncIterable<Buffer>)) {
+      for (let k = 0; k < lines.length; k++) {
+        lineNo++;
+        let bytes = lines[k] as Buffer;
+        if (lineNo === 1 && bytes.subarray(0, 3).equals(UTF8_BOM)) bytes = bytes.subarray(3);
+        const wanted = wantRecord ? wantRecord(bytes) : true;
+        let claimed: string | undefined;
+        if (!wanted || wantId) {
+          // Its id, read without decoding the record, may be all that is needed of it.
+          const asked = recordIdOf(bytes);
+          if (asked !== undefined) {
+            claimed = claimRecordId(ids, asked ?? askedRecordId(file, undefined, lineNo), file, lineNo, warn);
+            if (!wanted || (wantId && !wantId(claimed, file))) continue;
+          }
+        }
+        const record = parseJsonlLine(bytes);
+        if (record === null || typeof record === 'string') {
+          track?.skipped(lineNo, record);
+          if (record !== null) warn(`${file.displayPath}:${lineNo}`, record);
+          continue;
+        }
+        const id = claimed ?? claimRecordId(ids, askedRecordId(file, record.fields, lineNo), file, lineNo, warn);
+        if (!wanted || (claimed === undefined && wantId && !wantId(id, file))) continue;
+        yield {
+          id,
+          path: file.displayPath,
+          absPath: file.absPath,
+          format: 'jsonl',
+          bytes: bytes.length,
+          encoding: 'utf-8',
+          text: record.text,
+          recordLine: lineNo,
+          fields: record.fields,
+        };
+      }
+    }
+  } catch (err) {
+    failures.push(err);
+  } finally {
+    // Also when the reader stops early: the file is closed, not left to the end of the run.
+    source.destroy();
+  }
+  if (failures.length > 0) {
+    track?.failed();
+    warn(file.displayPath, describeError(failures[0]));
+  }
+}
+
+const NON_ASCII = /[^\0-\x7f]/;
+
+/**
+ * The id a JSON Lines record asks for, read without decoding its UTF-8: its bytes parsed as
+ * Latin-1, a copy and not a decoding. JSON's syntax is ASCII, so the bytes are valid JSON, an
+ * object, with a string text field, read either way alike; only the strings differ where they
+ * hold non-ASCII bytes, and of the strings only an ASCII id is taken. Null when it asks for its
+ * line's id (`<file id>#<line>`); undefined when {@link parseJsonlLine} must tell: a line that is
+ * blank, invalid, not an object or without text (each rare), or an id with non-ASCII characters.
+ */
+export function recordIdOf(bytes: Buffer): string | null | undefined {
+  let record: unknown;
+  try {
+    record = JSON.parse(bytes.toString('latin1'));
+  } catch {
+    return undefined;
+  }
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) return undefined;
+  const obj = record as Record<string, unknown>;
+  if (!RECORD_TEXT_FIELDS.some((k) => typeof obj[k] === 'string')) return undefined;
+  const id = obj.id;
+  if (typeof id === 'number') return String(id);
+  if (typeof id !== 'string') return null;
+  if (NON_ASCII.test(id)) return undefined;
+  const trimmed = id.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+/**
+ * A line of a JSON Lines file, decoded and parsed: its text and metadata fields (`fields.id`
+ * the id it asks for, if any); null for a blank line; else why it holds no document.
+ */
+export function parseJsonlLine(bytes: Buffer): { text: string; fields: RecordFields } | string | null {
+  const line = bytes.toString('utf8');
+  if (line.trim() === '') return null;
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch {
+    return 'not valid JSON, skipped';
+  }
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) return 'not a JSON object, skipped';
+  const obj = record as Record<string, unknown>;
+  const textField = RECORD_TEXT_FIELDS.find((k) => typeof obj[k] === 'string');
+  if (!textField) return 'no text, content or body field, skipped';
+  const fields: RecordFields = {};
+  for (const key of RECORD_META_FIELDS) {
+    const v = obj[key];
+    if (typeof v === 'string' && v.trim() !== '') fields[key] = v.trim();
+    else if (typeof v === 'number' && key === 'id') fields.id = String(v);
+  }
+  return { text: obj[textField] as string, fields };
+}
+
+/** The reader of JSON Lines files. */
+export const jsonlFormat: RecordFormat = {
+  holds: 'records',
+  recordBytesGuess: JSONL_RECORD_BYTES_GUESS,
+  askedId: askedRecordId,
+  read: readJsonl,
+};

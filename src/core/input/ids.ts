@@ -1,0 +1,155 @@
+// The ids of a run's documents (docs/spec.md §2): a file's id from its path, and the registry
+// that keeps them unique, giving a clash a `~2`, `~3` … suffix with a warning.
+
+import { withoutCompression } from './file-kinds.js';
+import type { FoundFile } from './walk.js';
+import type { WarningHandler } from '../types.js';
+
+/** A file's id: its path relative to its root, without the extension (and without `.gz`). */
+export function fileId(relPath: string): string {
+  const noGz = withoutCompression(relPath);
+  const slash = noGz.lastIndexOf('/');
+  const dot = noGz.lastIndexOf('.');
+  return dot > slash + 1 ? noGz.slice(0, dot) : noGz;
+}
+
+/**
+ * True when no two of a folder's files, in walk order, can have the same id: each name has one
+ * dot, and each folder's files come together, so files of one stem would come one after the
+ * other. False when that cannot be told so cheaply (names with several dots or `.gz`, a folder
+ * whose files a subfolder's come between): the ids are then claimed one by one.
+ */
+export class DistinctIds {
+  distinct = true;
+  private dir = '';
+  private stem = '';
+  private readonly dirsLeft = new Set<string>();
+
+  /** Notes the next file of the walk, by its path relative to the root. */
+  add(relPath: string): void {
+    if (!this.distinct) return;
+    const slash = relPath.lastIndexOf('/');
+    const dot = relPath.indexOf('.', slash + 1);
+    if (dot <= slash + 1 || relPath.indexOf('.', dot + 1) !== -1) {
+      this.distinct = false;
+      return;
+    }
+    const dir = relPath.slice(0, slash + 1);
+    const stem = relPath.slice(slash + 1, dot);
+    if (dir === this.dir) {
+      if (stem === this.stem) this.distinct = false;
+    } else {
+      // Back in a folder left before: a file of the stem last seen there may come again.
+      if (this.dirsLeft.has(dir)) this.distinct = false;
+      this.dirsLeft.add(this.dir);
+      this.dir = dir;
+    }
+    this.stem = stem;
+  }
+}
+
+/** Keeps ids unique within a run: a clash gets a `~2`, `~3` … suffix. */
+export class IdRegistry {
+  private readonly seen = new Set<string>();
+  /**
+   * With folder claims: the folders claimed whole, by their id prefix (`a/`), each with what
+   * gives its ids when a claim under the prefix needs them; and every folder prefix of an id
+   * (or folder) claimed, so that such a folder is not claimed whole.
+   */
+  private readonly folders: Map<string, () => Iterable<string>> | null;
+  private readonly touched: Set<string> | null;
+  /** The id claimed last. */
+  last: string | undefined;
+
+  /** @param folderClaims - Whether {@link claimFolder} is used (it costs every claim a little). */
+  constructor(folderClaims = false) {
+    this.folders = folderClaims ? new Map() : null;
+    this.touched = folderClaims ? new Set() : null;
+  }
+
+  /** The id to use for `wanted`, and whether it had to be changed. */
+  claim(wanted: string): { id: string; clashed: boolean } {
+    if (this.folders) this.touch(wanted);
+    if (!this.seen.has(wanted)) {
+      this.seen.add(wanted);
+      this.last = wanted;
+      return { id: wanted, clashed: false };
+    }
+    let n = 2;
+    while (this.seen.has(`${wanted}~${n}`)) n++;
+    const id = `${wanted}~${n}`;
+    this.seen.add(id);
+    this.last = id;
+    return { id, clashed: true };
+  }
+
+  /** The id `wanted` would get, without claiming it. */
+  peek(wanted: string): string {
+    if (this.folders) this.expand(wanted);
+    if (!this.seen.has(wanted)) return wanted;
+    let n = 2;
+    while (this.seen.has(`${wanted}~${n}`)) n++;
+    return `${wanted}~${n}`;
+  }
+
+  /**
+   * Claims the ids of the files under a folder at once (`prefix` is its path and a `/`), when
+   * they are distinct among themselves ({@link DistinctIds}) and no id under the folder is
+   * taken: then none of them clashes, and `ids` is called only if a later claim falls under the
+   * folder. Returns false, claiming nothing, when an id under the folder is taken: the caller
+   * then claims them one by one.
+   */
+  claimFolder(prefix: string, ids: () => Iterable<string>): boolean {
+    if (!this.folders || !this.touched) throw new Error('IdRegistry: folder claims are not enabled');
+    if (this.touched.has(prefix)) return false;
+    // A folder claimed whole above this one may hold ids under it: make them ids first.
+    this.touch(prefix);
+    this.folders.set(prefix, ids);
+    return true;
+  }
+
+  /** Before a claim of `id` (or of a folder, `a/`): its folders marked, and those claimed whole made ids. */
+  private touch(id: string): void {
+    this.expand(id);
+    for (let slash = id.indexOf('/'); slash !== -1; slash = id.indexOf('/', slash + 1))
+      (this.touched as Set<string>).add(id.slice(0, slash + 1));
+  }
+
+  /** The ids of a folder claimed whole that `id` falls under, made ids one by one. */
+  private expand(id: string): void {
+    const folders = this.folders as Map<string, () => Iterable<string>>;
+    if (folders.size === 0) return;
+    for (let slash = id.indexOf('/'); slash !== -1; slash = id.indexOf('/', slash + 1)) {
+      const prefix = id.slice(0, slash + 1);
+      const ids = folders.get(prefix);
+      if (ids === undefined) continue;
+      folders.delete(prefix);
+      for (const claimed of ids()) this.seen.add(claimed);
+    }
+  }
+}
+
+/** Claims the id of a file that is one document, warning when it had to change. */
+export function claimFor(
+  ids: IdRegistry,
+  wantedId: string,
+  file: Pick<FoundFile, 'displayPath'>,
+  warn: WarningHandler,
+): string {
+  const { id, clashed } = ids.claim(wantedId);
+  if (clashed) warn(file.displayPath, `id ${wantedId} is taken, using ${id}`);
+  return id;
+}
+
+/** Claims the id a record asks for, warning at its line when it had to change. */
+export function claimRecordId(
+  ids: IdRegistry,
+  wanted: string,
+  file: Pick<FoundFile, 'displayPath'>,
+  lineNo: number,
+  warn: WarningHandler,
+): string {
+  const { id, clashed } = ids.claim(wanted);
+  if (clashed) warn(`${file.displayPath}:${lineNo}`, `id ${wanted} is taken, using ${id}`);
+  return id;
+}

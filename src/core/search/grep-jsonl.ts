@@ -1,0 +1,205 @@
+// Greps a JSON Lines file, whose records are documents: read and searched whole in this thread,
+// or, when big, cut into pieces searched by workers (or here) while this thread claims the
+// records' ids in order, with the line numbers only it can count.
+
+import fs from 'node:fs';
+import { searchDocument } from './grep.js';
+import { readJsonl } from '../input/formats/jsonl.js';
+import { claimRecordId, fileId } from '../input/ids.js';
+import { MatchTimeoutError } from './backtracking-guard.js';
+import type { SourceDocument } from '../types.js';
+import { describeError, type FoundFile } from '../input/walk.js';
+import type { GrepPool } from '../workers/grep-pool.js';
+import { maxLines, searchJsonlChunk, type JsonlChunkRequest, type JsonlChunkResult } from './grep-task.js';
+import { nextTurn, type GrepContext } from './grep-context.js';
+import type { GrepDocument } from './grep-settle.js';
+
+/** Matching documents a JSON Lines file holds back at most before they are yielded. */
+const JSONL_BATCH = 256;
+/** Records of a JSON Lines file read at most before the matches among them are yielded. */
+const JSONL_RECORDS = 1024;
+/** The size of a piece of a big JSON Lines file (then cut after its last `\n`). */
+const JSONL_PIECE = 4 << 20;
+/** Pieces under way at most: a worker's and the next, and this thread's. */
+const JSONL_AHEAD = 4;
+/** Pieces a worker may have under way before this thread searches the next itself: as for folders. */
+const PIECES_BUSY = 2;
+const LF = 10;
+
+/** Yields the matching records of a JSON Lines file, read and searched in this thread. */
+export async function* grepJsonl(file: FoundFile, context: GrepContext): AsyncGenerator<GrepDocument[]> {
+  const { matcher, spec, ids, warn, analyse, caughtUp } = context;
+  let found: GrepDocument[] = [];
+  let records = 0;
+  // A record whose bytes cannot match is not searched (its id is claimed all the same).
+  for await (const doc of readJsonl(file, ids, warn, undefined, (bytes) => matcher.mayMatchJson(bytes))) {
+    const search = searchDocument(doc, matcher, {
+      maxCount: maxLines(spec),
+      withLines: spec.mode === 'lines',
+      onLineError: (line, err) => {
+        if (!(err instanceof MatchTimeoutError)) throw err;
+        warn(`${doc.path}:${line}`, err.message);
+      },
+    });
+    if (search.hits.length > 0) {
+      search.count = search.hits.length;
+      found.push({ search, count: search.hits.length, record: analyse ? analyse(doc) : null });
+    }
+    // Rare matches in a big file still come out as they are found, near enough.
+    const every = ++records % JSONL_RECORDS === 0;
+    if (found.length >= JSONL_BATCH || (every && found.length > 0)) {
+      yield found;
+      found = [];
+    }
+    if (every) await caughtUp();
+  }
+  if (found.length > 0) yield found;
+}
+
+/** A piece of a file under way: its reply from a worker, or its result. */
+interface Piece {
+  reply?: Promise<JsonlChunkResult>;
+  done?: JsonlChunkResult;
+}
+
+/**
+ * Yields the matching records of a big JSON Lines file, in the modes that print a number a
+ * document: cut into pieces after a `\n`, each searched by one of `workers` or here (see
+ * {@link searchJsonlChunk}); the ids are claimed here, in order.
+ */
+export async function* grepJsonlPieces(
+  file: FoundFile,
+  context: GrepContext,
+  workers: GrepPool | null,
+): AsyncGenerator<GrepDocument[]> {
+  const { matcher, spec, warn } = context;
+  let fd: number;
+  try {
+    fd = fs.openSync(file.absPath, 'r');
+  } catch (err) {
+    warn(file.displayPath, describeError(err));
+    return;
+  }
+  const settle = pieceSettler(file, context);
+  const reader = new PieceReader(fd);
+  const pieces: Piece[] = [];
+  try {
+    let first = true;
+    for (;;) {
+      const bytes = reader.next();
+      if (bytes !== null) {
+        const request: JsonlChunkRequest = { bytes, first, displayPath: file.displayPath };
+        first = false;
+        if (workers && workers.ready && !workers.allBusy(PIECES_BUSY)) {
+          const piece: Piece = { reply: workers.searchJsonl(request) };
+          piece.reply?.then(
+            (result) => (piece.done = result),
+            () => {},
+          );
+          pieces.push(piece);
+        } else pieces.push({ done: searchJsonlChunk(request, matcher, spec) });
+        await nextTurn();
+      }
+      // Print what is done, in order; wait only when too much is under way, or at the end.
+      while (pieces.length > 0 && (bytes === null || pieces.length > JSONL_AHEAD || (pieces[0] as Piece).done)) {
+        const piece = pieces.shift() as Piece;
+        const found = settle(piece.done ?? (await (piece.reply as Promise<JsonlChunkResult>)));
+        if (found.length > 0) yield found;
+      }
+      if (bytes === null) break;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (reader.failure) warn(file.displayPath, describeError(reader.failure));
+}
+
+/**
+ * Turns the results of a file's pieces, taken in order, into its matching documents: claims
+ * the ids of its records (those not named in the record are made of the line number) and
+ * reports their warnings.
+ */
+function pieceSettler(file: FoundFile, context: GrepContext): (result: JsonlChunkResult) => GrepDocument[] {
+  const { ids, warn } = context;
+  const base = fileId(file.relPath);
+  let lineBase = 0;
+  return (result) => {
+    const found: GrepDocument[] = [];
+    for (const entry of result.entries) {
+      const lineNo = lineBase + entry.at + 1;
+      if ('warning' in entry) {
+        warn(`${file.displayPath}:${lineNo}`, entry.warning);
+        continue;
+      }
+      const id = claimRecordId(ids, entry.id ?? `${base}#${lineNo}`, file, lineNo, warn);
+      if (entry.warnings) for (const [where, why] of entry.warnings) warn(where, why);
+      if (entry.count === undefined) continue;
+      const doc: SourceDocument = {
+        id,
+        path: file.displayPath,
+        absPath: file.absPath,
+        format: 'jsonl',
+        bytes: entry.bytes ?? 0,
+        encoding: 'utf-8',
+        text: '',
+        recordLine: lineNo,
+      };
+      found.push({ search: { doc, lines: [], hits: [], count: entry.count }, count: entry.count, record: null });
+    }
+    lineBase += result.lines;
+    return found;
+  };
+}
+
+/**
+ * Reads a file in pieces of about {@link JSONL_PIECE} bytes, each cut after its last `\n` (a
+ * line longer than that makes a bigger piece). One buffer for every piece: a piece sent to a
+ * worker is copied as it is posted, and one searched here is done with before the next read.
+ */
+class PieceReader {
+  private buf = Buffer.allocUnsafe(JSONL_PIECE);
+  /** Bytes in the buffer. */
+  private n = 0;
+  /** The end of the piece last handed out. */
+  private cut = 0;
+  private eof = false;
+  /** Why reading stopped short, if it did (the pieces read until then are searched). */
+  failure: unknown = null;
+
+  constructor(private readonly fd: number) {}
+
+  /** The next piece, a view valid until the next call; null at the end of the file. */
+  next(): Buffer | null {
+    // What follows the last piece's last `\n` moves to the front, for this one.
+    this.buf.copyWithin(0, this.cut, this.n);
+    this.n -= this.cut;
+    this.cut = 0;
+    if (this.eof) return null;
+    let cut = -1;
+    while (cut === -1) {
+      if (this.n === this.buf.length) {
+        // One line longer than the buffer: read on.
+        const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+        this.buf.copy(bigger, 0, 0, this.n);
+        this.buf = bigger;
+      }
+      let got = 0;
+      try {
+        got = fs.readSync(this.fd, this.buf, this.n, this.buf.length - this.n, null);
+      } catch (err) {
+        this.failure = err;
+      }
+      this.n += got;
+      if (got === 0) {
+        this.eof = true;
+        cut = this.n;
+      } else if (this.n === this.buf.length) {
+        const lf = this.buf.lastIndexOf(LF, this.n - 1);
+        if (lf !== -1) cut = lf + 1;
+      }
+    }
+    if (cut === 0) return null;
+    this.cut = cut;
+    return this.buf.subarray(0, cut);
+  }
+}

@@ -1,0 +1,92 @@
+// The boilerplate section of a summary: short lines shared by several documents, and the lines
+// the analysis marked as boilerplate. It keeps counts only, never the text of the body.
+
+import type { DocumentRecord } from '../types.js';
+import { prepareLines, type PreparedLines } from './prepare-lines.js';
+import type { SummarySection } from './section.js';
+
+/** A line and how many documents carry it. */
+export interface LineCount {
+  text: string;
+  documents: number;
+  occurrences: number;
+}
+
+/** Documents with boilerplate and their boilerplate lines; shared lines; the most common boilerplate. */
+export interface BoilerplateSection {
+  documents: number;
+  lines: number;
+  shared: LineCount[];
+  top: LineCount[];
+}
+
+/** Past this many distinct lines, lines seen in one document only are dropped (lossy counting). */
+const SHARED_LINE_CAP = 200_000;
+
+/**
+ * Counts, per short line, the documents that carry it, and the boilerplate lines of each
+ * document. Memory is bounded: past the cap, lines seen once are forgotten, so a line shared
+ * by very few documents of a huge corpus may be missed, never a common one.
+ */
+export class LinesAccumulator {
+  private readonly shared = new Map<string, { documents: number; occurrences: number }>();
+  private readonly boiler = new Map<string, { documents: number; occurrences: number }>();
+  private withBoilerplate = 0;
+  private boilerplateLines = 0;
+
+  add(record: DocumentRecord, lines: string[]): void {
+    this.addPrepared(record, prepareLines(record, lines));
+  }
+
+  /** Adds a document's lines as {@link prepareLines} gives them (in a worker, say). */
+  addPrepared(record: DocumentRecord, prepared: PreparedLines): void {
+    const seen = new Set<string>();
+    for (const line of prepared.short) {
+      bump(this.shared, line, !seen.has(line));
+      seen.add(line);
+    }
+    if (this.shared.size > SHARED_LINE_CAP) {
+      for (const [k, v] of this.shared) if (v.documents < 2) this.shared.delete(k);
+    }
+    if (record.boilerplate.length > 0) this.withBoilerplate++;
+    const seenBoiler = new Set<string>();
+    for (const line of prepared.boiler) {
+      this.boilerplateLines++;
+      bump(this.boiler, line, !seenBoiler.has(line));
+      seenBoiler.add(line);
+    }
+  }
+
+  /** Lines in more than one document, and the most common boilerplate lines. */
+  result(top: number): BoilerplateSection {
+    const list = (m: Map<string, { documents: number; occurrences: number }>, min: number) =>
+      [...m.entries()]
+        .filter(([, v]) => v.documents >= min)
+        .map(([text, v]) => ({ text, ...v }))
+        .sort((a, b) => b.documents - a.documents || b.occurrences - a.occurrences || (a.text < b.text ? -1 : 1))
+        .slice(0, top);
+    return {
+      documents: this.withBoilerplate,
+      lines: this.boilerplateLines,
+      shared: list(this.shared, 2),
+      top: list(this.boiler, 1),
+    };
+  }
+}
+
+function bump(map: Map<string, { documents: number; occurrences: number }>, key: string, newDocument: boolean): void {
+  const entry = map.get(key);
+  if (entry) {
+    entry.occurrences++;
+    if (newDocument) entry.documents++;
+  } else map.set(key, { documents: 1, occurrences: 1 });
+}
+
+/** Counts the lines each document's shard prepared. */
+export const boilerplateSection: SummarySection<BoilerplateSection> = ({ top }) => {
+  const lines = new LinesAccumulator();
+  return {
+    addResult: (record, result) => lines.addPrepared(record, result.lines),
+    result: () => lines.result(top),
+  };
+};

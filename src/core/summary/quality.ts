@@ -1,0 +1,38 @@
+// The quality section of a summary: the documents carrying each quality flag.
+
+import type { SummarySection } from './section.js';
+
+/** The quality flags, in the order they are reported. */
+export const QUALITY_FLAGS = [
+  'und',
+  'mixed-language',
+  'encoding-fallback',
+  'short',
+  'no-date',
+  'no-title',
+  'duplicate',
+  'near-duplicate',
+];
+
+/** Per flag, the documents carrying it. */
+export type QualitySection = { flag: string; documents: number; ids: string[] }[];
+
+/** Lists the documents per flag of their record; near duplicates as the pass grouped them. */
+export const qualitySection: SummarySection<QualitySection> = () => {
+  const flagged = new Map<string, string[]>(QUALITY_FLAGS.map((f) => [f, []]));
+  return {
+    addRecord(record) {
+      for (const f of record.flags) flagged.get(f)?.push(record.id);
+    },
+    result({ nearGroups }) {
+      flagged.set(
+        'near-duplicate',
+        nearGroups.flatMap((g) => g.ids),
+      );
+      return QUALITY_FLAGS.map((flag) => {
+        const ids = flagged.get(flag) ?? [];
+        return { flag, documents: ids.length, ids };
+      });
+    },
+  };
+};

@@ -1,0 +1,98 @@
+// The drawing pieces of the summary's terminal view: bars and sparklines in Unicode block
+// characters, borderless tables from cli-table3, and what every section's view is drawn with.
+
+import Table from 'cli-table3';
+import type { ChalkInstance } from 'chalk';
+import { visibleCell } from './sanitize.js';
+import { truncateToWidth } from './table.js';
+
+const BLOCKS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+const SPARKS = '▁▂▃▄▅▆▇█';
+
+/** A horizontal bar of `value / max` of `width` cells, in eighths. */
+export function bar(value: number, max: number, width: number): string {
+  if (max <= 0 || value <= 0) return '';
+  const eighths = Math.max(1, Math.round((value / max) * width * 8));
+  return '█'.repeat(Math.floor(eighths / 8)) + (BLOCKS[eighths % 8] ?? '');
+}
+
+/** A sparkline: one block character a value, scaled to the largest; a zero is a dot, so gaps show. */
+export function sparkline(values: number[]): string {
+  const max = Math.max(0, ...values);
+  return values
+    .map((v) => (v === 0 || max === 0 ? '·' : (SPARKS[Math.min(7, Math.ceil((v / max) * 8) - 1)] as string)))
+    .join('');
+}
+
+const PLAIN_TABLE = {
+  chars: {
+    top: '',
+    'top-mid': '',
+    'top-left': '',
+    'top-right': '',
+    bottom: '',
+    'bottom-mid': '',
+    'bottom-left': '',
+    'bottom-right': '',
+    left: '  ',
+    'left-mid': '',
+    mid: '',
+    'mid-mid': '',
+    right: '',
+    'right-mid': '',
+    middle: '  ',
+  },
+  style: { head: [] as string[], border: [] as string[], 'padding-left': 0, 'padding-right': 0 },
+};
+
+/** A number with thousands separators. */
+export const num = (n: number): string => n.toLocaleString('en-US');
+
+/** What a section's view is drawn with. */
+export interface SummaryDraw {
+  chalk: ChalkInstance;
+  /** The terminal's width. */
+  width: number;
+  /** Rows per list. */
+  top: number;
+  /** The width of the bars. */
+  barWidth: number;
+  /** A section's title. */
+  title(text: string): string;
+  /** Text made visible and cut to a display width. */
+  cut(text: string, width: number): string;
+  /** A borderless table, indented by two spaces, with dimmed headings (none when `head` is empty). */
+  table(head: string[], rows: (string | number)[][], aligns?: ('left' | 'right')[]): string;
+}
+
+/** The drawing pieces for a terminal of `width` columns. */
+export function summaryDraw(chalk: ChalkInstance, width: number, top: number): SummaryDraw {
+  return {
+    chalk,
+    width,
+    top,
+    barWidth: Math.max(10, Math.min(40, width - 50)),
+    title: (text) => chalk.bold.underline(text),
+    cut: (text, w) => truncateToWidth(visibleCell(text), w),
+    table: (head, rows, aligns) => plainTable(head, rows, chalk, aligns),
+  };
+}
+
+function plainTable(
+  head: string[],
+  rows: (string | number)[][],
+  chalk: ChalkInstance,
+  aligns?: ('left' | 'right')[],
+): string {
+  const t = new Table({
+    ...PLAIN_TABLE,
+    head: head.map((h) => chalk.dim(h)),
+    colAligns: aligns ?? head.map(() => 'left'),
+  });
+  for (const r of rows) t.push(r.map((c) => (typeof c === 'number' ? String(c) : c)));
+  return t
+    .toString()
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .join('\n');
+}

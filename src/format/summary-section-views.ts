@@ -1,0 +1,227 @@
+// The terminal view of each summary section: one function a section, found by the section's
+// name. A view gives the section's lines: its title, its tables, its notes.
+
+import type { OverviewSection, Overview } from '../core/summary/overview.js';
+import type { SectionName, Summary } from '../core/summary/sections.js';
+import { visibleCell } from './sanitize.js';
+import { bar, num, sparkline, type SummaryDraw } from './summary-draw.js';
+
+/** Draws one section. */
+type SectionView<T> = (section: T, draw: SummaryDraw) => string[];
+
+/** Each section's view, by name. */
+export const SECTION_VIEWS: { [K in SectionName]: SectionView<Summary[K]> } = {
+  overview: overviewView,
+  languages: languagesView,
+  timeline: timelineView,
+  sources: sourcesView,
+  lengths: lengthsView,
+  vocabulary: vocabularyView,
+  names: namesView,
+  distinctive: distinctiveView,
+  duplicates: duplicatesView,
+  boilerplate: boilerplateView,
+  quality: qualityView,
+};
+
+function overviewRows(o: Overview): [string, string][] {
+  return [
+    ['documents', num(o.documents)],
+    ['bytes', num(o.bytes)],
+    ['words', `${num(o.words)} (${num(o.distinctWords)} distinct, type/token ${o.typeTokenRatio})`],
+    ['words a document', `mean ${o.meanWords}, median ${o.medianWords}`],
+    ['shortest', o.shortest ? `${visibleCell(o.shortest.id)} (${num(o.shortest.words)} words)` : '—'],
+    ['longest', o.longest ? `${visibleCell(o.longest.id)} (${num(o.longest.words)} words)` : '—'],
+    ['dates', o.dateRange ? `${o.dateRange.from} … ${o.dateRange.to}` : '—'],
+    ['without date', num(o.undated)],
+    ['without title', num(o.untitled)],
+  ];
+}
+
+function overviewView(o: OverviewSection, { chalk, title, table }: SummaryDraw): string[] {
+  const lines = [title('Overview'), table([], overviewRows(o))];
+  for (const g of o.groups ?? []) {
+    lines.push('', `${chalk.bold(`${g.by} ${visibleCell(g.group)}`)}`, table([], overviewRows(g.overview)));
+  }
+  return lines;
+}
+
+function languagesView(l: Summary['languages'], { chalk, title, table, top, barWidth }: SummaryDraw): string[] {
+  const max = Math.max(...l.languages.map((x) => x.documents), 0);
+  return [
+    title('Languages'),
+    table(
+      ['LANG', 'NAME', 'DOCS', 'WORDS', ''],
+      l.languages
+        .slice(0, top)
+        .map((x) => [x.lang, x.name ?? '', x.documents, num(x.words), chalk.cyan(bar(x.documents, max, barWidth))]),
+      ['left', 'left', 'right', 'right', 'left'],
+    ),
+    chalk.dim(`  mixed-language documents: ${l.mixed}, undetermined (und): ${l.und}`),
+  ];
+}
+
+function timelineView(t: Summary['timeline'], { chalk, title, table, barWidth }: SummaryDraw): string[] {
+  const lines = [title(`Timeline (documents per ${t.unit})`)];
+  if (t.periods.length === 0) lines.push(chalk.dim('  no dated documents'));
+  else {
+    const max = Math.max(...t.periods.map((p) => p.documents));
+    lines.push(
+      `  ${chalk.cyan(sparkline(t.periods.map((p) => p.documents)))}  ${t.periods[0]?.period} … ${t.periods[t.periods.length - 1]?.period}`,
+    );
+    const shown = t.periods.filter((p) => p.documents > 0);
+    lines.push(
+      table(
+        [],
+        shown.map((p) => [p.period, p.documents, chalk.cyan(bar(p.documents, max, barWidth))]),
+        ['left', 'right', 'left'],
+      ),
+    );
+    const gaps = t.periods.length - shown.length;
+    if (gaps > 0) lines.push(chalk.dim(`  and ${gaps} ${t.unit}s with no document`));
+  }
+  lines.push(chalk.dim(`  undated: ${t.undated}${t.yearOnly > 0 ? `, dated to the year only: ${t.yearOnly}` : ''}`));
+  return lines;
+}
+
+function sourcesView(s: Summary['sources'], { chalk, title, table, cut, barWidth }: SummaryDraw): string[] {
+  const max = Math.max(...s.sources.map((x) => x.documents), 0);
+  const lines = [title('Sources')];
+  if (s.sources.length > 0)
+    lines.push(
+      table(
+        ['SOURCE', 'DOCS', ''],
+        s.sources.map((x) => [cut(x.source, 40), x.documents, chalk.cyan(bar(x.documents, max, barWidth))]),
+        ['left', 'right', 'left'],
+      ),
+    );
+  lines.push(chalk.dim(`  no source named: ${s.unknown}`));
+  return lines;
+}
+
+function lengthsView({ bins }: Summary['lengths'], { chalk, title, table, barWidth }: SummaryDraw): string[] {
+  const max = Math.max(...bins.map((x) => x.documents), 0);
+  return [
+    title('Lengths (words)'),
+    table(
+      ['WORDS', 'DOCS', ''],
+      bins.map((x) => [
+        x.to === null ? `${num(x.from)}+` : `${num(x.from)}–${num(x.to - 1)}`,
+        x.documents,
+        chalk.cyan(bar(x.documents, max, barWidth)),
+      ]),
+      ['right', 'right', 'left'],
+    ),
+  ];
+}
+
+function vocabularyView(v: Summary['vocabulary'], { chalk, title, table, cut }: SummaryDraw): string[] {
+  const lines = [title('Vocabulary (stop words removed)')];
+  for (const l of v.languages) {
+    lines.push(
+      chalk.bold(`  ${l.lang}`) +
+        chalk.dim(`  ${num(l.tokens)} words, ${num(l.types)} distinct, type/token ${l.typeTokenRatio}`),
+    );
+    // Terms and bigrams side by side, the shorter list padded with empty cells.
+    const rows = Math.max(l.terms.length, l.bigrams.length);
+    const cells: (string | number)[][] = [];
+    for (let i = 0; i < rows; i++) {
+      const t = l.terms[i];
+      const b = l.bigrams[i];
+      cells.push([
+        t ? cut(t.form, 24) : '',
+        t ? t.count : '',
+        t ? t.docs : '',
+        b ? cut(b.form, 32) : '',
+        b ? b.count : '',
+      ]);
+    }
+    lines.push(table(['TERM', 'COUNT', 'DOCS', 'BIGRAM', 'COUNT'], cells, ['left', 'right', 'right', 'left', 'right']));
+  }
+  return lines;
+}
+
+function namesView(n: Summary['names'], { chalk, title, table, cut }: SummaryDraw): string[] {
+  return [
+    title('Names'),
+    n.length > 0
+      ? table(
+          ['NAME', 'COUNT'],
+          n.map((x) => [cut(x.name, 40), x.count]),
+          ['left', 'right'],
+        )
+      : chalk.dim('  none seen twice'),
+  ];
+}
+
+function distinctiveView(d: Summary['distinctive'], { chalk, title, table, cut, top, width }: SummaryDraw): string[] {
+  const docs = d.documents.slice(0, top);
+  const lines = [
+    title('Distinctive terms') + chalk.dim(`  (${d.measure})`),
+    table(
+      ['ID', 'TERMS'],
+      docs.map((x) => [
+        chalk.cyan(cut(x.id, 24)),
+        cut(
+          x.terms
+            .slice(0, 6)
+            .map((t) => t.term)
+            .join(', ') || '—',
+          Math.max(20, width - 30),
+        ),
+      ]),
+    ),
+  ];
+  if (d.documents.length > docs.length)
+    lines.push(chalk.dim(`  and ${d.documents.length - docs.length} more documents (--json has all)`));
+  return lines;
+}
+
+function duplicatesView(d: Summary['duplicates'], { chalk, title, top }: SummaryDraw): string[] {
+  const { shingleWords, permutations, threshold } = d.method;
+  const lines = [
+    title('Duplicates') +
+      chalk.dim(`  (MinHash, ${shingleWords}-word shingles, ${permutations} permutations, Jaccard ≥ ${threshold})`),
+  ];
+  if (d.exact.length === 0 && d.near.length === 0) lines.push(chalk.dim('  none'));
+  for (const g of d.exact.slice(0, top)) lines.push(`  exact  ${g.ids.map(visibleCell).join(', ')}`);
+  for (const g of d.near.slice(0, top))
+    lines.push(`  near   ${g.ids.map(visibleCell).join(', ')}  ${chalk.dim(`similarity ${g.similarity}`)}`);
+  return lines;
+}
+
+function boilerplateView(b: Summary['boilerplate'], { chalk, title, table, cut, width }: SummaryDraw): string[] {
+  const lines = [
+    title('Boilerplate') + chalk.dim(`  (${b.lines} lines in ${b.documents} documents)`),
+    chalk.dim('  lines found in more than one document:'),
+    b.shared.length > 0
+      ? table(
+          ['DOCS', 'LINE'],
+          b.shared.map((x) => [x.documents, cut(x.text, width - 12)]),
+          ['right', 'left'],
+        )
+      : chalk.dim('    none'),
+  ];
+  if (b.top.length > 0) {
+    lines.push(
+      chalk.dim('  boilerplate lines, most documents first:'),
+      table(
+        ['DOCS', 'TIMES', 'LINE'],
+        b.top.map((x) => [x.documents, x.occurrences, cut(x.text, width - 20)]),
+        ['right', 'right', 'left'],
+      ),
+    );
+  }
+  return lines;
+}
+
+function qualityView(q: Summary['quality'], { title, table, cut, width }: SummaryDraw): string[] {
+  return [
+    title('Quality flags'),
+    table(
+      ['FLAG', 'DOCS', 'IDS'],
+      q.map((x) => [x.flag, x.documents, cut(x.ids.join(', '), Math.max(20, width - 30))]),
+      ['left', 'right', 'left'],
+    ),
+  ];
+}
