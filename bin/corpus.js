@@ -19,7 +19,7 @@ let finished = false;
 let interrupted = false;
 // Ctrl-C (or a kill) ends the run as it would end without a handler, with the shell's status
 // for the signal, but through the exit handler below: the run's temporary files go with it.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
   process.on(signal, () => {
     interrupted = true;
     process.exit(128 + os.constants.signals[signal]);
