@@ -18,9 +18,91 @@ export const GENERATOR_VERSION = 1;
 /** Words the harness may grep for; the manifest records how many documents hold each. */
 export const GREP_CANDIDATES = ['freedom', 'Reuters', 'education', 'dignity', 'Freiheit', 'derechos', 'nationality'];
 
-/** The default folder for a corpus of `docs` documents. */
+/**
+ * The default folder for a corpus of `docs` documents.
+ * @param {number} docs
+ */
 export function defaultOut(docs) {
   return join(process.env.TMPDIR || tmpdir(), 'corpus-bench', String(docs));
+}
+
+/** @typedef {import('./lib/prng.js').Random} Random */
+/** @typedef {import('./lib/udhr-sentences.js').Language} Language */
+
+/**
+ * One document before rendering: its parts, and how it was made (original or a duplicate).
+ * @typedef {object} DocParts
+ * @property {string} hex - 16 hex digits, in the file name and the trailer's URL
+ * @property {'original' | 'exact' | 'near'} kind
+ * @property {number} [of] - for a duplicate, the document it copies
+ * @property {string} lang - ISO 639-3
+ * @property {string | null} source - the outlet, if any
+ * @property {boolean} outletTop - the outlet's name on the first line
+ * @property {string | null} headline
+ * @property {boolean} headlineRepeat - the headline twice, as some exports have it
+ * @property {string | null} dateline
+ * @property {string | null} byline
+ * @property {string} wire - a news-wire opening of the first paragraph, or ''
+ * @property {string[]} paragraphs
+ * @property {string | null} mixed - the language of a quoted paragraph in another language
+ * @property {string | null} trailer
+ * @property {boolean} tightLines - no blank line between paragraphs
+ * @property {boolean} crlf
+ * @property {boolean} markdown
+ */
+
+/**
+ * A paragraph of `sentences` sentences drawn from the language's.
+ * @param {Random} rnd
+ * @param {Language} language
+ * @param {number} sentences
+ */
+function paragraph(rnd, language, sentences) {
+  const parts = [];
+  for (let s = 0; s < sentences; s++) parts.push(rnd.pick(language.sentences));
+  return parts.join(language.unspaced ? '' : ' ');
+}
+
+/**
+ * A headline: the first words (or characters, for a script without spaces) of a sentence.
+ * @param {Random} rnd
+ * @param {Language} language
+ */
+function headlineFrom(rnd, language) {
+  const sentence = rnd.pick(language.sentences);
+  let head;
+  if (language.unspaced) head = [...sentence].slice(0, rnd.range(12, 24)).join('');
+  else head = sentence.split(' ').slice(0, rnd.range(5, 11)).join(' ');
+  head = head.replace(/[\s,.;:،、，。।]+$/u, '');
+  return rnd.chance(0.1) ? head.toUpperCase() : head;
+}
+
+/**
+ * The text of a document, as written to its file.
+ * @param {DocParts} doc
+ */
+function render(doc) {
+  const lines = [];
+  if (doc.outletTop) lines.push(doc.source, '');
+  if (doc.headline !== null) {
+    lines.push(doc.markdown ? `# ${doc.headline}` : doc.headline);
+    if (doc.headlineRepeat) lines.push(doc.headline);
+    lines.push('');
+  }
+  if (doc.dateline !== null) lines.push(doc.dateline);
+  if (doc.byline !== null) lines.push(doc.byline);
+  if (doc.dateline !== null || doc.byline !== null) lines.push('');
+  doc.paragraphs.forEach((p, k) => {
+    lines.push(k === 0 ? doc.wire + p : p);
+    if (!doc.tightLines) lines.push('');
+  });
+  if (doc.trailer !== null) {
+    if (doc.tightLines) lines.push('');
+    lines.push(doc.trailer);
+  }
+  while (lines[lines.length - 1] === '') lines.pop();
+  const text = lines.join('\n') + '\n';
+  return doc.crlf ? text.replace(/\n/g, '\r\n') : text;
 }
 
 /**
@@ -34,30 +116,21 @@ function createGenerator({ seed }) {
   const total = weights.reduce((a, b) => a + b, 0);
   let acc = 0;
   const cumulative = weights.map((w) => (acc += w / total));
+  /**
+   * @param {Random} rnd
+   * @returns {Language}
+   */
   const pickLanguage = (rnd) => {
     const x = rnd.next();
     const k = cumulative.findIndex((c) => x < c);
-    return languages[k === -1 ? languages.length - 1 : k];
-  };
-
-  const paragraph = (rnd, language, sentences) => {
-    const parts = [];
-    for (let s = 0; s < sentences; s++) parts.push(rnd.pick(language.sentences));
-    return parts.join(language.unspaced ? '' : ' ');
-  };
-
-  const headlineFrom = (rnd, language) => {
-    const sentence = rnd.pick(language.sentences);
-    let head;
-    if (language.unspaced) head = [...sentence].slice(0, rnd.range(12, 24)).join('');
-    else head = sentence.split(' ').slice(0, rnd.range(5, 11)).join(' ');
-    head = head.replace(/[\s,.;:،、，。।]+$/u, '');
-    return rnd.chance(0.1) ? head.toUpperCase() : head;
+    // loadLanguages gives every language of a fixed, non-empty list: the index is in range.
+    return /** @type {Language} */ (languages[k === -1 ? languages.length - 1 : k]);
   };
 
   /**
    * The parts of document i, before rendering; pure function of (seed, i).
    * @param {number} i
+   * @returns {DocParts}
    */
   const parts = (i) => {
     const rnd = createRandom(`${seed}:doc:${i}`);
@@ -69,7 +142,8 @@ function createGenerator({ seed }) {
     if (i >= 20 && rnd.chance(0.004)) {
       const of = rnd.int(i);
       const base = parts(of);
-      const language = languages.find((l) => l.lang === base.lang);
+      // base was drawn from these languages.
+      const language = /** @type {Language} */ (languages.find((l) => l.lang === base.lang));
       // A near duplicate: a later edition, with a new date line, one sentence changed, a new trailer.
       const paragraphs = [...base.paragraphs];
       const p = rnd.int(paragraphs.length);
@@ -86,6 +160,7 @@ function createGenerator({ seed }) {
     }
     const language = pickLanguage(rnd);
     const source = rnd.chance(0.8) ? outlet(rnd) : null;
+    /** @type {DocParts} */
     const doc = {
       hex,
       kind: 'original',
@@ -114,47 +189,44 @@ function createGenerator({ seed }) {
     if (rnd.chance(0.02) && doc.paragraphs.length > 2) {
       // A mixed-language document: a quoted paragraph in another language.
       let other = pickLanguage(rnd);
-      if (other === language) other = languages[(languages.indexOf(language) + 1) % languages.length];
+      if (other === language)
+        other = /** @type {Language} */ (languages[(languages.indexOf(language) + 1) % languages.length]);
       doc.mixed = other.lang;
       doc.paragraphs.splice(1 + rnd.int(doc.paragraphs.length - 1), 0, `« ${paragraph(rnd, other, rnd.range(2, 3))} »`);
     }
     return doc;
   };
 
-  const render = (doc) => {
-    const lines = [];
-    if (doc.outletTop) lines.push(doc.source, '');
-    if (doc.headline !== null) {
-      lines.push(doc.markdown ? `# ${doc.headline}` : doc.headline);
-      if (doc.headlineRepeat) lines.push(doc.headline);
-      lines.push('');
-    }
-    if (doc.dateline !== null) lines.push(doc.dateline);
-    if (doc.byline !== null) lines.push(doc.byline);
-    if (doc.dateline !== null || doc.byline !== null) lines.push('');
-    doc.paragraphs.forEach((p, k) => {
-      lines.push(k === 0 ? doc.wire + p : p);
-      if (!doc.tightLines) lines.push('');
-    });
-    if (doc.trailer !== null) {
-      if (doc.tightLines) lines.push('');
-      lines.push(doc.trailer);
-    }
-    while (lines[lines.length - 1] === '') lines.pop();
-    const text = lines.join('\n') + '\n';
-    return doc.crlf ? text.replace(/\n/g, '\r\n') : text;
-  };
-
   return { languages, udhrVersion, parts, render };
 }
 
+/**
+ * @param {unknown} a
+ * @param {unknown} b
+ */
 const sameParams = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A corpus's manifest, `.manifest.json` in its folder: the parameters it was made with, and what
+ * it holds.
+ * @typedef {object} Manifest
+ * @property {{ generator: number, docs: number, seed: string, perFolder: number, udhr: string }} params
+ * @property {string} generatedAt
+ * @property {number} generationSeconds
+ * @property {number} docs
+ * @property {number} folders
+ * @property {{ bytes: number, languages: Record<string, number>, exactDuplicates: number,
+ *   nearDuplicates: number, mixed: number, crlf: number, markdown: number, noTitle: number,
+ *   noDate: number, languageCount: number }} stats
+ * @property {Record<string, number>} documentFrequency - documents holding each grep candidate
+ */
 
 /**
  * Makes sure the corpus for these parameters exists in `out`, generating it when missing or
  * made with other parameters. Returns its manifest (parameters and statistics).
  * @param {{ docs: number, out?: string, seed?: string, perFolder?: number, force?: boolean,
  *   log?: (line: string) => void }} options
+ * @returns {Manifest & { dir: string, reused: boolean }}
  */
 export function ensureCorpus({ docs, out, seed = 'corpus-bench', perFolder = 1000, force = false, log = () => {} }) {
   const dir = resolve(out ?? defaultOut(docs));
@@ -163,7 +235,7 @@ export function ensureCorpus({ docs, out, seed = 'corpus-bench', perFolder = 100
   const generator = createGenerator({ seed });
   const params = { generator: GENERATOR_VERSION, docs, seed, perFolder, udhr: generator.udhrVersion };
   if (!force && existsSync(manifestPath)) {
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    const manifest = /** @type {Manifest} */ (JSON.parse(readFileSync(manifestPath, 'utf8')));
     if (sameParams(manifest.params, params)) {
       log(`corpus: reusing ${dir} (${docs} documents, made ${manifest.generatedAt})`);
       return { ...manifest, dir, reused: true };
@@ -184,6 +256,7 @@ export function ensureCorpus({ docs, out, seed = 'corpus-bench', perFolder = 100
   const docDigits = Math.max(6, String(docs - 1).length);
   const stats = {
     bytes: 0,
+    /** @type {Record<string, number>} */
     languages: {},
     exactDuplicates: 0,
     nearDuplicates: 0,
@@ -214,10 +287,11 @@ export function ensureCorpus({ docs, out, seed = 'corpus-bench', perFolder = 100
     if (doc.markdown) stats.markdown++;
     if (doc.headline === null) stats.noTitle++;
     if (doc.dateline === null) stats.noDate++;
-    for (const w of GREP_CANDIDATES) if (text.includes(w)) df[w]++;
+    for (const w of GREP_CANDIDATES) if (text.includes(w)) df[w] = (df[w] ?? 0) + 1;
     if ((i + 1) % 10000 === 0)
       log(`corpus: ${i + 1}/${docs} documents written (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
+  /** @type {Manifest} */
   const manifest = {
     params,
     generatedAt: new Date().toISOString(),
@@ -235,14 +309,19 @@ export function ensureCorpus({ docs, out, seed = 'corpus-bench', perFolder = 100
   return { ...manifest, dir, reused: false };
 }
 
-/** Command line: node bench/generate.js [--docs N] [--out DIR] [--seed S] [--per-folder N] [--force] */
+/**
+ * Command line: node bench/generate.js [--docs N] [--out DIR] [--seed S] [--per-folder N] [--force]
+ * @param {string[]} argv
+ * @returns {Promise<number>} the exit code
+ */
 async function cli(argv) {
+  /** @type {Parameters<typeof ensureCorpus>[0]} */
   const options = { docs: 100000 };
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k];
     const value = () => {
       if (k + 1 >= argv.length) throw new Error(`${arg} needs a value`);
-      return argv[++k];
+      return /** @type {string} */ (argv[++k]);
     };
     if (arg === '--docs') options.docs = Number(value());
     else if (arg === '--out') options.out = value();

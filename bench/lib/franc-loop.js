@@ -8,12 +8,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { franc } from 'franc-all';
 
+/** @type {string[]} */
 const out = [];
 const flush = () => {
   if (out.length) process.stdout.write(out.join(''));
   out.length = 0;
 };
 
+/**
+ * Prints `path<TAB>lang` for every .txt and .md file under `dir`, in sorted order, hidden ones left out.
+ * @param {string} dir
+ */
 function walk(dir) {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
     a.name < b.name ? -1 : a.name > b.name ? 1 : 0,

@@ -12,7 +12,14 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 
 const LF = 10;
 
-/** `path:count` for each file under `dir` (sorted walk) whose bytes hold `literal`. */
+/**
+ * `path:count` for each file under `dir` (sorted walk) whose bytes hold `literal`.
+ * @param {string} dir
+ * @param {string} prefix - `dir` relative to the root, with a trailing `/`
+ * @param {Buffer} literal
+ * @param {{ value: Buffer }} buf - the read buffer, replaced by a bigger one when a file fills it
+ * @param {string[]} out
+ */
 function searchTree(dir, prefix, literal, buf, out) {
   const entries = fs
     .readdirSync(dir, { withFileTypes: true })
@@ -47,13 +54,28 @@ function searchTree(dir, prefix, literal, buf, out) {
   }
 }
 
-/** Takes subfolders by the shared counter until none is left; results by subfolder index. */
+/**
+ * What each thread is given: the root, its subfolders, the literal, and the shared counter.
+ * @typedef {object} Task
+ * @property {string} root
+ * @property {string[]} names
+ * @property {string} literal
+ * @property {SharedArrayBuffer} shared
+ */
+
+/**
+ * Takes subfolders by the shared counter until none is left; results by subfolder index.
+ * @param {Task} task
+ * @returns {[number, string][]}
+ */
 function work({ root, names, literal, shared }) {
   const next = new Int32Array(shared);
   const buf = { value: Buffer.allocUnsafe(1 << 16) };
   const needle = Buffer.from(literal);
+  /** @type {[number, string][]} */
   const results = [];
   for (let k = Atomics.add(next, 0, 1); k < names.length; k = Atomics.add(next, 0, 1)) {
+    /** @type {string[]} */
     const out = [];
     searchTree(`${root}/${names[k]}`, `${names[k]}/`, needle, buf, out);
     results.push([k, out.join('\n')]);
@@ -63,6 +85,7 @@ function work({ root, names, literal, shared }) {
 
 if (isMainThread) {
   const [literal, root] = process.argv.slice(2);
+  if (literal === undefined || root === undefined) throw new Error('usage: node bench/lib/grep-floor.js LITERAL DIR');
   // Files directly in the root are not shared out: the bench corpus has none.
   const names = fs
     .readdirSync(root, { withFileTypes: true })
@@ -70,8 +93,10 @@ if (isMainThread) {
     .map((e) => e.name)
     .sort();
   const shared = new SharedArrayBuffer(4);
+  /** @type {Task} */
   const task = { root, names, literal, shared };
   const worker = new Worker(new URL(import.meta.url), { workerData: task });
+  /** @type {Promise<[number, string][]>} */
   const theirs = new Promise((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
@@ -84,5 +109,6 @@ if (isMainThread) {
     .join('\n');
   process.stdout.write(text === '' ? '' : `${text}\n`);
 } else {
-  parentPort.postMessage(work(workerData));
+  // In a worker thread, parentPort is never null.
+  /** @type {import('node:worker_threads').MessagePort} */ (parentPort).postMessage(work(workerData));
 }

@@ -6,6 +6,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** @typedef {import('node:stream').Readable} Readable */
+
 const GNU_TIME = '/usr/bin/time';
 
 /**
@@ -26,6 +28,8 @@ export function memoryMethod() {
 }
 
 // Children running now: killed with their process group if the harness is interrupted.
+// A pid is undefined when the spawn failed.
+/** @type {Set<number | undefined>} */
 const running = new Set();
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
@@ -34,8 +38,12 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-/** Kills a child and whatever it started (GNU time's child): each run has its own group. */
+/**
+ * Kills a child and whatever it started (GNU time's child): each run has its own group.
+ * @param {number | undefined} pid - undefined when the spawn failed: nothing to kill
+ */
 function killGroup(pid) {
+  if (pid === undefined) return;
   try {
     process.kill(-pid, 'SIGKILL');
   } catch {
@@ -43,7 +51,9 @@ function killGroup(pid) {
   }
 }
 
+/** @type {string | undefined} */
 let scratch;
+/** The folder for GNU time's reports, made on first use. */
 function scratchDir() {
   scratch ??= mkdtempSync(join(tmpdir(), 'corpus-bench-time-'));
   return scratch;
@@ -87,6 +97,7 @@ export function measure(command, args, { env = process.env, cwd, timeoutSeconds 
   const [cmd, argv] = reportFile ? [GNU_TIME, ['-f', '%M', '-o', reportFile, command, ...args]] : [command, args];
   return new Promise((resolvePromise) => {
     const started = process.hrtime.bigint();
+    /** @type {RunResult} */
     const result = {
       seconds: 0,
       maxRssKiB: null,
@@ -100,15 +111,17 @@ export function measure(command, args, { env = process.env, cwd, timeoutSeconds 
       stderrLines: 0,
       error: null,
     };
+    /** @type {import('node:child_process').ChildProcessByStdio<null, Readable, Readable>} */
     let child;
     try {
       child = spawn(cmd, argv, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
       running.add(child.pid);
     } catch (error) {
-      resolvePromise({ ...result, error: error.message });
+      resolvePromise({ ...result, error: /** @type {Error} */ (error).message });
       return;
     }
     let partial = '';
+    /** @param {string} line */
     const countLine = (line) => {
       const m = /:(\d+)\r?$/.exec(line);
       if (m) result.countSum += Number(m[1]);
@@ -117,7 +130,8 @@ export function measure(command, args, { env = process.env, cwd, timeoutSeconds 
     child.stdout.on('data', (chunk) => {
       result.stdoutBytes += Buffer.byteLength(chunk);
       const lines = (partial + chunk).split('\n');
-      partial = lines.pop();
+      // split gives at least one piece: the text after the last newline.
+      partial = lines.pop() ?? '';
       result.stdoutLines += lines.length;
       for (const line of lines) countLine(line);
     });
@@ -126,6 +140,7 @@ export function measure(command, args, { env = process.env, cwd, timeoutSeconds 
       result.stderrLines += chunk.split('\n').length - 1;
       result.stderr = (result.stderr + chunk).slice(-4096);
     });
+    /** @type {NodeJS.Timeout | undefined} */
     let poll;
     if (!reportFile) {
       poll = setInterval(() => {
@@ -156,30 +171,44 @@ export function measure(command, args, { env = process.env, cwd, timeoutSeconds 
       }
       result.code = code;
       result.signal = signal;
-      if (reportFile) {
-        try {
-          const report = readFileSync(reportFile, 'utf8');
-          // GNU time writes "Command exited with non-zero status N" before the format line.
-          const m = /(\d+)\s*$/.exec(report.trim());
-          if (m) result.maxRssKiB = Number(m[1]);
-          const exit = /Command exited with non-zero status (\d+)/.exec(report);
-          if (exit) result.code = Number(exit[1]);
-          const killed = /Command terminated by signal (\d+)/.exec(report);
-          if (killed) result.signal = `signal ${killed[1]}`;
-          rmSync(reportFile, { force: true });
-        } catch {
-          // no report: time itself was killed (timeout)
-        }
-      }
+      if (reportFile) readTimeReport(reportFile, result);
       resolvePromise(result);
     });
   });
 }
 
-/** The median of some numbers (mean of the middle two for an even count). */
+/**
+ * Takes peak memory, and the command's own exit status or signal, from GNU time's report, then
+ * removes the report.
+ * @param {string} reportFile
+ * @param {RunResult} result - updated
+ */
+function readTimeReport(reportFile, result) {
+  try {
+    const report = readFileSync(reportFile, 'utf8');
+    // GNU time writes "Command exited with non-zero status N" before the format line.
+    const m = /(\d+)\s*$/.exec(report.trim());
+    if (m) result.maxRssKiB = Number(m[1]);
+    const exit = /Command exited with non-zero status (\d+)/.exec(report);
+    if (exit) result.code = Number(exit[1]);
+    const killed = /Command terminated by signal (\d+)/.exec(report);
+    if (killed) result.signal = `signal ${killed[1]}`;
+    rmSync(reportFile, { force: true });
+  } catch {
+    // no report: time itself was killed (timeout)
+  }
+}
+
+/**
+ * The median of some numbers (mean of the middle two for an even count).
+ * @param {number[]} values
+ * @returns {number | null} null when there are none
+ */
 export function median(values) {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  // mid and mid - 1 are in range: there is at least one value, and two when the count is even.
+  const at = (/** @type {number} */ k) => /** @type {number} */ (sorted[k]);
+  return sorted.length % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 }

@@ -68,6 +68,7 @@ const MONTHS = {
 const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const WEEKDAYS_FR = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
 
+/** @param {number} n */
 const pad = (n) => String(n).padStart(2, '0');
 
 /**
@@ -84,24 +85,29 @@ export function dateline(rnd, lang) {
   const mm = rnd.int(60);
   const wd = day.getUTCDay();
   const iso = `${y}-${pad(m + 1)}-${pad(d)}`;
+  // m is a month index, 0 to 11: every list has its name.
+  const en = /** @type {string} */ (MONTHS.en[m]);
+  const fr = /** @type {string} */ (MONTHS.fr[m]);
+  const de = /** @type {string} */ (MONTHS.de[m]);
+  const es = /** @type {string} */ (MONTHS.es[m]);
   const formats = [
     () => iso,
     () => `${iso}T${pad(hh)}:${pad(mm)}:00Z`,
-    () => `Published: ${WEEKDAYS_EN[wd]}, ${pad(d)} ${MONTHS.en[m].slice(0, 3)} ${y} ${pad(hh)}:${pad(mm)}:00 GMT`,
-    () => `${MONTHS.en[m]} ${d}, ${y} ${((hh + 11) % 12) + 1}:${pad(mm)} ${hh < 12 ? 'AM' : 'PM'}`,
-    () => `${d} ${MONTHS.en[m]} ${y}`,
+    () => `Published: ${WEEKDAYS_EN[wd]}, ${pad(d)} ${en.slice(0, 3)} ${y} ${pad(hh)}:${pad(mm)}:00 GMT`,
+    () => `${en} ${d}, ${y} ${((hh + 11) % 12) + 1}:${pad(mm)} ${hh < 12 ? 'AM' : 'PM'}`,
+    () => `${d} ${en} ${y}`,
     () => `Updated ${iso} ${pad(hh)}:${pad(mm)} CET`,
     () => `${pad(d)}/${pad(m + 1)}/${y}`,
-    () => `Mis à jour le ${WEEKDAYS_FR[wd]} ${d} ${MONTHS.fr[m]} ${y} – ${pad(hh)}:${pad(mm)}`,
-    () => `${d} ${MONTHS.fr[m][0].toUpperCase()}${MONTHS.fr[m].slice(1)} ${y} ${pad(hh)}:${pad(mm)} (UTC+01:00)`,
+    () => `Mis à jour le ${WEEKDAYS_FR[wd]} ${d} ${fr} ${y} – ${pad(hh)}:${pad(mm)}`,
+    () => `${d} ${fr.charAt(0).toUpperCase()}${fr.slice(1)} ${y} ${pad(hh)}:${pad(mm)} (UTC+01:00)`,
     () => `${pad(d)}.${pad(m + 1)}.${y}, ${pad(hh)}:${pad(mm)} Uhr`,
-    () => `${d}. ${MONTHS.de[m]} ${y}`,
-    () => `${d} de ${MONTHS.es[m]} de ${y}`,
+    () => `${d}. ${de} ${y}`,
+    () => `${d} de ${es} de ${y}`,
     () => ` date ${y}-${pad(m + 1)}`,
     () => `${y}年${m + 1}月${d}日 ${pad(hh)}:${pad(mm)}`,
   ];
   const own = { fra: 7, deu: 10, spa: 11, cmn: 13, jpn: 13 }[lang];
-  const f = own !== undefined && rnd.chance(0.5) ? formats[own] : rnd.pick(formats);
+  const f = own !== undefined && rnd.chance(0.5) ? /** @type {() => string} */ (formats[own]) : rnd.pick(formats);
   return f();
 }
 

