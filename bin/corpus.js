@@ -8,12 +8,12 @@ import v8 from 'node:v8';
 // between full collections.
 v8.setFlagsFromString('--heap-growing-percent=40');
 
-// grep's worker boots while the rest loads (see dist/core/workers/grep-prestart.js).
+// grep's worker boots while the rest loads (see src/core/workers/grep-prestart.ts).
 const argv = process.argv.slice(2);
 if (argv[0] === 'grep')
-  (await import('../dist/cli/early-grep-worker.js')).startEarlyGrepWorker(argv, os.availableParallelism());
-const { main } = await import('../dist/cli/main.js');
-const { removeTempFiles } = await import('../dist/core/cache/temp-files.js');
+  (await import('../dist/bundle/early-grep-worker.js')).startEarlyGrepWorker(argv, os.availableParallelism());
+const { main } = await import('../dist/bundle/main.js');
+const { removeTempFiles } = await import('../dist/bundle/temp-files.js');
 
 let finished = false;
 let interrupted = false;

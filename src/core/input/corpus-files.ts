@@ -2,11 +2,11 @@
 // Kept apart from the analysis so that searching loads none of it.
 
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../version.js';
 import { walkFiles, type FoundFile, type WalkInput, type WalkOptions } from './walk.js';
 
 /** The seed corpus bundled with the package, read when no corpus is named. */
-export const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../seeds');
+export const SEEDS_DIR = path.join(PACKAGE_ROOT, 'seeds');
 
 /** What is walked: the inputs and how. */
 export interface CorpusInputs extends WalkOptions {
