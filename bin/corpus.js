@@ -16,19 +16,14 @@ const { main } = await import('../dist/bundle/main.js');
 const { removeTempFiles } = await import('../dist/bundle/temp-files.js');
 
 let finished = false;
-let interrupted = false;
-// Ctrl-C (or a kill) ends the run as it would end without a handler, with the shell's status
-// for the signal, but through the exit handler below: the run's temporary files go with it.
-for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
-  process.on(signal, () => {
-    interrupted = true;
-    process.exit(128 + os.constants.signals[signal]);
-  });
-}
+// No handler for SIGINT, SIGTERM or SIGHUP: a handler in JavaScript runs only when the main thread
+// is idle, and a busy run then ignored Ctrl-C for half a minute. Without one, the signal ends the
+// process at once, with the shell's status for it (130, 143, 129); the temporary files it was
+// writing carry its process id, and the next run removes them (src/core/cache/temp-files.ts).
 process.on('exit', () => {
   removeTempFiles();
   // A run whose work stopped without an answer (nothing left to wait on) must not look like success.
-  if (!finished && !interrupted) {
+  if (!finished) {
     process.stderr.write('corpus: internal error: the run stopped before it finished\n');
     process.exitCode = 2;
   }

@@ -6,6 +6,7 @@ import type { ChalkInstance } from 'chalk';
 import { buildFilter, FilterError } from '../core/filter.js';
 import type { CorpusOptions } from '../core/analyse/corpus-options.js';
 import type { CorpusRun } from '../core/input/corpus-files.js';
+import { DEFAULT_MAX_FILE_SIZE, parseSize, setMaxFileSize } from '../core/input/limits.js';
 import type { WalkInput } from '../core/input/walk.js';
 import { paint, useColor } from '../format/color.js';
 import type { OutputFormat } from '../format/formats.js';
@@ -13,7 +14,7 @@ import { visible } from '../format/sanitize.js';
 import { CorpusError, EXIT, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { progressBar } from './progress.js';
-import type { CorpusFlags, FilterFlags, OutputFlags } from './options.js';
+import { wholeNumber, type CorpusFlags, type FilterFlags, type OutputFlags } from './options.js';
 
 /** A corpus to read and what came of reading it. */
 export interface CorpusContext {
@@ -52,6 +53,8 @@ export function warner(io: Io, counter: { count: number }): (where: string, why:
 export async function corpusContext(paths: string[], flags: CorpusFlags & FilterFlags, io: Io): Promise<CorpusContext> {
   const given: WalkInput[] = [];
   for (const p of [...paths, ...(flags.corpus ?? [])]) {
+    // Resolved, an empty path would be the current folder: read in full, unasked.
+    if (p === '') throw new UsageError("'' is not a path: name a folder, a file or a glob");
     if (p === '-') {
       const text = await readStdin(io);
       const sep = flags.null ? '\0' : /\r?\n/;
@@ -69,13 +72,12 @@ export async function corpusContext(paths: string[], flags: CorpusFlags & Filter
     if (err instanceof FilterError) throw new UsageError(err.message);
     throw err;
   }
+  for (const glob of flags.glob ?? [])
+    if (glob.replace(/^!/, '') === '')
+      throw new UsageError(`--glob takes a pattern such as '*.md' or '!drafts/**', not '${glob}'`);
   const warnings = { count: 0 };
-  let jobs = os.availableParallelism();
-  if (flags.jobs !== undefined) {
-    jobs = Number(flags.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1)
-      throw new UsageError(`--jobs takes a whole number from 1, not '${flags.jobs}'`);
-  }
+  const jobs = jobsFor(flags, io);
+  setMaxFileSize(maxFileSizeOf(flags));
   const { defaultCacheDir } = await import('../core/cache/directory.js');
   return {
     options: {
@@ -94,6 +96,35 @@ export async function corpusContext(paths: string[], flags: CorpusFlags & Filter
     run: { missing: [] },
     warnings,
   };
+}
+
+/**
+ * The threads a run uses: `--jobs`, at most the cores available (more only add memory and
+ * contention: `--jobs 1000` held 10 GB and printed nothing in 8 minutes), else all the cores.
+ * `CORPUS_MAX_JOBS` sets the cap instead, for tests of three jobs on a machine of two cores.
+ */
+function jobsFor(flags: CorpusFlags, io: Io): number {
+  const cores = os.availableParallelism();
+  if (flags.jobs === undefined) return cores;
+  const asked = wholeNumber('--jobs', flags.jobs, 1);
+  const most = io.env.CORPUS_MAX_JOBS ? wholeNumber('CORPUS_MAX_JOBS', io.env.CORPUS_MAX_JOBS, 1) : cores;
+  if (asked <= most) return asked;
+  const available = most === 1 ? '1 core' : `${most} cores`;
+  io.stderr
+    .write(`corpus: warning: --jobs ${asked} is more than the ${available} available; using ${most}\n`)
+    .catch(() => {});
+  return most;
+}
+
+/** `--max-filesize` in bytes (K, M, G suffixes), else the default: every run sets it, once. */
+function maxFileSizeOf(flags: CorpusFlags): number {
+  if (flags.maxFilesize === undefined) return DEFAULT_MAX_FILE_SIZE;
+  const bytes = parseSize(flags.maxFilesize);
+  if (bytes === null)
+    throw new UsageError(
+      `--max-filesize takes a size in bytes, optionally with K, M or G (512K, 256M, 2G), not '${flags.maxFilesize}'`,
+    );
+  return bytes;
 }
 
 /** The format and colours: `--json`, `--format`, else a table on a terminal and TSV in a pipe. */

@@ -14,6 +14,8 @@ export function mayUseGrepWorker(argv: readonly string[], cores: number): boolea
     const arg = argv[i] as string;
     if (arg === '--') break;
     if (/^(?:-j|--jobs=)0*1$/.test(arg)) return false;
+    // A worker started now would not see the limit set later (core/input/limits.ts).
+    if (arg.startsWith('--max-filesize')) return false;
     if ((arg === '-j' || arg === '--jobs') && /^0*1$/.test(argv[i + 1] ?? '')) return false;
   }
   return true;

@@ -16,6 +16,9 @@ export interface Io {
   /** Terminal width and height; 80×24 when unknown. */
   columns: number;
   rows: number;
-  /** Runs `$PAGER` on text; resolves false when no pager could be started. */
+  /**
+   * Runs `$PAGER` on text; resolves false when the text was not shown (no pager, one that could
+   * not start or failed), and the caller writes it to stdout itself.
+   */
   page?: (text: string) => Promise<boolean>;
 }

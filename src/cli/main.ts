@@ -6,15 +6,19 @@ import { FilterError } from '../core/filter.js';
 import { VERSION } from '../core/version.js';
 import { visible } from '../format/sanitize.js';
 import { CorpusError, EXIT, UsageError } from './errors.js';
-import { PipeClosedError } from '../format/output-stream.js';
+import { OutputError, PipeClosedError } from '../format/output-stream.js';
 import type { Io } from './io.js';
 import { processIo } from './process-io.js';
 
 /** Runs the program on the arguments (without node and script); resolves to the exit status. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-    await io.stdout.write(`${VERSION}\n`).catch(() => {});
-    return EXIT.results;
+    try {
+      await io.stdout.write(`${VERSION}\n`);
+    } catch (err) {
+      return report(err, io);
+    }
+    return settled(EXIT.results, io);
   }
   const { buildProgram } = await import('./program.js');
   let status: number = EXIT.results;
@@ -24,17 +28,39 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   try {
     if (argv.length === 0) {
       program.outputHelp();
-      return EXIT.error;
+      return await settled(EXIT.error, io);
     }
     await program.parseAsync(argv, { from: 'user' });
-    return status;
+  } catch (err) {
+    if (err instanceof OutputError || err instanceof PipeClosedError) return report(err, io);
+    // Help (shown through a commander error) must also have reached stdout.
+    return settled(await report(err, io), io);
+  }
+  return settled(status, io);
+}
+
+/**
+ * The status once every write has gone out: the last writes of a run can fail after the run
+ * has finished writing (a full disk), and output lost is an error, never a success.
+ */
+async function settled(status: number, io: Io): Promise<number> {
+  try {
+    await io.stdout.settle?.();
   } catch (err) {
     return report(err, io);
   }
+  try {
+    await io.stderr.settle?.();
+  } catch (err) {
+    // Warnings or errors were lost, and there is nowhere left to say so.
+    if (err instanceof OutputError) return EXIT.error;
+  }
+  return status;
 }
 
 async function report(err: unknown, io: Io): Promise<number> {
   if (err instanceof PipeClosedError) return EXIT.results;
+  if (err instanceof OutputError) return reportLost(err, io);
   // Commander's errors (help shown, unknown option…), known by their code so that start-up
   // need not load commander to recognise them.
   const code = (err as { code?: unknown } | null)?.code;
@@ -53,6 +79,19 @@ async function report(err: unknown, io: Io): Promise<number> {
     await io.stderr.write(`corpus: ${visible(message)}\n`);
   } catch {
     /* stderr is gone too */
+  }
+  return EXIT.error;
+}
+
+/** A failed write to stdout: said on stderr, status 2 (stderr's own failures end silently). */
+async function reportLost(err: OutputError, io: Io): Promise<number> {
+  if (err.stream === 'standard output') {
+    try {
+      await io.stderr.write(`corpus: ${err.message}\n`);
+      await io.stderr.settle?.();
+    } catch {
+      /* stderr is gone too */
+    }
   }
   return EXIT.error;
 }

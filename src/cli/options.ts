@@ -3,9 +3,22 @@
 
 import { Option, type Command } from 'commander';
 import { OUTPUT_FORMATS } from '../format/formats.js';
+import { UsageError } from './errors.js';
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
+}
+
+/**
+ * The value of a numeric option (`-A`, `-m`, `--width`, `--top`, `--jobs`): digits only, so that
+ * `''`, `1e3`, `0x10`, ` 2` and `1.5` are refused rather than read as numbers by `Number`.
+ * @throws UsageError naming the option, the smallest value it takes, and the value given.
+ */
+export function wholeNumber(option: string, value: string, min = 0): number {
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min)
+    throw new UsageError(`${option} takes a whole number${min > 0 ? ` from ${min}` : ''}, not '${value}'`);
+  return n;
 }
 
 /** The options of a command that reads a corpus. */
@@ -19,6 +32,8 @@ export interface CorpusFlags {
   /** False with --no-cache. */
   cache?: boolean;
   jobs?: string;
+  /** --max-filesize, as given. */
+  maxFilesize?: string;
 }
 
 /** The options of a command that prints. */
@@ -54,7 +69,15 @@ export function addCorpusOptions(cmd: Command): Command {
     .addOption(new Option('-0, --null', 'paths from stdin (-) are NUL-separated; --paths output is NUL-terminated'))
     .addOption(new Option('--strict', 'exit with status 2 when any document could not be read'))
     .addOption(new Option('--no-cache', 'neither read nor write the metadata cache'))
-    .addOption(new Option('-j, --jobs <n>', 'threads that read, analyse and search (default: the number of cores)'));
+    .addOption(
+      new Option('-j, --jobs <n>', 'threads that read, analyse and search (default and most: the cores available)'),
+    )
+    .addOption(
+      new Option(
+        '--max-filesize <size>',
+        'skip, with a warning, files and records bigger than this decoded (default: 256M)',
+      ),
+    );
 }
 
 /** Adds the output options. */

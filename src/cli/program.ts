@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import type { Io } from './io.js';
 import { VERSION } from '../core/version.js';
+import { visibleText } from '../format/sanitize.js';
 import { listCommand } from './commands/list.js';
 import { showCommand } from './commands/show.js';
 import { grepCommand } from './commands/grep.js';
@@ -30,7 +31,8 @@ export function buildProgram(io: Io, setStatus: (code: number) => void): Command
     cmd.configureOutput({
       writeOut: (s) => void io.stdout.write(s).catch(() => {}),
       writeErr: (s) => void io.stderr.write(s).catch(() => {}),
-      outputError: (s, write) => write(s.replace(/^error: /, 'corpus: ')),
+      // The message may echo an argument: no escape sequence from it reaches the terminal.
+      outputError: (s, write) => write(visibleText(s.replace(/^error: /, 'corpus: '))),
     });
     cmd.configureHelp({ helpWidth: Math.min(io.columns, 100) });
     for (const sub of cmd.commands) configure(sub);

@@ -1,6 +1,8 @@
 // The document filters shared by list, grep and summarise: language, date range, source, flag.
+// Every value is checked when the filter is built: a bad one is a FilterError naming what is valid.
 
-import { toIso6393 } from './analyse/language/lang-codes.js';
+import { languageCode } from './analyse/language/language-code.js';
+import { isIsoDate } from './analyse/metadata/declared-fields.js';
 import type { DocumentRecord } from './types.js';
 
 /** The filters as the user gave them. */
@@ -17,6 +19,19 @@ export interface FilterSpec {
   flag?: string;
 }
 
+/** The flags a record may carry (docs/spec.md §3), the names `--flag` takes. */
+export const RECORD_FLAGS = [
+  'mixed-language',
+  'no-date',
+  'no-title',
+  'short',
+  'und',
+  'encoding-fallback',
+  'invalid-date',
+  'invalid-lang',
+  'duplicate',
+] as const;
+
 /** A filter value that cannot be understood. */
 export class FilterError extends Error {
   constructor(message: string) {
@@ -25,13 +40,43 @@ export class FilterError extends Error {
   }
 }
 
-const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?)?)?$/;
-
 function checkDate(option: string, value: string): string {
   const v = value.trim();
-  if (!ISO_DATE.test(v))
+  if (!isIsoDate(v, 0, 9999))
     throw new FilterError(`${option} takes an ISO date such as 2023, 2023-01 or 2023-01-31, not '${value}'`);
   return v.replace(' ', 'T');
+}
+
+/** The items of a comma-separated option value, trimmed; a FilterError when there is none. */
+function listOf(option: string, value: string, what: string): string[] {
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  if (items.length === 0) throw new FilterError(`${option} takes ${what}, not '${value}'`);
+  return items;
+}
+
+/** The ISO 639-3 codes `--lang` names. */
+function langCodes(value: string): Set<string> {
+  const what = 'ISO 639-1 or 639-3 codes such as fr or fra';
+  const codes = new Set<string>();
+  for (const part of listOf('--lang', value, what)) {
+    const code = languageCode(part);
+    if (code === null) throw new FilterError(`--lang takes ${what}, not '${part}'`);
+    codes.add(code);
+  }
+  return codes;
+}
+
+/** The flags `--flag` names. */
+function flagNames(value: string): string[] {
+  const what = `flags among ${RECORD_FLAGS.join(', ')}`;
+  const flags = listOf('--flag', value, what);
+  for (const flag of flags)
+    if (!(RECORD_FLAGS as readonly string[]).includes(flag))
+      throw new FilterError(`--flag takes ${what}, not '${flag}'`);
+  return flags;
 }
 
 /**
@@ -42,14 +87,7 @@ function checkDate(option: string, value: string): string {
 export async function buildFilter(spec: FilterSpec): Promise<((record: DocumentRecord) => boolean) | null> {
   const tests: ((r: DocumentRecord) => boolean)[] = [];
   if (spec.lang !== undefined) {
-    const codes = new Set<string>();
-    for (const part of spec.lang.split(',')) {
-      if (part.trim() === '') continue;
-      const code = await toIso6393(part);
-      if (code === null)
-        throw new FilterError(`--lang takes ISO 639-1 or 639-3 codes such as fr or fra, not '${part.trim()}'`);
-      codes.add(code);
-    }
+    const codes = langCodes(spec.lang);
     tests.push((r) => codes.has(r.lang));
   }
   if (spec.since !== undefined) {
@@ -61,14 +99,13 @@ export async function buildFilter(spec: FilterSpec): Promise<((record: DocumentR
     tests.push((r) => r.date !== null && cut(r.date, until) <= cut(until, r.date));
   }
   if (spec.source !== undefined) {
+    if (spec.source.trim() === '')
+      throw new FilterError(`--source takes some text of a source's name, not '${spec.source}'`);
     const needle = spec.source.toLowerCase();
     tests.push((r) => r.source !== null && r.source.toLowerCase().includes(needle));
   }
   if (spec.flag !== undefined) {
-    const flags = spec.flag
-      .split(',')
-      .map((f) => f.trim())
-      .filter((f) => f !== '');
+    const flags = flagNames(spec.flag);
     tests.push((r) => flags.some((f) => r.flags.includes(f)));
   }
   if (tests.length === 0) return null;

@@ -18,9 +18,35 @@ export function cellText(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** TSV cell: tab, newline, carriage return and backslash escaped, so a row stays one line. */
+const LINE_BREAKING = /[\\\t\n\r\0]/;
+const LINE_BREAKING_ALL = /[\\\t\n\r\0]/g;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\0': '\\0' };
+
+/**
+ * One field of a line-oriented output (a TSV cell, a `show --meta` value): backslash, tab,
+ * newline, carriage return and NUL escaped as `\\`, `\t`, `\n`, `\r`, `\0`, so a row stays one
+ * line whatever the data holds.
+ */
 export function tsvCell(text: string): string {
-  return text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+  return LINE_BREAKING.test(text) ? text.replace(LINE_BREAKING_ALL, (c) => ESCAPES[c] ?? c) : text;
+}
+
+/** Code units that could fill `width` columns: no more of a cell is ever measured or kept. */
+export function unitsFor(width: number): number {
+  // Few characters take no column (combining marks, joiners): 4 code units a column is ample.
+  return Math.max(0, width) * 4 + 16;
+}
+
+/**
+ * A cell cut, without measuring it, to what could fill `width` columns, a `…` marking the cut:
+ * a 200,000-character title is not kept whole nor measured whole to show one line of it.
+ */
+export function cellHead(text: string, width: number): string {
+  let most = unitsFor(width);
+  if (text.length <= most) return text;
+  const code = text.charCodeAt(most - 1);
+  if (code >= 0xd800 && code <= 0xdbff) most--; // not half a surrogate pair
+  return `${text.slice(0, most)}…`;
 }
 
 /** CSV cell, RFC 4180: quoted when it holds a comma, quote or line break. */

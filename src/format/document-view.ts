@@ -4,7 +4,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { AnalysedDocument } from '../core/analyse/analyse-document.js';
 import type { DocumentRecord } from '../core/types.js';
-import { visible } from './sanitize.js';
+import { visible, visibleText } from './sanitize.js';
 
 const LABEL_WIDTH = 9;
 
@@ -55,7 +55,8 @@ function visibleRecord(record: DocumentRecord): DocumentRecord {
 /** The whole terminal view: header, rule, text with boilerplate dimmed. */
 export function documentView(doc: AnalysedDocument, chalk: ChalkInstance, width: number): string {
   const cut = new Set(doc.record.boilerplate);
-  const body = doc.lines.map((line, i) => (cut.has(i + 1) ? chalk.dim(visible(line)) : visible(line)));
+  // The text keeps the joiners its scripts need (visibleText); one-line fields above do not.
+  const body = doc.lines.map((line, i) => (cut.has(i + 1) ? chalk.dim(visibleText(line)) : visibleText(line)));
   const rule = chalk.dim('─'.repeat(Math.max(10, Math.min(width, 80))));
   return `${[...metadataLines(doc.record, chalk), rule, ...body].join('\n')}\n`;
 }

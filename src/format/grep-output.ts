@@ -2,7 +2,7 @@
 // `id:line:text` in a pipe), counts, document ids or paths, or one JSON object per match.
 
 import type { ChalkInstance } from 'chalk';
-import { columnOf, contextGroups, type DocumentSearch, type MatchRange } from '../core/search/grep.js';
+import { Columns, contextGroups, type DocumentSearch, type LineHit, type MatchRange } from '../core/search/grep.js';
 import { BufferedWriter, type OutputStream } from './output-stream.js';
 import { visible } from './sanitize.js';
 
@@ -41,39 +41,72 @@ function highlight(text: string, matches: MatchRange[], chalk: ChalkInstance, te
   return out + show(text.slice(at));
 }
 
-/** Matching lines and context: ripgrep's standard printer. */
+/**
+ * Matching lines and context: ripgrep's standard printer. A document may come in parts (see
+ * DocumentSearch.continued): the context lines after a part's last hit are held back until the
+ * next part says which of them are hits, or the document ends.
+ */
 export function linesPrinter(options: LinesPrinterOptions): GrepPrinter {
   const { chalk, heading, before, after } = options;
   const writer = new BufferedWriter(options.out);
+  const context = before > 0 || after > 0;
   let documents = 0;
+  /** The last line printed of the document being printed. */
+  let printedTo = 0;
+  /** Context lines after the last hit printed, up to `to`, in `lines`. */
+  let held: { id: string; lines: string[]; to: number } | null = null;
+
+  const line = async (id: string, n: number, hit: LineHit | undefined, lines: string[]): Promise<void> => {
+    const sep = hit ? ':' : '-';
+    const text = hit
+      ? highlight(hit.text, hit.matches, chalk, heading)
+      : heading
+        ? visible(lines[n - 1] ?? '')
+        : (lines[n - 1] ?? '');
+    const prefix = heading ? `${chalk.green(String(n))}${sep}` : `${id}${sep}${n}${sep}`;
+    await writer.write(`${prefix}${text}\n`);
+  };
+  /** Prints the held context lines up to line `upTo`. */
+  const release = async (upTo: number): Promise<void> => {
+    if (held === null) return;
+    const { id, lines, to } = held;
+    held = null;
+    for (let n = printedTo + 1; n <= Math.min(to, upTo); n++) await line(id, n, undefined, lines);
+    printedTo = Math.max(printedTo, Math.min(to, upTo));
+  };
+
   return {
     async document(result, info) {
       const id = result.doc.id;
-      const hitAt = new Map(result.hits.map((h) => [h.line, h]));
-      const groups = contextGroups(result.hits, result.lines.length, before, after);
-      const context = before > 0 || after > 0;
-      if (heading) {
-        if (documents > 0) await writer.write('\n');
-        const meta = info ? [info.title, info.lang, info.date ?? 'undated'].filter((v) => v !== null).join(' · ') : '';
-        await writer.write(`${chalk.magenta(visible(id))}${meta ? `  ${chalk.dim(visible(meta))}` : ''}\n`);
-      } else if (documents > 0 && context) await writer.write('--\n');
-      documents++;
-      for (const [g, group] of groups.entries()) {
-        if (g > 0 && context) await writer.write(heading ? `${chalk.dim('--')}\n` : '--\n');
-        for (let n = group.from; n <= group.to; n++) {
-          const hit = hitAt.get(n);
-          const sep = hit ? ':' : '-';
-          const text = hit
-            ? highlight(hit.text, hit.matches, chalk, heading)
-            : heading
-              ? visible(result.lines[n - 1] ?? '')
-              : (result.lines[n - 1] ?? '');
-          const prefix = heading ? `${chalk.green(String(n))}${sep}` : `${id}${sep}${n}${sep}`;
-          await writer.write(`${prefix}${text}\n`);
-        }
+      const hits = result.hits;
+      if (!result.continued) {
+        await release(Infinity);
+        if (heading) {
+          if (documents > 0) await writer.write('\n');
+          const meta = info
+            ? [info.title, info.lang, info.date ?? 'undated'].filter((v) => v !== null).join(' · ')
+            : '';
+          await writer.write(`${chalk.magenta(visible(id))}${meta ? `  ${chalk.dim(visible(meta))}` : ''}\n`);
+        } else if (documents > 0 && context) await writer.write('--\n');
+        documents++;
+        printedTo = 0;
+      } else await release((hits[0]?.line ?? Infinity) - 1);
+      const hitAt = new Map(hits.map((h) => [h.line, h]));
+      const lastHit = hits[hits.length - 1]?.line ?? 0;
+      for (const group of contextGroups(hits, result.lines.length, before, after)) {
+        const from = Math.max(group.from, printedTo + 1);
+        if (context && printedTo > 0 && from > printedTo + 1)
+          await writer.write(heading ? `${chalk.dim('--')}\n` : '--\n');
+        const to = Math.min(group.to, lastHit);
+        for (let n = from; n <= to; n++) await line(id, n, hitAt.get(n), result.lines);
+        printedTo = Math.max(printedTo, to);
+        if (group.to > lastHit) held = { id, lines: result.lines, to: group.to };
       }
     },
-    end: () => writer.flush(),
+    async end() {
+      await release(Infinity);
+      await writer.flush();
+    },
   };
 }
 
@@ -110,7 +143,11 @@ export function filesPrinter(
   };
 }
 
-/** One object per match, for `--json` (an array) and `--format jsonl` (a line each). */
+/**
+ * One object per matching line, for `--json` (an array) and `--format jsonl` (a line each), its
+ * matches listed in it as ripgrep lists a line's submatches: a line is written once however many
+ * matches it holds (one object a match repeated a line of a megabyte 40,000 times).
+ */
 export function jsonPrinter(out: OutputStream, lines: boolean, before: number, after: number): GrepPrinter {
   const writer = new BufferedWriter(out);
   let count = 0;
@@ -118,22 +155,20 @@ export function jsonPrinter(out: OutputStream, lines: boolean, before: number, a
     async document(result, info) {
       const { doc } = result;
       for (const hit of result.hits) {
-        for (const m of hit.matches) {
-          const object = {
-            id: doc.id,
-            path: doc.path,
-            line: hit.line,
-            column: columnOf(hit.text, m.start),
-            match: hit.text.slice(m.start, m.end),
-            text: hit.text,
-            before: result.lines.slice(Math.max(0, hit.line - 1 - before), hit.line - 1),
-            after: result.lines.slice(hit.line, hit.line + after),
-            doc: info,
-          };
-          if (lines) await writer.write(`${JSON.stringify(object)}\n`);
-          else await writer.write(`${count === 0 ? '[\n  ' : ',\n  '}${JSON.stringify(object)}`);
-          count++;
-        }
+        const columns = new Columns(hit.text);
+        const object = {
+          id: doc.id,
+          path: doc.path,
+          line: hit.line,
+          text: hit.text,
+          matches: hit.matches.map((m) => ({ column: columns.of(m.start), match: hit.text.slice(m.start, m.end) })),
+          before: result.lines.slice(Math.max(0, hit.line - 1 - before), hit.line - 1),
+          after: result.lines.slice(hit.line, hit.line + after),
+          doc: info,
+        };
+        if (lines) await writer.write(`${JSON.stringify(object)}\n`);
+        else await writer.write(`${count === 0 ? '[\n  ' : ',\n  '}${JSON.stringify(object)}`);
+        count++;
       }
     },
     async end() {

@@ -1,5 +1,6 @@
-// Where every command's output goes: a text sink with backpressure and a quiet end on a closed
-// pipe, the Node stream behind it, an in-memory one for tests, and a writer that batches rows.
+// Where every command's output goes: a text sink with backpressure, a quiet end on a closed
+// pipe and an error on any other failed write, the Node stream behind it, an in-memory one for
+// tests, and a writer that batches rows.
 
 import type { Writable } from 'node:stream';
 
@@ -11,9 +12,42 @@ export class PipeClosedError extends Error {
   }
 }
 
+/**
+ * Thrown by a write that failed for another reason than a closed pipe (a full disk, a closed
+ * descriptor, an I/O error): what follows is lost, and the run must say so and exit 2.
+ */
+export class OutputError extends Error {
+  constructor(
+    /** `standard output` or `standard error`. */
+    readonly stream: string,
+    /** The system's code, `ENOSPC`, `EBADF`, `EIO`… */
+    readonly code: string,
+    reason: string,
+  ) {
+    super(`cannot write to ${stream}: ${reason} (${code})`);
+    this.name = 'OutputError';
+  }
+}
+
+// The reader went away: `| head`, a closed socket. Nothing is lost that anyone wanted.
+const QUIET = new Set(['EPIPE', 'ECONNRESET']);
+
+/** The error a failed write is reported as: quiet for a closed pipe, an OutputError otherwise. */
+export function writeFailure(err: unknown, stream: string): PipeClosedError | OutputError {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && QUIET.has(code)) return new PipeClosedError();
+  const message = err instanceof Error ? err.message : String(err);
+  // Node's "ENOSPC: no space left on device, write" becomes "no space left on device".
+  const reason = message.replace(/^[A-Z0-9_]+: /, '').replace(/, write$/, '');
+  return new OutputError(stream, typeof code === 'string' ? code : 'EIO', reason);
+}
+
 /** A text sink with backpressure. */
 export interface OutputStream {
-  /** Writes text (or UTF-8 bytes); awaits when the stream's buffer is full. Throws PipeClosedError once closed. */
+  /**
+   * Writes text (or UTF-8 bytes); awaits when the stream's buffer is full. Throws
+   * PipeClosedError once the reader has gone, OutputError once a write failed otherwise.
+   */
   write(text: string | Uint8Array): Promise<void>;
   /** True when the stream is a terminal. */
   isTTY: boolean;
@@ -23,15 +57,33 @@ export interface OutputStream {
    * between documents, or they would pile up in memory whenever nothing else waits.
    */
   drained?(): Promise<void> | null;
+  /**
+   * Resolves once every write made so far has been handed to the system, and throws as `write`
+   * does if any failed: the last writes of a run fail after their `write` has returned.
+   */
+  settle?(): Promise<void>;
 }
 
-/** Wraps a Node writable so writes honour backpressure and a closed pipe ends the run. */
-export function outputFrom(stream: Writable & { isTTY?: boolean }): OutputStream {
-  let closed = false;
-  // EPIPE is the usual one (`| head`); any write error means nobody reads what follows.
-  stream.on('error', () => {
-    closed = true;
-  });
+/**
+ * Wraps a Node writable so writes honour backpressure, a closed pipe ends the run quietly and
+ * any other write error is thrown; `name` says which stream, for the message.
+ */
+export function outputFrom(stream: Writable & { isTTY?: boolean }, name = 'standard output'): OutputStream {
+  // The first error tells why: later ones only say the stream is now destroyed.
+  let failure: unknown = null;
+  let pending = 0;
+  let settled: (() => void)[] = [];
+  const fail = (err: unknown) => {
+    failure ??= err;
+  };
+  stream.on('error', fail);
+  const wrote = (err?: Error | null) => {
+    if (err) fail(err);
+    if (--pending === 0) {
+      for (const resolve of settled) resolve();
+      settled = [];
+    }
+  };
   // One wait for the stream to drain, shared by every write made while it is full: warnings
   // are written without waiting, and a burst of them would add listeners by the hundred.
   let drained: Promise<void> | null = null;
@@ -48,13 +100,28 @@ export function outputFrom(stream: Writable & { isTTY?: boolean }): OutputStream
       stream.on('error', done);
       stream.on('close', done);
     }));
+  const check = () => {
+    if (failure !== null) throw writeFailure(failure, name);
+    if (stream.destroyed) throw new PipeClosedError();
+  };
   return {
     isTTY: stream.isTTY === true,
-    drained: () => (stream.writableNeedDrain && !closed && !stream.destroyed ? drain() : null),
+    drained: () => (stream.writableNeedDrain && failure === null && !stream.destroyed ? drain() : null),
     async write(text: string | Uint8Array) {
-      if (closed || stream.destroyed) throw new PipeClosedError();
-      if (!stream.write(text)) await drain();
-      if (closed) throw new PipeClosedError();
+      check();
+      pending++;
+      if (!stream.write(text, wrote)) await drain();
+      if (failure !== null) throw writeFailure(failure, name);
+    },
+    async settle() {
+      // A stream that closes drops what it holds: its callbacks may never come.
+      if (pending > 0 && !stream.destroyed) {
+        await new Promise<void>((resolve) => {
+          settled.push(resolve);
+          stream.once('close', resolve);
+        });
+      }
+      if (failure !== null) throw writeFailure(failure, name);
     },
   };
 }

@@ -1,10 +1,11 @@
 // Writes rows in the five output formats from one column description: an aligned table on a
-// terminal (cli-table3 + chalk), TSV through a pipe, CSV, a JSON array, or JSON Lines.
+// terminal (cli-table3 + chalk), TSV through a pipe, CSV, a JSON array, or JSON Lines. On a
+// terminal every format shows data visibly (see sanitize.ts); a pipe gets it as decoded.
 
 import type { ChalkInstance } from 'chalk';
 import { BufferedWriter, type OutputStream } from './output-stream.js';
-import { cellText, csvCell, tsvCell } from './cells.js';
-import { visibleCell } from './sanitize.js';
+import { cellHead, cellText, csvCell, tsvCell } from './cells.js';
+import { visible, visibleCell, visibleJson, visibleText } from './sanitize.js';
 import type { Column } from './column.js';
 import type { OutputFormat } from './formats.js';
 
@@ -42,11 +43,12 @@ export function createRowWriter<T>(options: RowWriterOptions<T>): RowWriter<T> {
   const { columns } = options;
   let count = 0;
   const eol = options.nul ? '\0' : '\n';
+  const terminal = options.out.isTTY;
 
   switch (options.format) {
     case 'tsv':
     case 'csv': {
-      const cell = options.format === 'csv' ? csvCell : tsvCell;
+      const cell = lineCell(options.format, terminal);
       const sep = options.format === 'csv' ? ',' : '\t';
       const wantHeader = options.format === 'csv' || options.header === true;
       return {
@@ -71,7 +73,10 @@ export function createRowWriter<T>(options: RowWriterOptions<T>): RowWriter<T> {
         },
         async write(row) {
           count++;
-          const json = options.jsonText?.(row) ?? JSON.stringify(options.json(row));
+          // The JSON a row already has is as decoded: a terminal gets it made anew, made visible.
+          const json = terminal
+            ? visibleJson(JSON.stringify(options.json(row)))
+            : (options.jsonText?.(row) ?? JSON.stringify(options.json(row)));
           if (typeof json === 'string') await buffered.write(`${json}\n`);
           else await buffered.write(...json, '\n');
         },
@@ -83,7 +88,8 @@ export function createRowWriter<T>(options: RowWriterOptions<T>): RowWriter<T> {
           return count;
         },
         async write(row) {
-          const item = JSON.stringify(options.json(row), null, 2).replace(/\n/g, '\n  ');
+          const json = JSON.stringify(options.json(row), null, 2).replace(/\n/g, '\n  ');
+          const item = terminal ? visibleJson(json) : json;
           await buffered.write(`${count === 0 ? '[\n  ' : ',\n  '}${item}`);
           count++;
         },
@@ -92,26 +98,40 @@ export function createRowWriter<T>(options: RowWriterOptions<T>): RowWriter<T> {
           await buffered.flush();
         },
       };
-    case 'table': {
-      // A table needs every row to size its columns; on a terminal that is what a person reads.
-      const texts: string[][] = [];
-      const rows: T[] = [];
-      return {
-        get count() {
-          return count;
-        },
-        async write(row) {
-          count++;
-          rows.push(row);
-          texts.push(columns.map((c) => visibleCell(c.text ? c.text(row) : cellText(c.value(row)))));
-        },
-        async end() {
-          if (count === 0) return;
-          // Loaded here: a pipe never draws a table.
-          const { renderTable } = await import('./table.js');
-          await options.out.write(renderTable(columns, rows, texts, options.chalk, options.width ?? 80));
-        },
-      };
-    }
+    case 'table':
+      return tableWriter(options);
   }
+}
+
+/** How a TSV or CSV cell is written: escaped for its format, then made visible on a terminal. */
+function lineCell(format: 'tsv' | 'csv', terminal: boolean): (text: string) => string {
+  if (format === 'csv') return terminal ? (text) => visibleText(csvCell(text)) : csvCell;
+  return terminal ? (text) => visible(tsvCell(text)) : tsvCell;
+}
+
+/**
+ * The table: it needs every row to size its columns; on a terminal that is what a person reads.
+ * Each cell is cut at once to what the terminal could show: nothing longer is kept or measured
+ * (string-width is quadratic in the length).
+ */
+function tableWriter<T>(options: RowWriterOptions<T>): RowWriter<T> {
+  const { columns } = options;
+  const width = options.width ?? 80;
+  const texts: string[][] = [];
+  const rows: T[] = [];
+  return {
+    get count() {
+      return rows.length;
+    },
+    async write(row) {
+      rows.push(row);
+      texts.push(columns.map((c) => visibleCell(cellHead(c.text ? c.text(row) : cellText(c.value(row)), width))));
+    },
+    async end() {
+      if (rows.length === 0) return;
+      // Loaded here: a pipe never draws a table.
+      const { renderTable } = await import('./table.js');
+      await options.out.write(renderTable(columns, rows, texts, options.chalk, width));
+    },
+  };
 }

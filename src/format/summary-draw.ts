@@ -3,6 +3,7 @@
 
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
+import { cellHead, unitsFor } from './cells.js';
 import { visibleCell } from './sanitize.js';
 import { truncateToWidth } from './table.js';
 
@@ -73,8 +74,8 @@ export function summaryDraw(chalk: ChalkInstance, width: number, top: number): S
     top,
     barWidth: Math.max(10, Math.min(40, width - 50)),
     title: (text) => chalk.bold.underline(text),
-    cut: (text, w) => truncateToWidth(visibleCell(text), w),
-    table: (head, rows, aligns) => plainTable(head, rows, chalk, aligns),
+    cut: (text, w) => truncateToWidth(visibleCell(cellHead(text, w)), w),
+    table: (head, rows, aligns) => plainTable(head, rows, chalk, width, aligns),
   };
 }
 
@@ -82,6 +83,7 @@ function plainTable(
   head: string[],
   rows: (string | number)[][],
   chalk: ChalkInstance,
+  width: number,
   aligns?: ('left' | 'right')[],
 ): string {
   const t = new Table({
@@ -89,7 +91,11 @@ function plainTable(
     head: head.map((h) => chalk.dim(h)),
     colAligns: aligns ?? head.map(() => 'left'),
   });
-  for (const r of rows) t.push(r.map((c) => (typeof c === 'number' ? String(c) : c)));
+  // Views cut what comes from data (`cut`); a cell longer than any terminal line is cut here too,
+  // whatever it is, as cli-table3 would take minutes to measure it.
+  const most = unitsFor(width);
+  for (const r of rows)
+    t.push(r.map((c) => (typeof c === 'number' ? String(c) : c.length > most ? truncateToWidth(c, width) : c)));
   return t
     .toString()
     .split('\n')

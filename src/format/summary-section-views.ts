@@ -3,8 +3,10 @@
 
 import type { OverviewSection, Overview } from '../core/summary/overview.js';
 import type { SectionName, Summary } from '../core/summary/sections.js';
-import { visibleCell } from './sanitize.js';
 import { bar, num, sparkline, type SummaryDraw } from './summary-draw.js';
+
+/** Columns an id (or another name from the data) is cut to in a list: ids are 20 characters. */
+const ID_WIDTH = 40;
 
 /** Draws one section. */
 type SectionView<T> = (section: T, draw: SummaryDraw) => string[];
@@ -24,29 +26,33 @@ export const SECTION_VIEWS: { [K in SectionName]: SectionView<Summary[K]> } = {
   quality: qualityView,
 };
 
-function overviewRows(o: Overview): [string, string][] {
+function overviewRows(o: Overview, cut: SummaryDraw['cut']): [string, string][] {
   return [
     ['documents', num(o.documents)],
     ['bytes', num(o.bytes)],
     ['words', `${num(o.words)} (${num(o.distinctWords)} distinct, type/token ${o.typeTokenRatio})`],
     ['words a document', `mean ${o.meanWords}, median ${o.medianWords}`],
-    ['shortest', o.shortest ? `${visibleCell(o.shortest.id)} (${num(o.shortest.words)} words)` : '—'],
-    ['longest', o.longest ? `${visibleCell(o.longest.id)} (${num(o.longest.words)} words)` : '—'],
+    ['shortest', o.shortest ? `${cut(o.shortest.id, ID_WIDTH)} (${num(o.shortest.words)} words)` : '—'],
+    ['longest', o.longest ? `${cut(o.longest.id, ID_WIDTH)} (${num(o.longest.words)} words)` : '—'],
     ['dates', o.dateRange ? `${o.dateRange.from} … ${o.dateRange.to}` : '—'],
     ['without date', num(o.undated)],
     ['without title', num(o.untitled)],
   ];
 }
 
-function overviewView(o: OverviewSection, { chalk, title, table }: SummaryDraw): string[] {
-  const lines = [title('Overview'), table([], overviewRows(o))];
+function overviewView(o: OverviewSection, { chalk, title, table, cut, width }: SummaryDraw): string[] {
+  const lines = [title('Overview'), table([], overviewRows(o, cut))];
   for (const g of o.groups ?? []) {
-    lines.push('', `${chalk.bold(`${g.by} ${visibleCell(g.group)}`)}`, table([], overviewRows(g.overview)));
+    lines.push(
+      '',
+      `${chalk.bold(`${g.by} ${cut(g.group, width - g.by.length - 1)}`)}`,
+      table([], overviewRows(g.overview, cut)),
+    );
   }
   return lines;
 }
 
-function languagesView(l: Summary['languages'], { chalk, title, table, top, barWidth }: SummaryDraw): string[] {
+function languagesView(l: Summary['languages'], { chalk, title, table, cut, top, barWidth }: SummaryDraw): string[] {
   const max = Math.max(...l.languages.map((x) => x.documents), 0);
   return [
     title('Languages'),
@@ -54,14 +60,20 @@ function languagesView(l: Summary['languages'], { chalk, title, table, top, barW
       ['LANG', 'NAME', 'DOCS', 'WORDS', ''],
       l.languages
         .slice(0, top)
-        .map((x) => [x.lang, x.name ?? '', x.documents, num(x.words), chalk.cyan(bar(x.documents, max, barWidth))]),
+        .map((x) => [
+          cut(x.lang, ID_WIDTH),
+          x.name ?? '',
+          x.documents,
+          num(x.words),
+          chalk.cyan(bar(x.documents, max, barWidth)),
+        ]),
       ['left', 'left', 'right', 'right', 'left'],
     ),
     chalk.dim(`  mixed-language documents: ${l.mixed}, undetermined (und): ${l.und}`),
   ];
 }
 
-function timelineView(t: Summary['timeline'], { chalk, title, table, barWidth }: SummaryDraw): string[] {
+function timelineView(t: Summary['timeline'], { chalk, title, table, cut, barWidth }: SummaryDraw): string[] {
   const lines = [title(`Timeline (documents per ${t.unit})`)];
   if (t.periods.length === 0) lines.push(chalk.dim('  no dated documents'));
   else {
@@ -73,7 +85,7 @@ function timelineView(t: Summary['timeline'], { chalk, title, table, barWidth }:
     lines.push(
       table(
         [],
-        shown.map((p) => [p.period, p.documents, chalk.cyan(bar(p.documents, max, barWidth))]),
+        shown.map((p) => [cut(p.period, ID_WIDTH), p.documents, chalk.cyan(bar(p.documents, max, barWidth))]),
         ['left', 'right', 'left'],
       ),
     );
@@ -119,7 +131,7 @@ function vocabularyView(v: Summary['vocabulary'], { chalk, title, table, cut }: 
   const lines = [title('Vocabulary (stop words removed)')];
   for (const l of v.languages) {
     lines.push(
-      chalk.bold(`  ${l.lang}`) +
+      chalk.bold(`  ${cut(l.lang, ID_WIDTH)}`) +
         chalk.dim(`  ${num(l.tokens)} words, ${num(l.types)} distinct, type/token ${l.typeTokenRatio}`),
     );
     // Terms and bigrams side by side, the shorter list padded with empty cells.
@@ -177,16 +189,17 @@ function distinctiveView(d: Summary['distinctive'], { chalk, title, table, cut, 
   return lines;
 }
 
-function duplicatesView(d: Summary['duplicates'], { chalk, title, top }: SummaryDraw): string[] {
+function duplicatesView(d: Summary['duplicates'], { chalk, title, cut, top }: SummaryDraw): string[] {
   const { shingleWords, permutations, threshold } = d.method;
   const lines = [
     title('Duplicates') +
       chalk.dim(`  (MinHash, ${shingleWords}-word shingles, ${permutations} permutations, Jaccard ≥ ${threshold})`),
   ];
   if (d.exact.length === 0 && d.near.length === 0) lines.push(chalk.dim('  none'));
-  for (const g of d.exact.slice(0, top)) lines.push(`  exact  ${g.ids.map(visibleCell).join(', ')}`);
+  const ids = (list: string[]) => list.map((id) => cut(id, ID_WIDTH)).join(', ');
+  for (const g of d.exact.slice(0, top)) lines.push(`  exact  ${ids(g.ids)}`);
   for (const g of d.near.slice(0, top))
-    lines.push(`  near   ${g.ids.map(visibleCell).join(', ')}  ${chalk.dim(`similarity ${g.similarity}`)}`);
+    lines.push(`  near   ${ids(g.ids)}  ${chalk.dim(`similarity ${g.similarity}`)}`);
   return lines;
 }
 

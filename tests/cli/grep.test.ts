@@ -89,16 +89,15 @@ describe('corpus grep, piped', () => {
     );
   });
 
-  test('--json: one object per match, with its document', async () => {
+  test('--json: one object per matching line, its matches in it, with its document', async () => {
     const r = await runCli(['grep', '--json', '-B1', 'Loading']);
     expect(JSON.parse(r.stdout)).toEqual([
       {
         id: '004_4beb03af83448623',
         path: 'seeds/004_4beb03af83448623.txt',
         line: 29,
-        column: 1,
-        match: 'Loading',
         text: 'Loading...',
+        matches: [{ column: 1, match: 'Loading' }],
         before: [''],
         after: [],
         doc: {
@@ -111,11 +110,11 @@ describe('corpus grep, piped', () => {
     ]);
   });
 
-  test('--format jsonl: a line per match; columns count characters', async () => {
+  test('--format jsonl: a line per matching line; columns count characters', async () => {
     const r = await runCli(['grep', '--format', 'jsonl', '--fold', 'biélorussie', 'seeds/001_34f256881794425b.txt']);
     const first = JSON.parse(r.stdout.split('\n')[0]!);
     // `Biélorussie` starts at byte 72 of line 1 but character 72 (the é of création is one character).
-    expect([first.line, first.column, first.match]).toEqual([1, 72, 'Biélorussie']);
+    expect([first.line, first.matches]).toEqual([1, [{ column: 72, match: 'Biélorussie' }]]);
   });
 
   test('filters restrict which documents are searched', async () => {

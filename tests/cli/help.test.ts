@@ -84,7 +84,8 @@ const CORPUS_OPTIONS: Declared[] = [
   ['-0, --null', 'paths from stdin (-) are NUL-separated; --paths output is NUL-terminated'],
   ['--strict', 'exit with status 2 when any document could not be read'],
   ['--no-cache', 'neither read nor write the metadata cache'],
-  ['-j, --jobs <n>', 'threads that read, analyse and search (default: the number of cores)'],
+  ['-j, --jobs <n>', 'threads that read, analyse and search (default and most: the cores available)'],
+  ['--max-filesize <size>', 'skip, with a warning, files and records bigger than this decoded (default: 256M)'],
   ['-h, --help', ''],
 ];
 const READ_PATHS: Declared = ['paths', 'folders, files or globs to read (- reads paths from stdin)'];
@@ -144,6 +145,7 @@ describe.each([40, 80])('help at %i columns', (columns) => {
       ['--meta', 'only the metadata'],
       ['--raw', 'the decoded text as the file holds it'],
       ['--no-pager', 'never page, even when the text is longer than the screen'],
+      ['--no-sanitize', 'with --raw, write the text to a terminal as decoded, escape sequences included'],
       ...CORPUS_OPTIONS,
     ]);
   });

@@ -72,8 +72,11 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** Workers from 200 files on, whatever the search (by default a cheap search waits for more). */
-const PARALLEL = { CORPUS_GREP_PARALLEL_FROM: '200' };
+/**
+ * Workers from 200 files on, whatever the search (by default a cheap search waits for more); and
+ * up to three jobs, on a machine of two cores too (CORPUS_MAX_JOBS lifts the cap on --jobs).
+ */
+const PARALLEL = { CORPUS_GREP_PARALLEL_FROM: '200', CORPUS_MAX_JOBS: '3' };
 
 const CASES: string[][] = [
   ['-F', 'dignity'],

@@ -1,5 +1,5 @@
 // A document record with sensible defaults, for tests that care about a few fields.
-import type { DocumentRecord } from '../../src/core/types.js';
+import type { DocumentRecord, SourceDocument } from '../../src/core/types.js';
 
 export function rec(over: Partial<DocumentRecord>): DocumentRecord {
   return {
@@ -27,4 +27,9 @@ export function rec(over: Partial<DocumentRecord>): DocumentRecord {
     provenance: {},
     ...over,
   };
+}
+
+/** A UTF-8 text document `d` holding `text`, for tests that search or analyse one. */
+export function textDocument(text: string): SourceDocument {
+  return { id: 'd', path: 'd.txt', absPath: '/d.txt', format: 'text', bytes: text.length, encoding: 'utf-8', text };
 }

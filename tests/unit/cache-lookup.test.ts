@@ -5,7 +5,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { CorpusCache, RecurringKeys, type CacheEntry, type JsonlFileEntry } from '../../src/core/cache/index.js';
+import {
+  CorpusCache,
+  RecurringKeys,
+  type CacheEntry,
+  type FileKey,
+  type JsonlFileEntry,
+} from '../../src/core/cache/index.js';
 import { WINDOW } from '../../src/core/cache/window-lines.js';
 import { rec } from '../helpers/record.js';
 
@@ -23,10 +29,21 @@ const paths = [
   '/c/b.txt2',
   '/c/日本.txt',
 ];
+/** A file's key: its change time and inode are the same for every file here unless given. */
+const key = (absPath: string, size: number, mtimeMs: number, ctimeMs = 2000.25, ino = 77): FileKey => ({
+  absPath,
+  size,
+  mtimeMs,
+  ctimeMs,
+  ino,
+});
+
 const entries: CacheEntry[] = paths.map((f, i) => ({
   f,
   s: 10 + i,
   m: 1000.5 + i,
+  c: 2000.25,
+  i: 77,
   e: [`k${i}`],
   h: [],
   l: `lede ${i}`,
@@ -57,7 +74,7 @@ for (const window of [WINDOW, 64]) {
       test(`finds each entry, looked up in ${name} order`, () => {
         const cache = CorpusCache.open(file, () => {}, window);
         for (const i of order) {
-          const found = cache.get(paths[i] as string, 10 + i, 1000.5 + i);
+          const found = cache.get(key(paths[i] as string, 10 + i, 1000.5 + i));
           expect(found?.edges).toEqual([`k${i}`]);
           expect(found?.record().id).toBe(`id${i}`);
           expect(found?.lede()).toBe(`lede ${i}`);
@@ -67,11 +84,20 @@ for (const window of [WINDOW, 64]) {
 
     test('finds nothing for another path, size or time', () => {
       const cache = CorpusCache.open(file, () => {}, window);
-      expect(cache.get('/c/a.tx', 10, 1000.5)).toBeNull();
-      expect(cache.get('/c/a.txt', 11, 1000.5)).toBeNull();
-      expect(cache.get('/c/é.txt', 12, 1001.5)).toBeNull();
-      expect(cache.get('/c/b.txt', 15, 1005.5)?.record().id).toBe('id5');
-      expect(cache.get('/c/c.txt', 10, 1000.5)).toBeNull();
+      expect(cache.get(key('/c/a.tx', 10, 1000.5))).toBeNull();
+      expect(cache.get(key('/c/a.txt', 11, 1000.5))).toBeNull();
+      expect(cache.get(key('/c/é.txt', 12, 1001.5))).toBeNull();
+      expect(cache.get(key('/c/b.txt', 15, 1005.5))?.record().id).toBe('id5');
+      expect(cache.get(key('/c/c.txt', 10, 1000.5))).toBeNull();
+    });
+
+    test('finds nothing for a file of the same size and modification time but another change time or inode', () => {
+      const cache = CorpusCache.open(file, () => {}, window);
+      // Edited keeping its size, its modification time set back: only its change time moved.
+      expect(cache.get(key('/c/a.txt', 10, 1000.5, 2000.5, 77))).toBeNull();
+      // Replaced by another file (mv): another inode.
+      expect(cache.get(key('/c/a.txt', 10, 1000.5, 2000.25, 78))).toBeNull();
+      expect(cache.get(key('/c/a.txt', 10, 1000.5, 2000.25, 77))?.record().id).toBe('id0');
     });
 
     test('carries a found entry into the next version as it is stored', () => {
@@ -79,7 +105,7 @@ for (const window of [WINDOW, 64]) {
       const cache = CorpusCache.open(file, () => {}, window);
       cache.begin({ fingerprint: 'x', documents: entries.length, recurring: [] });
       for (const [i, p] of paths.entries())
-        cache.putStored((cache.get(p, 10 + i, 1000.5 + i) as NonNullable<ReturnType<CorpusCache['get']>>).line);
+        cache.putStored((cache.get(key(p, 10 + i, 1000.5 + i)) as NonNullable<ReturnType<CorpusCache['get']>>).line);
       cache.commit();
       expect(fs.readFileSync(file, 'utf8')).toBe(before);
     });
@@ -88,7 +114,7 @@ for (const window of [WINDOW, 64]) {
       const before = fs.readFileSync(file, 'utf8');
       const cache = CorpusCache.open(file, () => {}, window);
       const lines = paths.map(
-        (p, i) => (cache.get(p, 10 + i, 1000.5 + i) as NonNullable<ReturnType<CorpusCache['get']>>).line,
+        (p, i) => (cache.get(key(p, 10 + i, 1000.5 + i)) as NonNullable<ReturnType<CorpusCache['get']>>).line,
       );
       cache.begin({ fingerprint: 'x', documents: entries.length, recurring: [] });
       for (const at of lines) cache.putStored(at);
@@ -114,7 +140,7 @@ for (const window of [WINDOW, 64]) {
         const said: string[] = [];
         const cache = CorpusCache.open(copy, (message) => said.push(message), window);
         expect(said, name).toEqual([`damaged cache ignored and rebuilt (${why})`]);
-        expect(cache.get(paths[0] as string, 10, 1000.5), name).toBeNull();
+        expect(cache.get(key(paths[0] as string, 10, 1000.5)), name).toBeNull();
         expect(cache.corpus, name).toBeNull();
       }
     });
@@ -126,6 +152,8 @@ for (const window of [WINDOW, 64]) {
       f: at,
       s: 500,
       m: 7.25,
+      c: 2000.25,
+      i: 77,
       e: [`e${k}`],
       h: k === 1 ? [`e${k}`] : [],
       l: `lede ${k}`,
@@ -135,6 +163,8 @@ for (const window of [WINDOW, 64]) {
       f: J,
       s: 500,
       m: 7.25,
+      c: 2000.25,
+      i: 77,
       j: {
         n,
         skip: [2, 3, 6],
@@ -160,8 +190,8 @@ for (const window of [WINDOW, 64]) {
     test('are its records, each with its line number, in order, then what it says of itself', () => {
       for (const order of ['written', 'by index']) {
         const cache = cacheOf([record(0), record(1), record(2), own(3)]);
-        if (order === 'written') expect(cache.get('/c/a.txt', 10, 1000.5)?.record().id).toBe('id0');
-        const held = cache.jsonl(J, 500, 7.25);
+        if (order === 'written') expect(cache.get(key('/c/a.txt', 10, 1000.5))?.record().id).toBe('id0');
+        const held = cache.jsonl(key(J, 500, 7.25));
         expect(held?.file).toEqual(own(3).j);
         expect(
           [...(held?.records() ?? [])].map(([line, stored]) => [line, stored.recordId(), stored.edges, stored.lede()]),
@@ -171,7 +201,7 @@ for (const window of [WINDOW, 64]) {
           [5, 'asked 2', ['e2'], 'lede 2'],
         ]);
         // Found where the file's entry ends: the next file is looked for after it.
-        expect(cache.get('/c/b.txt', 15, 1005.5)?.record().id).toBe('id5');
+        expect(cache.get(key('/c/b.txt', 15, 1005.5))?.record().id).toBe('id5');
         expect(held?.hitsAre(new RecurringKeys(new Set(['e1'])))).toBe(true);
         expect(held?.hitsAre(new RecurringKeys(new Set(['e1', 'e2'])))).toBe(false);
         expect(held?.hitsAre(new RecurringKeys(new Set()))).toBe(false);
@@ -179,7 +209,7 @@ for (const window of [WINDOW, 64]) {
     });
 
     test('a file with no records is its own entry alone', () => {
-      const held = cacheOf([own(0, { j: { n: 0, skip: [1], warn: [[1, 'bad']] } })]).jsonl(J, 500, 7.25);
+      const held = cacheOf([own(0, { j: { n: 0, skip: [1], warn: [[1, 'bad']] } })]).jsonl(key(J, 500, 7.25));
       expect(held?.file.n).toBe(0);
       expect([...(held?.records() ?? [])]).toEqual([]);
     });
@@ -195,13 +225,16 @@ for (const window of [WINDOW, 64]) {
         'its own entry without its lines': [
           record(0),
           record(1),
-          { f: J, s: 500, m: 7.25, j: { n: 2 } } as unknown as JsonlFileEntry,
+          { f: J, s: 500, m: 7.25, c: 2000.25, i: 77, j: { n: 2 } } as unknown as JsonlFileEntry,
         ],
       };
-      for (const [name, lines] of Object.entries(cases)) expect(cacheOf(lines).jsonl(J, 500, 7.25), name).toBeNull();
-      expect(cacheOf([record(0), record(1), own(2)]).jsonl(J, 500, 7.25)).not.toBeNull();
-      expect(cacheOf([record(0), record(1), own(2)]).jsonl(J, 501, 7.25)).toBeNull();
-      expect(cacheOf([record(0), record(1), own(2)]).jsonl('/c/elsewhere.jsonl', 500, 7.25)).toBeNull();
+      for (const [name, lines] of Object.entries(cases))
+        expect(cacheOf(lines).jsonl(key(J, 500, 7.25)), name).toBeNull();
+      expect(cacheOf([record(0), record(1), own(2)]).jsonl(key(J, 500, 7.25))).not.toBeNull();
+      expect(cacheOf([record(0), record(1), own(2)]).jsonl(key(J, 501, 7.25))).toBeNull();
+      expect(cacheOf([record(0), record(1), own(2)]).jsonl(key(J, 500, 7.25, 2000.5))).toBeNull();
+      expect(cacheOf([record(0), record(1), own(2)]).jsonl(key(J, 500, 7.25, 2000.25, 78))).toBeNull();
+      expect(cacheOf([record(0), record(1), own(2)]).jsonl(key('/c/elsewhere.jsonl', 500, 7.25))).toBeNull();
     });
 
     test('are carried into the next version as they are stored', () => {
@@ -212,7 +245,7 @@ for (const window of [WINDOW, 64]) {
       first.commit();
       const before = fs.readFileSync(file, 'utf8');
       const cache = CorpusCache.open(file, () => {}, window);
-      const held = cache.jsonl(J, 500, 7.25);
+      const held = cache.jsonl(key(J, 500, 7.25));
       cache.begin({ fingerprint: 'x', documents: 2, recurring: [] });
       for (const [, stored] of held?.records() ?? []) cache.putStored(stored.line);
       cache.putStored(held?.line as number);
@@ -230,10 +263,16 @@ describe('fingerprintOf', () => {
       const files = Array.from({ length: count }, (_, i) =>
         i % 7 === 3
           ? undefined
-          : { absPath: `/corpus/été/${'d'.repeat(i % 50)}/${i}.txt`, size: i * 3, mtimeMs: 1700000000000.25 + i },
+          : key(
+              `/corpus/été/${'d'.repeat(i % 50)}/${i}.txt`,
+              i * 3,
+              1700000000000.25 + i,
+              1700000000001.5 + i,
+              4000 + i,
+            ),
       );
       const one = createHash('sha1');
-      for (const f of files) one.update(f ? `${f.absPath}\0${f.size}\0${f.mtimeMs}\n` : '-\n');
+      for (const f of files) one.update(f ? `${f.absPath}\0${f.size}\0${f.mtimeMs}\0${f.ctimeMs}\0${f.ino}\n` : '-\n');
       expect(fingerprintOf(files)).toBe(one.digest('hex'));
     }
   });

@@ -3,14 +3,19 @@
 // JSON.parse gives, and the record's text exactly JSON.stringify's.
 import { describe, expect, test } from 'vitest';
 import { RecurringKeys, StoredEntry, type CacheEntry } from '../../src/core/cache/index.js';
+import { stampOf } from '../../src/core/cache/json-bytes.js';
 import { rec } from '../helpers/record.js';
 
 /** An entry as the cache file holds it: a JSON line, here after another line. */
-function stored(entry: CacheEntry, size = entry.s, mtimeMs = entry.m): StoredEntry | null {
-  const before = '{"f":"/other","s":1,"m":1,"e":[],"h":[],"l":"","r":{"id":"o","path":"o"}}\n';
+function stored(
+  entry: CacheEntry,
+  { size = entry.s, mtimeMs = entry.m, ctimeMs = entry.c, ino = entry.i } = {},
+): StoredEntry | null {
+  const before = '{"f":"/other","s":1,"m":1,"c":1,"i":1,"e":[],"h":[],"l":"","r":{"id":"o","path":"o"}}\n';
   const bytes = Buffer.from(`${before}${JSON.stringify(entry)}\n`);
   const start = Buffer.byteLength(before);
-  return StoredEntry.read({ bytes, start, end: bytes.length - 1, at: start, next: bytes.length }, size, mtimeMs);
+  const stamp = stampOf({ absPath: entry.f, size, mtimeMs, ctimeMs, ino });
+  return StoredEntry.read({ bytes, start, end: bytes.length - 1, at: start, next: bytes.length }, stamp);
 }
 
 describe('a stored cache entry', () => {
@@ -32,6 +37,8 @@ describe('a stored cache entry', () => {
           f: `/x/${oldId}",r:{`,
           s: 1234,
           m: 1795305886546.996,
+          c: 1795305886547.0703,
+          i: 9007199254740991,
           e: [id, 'k,"h":['],
           h: [id],
           l: `lede ,"r":{"id":" ${oldId}`,
@@ -69,7 +76,7 @@ describe('a stored cache entry', () => {
       const expected =
         h.length === e.filter((k) => recurring.has(k)).length &&
         e.filter((k) => recurring.has(k)).every((k, i) => k === h[i]);
-      const read = stored({ f: '/x/a.txt', s: 1, m: 2, e, h, l: '', r: rec({}) });
+      const read = stored({ f: '/x/a.txt', s: 1, m: 2, c: 3, i: 4, e, h, l: '', r: rec({}) });
       expect(read?.hitsAre(new RecurringKeys(recurring)), JSON.stringify({ recurring: [...recurring], e, h })).toBe(
         expected,
       );
@@ -79,29 +86,50 @@ describe('a stored cache entry', () => {
     expect(agreed).toBeLessThan(2900);
   });
 
-  test('is null for another size or modification time', () => {
-    const entry: CacheEntry = { f: '/x/a.txt', s: 10, m: 5.5, e: [], h: [], l: '', r: rec({}) };
+  test('is null for another size, modification time, change time or inode', () => {
+    const entry: CacheEntry = { f: '/x/a.txt', s: 10, m: 5.5, c: 6.25, i: 12, e: [], h: [], l: '', r: rec({}) };
     expect(stored(entry)).not.toBeNull();
-    expect(stored(entry, 11, 5.5)).toBeNull();
-    expect(stored(entry, 1, 5.5)).toBeNull();
-    expect(stored(entry, 10, 5)).toBeNull();
-    expect(stored(entry, 10, 5.55)).toBeNull();
+    expect(stored(entry, { size: 11 })).toBeNull();
+    expect(stored(entry, { size: 1 })).toBeNull();
+    expect(stored(entry, { mtimeMs: 5 })).toBeNull();
+    expect(stored(entry, { mtimeMs: 5.55 })).toBeNull();
+    expect(stored(entry, { ctimeMs: 6.5 })).toBeNull();
+    expect(stored(entry, { ctimeMs: 6 })).toBeNull();
+    expect(stored(entry, { ino: 1 })).toBeNull();
+    expect(stored(entry, { ino: 123 })).toBeNull();
+  });
+
+  test('is null for an entry of the format before the change time and inode were kept', () => {
+    const old =
+      '{"f":"/x/a.txt","s":10,"m":5.5,"e":[],"h":[],"l":"","r":{"id":"i","path":"p","paragraphs":1,"hash":"h"}}';
+    const bytes = Buffer.from(`${old}\n`);
+    const line = { bytes, start: 0, end: bytes.length - 1, at: 0, next: bytes.length };
+    expect(
+      StoredEntry.read(line, stampOf({ absPath: '/x/a.txt', size: 10, mtimeMs: 5.5, ctimeMs: 6, ino: 1 })),
+    ).toBeNull();
   });
 
   test('is null for a line not laid out as expected', () => {
     const line = (text: string) => {
       const bytes = Buffer.from(`${text}\n`);
-      return StoredEntry.read({ bytes, start: 0, end: bytes.length - 1, at: 0, next: bytes.length }, 1, 2);
+      const stamp = stampOf({ absPath: '/a', size: 1, mtimeMs: 2, ctimeMs: 3, ino: 4 });
+      return StoredEntry.read({ bytes, start: 0, end: bytes.length - 1, at: 0, next: bytes.length }, stamp);
     };
-    expect(line(JSON.stringify({ f: '/a', s: 1, m: 2, e: [], h: [], l: '', r: rec({}) }))).not.toBeNull();
-    expect(line('{"f":"/a","s":1,"m":2,"e":[],"h":[],"l":"","r":{"path":"p","id":"i"}}')).toBeNull();
-    expect(line('{"f":"/a","s":1,"m":2,"e":[],"l":"","r":{"id":"i","path":"p","paragraphs":1,"hash":"h"}}')).toBeNull();
-    expect(line('{"f":"/a","s":1,"m":2,"e":[],"h":[],"l":"","r":{"id":"i","path":"p","hash":"h"}}')).toBeNull();
+    expect(line(JSON.stringify({ f: '/a', s: 1, m: 2, c: 3, i: 4, e: [], h: [], l: '', r: rec({}) }))).not.toBeNull();
+    expect(line('{"f":"/a","s":1,"m":2,"c":3,"i":4,"e":[],"h":[],"l":"","r":{"path":"p","id":"i"}}')).toBeNull();
     expect(
-      line('{"f":"/a","s":1,"m":2,"e":[],"h":[],"l":"","r":{"id":"i","path":"p","paragraphs":1,"hash":"h"'),
+      line('{"f":"/a","s":1,"m":2,"c":3,"i":4,"e":[],"l":"","r":{"id":"i","path":"p","paragraphs":1,"hash":"h"}}'),
     ).toBeNull();
     expect(
-      line('{"f":"/a","s":1,"m":2,"e":[}],"h":[],"l":"","r":{"id":"i","path":"p","paragraphs":1,"hash":"h"}}'),
+      line('{"f":"/a","s":1,"m":2,"c":3,"i":4,"e":[],"h":[],"l":"","r":{"id":"i","path":"p","hash":"h"}}'),
+    ).toBeNull();
+    expect(
+      line('{"f":"/a","s":1,"m":2,"c":3,"i":4,"e":[],"h":[],"l":"","r":{"id":"i","path":"p","paragraphs":1,"hash":"h"'),
+    ).toBeNull();
+    expect(
+      line(
+        '{"f":"/a","s":1,"m":2,"c":3,"i":4,"e":[}],"h":[],"l":"","r":{"id":"i","path":"p","paragraphs":1,"hash":"h"}}',
+      ),
     ).toBeNull();
     expect(line('not json')).toBeNull();
   });

@@ -34,6 +34,40 @@ describe('buildFilter', () => {
     );
   });
 
+  test('a date that does not exist is a FilterError: month 13, 30 February, hour 25', async () => {
+    for (const bad of ['2023-13', '2023-02-30', '2023-00', '2023-04-31', '2023-01-01T25:00', '2023-01-01T10:60'])
+      await expect(buildFilter({ since: bad })).rejects.toThrow(
+        `--since takes an ISO date such as 2023, 2023-01 or 2023-01-31, not '${bad}'`,
+      );
+    await expect(buildFilter({ until: '2023-02-29' })).rejects.toThrow(FilterError);
+    expect(await buildFilter({ since: '2024-02-29', until: '2023-01-01 10:59' })).not.toBeNull();
+  });
+
+  test('an unknown --flag is a FilterError that lists the flags', async () => {
+    const message =
+      '--flag takes flags among mixed-language, no-date, no-title, short, und, encoding-fallback, invalid-date, invalid-lang, duplicate';
+    await expect(buildFilter({ flag: 'bogus' })).rejects.toThrow(`${message}, not 'bogus'`);
+    await expect(buildFilter({ flag: 'short,bogus' })).rejects.toThrow(`${message}, not 'bogus'`);
+    await expect(buildFilter({ flag: ' , ' })).rejects.toThrow(`${message}, not ' , '`);
+  });
+
+  test('an empty --lang, --source or --flag is a FilterError, not a filter that keeps nothing', async () => {
+    await expect(buildFilter({ lang: '' })).rejects.toThrow(
+      "--lang takes ISO 639-1 or 639-3 codes such as fr or fra, not ''",
+    );
+    await expect(buildFilter({ lang: ',,' })).rejects.toThrow(FilterError);
+    await expect(buildFilter({ source: ' ' })).rejects.toThrow("--source takes some text of a source's name, not ' '");
+    await expect(buildFilter({ flag: '' })).rejects.toThrow(FilterError);
+  });
+
+  test('--lang refuses three letters that are no ISO 639-3 code, and takes 639-2/B', async () => {
+    await expect(buildFilter({ lang: 'zzz' })).rejects.toThrow(
+      "--lang takes ISO 639-1 or 639-3 codes such as fr or fra, not 'zzz'",
+    );
+    const f = (await buildFilter({ lang: 'fre,und' }))!;
+    expect([rec({ lang: 'fra' }), rec({ lang: 'und' }), rec({ lang: 'eng' })].map(f)).toEqual([true, true, false]);
+  });
+
   test('--source is a case-insensitive substring; --flag any of the names', async () => {
     const bySource = (await buildFilter({ source: 'gazette' }))!;
     expect([rec({ source: 'La Gazette' }), rec({ source: 'CNN' }), rec({})].map(bySource)).toEqual([

@@ -16,17 +16,9 @@ import {
 } from '../../src/core/search/grep-task.js';
 import { walkFolder } from '../../src/core/input/walk.js';
 import { buildMatcher, type MatcherOptions } from '../../src/core/search/matcher.js';
-import type { SourceDocument } from '../../src/core/types.js';
+import { textDocument } from '../helpers/record.js';
 
-const doc = (text: string): SourceDocument => ({
-  id: 'd',
-  path: 'd.txt',
-  absPath: '/d.txt',
-  format: 'text',
-  bytes: text.length,
-  encoding: 'utf-8',
-  text,
-});
+const doc = textDocument;
 
 const TEXTS = [
   '',

@@ -3,6 +3,7 @@
 
 import type { KwicRow, KwicSort } from '../../core/search/kwic.js';
 import type { Matcher, MatcherOptions } from '../../core/search/index.js';
+import { PatternTooCostlyError } from '../../core/search/backtracking-guard.js';
 import type { GrepDocument } from '../../core/search/grep-settle.js';
 import type { GrepSpec } from '../../core/search/grep-task.js';
 import type { DocumentRecord } from '../../core/types.js';
@@ -17,7 +18,7 @@ import {
 import type { Io } from '../io.js';
 import { EXIT, UsageError } from '../errors.js';
 import { corpusContext, finalStatus, outputContext, type OutputContext } from '../context.js';
-import { type CorpusFlags, type FilterFlags, type OutputFlags } from '../options.js';
+import { wholeNumber, type CorpusFlags, type FilterFlags, type OutputFlags } from '../options.js';
 
 export interface GrepFlags extends CorpusFlags, OutputFlags, FilterFlags {
   regexp?: string[];
@@ -39,10 +40,7 @@ export interface GrepFlags extends CorpusFlags, OutputFlags, FilterFlags {
 }
 
 function count(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${name} takes a whole number, not '${value}'`);
-  return n;
+  return value === undefined ? undefined : wholeNumber(name, value);
 }
 
 /** What the command line asks of a grep, checked: what to search for, where, and how. */
@@ -115,17 +113,30 @@ function printerFor(flags: GrepFlags, spec: GrepSpec, out: OutputContext, io: Io
 /** The metadata of a document the printers show. */
 const info = (r: DocumentRecord): DocInfo => ({ title: r.title, lang: r.lang, date: r.date, source: r.source });
 
-/** Prints the matching documents; resolves to how many there were. */
+/**
+ * Prints the matching documents; resolves to how many there were. A document with many
+ * matching lines comes in parts: the later ones (`continued`) print with the first's metadata.
+ * A pattern found too costly stops the run, what was found until then printed.
+ */
 async function printDocuments(found: AsyncIterable<GrepDocument[]>, printer: GrepPrinter): Promise<number> {
   let matched = 0;
+  let shown: DocInfo | null = null;
   // Each batch's documents in a function of their own: its loop, not this function, is what runs hot.
   const print = async (batch: GrepDocument[]): Promise<void> => {
     for (const { search: result, record } of batch) {
-      matched++;
-      await printer.document(result, record ? info(record) : null);
+      if (!result.continued) {
+        matched++;
+        shown = record ? info(record) : null;
+      }
+      await printer.document(result, shown);
     }
   };
-  for await (const batch of found) await print(batch);
+  try {
+    for await (const batch of found) await print(batch);
+  } catch (err) {
+    if (err instanceof PatternTooCostlyError) await printer.end();
+    throw err;
+  }
   await printer.end();
   return matched;
 }
@@ -140,7 +151,7 @@ async function printKwic(
 ): Promise<number> {
   // The concordance's module sets up a collator (ICU data, milliseconds): loaded only for it.
   const kwic = await import('../../core/search/kwic.js');
-  const { columnOf } = await import('../../core/search/grep.js');
+  const { Columns } = await import('../../core/search/grep.js');
   const kwicWidth = width ?? (io.stdout.isTTY ? Math.max(20, Math.floor((io.columns - 40) / 2)) : 40);
   const rows: KwicRow[] = [];
   let matched = 0;
@@ -148,10 +159,9 @@ async function printKwic(
     for (const { search: result } of batch) {
       matched++;
       for (const hit of result.hits) {
+        const columns = new Columns(hit.text);
         for (const m of hit.matches)
-          rows.push(
-            kwic.kwicRow(result.doc.id, hit.line, columnOf(hit.text, m.start), hit.text, m.start, m.end, kwicWidth),
-          );
+          rows.push(kwic.kwicRow(result.doc.id, hit.line, columns.of(m.start), hit.text, m.start, m.end, kwicWidth));
       }
     }
   };
@@ -200,8 +210,13 @@ export async function runGrep(args: string[], flags: GrepFlags, io: Io): Promise
     records: json || (terminal && !flags.count && !flags.filesWithMatches && !flags.kwic),
     minParallelFiles: options.minParallelFiles,
   });
-  const matched = printer
-    ? await printDocuments(found, printer)
-    : await printKwic(found, options.width, flags, out, io);
+  let matched: number;
+  try {
+    matched = printer ? await printDocuments(found, printer) : await printKwic(found, options.width, flags, out, io);
+  } catch (err) {
+    // The pattern, not the corpus, is at fault: status 2, with what to do about it.
+    if (err instanceof PatternTooCostlyError) throw new UsageError(err.message);
+    throw err;
+  }
   return finalStatus(matched > 0 ? EXIT.results : EXIT.noResults, corpus, flags);
 }

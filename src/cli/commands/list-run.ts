@@ -6,6 +6,7 @@ import { RECORD_FIELDS, type DocumentRecord } from '../../core/types.js';
 import type { Column } from '../../format/column.js';
 import { createRowWriter } from '../../format/row-writer.js';
 import { BufferedWriter } from '../../format/output-stream.js';
+import { visible } from '../../format/sanitize.js';
 import type { Io } from '../io.js';
 import { EXIT, UsageError } from '../errors.js';
 import { corpusContext, finalStatus, loadAnalysis, outputContext } from '../context.js';
@@ -76,11 +77,13 @@ export async function runList(paths: string[], flags: ListFlags, io: Io): Promis
   if (flags.paths) {
     const seen = new Set<string>();
     const writer = new BufferedWriter(io.stdout);
+    // Paths go to xargs as they are (-0 for any name); a terminal is shown them visibly.
+    const shown = io.stdout.isTTY ? visible : (path: string) => path;
     for await (const d of docs) {
       count++;
       if (seen.has(d.record.path)) continue;
       seen.add(d.record.path);
-      await writer.write(d.record.path + (flags.null ? '\0' : '\n'));
+      await writer.write(shown(d.record.path) + (flags.null ? '\0' : '\n'));
     }
     await writer.flush();
   } else {

@@ -5,7 +5,8 @@ import type { AnalysedDocument } from '../../core/analyse/analyse-document.js';
 import { RECORD_FIELDS } from '../../core/types.js';
 import { documentView, metadataLines } from '../../format/document-view.js';
 import { createRowWriter } from '../../format/row-writer.js';
-import { cellText } from '../../format/cells.js';
+import { cellText, tsvCell } from '../../format/cells.js';
+import { visible, visibleText } from '../../format/sanitize.js';
 import type { Io } from '../io.js';
 import { EXIT, UsageError } from '../errors.js';
 import { corpusContext, finalStatus, loadAnalysis, outputContext } from '../context.js';
@@ -15,6 +16,8 @@ export interface ShowFlags extends CorpusFlags, OutputFlags {
   meta?: boolean;
   raw?: boolean;
   pager: boolean;
+  /** False with --no-sanitize: the text goes to a terminal as decoded, escapes and all. */
+  sanitize: boolean;
 }
 
 function ensureNewline(text: string): string {
@@ -32,15 +35,15 @@ export async function runShow(ids: string[], paths: string[], flags: ShowFlags, 
   try {
     for (const r of await resolveIds(ids, corpus.options, corpus.run)) {
       if (r.ids.length === 0) {
-        await io.stderr.write(`corpus: no document matches '${r.query}'\n`);
+        await io.stderr.write(`corpus: no document matches '${visible(r.query)}'\n`);
         status = EXIT.noResults;
       }
       for (const id of r.ids) wanted.add(id);
     }
   } catch (err) {
     if (!(err instanceof AmbiguousIdError)) throw err;
-    const lines = err.candidates.map((c) => `  ${c}\n`).join('');
-    await io.stderr.write(`corpus: '${err.query}' is ambiguous; it matches:\n${lines}`);
+    const lines = err.candidates.map((c) => `  ${visible(c)}\n`).join('');
+    await io.stderr.write(`corpus: '${visible(err.query)}' is ambiguous; it matches:\n${lines}`);
     return EXIT.error;
   }
   if (wanted.size === 0) return finalStatus(status, corpus, flags);
@@ -53,8 +56,10 @@ export async function runShow(ids: string[], paths: string[], flags: ShowFlags, 
   // In the order asked for, each document once.
   const docs = [...wanted].flatMap((id) => found.get(id) ?? []);
 
+  // Text written as it is reaches a terminal made visible, unless --no-sanitize; a pipe gets it as decoded.
+  const asIs = io.stdout.isTTY && flags.sanitize !== false ? visibleText : (text: string) => text;
   if (flags.raw) {
-    for (const d of docs) await io.stdout.write(d.text);
+    for (const d of docs) await io.stdout.write(asIs(d.text));
   } else if (out.format === 'json' || out.format === 'jsonl' || out.format === 'csv') {
     const writer = createRowWriter<AnalysedDocument>({
       format: out.format,
@@ -77,11 +82,13 @@ export async function runShow(ids: string[], paths: string[], flags: ShowFlags, 
     const long = text.split('\n').length > io.rows;
     if (!(flags.pager && long && io.page && (await io.page(text)))) await io.stdout.write(text);
   } else if (flags.meta) {
+    // A field a line: a value is escaped as a TSV cell is, so an id holding a newline stays one line.
+    const field = io.stdout.isTTY ? (text: string) => visible(tsvCell(text)) : tsvCell;
     for (const d of docs) {
-      for (const key of RECORD_FIELDS) await io.stdout.write(`${key}\t${cellText(d.record[key])}\n`);
+      for (const key of RECORD_FIELDS) await io.stdout.write(`${key}\t${field(cellText(d.record[key]))}\n`);
     }
   } else {
-    for (const d of docs) await io.stdout.write(ensureNewline(d.text));
+    for (const d of docs) await io.stdout.write(asIs(ensureNewline(d.text)));
   }
   return finalStatus(status, corpus, flags);
 }

@@ -13,7 +13,10 @@ export function showCommand(io: Io, setStatus: (code: number) => void): Command 
     .argument('<ids...>', 'document ids, unique id prefixes or file paths')
     .addOption(new Option('--meta', 'only the metadata'))
     .addOption(new Option('--raw', 'the decoded text as the file holds it'))
-    .addOption(new Option('--no-pager', 'never page, even when the text is longer than the screen'));
+    .addOption(new Option('--no-pager', 'never page, even when the text is longer than the screen'))
+    .addOption(
+      new Option('--no-sanitize', 'with --raw, write the text to a terminal as decoded, escape sequences included'),
+    );
   addOutputOptions(cmd);
   addCorpusOptions(cmd);
   return cmd.action(async (ids: string[], flags: ShowFlags) =>

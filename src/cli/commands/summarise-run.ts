@@ -3,10 +3,11 @@
 import type { SectionName } from '../../core/summary/sections.js';
 import { summaryRows, summaryView } from '../../format/summary-view.js';
 import { createRowWriter } from '../../format/row-writer.js';
+import { visibleJson } from '../../format/sanitize.js';
 import type { Io } from '../io.js';
 import { EXIT, UsageError } from '../errors.js';
 import { corpusContext, finalStatus, loadAnalysis, outputContext } from '../context.js';
-import { type CorpusFlags, type FilterFlags, type OutputFlags } from '../options.js';
+import { wholeNumber, type CorpusFlags, type FilterFlags, type OutputFlags } from '../options.js';
 
 export interface SummariseFlags extends CorpusFlags, OutputFlags, FilterFlags {
   top: string;
@@ -17,14 +18,15 @@ export interface SummariseFlags extends CorpusFlags, OutputFlags, FilterFlags {
 /** Runs `summarise`; resolves to the exit status (1 when no document was left to summarise). */
 export async function runSummarise(paths: string[], flags: SummariseFlags, io: Io): Promise<number> {
   const { SECTIONS } = await import('../../core/summary/sections.js');
-  const top = Number(flags.top);
-  if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top takes a whole number from 1, not '${flags.top}'`);
+  const top = wholeNumber('--top', flags.top, 1);
   let sections: readonly SectionName[] = SECTIONS;
   if (flags.only !== undefined) {
     const asked = flags.only
       .split(',')
       .map((s) => s.trim())
       .filter((s) => s !== '');
+    if (asked.length === 0)
+      throw new UsageError(`--only takes sections, comma-separated (sections: ${SECTIONS.join(', ')})`);
     for (const s of asked) {
       if (!SECTIONS.includes(s as SectionName))
         throw new UsageError(`--only: unknown section '${s}' (sections: ${SECTIONS.join(', ')})`);
@@ -48,9 +50,11 @@ export async function runSummarise(paths: string[], flags: SummariseFlags, io: I
   });
   const chosen = Object.fromEntries(sections.map((s) => [s, summary[s]]));
 
-  if (out.format === 'json') await io.stdout.write(`${JSON.stringify(chosen, null, 2)}\n`);
+  // JSON on a terminal shows bidi and other invisible characters as \u escapes.
+  const json = io.stdout.isTTY ? visibleJson : (text: string) => text;
+  if (out.format === 'json') await io.stdout.write(`${json(JSON.stringify(chosen, null, 2))}\n`);
   else if (out.format === 'jsonl') {
-    for (const s of sections) await io.stdout.write(`${JSON.stringify({ section: s, data: summary[s] })}\n`);
+    for (const s of sections) await io.stdout.write(`${json(JSON.stringify({ section: s, data: summary[s] }))}\n`);
   } else if (out.format === 'table') await io.stdout.write(summaryView(summary, sections, out.chalk, io.columns, top));
   else {
     const writer = createRowWriter<[string, string, unknown]>({

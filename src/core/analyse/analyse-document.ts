@@ -2,6 +2,7 @@
 // boilerplate, body counts, language, hash and flags. One document at a time.
 
 import { extractMetadata, type Metadata } from './metadata/index.js';
+import { declaredFields, type DeclaredFields } from './metadata/declared-fields.js';
 import { detectLanguage } from './language/detect-language.js';
 import { countWordsAndSentences } from '../stats/tokenize.js';
 import { edgeLines } from './recurring-lines.js';
@@ -9,7 +10,7 @@ import { isWhiteSpace } from './white-space.js';
 import { fmix32, FNV_OFFSET, FNV_PRIME } from '../hash.js';
 import { paragraphsOf } from './body.js';
 import { splitLines } from '../input/lines.js';
-import type { DocumentRecord, Provenance, RecordFields, SourceDocument } from '../types.js';
+import type { DocumentRecord, Provenance, SourceDocument } from '../types.js';
 import type { FoundFile } from '../input/walk.js';
 
 /** A document with its record and the text views the commands need. */
@@ -131,14 +132,15 @@ const lineRef = (n: number | null): string | undefined => (n === null ? undefine
  * The title, date and source a record's own fields give (a JSON Lines record's), in place of
  * those read from its text; `provenance` says where each came from.
  */
-function withRecordFields(meta: Metadata, fields: RecordFields, provenance: Provenance): void {
+function withRecordFields(meta: Metadata, declared: DeclaredFields, provenance: Provenance): void {
+  const { fields } = declared;
   if (fields.title !== undefined) {
     meta.title = fields.title;
     provenance.title = 'record field';
   } else if (meta.title !== null) provenance.title = lineRef(meta.titleLine);
   if (fields.date !== undefined) {
     meta.date = fields.date;
-    meta.dateText = fields.date;
+    meta.dateText = declared.dateText ?? fields.date;
     provenance.date = 'record field';
   } else if (meta.date !== null) provenance.date = lineRef(meta.dateLine);
   if (fields.source !== undefined) {
@@ -156,9 +158,11 @@ export function analyseDocument(doc: SourceDocument, recurring: ReadonlySet<stri
   const lines = splitLines(doc.text.normalize('NFC'));
   const meta = extractMetadata(lines);
   if (doc.format === 'markdown' && meta.title === null) markdownTitle(lines, meta);
-  const fields = doc.fields ?? {};
+  // A record's date and lang are checked: an invalid one is dropped, and flagged below.
+  const declared = declaredFields(doc.fields);
+  const { fields } = declared;
   const provenance: Provenance = {};
-  withRecordFields(meta, fields, provenance);
+  withRecordFields(meta, declared, provenance);
   const { title, date, dateText, source } = meta;
 
   const boilerplate = new Set(meta.boilerplate);
@@ -188,6 +192,7 @@ export function analyseDocument(doc: SourceDocument, recurring: ReadonlySet<stri
   if (words < SHORT_WORDS) flags.push('short');
   if (lang === 'und') flags.push('und');
   if (doc.encoding === 'windows-1252') flags.push('encoding-fallback');
+  for (const flag of declared.invalid) flags.push(flag);
 
   const record: DocumentRecord = {
     id: doc.id,

@@ -4,7 +4,14 @@
 
 import type { AnalysedDocument } from './analyse-document.js';
 import type { Slot } from './document-slots.js';
-import type { CacheEntry, CorpusCache, CorpusSummary, JsonlFileEntry, StoredEntry } from '../cache/index.js';
+import {
+  keyFields,
+  type CacheEntry,
+  type CorpusCache,
+  type CorpusSummary,
+  type JsonlFileEntry,
+  type StoredEntry,
+} from '../cache/index.js';
 import type { WorkerResult } from '../workers/analysis-pool.js';
 
 /** The cache's next version, entry by entry, in corpus order. */
@@ -31,9 +38,7 @@ export class CacheCarryOver {
       const stat = slot.stat as NonNullable<Slot['stat']>;
       const record = slot.asked === undefined ? result.record : { ...result.record, id: slot.asked };
       this.put({
-        f: stat.absPath,
-        s: stat.size,
-        m: stat.mtimeMs,
+        ...keyFields(stat),
         e: result.edges,
         h: result.recurringHits,
         l: result.lede,

@@ -1,11 +1,11 @@
-// The plan of a corpus run, made before either pass: its files in walk order, each one's size and
-// time (what the cache keys entries by, and the corpus's fingerprint), its cache file, and whether
-// its analysis is worth worker threads.
+// The plan of a corpus run, made before either pass: its files in walk order, each one's key (size,
+// times and inode: what the cache keys entries by, and the corpus's fingerprint), its cache file,
+// and whether its analysis is worth worker threads.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CorpusOptions } from './corpus-options.js';
-import { cacheFileFor, fingerprintOf } from '../cache/index.js';
+import { cacheFileFor, fingerprintOf, type FileKey } from '../cache/index.js';
 import { corpusFiles, effectiveInputs, type CorpusRun } from '../input/corpus-files.js';
 import { formatOf } from '../input/file-kinds.js';
 import { readerFor } from '../input/formats/index.js';
@@ -15,20 +15,16 @@ import { workersAvailable } from '../workers/analysis-pool.js';
 /** Fewer documents than this are analysed in this thread: starting workers costs more. */
 export const PARALLEL_MIN_DOCUMENTS = 200;
 
-/** A file's size and modification time: what its cache entry is keyed by. */
-export interface FileStat {
-  absPath: string;
-  size: number;
-  mtimeMs: number;
-}
+/** A file's path, size, modification and change times and inode: what its cache entry is keyed by. */
+export type FileStat = FileKey;
 
 /** What a run knows of its corpus before reading it. */
 export interface CorpusPlan {
   /** The files, in walk order. */
   files: FoundFile[];
-  /** Each file's size and time; undefined when it cannot be had. */
+  /** Each file's key; undefined when it cannot be had. */
   stats: Map<FoundFile, FileStat | undefined>;
-  /** The files' paths, sizes and times in one value: the cache's count holds when it is the same. */
+  /** The files' keys in one value: the cache's count holds when it is the same. */
   fingerprint: string;
   /** The cache file of this corpus; null without a cache folder. */
   cacheFile: string | null;
@@ -54,13 +50,26 @@ export function planCorpus(options: CorpusOptions, run: CorpusRun): CorpusPlan {
   };
 }
 
-function statOf(file: FoundFile): FileStat | undefined {
+/** The file's key as it is now; undefined when it cannot be had. */
+export function statOf(file: Pick<FoundFile, 'absPath'>): FileStat | undefined {
   try {
     const st = fs.statSync(file.absPath);
-    return { absPath: file.absPath, size: st.size, mtimeMs: st.mtimeMs };
+    return { absPath: file.absPath, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino };
   } catch {
     return undefined;
   }
+}
+
+/** True when the file's key is still `stat`: it was not written, touched or replaced since. */
+export function unchanged(stat: FileStat): boolean {
+  const now = statOf(stat);
+  return (
+    now !== undefined &&
+    now.size === stat.size &&
+    now.mtimeMs === stat.mtimeMs &&
+    now.ctimeMs === stat.ctimeMs &&
+    now.ino === stat.ino
+  );
 }
 
 /** About how many documents the files hold: one a file that is one document, a guess from its size for records. */

@@ -2,7 +2,7 @@
 // to hand out, holding the cache's entry where it holds for this corpus, else the document read
 // and its analysis under way. (The records of a file of records: see record-slots.ts.)
 
-import type { FileStat } from './corpus-plan.js';
+import { unchanged, type FileStat } from './corpus-plan.js';
 import type { Analysis, DocumentAnalysis } from './document-analysis.js';
 import type { CorpusCache, JsonlFileEntry, RecurringKeys, StoredEntry } from '../cache/index.js';
 import type { DocumentFormat, WantId } from '../input/formats/format-reader.js';
@@ -52,7 +52,9 @@ export interface SlotContext {
 
 /**
  * The slot of a file that is one document; null when it is not wanted, or cannot be read (a
- * file held in the cache is read only for its text).
+ * file held in the cache is read only for its text). A cached record is never given with the
+ * text of another version of its file: when the file changed between the plan and its reading,
+ * the text read is analysed instead.
  */
 export function documentSlot(
   ctx: SlotContext,
@@ -66,19 +68,23 @@ export function documentSlot(
     return null;
   }
   const stat = ctx.stats.get(file);
-  const stored = stat && ctx.cache?.get(stat.absPath, stat.size, stat.mtimeMs);
+  const stored = stat && ctx.cache?.get(stat);
+  let read: ReturnType<DocumentFormat['read']> | undefined;
   if (stored?.hitsAre(ctx.recurringKeys)) {
     let doc: SourceDocument | null = null;
     if (ctx.withText) {
-      const read = reader.read(file, ctx.warn);
+      read = reader.read(file, ctx.warn);
       if (read === null || read === 'skipped') return null;
       doc = { id: '', path: file.displayPath, absPath: file.absPath, format, ...read };
     }
-    const id = claimFor(ctx.ids, wantedId, file, ctx.warn);
-    if (doc) doc.id = id;
-    return { id, path: file.displayPath, doc, stat, file, stored, result: null };
+    // Still the file the entry was found for, after its text was read: the text is that version's.
+    if (doc === null || unchanged(stat as FileStat)) {
+      const id = claimFor(ctx.ids, wantedId, file, ctx.warn);
+      if (doc) doc.id = id;
+      return { id, path: file.displayPath, doc, stat, file, stored, result: null };
+    }
   }
-  const read = reader.read(file, ctx.warn);
+  read ??= reader.read(file, ctx.warn);
   if (read === null || read === 'skipped') return null;
   const id = claimFor(ctx.ids, wantedId, file, ctx.warn);
   const doc: SourceDocument = { id, path: file.displayPath, absPath: file.absPath, format, ...read };

@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CorpusPlan } from './corpus-plan.js';
-import type { FirstPass } from './first-pass.js';
+import { countRecurring, type FirstPass } from './first-pass.js';
 import { edgeKeys, RecurringLineCounter } from './recurring-lines.js';
 import { CorpusCache, RecurringKeys, type CachedJsonl } from '../cache/index.js';
-import { keepOrRemoved, removeAtExit } from '../cache/temp-files.js';
+import { keepOrRemoved, makeScratchFolder } from '../cache/temp-files.js';
 import { formatOf, isGzip } from '../input/file-kinds.js';
 import { readerFor } from '../input/formats/index.js';
 import { IdRegistry } from '../input/ids.js';
@@ -33,15 +33,19 @@ export async function firstPassWithWorkers(
   warn: WarningHandler,
   onProgress: ((done: number, total: number) => void) | undefined,
 ): Promise<FirstPass> {
-  let scratch: string | null = null;
-  if (!plan.cacheFile) {
-    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-'));
-    removeAtExit(scratch);
+  let scratch: string | null;
+  try {
+    scratch = plan.cacheFile ? null : makeScratchFolder();
+  } catch (err) {
+    // No scratch cache for the workers to fill (the temporary folder cannot be written): the
+    // count is made in this thread, and the second pass analyses with workers of its own.
+    warn(os.tmpdir(), `no scratch cache for the first pass (${(err as NodeJS.ErrnoException).code ?? err})`);
+    return { ...(await countRecurring(plan, null)), cache: null, pool: null, scratch: null, speculated: false };
   }
   const target = plan.cacheFile ?? path.join(scratch as string, 'cache.jsonl');
   const guess = new Set(opened?.corpus?.recurring ?? []);
   const pool = new AnalysisPool(plan.jobs, guess);
-  const last = opened ?? CorpusCache.open(target, noWarnings);
+  const last = opened ?? CorpusCache.open(target, (why) => warn(target, why));
   let filled: Awaited<ReturnType<typeof fillCache>>;
   try {
     filled = await fillCache(plan, last, pool, guess, onProgress);
@@ -58,7 +62,8 @@ export async function firstPassWithWorkers(
   // analysed in the second pass, so for them the workers stay.
   if (recordsLeft) pool.setRecurring(recurring);
   else await pool.close();
-  const cache = CorpusCache.open(target, (why) => warn(target, why));
+  // What was said of the cache while it was filled is not said again.
+  const cache = CorpusCache.open(target, (why) => last.reported.includes(why) || warn(target, why));
   return { recurring, total, cache, pool: recordsLeft ? pool : null, scratch, speculated: true };
 }
 
@@ -156,7 +161,7 @@ async function fillCache(
       const st = plan.stats.get(file);
       const reader = readerFor(formatOf(file.relPath));
       if (reader.holds === 'records') {
-        const entries = st && cache.jsonl(st.absPath, st.size, st.mtimeMs);
+        const entries = st && cache.jsonl(st);
         if (entries) {
           // Counted and carried over with nothing else in between: the workers' entries are
           // written as they come, and the file's entries must stay together.
@@ -176,12 +181,12 @@ async function fillCache(
         }
         continue;
       }
-      const stored = st && cache.get(st.absPath, st.size, st.mtimeMs);
+      const stored = st && cache.get(st);
       if (st && stored) {
         cache.putStored(stored.line);
         count.push(stored.edges);
       } else if (st && st.size <= WORKER_MAX_BYTES && !isGzip(file.relPath)) {
-        count.push(pool.analyseFile({ ...file, format: formatOf(file.relPath), size: st.size, mtimeMs: st.mtimeMs }));
+        count.push(pool.analyseFile({ ...file, format: formatOf(file.relPath), key: st }));
       } else {
         // A big file (or a compressed one, which may be) is analysed by the second pass, here.
         const read = reader.read(file, noWarnings);

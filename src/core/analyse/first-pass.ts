@@ -39,7 +39,7 @@ export async function countRecurring(
     const st = plan.stats.get(file);
     const reader = readerFor(formatOf(file.relPath));
     if (reader.holds === 'records') {
-      const held = st && cache?.jsonl(st.absPath, st.size, st.mtimeMs);
+      const held = st && cache?.jsonl(st);
       if (held) {
         for (const [, stored] of held.records()) counter.add(stored.edges);
         total += held.file.n;
@@ -51,7 +51,7 @@ export async function countRecurring(
       }
       continue;
     }
-    const edges = st && cache?.edges(st.absPath, st.size, st.mtimeMs);
+    const edges = st && cache?.edges(st);
     if (edges) counter.add(edges);
     else {
       const read = reader.read(file, noWarnings);

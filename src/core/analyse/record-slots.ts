@@ -2,9 +2,9 @@
 // the file's own cache entry. A file the cache holds whole is replayed from it, unread, when
 // no text is wanted; else it is read, each record's entry taken from the cache where it holds.
 
-import type { FileStat } from './corpus-plan.js';
+import { unchanged, type FileStat } from './corpus-plan.js';
 import type { Slot, SlotContext } from './document-slots.js';
-import type { CachedJsonl, JsonlFileEntry, StoredEntry } from '../cache/index.js';
+import { keyFields, type CachedJsonl, type JsonlFileEntry, type StoredEntry } from '../cache/index.js';
 import type { RecordFormat, RecordTrack } from '../input/formats/format-reader.js';
 import { claimRecordId } from '../input/ids.js';
 import type { FoundFile } from '../input/walk.js';
@@ -12,7 +12,7 @@ import type { FoundFile } from '../input/walk.js';
 /** The cache's entries for a file of records, when it holds them for the file as it is now. */
 export function heldRecords(ctx: SlotContext, file: FoundFile): CachedJsonl | null {
   const stat = ctx.stats.get(file);
-  return (stat && ctx.cache?.jsonl(stat.absPath, stat.size, stat.mtimeMs)) || null;
+  return (stat && ctx.cache?.jsonl(stat)) || null;
 }
 
 /** True when the file need not be read: no text is wanted, and every entry holds for this corpus. */
@@ -45,16 +45,18 @@ export function* replayRecords(ctx: SlotContext, file: FoundFile, held: CachedJs
 }
 
 /**
- * The slots of a file of records, read: each record's entry taken from the cache (`held`) when
- * it holds, else the record analysed afresh.
+ * The slots of a file of records, read: each record's entry taken from the cache (`found`) when
+ * it holds, else the record analysed afresh. A file changed since the plan is analysed as it is
+ * read: its entries are of another version, and its text must not be given with their records.
  */
 export async function* readRecords(
   ctx: SlotContext,
   file: FoundFile,
   reader: RecordFormat,
-  held: CachedJsonl | null,
+  found: CachedJsonl | null,
 ): AsyncGenerator<Slot> {
   const stat = ctx.stats.get(file);
+  const held = found && stat && unchanged(stat) ? found : null;
   const records = held ? held.records() : null;
   let next = records?.next();
   const track = new RecordTracker();
@@ -88,14 +90,16 @@ class RecordTracker implements RecordTrack {
     if (why !== null) this.warn.push([lineNo, why]);
   }
 
+  warned(lineNo: number, why: string): void {
+    this.warn.push([lineNo, why]);
+  }
+
   failed(): void {
     this.broken = true;
   }
 
   /** The file's entry, for `records` records; null when the file was not read to its end. */
   entry(stat: FileStat, records: number): JsonlFileEntry | null {
-    return this.broken
-      ? null
-      : { f: stat.absPath, s: stat.size, m: stat.mtimeMs, j: { n: records, skip: this.skip, warn: this.warn } };
+    return this.broken ? null : { ...keyFields(stat), j: { n: records, skip: this.skip, warn: this.warn } };
   }
 }

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CACHE_VERSION, headerVersion } from './file-format.js';
+import { isLeftByDeadRun } from './temp-files.js';
 
 /** The cache file for a corpus: named by the version and everything that changes what is read. */
 export function cacheFileFor(dir: string, corpusKey: unknown): string {
@@ -16,6 +17,29 @@ export function cacheFileFor(dir: string, corpusKey: unknown): string {
   return path.join(dir, `corpus-${hash}.jsonl`);
 }
 
+/**
+ * Creates the folder `dir` and its missing parents, as `mkdir -p` does, in at most two calls per
+ * level. Not `fs.mkdirSync` with `recursive`: where mkdir fails with ENOENT although the parent is
+ * there (under /proc/self), Node 20's loops forever in C++, deaf to signals. Throws the error of
+ * the level that cannot be made; a file where a folder should be is ENOTDIR.
+ */
+export function makeDir(dir: string, parentMade = false): void {
+  try {
+    fs.mkdirSync(dir);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      // Made meanwhile by another run, or a file is in the way.
+      if (fs.statSync(dir).isDirectory()) return;
+      throw Object.assign(new Error(`not a folder: ${dir}`), { code: 'ENOTDIR' });
+    }
+    const parent = path.dirname(dir);
+    if (code !== 'ENOENT' || parentMade || parent === dir) throw err;
+    makeDir(parent);
+    makeDir(dir, true);
+  }
+}
+
 /** A new temporary file's name beside the cache file `file`, unique to this process and call. */
 export function tempFileFor(file: string): string {
   return `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
@@ -23,8 +47,11 @@ export function tempFileFor(file: string): string {
 
 /** A cache file's name, and a temporary one's beside it (see {@link tempFileFor}). */
 const CACHE_NAME = /^corpus-[0-9a-f]{16}\.jsonl$/;
-const TEMP_NAME = /^corpus-[0-9a-f]{16}\.jsonl\.\d+\.[0-9a-z]*\.tmp$/;
-/** A temporary file older than this was left by a run that was killed: no run writes that long. */
+const TEMP_NAME = /^corpus-[0-9a-f]{16}\.jsonl\.(\d+)\.[0-9a-z]*\.tmp$/;
+/**
+ * A temporary file was left by a run that was killed when its process is gone, or when it is older
+ * than this, whatever its process id says: no run writes that long.
+ */
 const STALE_TEMP_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -48,7 +75,8 @@ export function pruneCacheDir(dir: string, now = Date.now()): string[] {
     const file = path.join(dir, name);
     try {
       let stale = false;
-      if (TEMP_NAME.test(name)) stale = now - fs.statSync(file).mtimeMs > STALE_TEMP_MS;
+      if (TEMP_NAME.test(name))
+        stale = isLeftByDeadRun(name, TEMP_NAME) || now - fs.statSync(file).mtimeMs > STALE_TEMP_MS;
       else if (CACHE_NAME.test(name)) {
         const version = headerVersion(headOf(file, head));
         stale = version !== undefined && version !== CACHE_VERSION;

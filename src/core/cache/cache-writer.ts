@@ -5,7 +5,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pruneCacheDir, tempFileFor } from './cache-files.js';
+import { makeDir, pruneCacheDir, tempFileFor } from './cache-files.js';
 import { headerLine, trailerLine, type CacheEntry, type CorpusSummary, type JsonlFileEntry } from './file-format.js';
 import { keepOrRemoved, removeAtExit } from './temp-files.js';
 
@@ -16,13 +16,16 @@ const WRITE_CHUNK = 1 << 20;
 function prepend(head: string, from: string, to: string): void {
   const chunk = Buffer.allocUnsafe(1 << 20);
   const input = fs.openSync(from, 'r');
-  const output = fs.openSync(to, 'w');
   try {
-    fs.writeSync(output, head);
-    for (let n; (n = fs.readSync(input, chunk, 0, chunk.length, null)) > 0;) fs.writeSync(output, chunk, 0, n);
+    const output = fs.openSync(to, 'w');
+    try {
+      fs.writeSync(output, head);
+      for (let n; (n = fs.readSync(input, chunk, 0, chunk.length, null)) > 0;) fs.writeSync(output, chunk, 0, n);
+    } finally {
+      fs.closeSync(output);
+    }
   } finally {
     fs.closeSync(input);
-    fs.closeSync(output);
   }
 }
 
@@ -33,10 +36,16 @@ function tempName(file: string): string {
   return tmp;
 }
 
+/** Why a write failed, in a word: the error's code when it has one. */
+function whyOf(err: unknown): string {
+  return (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+}
+
 /**
  * The writer of the cache file `file`'s next version: {@link begin} starts it, the `put` methods
  * add entries, {@link commit} puts it in place and {@link abandon} drops it. Writing is best
- * effort: when the file cannot be written, nothing is, and the run goes on without a cache.
+ * effort: when the file cannot be written, nothing is, `onFailure` is told why (once), and the
+ * run goes on without a cache.
  */
 export class CacheWriter {
   private out: { fd: number; tmp: string; headed: boolean; sha256: Hash } | null = null;
@@ -45,7 +54,22 @@ export class CacheWriter {
   private chunk: Buffer | null = null;
   private chunkLength = 0;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly onFailure: (why: string) => void,
+  ) {}
+
+  /** Writes nothing from now on, and says why. */
+  private fail(why: string): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.onFailure(`cache not written (${why})`);
+  }
+
+  /** Writes nothing from now on (the caller said why). */
+  disable(): void {
+    this.failed = true;
+  }
 
   /** True once the next version is being written. */
   get writing(): boolean {
@@ -59,13 +83,22 @@ export class CacheWriter {
   begin(corpus: CorpusSummary | null): void {
     if (this.out || this.failed) return;
     try {
-      fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      const tmp = tempName(this.file);
-      const fd = fs.openSync(tmp, 'w');
+      makeDir(path.dirname(this.file));
+    } catch (err) {
+      this.fail(`cannot create its folder: ${whyOf(err)}`);
+      return;
+    }
+    let tmp: string | null = null;
+    let fd: number | null = null;
+    try {
+      tmp = tempName(this.file);
+      fd = fs.openSync(tmp, 'w');
       if (corpus) fs.writeSync(fd, headerLine(corpus));
       this.out = { fd, tmp, headed: corpus !== null, sha256: createHash('sha256') };
-    } catch {
-      this.failed = true;
+    } catch (err) {
+      if (fd !== null) fs.closeSync(fd);
+      if (tmp !== null) removeTemp(tmp);
+      this.fail(whyOf(err));
     }
   }
 
@@ -112,8 +145,9 @@ export class CacheWriter {
     try {
       this.out.sha256.update(data);
       for (let at = 0; at < data.length;) at += fs.writeSync(this.out.fd, data, at);
-    } catch {
+    } catch (err) {
       this.abandon();
+      this.fail(whyOf(err));
     }
   }
 
@@ -125,23 +159,26 @@ export class CacheWriter {
     this.out = null;
     let written = tmp;
     try {
-      fs.writeSync(fd, trailerLine(sha256.digest('hex')));
-      fs.closeSync(fd);
+      try {
+        fs.writeSync(fd, trailerLine(sha256.digest('hex')));
+      } finally {
+        fs.closeSync(fd);
+      }
       if (!headed) {
         if (!corpus) throw new Error('a cache needs its header');
         written = tempName(this.file);
         prepend(headerLine(corpus), tmp, written);
-        fs.rmSync(tmp, { force: true });
+        removeTemp(tmp);
       }
       fs.renameSync(written, this.file);
-      pruneCacheDir(path.dirname(this.file));
-    } catch {
-      fs.rmSync(tmp, { force: true });
-      fs.rmSync(written, { force: true });
-    } finally {
-      keepOrRemoved(tmp);
-      keepOrRemoved(written);
+    } catch (err) {
+      removeTemp(tmp);
+      removeTemp(written);
+      this.fail(whyOf(err));
+      return;
     }
+    keepOrRemoved(written);
+    pruneCacheDir(path.dirname(this.file));
   }
 
   /** Drops what was written (the run did not see the whole corpus). */
@@ -155,7 +192,17 @@ export class CacheWriter {
     } catch {
       /* already closed */
     }
-    fs.rmSync(tmp, { force: true });
-    keepOrRemoved(tmp);
+    removeTemp(tmp);
   }
+}
+
+/** Removes a temporary file, now rather than at exit. */
+function removeTemp(tmp: string): void {
+  try {
+    fs.rmSync(tmp, { force: true });
+  } catch {
+    /* left for the exit handler, then for pruning */
+    return;
+  }
+  keepOrRemoved(tmp);
 }

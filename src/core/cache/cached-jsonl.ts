@@ -15,8 +15,8 @@ export class CachedJsonl {
     /** Where the file's own entry's line starts: {@link CorpusCache.putStored} carries it over. */
     readonly line: number,
     readonly file: JsonlFileEntry['j'],
-    private readonly size: number,
-    private readonly mtimeMs: number,
+    /** The file's stamp (`stampOf` in json-bytes.ts), which its entries were checked to have. */
+    private readonly stamp: string,
   ) {}
 
   /** Each record's entry, with its line number in the file, in order. */
@@ -31,7 +31,7 @@ export class CachedJsonl {
         k++;
         lineNo++;
       }
-      yield [lineNo, StoredEntry.read(line, this.size, this.mtimeMs) as StoredEntry];
+      yield [lineNo, StoredEntry.read(line, this.stamp) as StoredEntry];
       at = line.next;
     }
   }

@@ -1,13 +1,19 @@
 // The metadata cache of one corpus, opened: each text file's record and each JSON Lines record's,
-// kept between runs, keyed by the file's identity (absolute path, size, modification time), the
-// tool's version and the corpus read. The last run's entries are looked up here, in corpus order;
-// the next run's are written through a CacheWriter (cache-writer.ts), the unchanged carried over.
+// kept between runs, keyed by the file's identity (absolute path, size, modification and change
+// times, inode), the tool's version and the corpus read. The last run's entries are looked up
+// here, in corpus order; the next run's are written through a CacheWriter (cache-writer.ts).
 
 import fs from 'node:fs';
 import { CachedJsonl } from './cached-jsonl.js';
 import { CacheWriter } from './cache-writer.js';
-import { checkedEntries, type CacheEntry, type CorpusSummary, type JsonlFileEntry } from './file-format.js';
-import { afterStamp, fileStamp, isPathOf, pathOf } from './json-bytes.js';
+import {
+  checkedEntries,
+  type CacheEntry,
+  type CorpusSummary,
+  type FileKey,
+  type JsonlFileEntry,
+} from './file-format.js';
+import { isFileEntry, isPathOf, pathOf, stampOf } from './json-bytes.js';
 import { StoredEntry } from './stored-entry.js';
 import { WINDOW, type Line, type WindowedLines } from './window-lines.js';
 
@@ -27,36 +33,75 @@ export class CorpusCache {
   private readonly writer: CacheWriter;
   /** What the last run found of the corpus as a whole, when the files are still the same. */
   corpus: CorpusSummary | null = null;
+  /** What was reported of this cache (each thing once). */
+  readonly reported: string[] = [];
 
-  private constructor(readonly file: string) {
-    this.writer = new CacheWriter(file);
+  private constructor(
+    readonly file: string,
+    private readonly onProblem: (why: string) => void,
+  ) {
+    this.writer = new CacheWriter(file, (why) => this.report(why));
+  }
+
+  private report(why: string): void {
+    if (this.reported.includes(why)) return;
+    this.reported.push(why);
+    this.onProblem(why);
   }
 
   /**
    * Opens the cache file; a missing file is an empty cache, and a damaged one (a header of
-   * another version, no trailer, or entries that do not match the trailer's checksum) is
-   * reported through `onDamage` and ignored (the run rebuilds it). An entry that is not laid
-   * out for its file's size and time is a miss: the file is analysed again. The file stays open
-   * until {@link close}; `window` is the size of what is read of it at once.
+   * another version, no trailer, entries that do not match the trailer's checksum, not a file)
+   * is reported through `onProblem` and ignored (the run rebuilds it). A folder in its place is
+   * removed when empty; else it is reported, and the run neither reads nor writes a cache. So is
+   * a cache that cannot be written (its folder cannot be made, the disk is full). An entry
+   * that is not laid out for its file's key is a miss: the file is analysed again. The file stays
+   * open until {@link close}; `window` is the size of what is read of it at once.
    */
-  static open(file: string, onDamage: (why: string) => void, window = WINDOW): CorpusCache {
-    const cache = new CorpusCache(file);
+  static open(file: string, onProblem: (why: string) => void, window = WINDOW): CorpusCache {
+    const cache = new CorpusCache(file, onProblem);
     let fd: number;
     try {
-      fd = fs.openSync(file, 'r');
+      // Not blocking: a FIFO put in its place must not hang the run.
+      fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
     } catch {
+      // Missing (or unreadable: then writing it says why).
       return cache;
     }
     try {
+      const stat = fs.fstatSync(fd);
+      if (!stat.isFile()) {
+        fs.closeSync(fd);
+        cache.notAFile(stat.isDirectory());
+        return cache;
+      }
       const { corpus, lines, first } = checkedEntries(fd, window);
       cache.corpus = corpus;
       cache.lines = lines;
       cache.next = first;
     } catch (err) {
       fs.closeSync(fd);
-      onDamage(`damaged cache ignored and rebuilt (${(err as Error).message})`);
+      cache.report(`damaged cache ignored and rebuilt (${(err as Error).message})`);
     }
     return cache;
+  }
+
+  /**
+   * Something else in the cache file's place (a folder, a FIFO): replaced when the cache is
+   * written. A folder cannot be renamed over, so it is removed first; one that is not empty is
+   * not ours to remove, and then the run goes without a cache, saying why.
+   */
+  private notAFile(folder: boolean): void {
+    if (folder) {
+      try {
+        fs.rmdirSync(this.file);
+      } catch {
+        this.writer.disable();
+        this.report('the cache file is a folder, not empty: no cache is read or written until it is removed');
+        return;
+      }
+    }
+    this.report(`damaged cache ignored and rebuilt (${folder ? 'a folder, removed' : 'not a file'})`);
   }
 
   /** Closes the last run's file: nothing of it can be read after. */
@@ -96,40 +141,40 @@ export class CorpusCache {
   }
 
   /**
-   * The edge-line keys of a file's entry, when its size and modification time are unchanged:
-   * only the head of the line is parsed, which is all the first pass needs.
+   * The edge-line keys of a file's entry, when its key is unchanged: only the head of the line
+   * is parsed, which is all the first pass needs.
    */
-  edges(absPath: string, size: number, mtimeMs: number): string[] | null {
-    return this.get(absPath, size, mtimeMs)?.edges ?? null;
+  edges(key: FileKey): string[] | null {
+    return this.get(key)?.edges ?? null;
   }
 
   /**
-   * The entry for a file, when its size and modification time are unchanged: its edge lines are
+   * The entry for a file, when its key (size, times, inode) is unchanged: its edge lines are
    * parsed now, the rest of its line when asked for.
    */
-  get(absPath: string, size: number, mtimeMs: number): StoredEntry | null {
-    const line = this.find(absPath);
-    return line ? StoredEntry.read(line, size, mtimeMs) : null;
+  get(key: FileKey): StoredEntry | null {
+    const line = this.find(key.absPath);
+    return line ? StoredEntry.read(line, stampOf(key)) : null;
   }
 
   /**
-   * The entries of a JSON Lines file, when its size and modification time are unchanged and
-   * every entry is laid out for them, up to the file's own entry; null otherwise.
+   * The entries of a JSON Lines file, when its key is unchanged and every entry is laid out for
+   * it, up to the file's own entry; null otherwise.
    */
-  jsonl(absPath: string, size: number, mtimeMs: number): CachedJsonl | null {
-    const first = this.find(absPath);
+  jsonl(key: FileKey): CachedJsonl | null {
+    const first = this.find(key.absPath);
     if (!first) return null;
-    const stamp = fileStamp(size, mtimeMs);
+    const stamp = stampOf(key);
     let records = 0;
     for (let line: Line | null = first; line; line = this.lineAt(line.next)) {
-      if (!isPathOf(line, absPath)) return null;
-      if (afterStamp(line.bytes, line.start, line.end, stamp) >= 0) {
+      if (!isPathOf(line, key.absPath)) return null;
+      if (isFileEntry(line, stamp)) {
         const j = fileEntryOf(line);
         if (j === null || j.n !== records) return null;
         this.next = line.next;
-        return new CachedJsonl((at) => this.lineAt(at), first.at, line.at, j, size, mtimeMs);
+        return new CachedJsonl((at) => this.lineAt(at), first.at, line.at, j, stamp);
       }
-      if (StoredEntry.read(line, size, mtimeMs)?.recordId() == null) return null;
+      if (StoredEntry.read(line, stamp)?.recordId() == null) return null;
       records++;
     }
     return null;

@@ -9,15 +9,35 @@ import { VERSION } from '../version.js';
 import { WindowedLines } from './window-lines.js';
 
 /**
- * What the cache keeps of one text file's document, or of one record of a JSON Lines file: the
- * file's records have one entry each, in the file's order, under the file's path, size and time,
- * and then a {@link JsonlFileEntry}.
+ * What a cache entry is keyed by: the file's absolute path, size, modification time, change time
+ * and inode. The change time is there because the modification time can be set back (`touch -d`)
+ * after an edit that keeps the size, which sets the change time to now; the inode, because a file
+ * replaced by another (`mv`) may have the same size and times.
  */
-export interface CacheEntry {
-  /** Absolute path, size in bytes, modification time in ms (of the file holding the document). */
+export interface FileKey {
+  absPath: string;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+/** The key's fields of an entry, in the order they are written (see json-bytes.ts `stampOf`). */
+interface KeyFields {
+  /** Absolute path, size in bytes, modification and change times in ms, inode (of the file holding the document). */
   f: string;
   s: number;
   m: number;
+  c: number;
+  i: number;
+}
+
+/**
+ * What the cache keeps of one text file's document, or of one record of a JSON Lines file: the
+ * file's records have one entry each, in the file's order, under the file's key, and then a
+ * {@link JsonlFileEntry}.
+ */
+export interface CacheEntry extends KeyFields {
   /** Keys of the edge lines, for the count of lines recurring across the corpus. */
   e: string[];
   /** The edge lines that were boilerplate as recurring when the record was made. */
@@ -37,10 +57,7 @@ export interface CacheEntry {
  * the file's records and warnings without reading it. A file that could not be read to its end
  * has none: its entries are then not served.
  */
-export interface JsonlFileEntry {
-  f: string;
-  s: number;
-  m: number;
+export interface JsonlFileEntry extends KeyFields {
   j: {
     /** Records in the file. */
     n: number;
@@ -53,7 +70,7 @@ export interface JsonlFileEntry {
 
 /**
  * What one pass over the whole corpus found, kept in the cache's header: when the files are
- * the same (same fingerprint of paths, sizes and times), the next run need not count again.
+ * the same (same fingerprint of their keys), the next run need not count again.
  */
 export interface CorpusSummary {
   fingerprint: string;
@@ -66,7 +83,7 @@ const HEADER_KIND = 'corpus-cache';
  * The tool's version and the analysis's: bump the latter whenever a record made from the same
  * file would differ (a new hash, a new field), so that old entries are not served.
  */
-export const CACHE_VERSION = `${VERSION}+3`;
+export const CACHE_VERSION = `${VERSION}+4`;
 /** The start of a cache file's header, up to its version (JSON.stringify keeps this key order). */
 const HEADER_START = /^\{"kind":"corpus-cache","version":("(?:[^"\\]|\\.)*")/;
 
@@ -140,34 +157,41 @@ export function checkedEntries(fd: number, window: number): CheckedEntries {
   const size = fs.fstatSync(fd).size;
   const head = new WindowedLines(fd, size, window).at(0);
   if (!head) throw new Error('truncated');
-  const header = JSON.parse(head.bytes.toString('utf8', head.start, head.end)) as {
-    kind?: string;
-    version?: string;
-    corpus?: CorpusSummary;
-  };
-  if (header.kind !== HEADER_KIND || header.version !== CACHE_VERSION) throw new Error('unknown header');
+  // JSON.parse's own message would quote the damaged bytes, control characters and all.
+  let header: { kind?: string; version?: string; corpus?: CorpusSummary } | null;
+  try {
+    header = JSON.parse(head.bytes.toString('utf8', head.start, head.end)) as typeof header;
+  } catch {
+    throw new Error('unknown header');
+  }
+  if (header?.kind !== HEADER_KIND || header.version !== CACHE_VERSION) throw new Error('unknown header');
   const last = lastLine(fd, size);
   if (!last || last.at < head.next) throw new Error('truncated');
-  let trailer: { kind?: string; sha256?: string };
+  let trailer: { kind?: string; sha256?: string } | null;
   try {
     trailer = JSON.parse(last.text) as typeof trailer;
   } catch {
     throw new Error('truncated');
   }
-  if (trailer.kind !== TRAILER_KIND) throw new Error('truncated');
+  if (trailer?.kind !== TRAILER_KIND) throw new Error('truncated');
   if (sha256Of(fd, head.next, last.at) !== trailer.sha256) throw new Error('checksum mismatch');
   return { corpus: header.corpus ?? null, lines: new WindowedLines(fd, last.at, window), first: head.next };
 }
 
 const FINGERPRINT_BATCH = 1 << 16;
 
-/** A fingerprint of the corpus's files: each one's path, size and modification time, in order. */
-export function fingerprintOf(files: Iterable<{ absPath: string; size: number; mtimeMs: number } | undefined>): string {
+/** The fields of an entry that key it, from the file's key, in the order they are written. */
+export function keyFields(key: FileKey): KeyFields {
+  return { f: key.absPath, s: key.size, m: key.mtimeMs, c: key.ctimeMs, i: key.ino };
+}
+
+/** A fingerprint of the corpus's files: each one's key (path, size, times, inode), in order. */
+export function fingerprintOf(files: Iterable<FileKey | undefined>): string {
   const hash = createHash('sha1');
   // Hashed a batch at a time (the same bytes): a call per file costs more than hashing it.
   let batch = '';
   for (const f of files) {
-    batch += f ? `${f.absPath}\0${f.size}\0${f.mtimeMs}\n` : '-\n';
+    batch += f ? `${f.absPath}\0${f.size}\0${f.mtimeMs}\0${f.ctimeMs}\0${f.ino}\n` : '-\n';
     if (batch.length >= FINGERPRINT_BATCH) {
       hash.update(batch);
       batch = '';

@@ -6,6 +6,13 @@
 export { cacheFileFor } from './cache-files.js';
 export type { CachedJsonl } from './cached-jsonl.js';
 export { CorpusCache } from './corpus-cache.js';
-export { fingerprintOf, type CacheEntry, type CorpusSummary, type JsonlFileEntry } from './file-format.js';
+export {
+  fingerprintOf,
+  keyFields,
+  type CacheEntry,
+  type CorpusSummary,
+  type FileKey,
+  type JsonlFileEntry,
+} from './file-format.js';
 export { RecurringKeys } from './recurring-keys.js';
 export { StoredEntry } from './stored-entry.js';

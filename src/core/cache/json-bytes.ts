@@ -2,6 +2,7 @@
 // parsing it: where its parts are, and its strings compared as bytes. Every byte-level look at
 // an entry is here; stored-entry.ts and corpus-cache.ts read entries through these functions.
 
+import type { FileKey } from './file-format.js';
 import type { Line } from './window-lines.js';
 
 // Module-local constants, not exported: V8 folds these into the loops below, an imported one it
@@ -13,10 +14,13 @@ const CLOSE_BRACKET = 0x5d;
 const COMMA = 0x2c;
 
 /**
- * The keys of an entry line, `{"f":…,"s":…,"m":…,"e":[…],"h":[…],"l":"…","r":{"id":…,"path":…,…}}`
- * (a `CacheEntry`, see file-format.ts), or `{"f":…,"s":…,"m":…,"j":{…}}` (a `JsonlFileEntry`).
+ * The keys of an entry line (a `CacheEntry`, see file-format.ts),
+ * `{"f":…,"s":…,"m":…,"c":…,"i":…,"e":[…],"h":[…],"l":"…","r":{"id":…,"path":…,…}}`,
+ * or of a `JsonlFileEntry`, `{"f":…,"s":…,"m":…,"c":…,"i":…,"j":{…}}`.
  */
 const KEY_START = '{"f":"';
+const E_KEY = ',"e":';
+const J_KEY = ',"j":';
 const H_KEY = ',"h":';
 const L_KEY = ',"l":"';
 const R_KEY = ',"r":';
@@ -112,15 +116,25 @@ export function isPathOf(line: Line, absPath: string): boolean {
   return true;
 }
 
-/** What follows the path in a `JsonlFileEntry` line for a file of this size and time. */
-export function fileStamp(size: number, mtimeMs: number): string {
-  return `,"s":${size},"m":${mtimeMs},"j":`;
+/**
+ * What follows the path in an entry line for a file of this key: its size, times and inode, as
+ * JSON.stringify writes them (keyFields in file-format.ts). Made once per file looked up: an entry
+ * is then matched by comparing bytes.
+ */
+export function stampOf(key: FileKey): string {
+  return `,"s":${key.size},"m":${key.mtimeMs},"c":${key.ctimeMs},"i":${key.ino}`;
 }
 
 /** Past `stamp`, when the line starts as an entry does and its path is followed by it; -1 otherwise. */
 export function afterStamp(bytes: Buffer, start: number, end: number, stamp: string): number {
   const pathEnd = holdsAt(bytes, start, KEY_START) ? afterString(bytes, start + KEY_START.length - 1, end) : -1;
   return pathEnd >= 0 && holdsAt(bytes, pathEnd, stamp) ? pathEnd + stamp.length : -1;
+}
+
+/** True when the line is a `JsonlFileEntry` (the file's own entry) with this stamp. */
+export function isFileEntry(line: Line, stamp: string): boolean {
+  const at = afterStamp(line.bytes, line.start, line.end, stamp);
+  return at >= 0 && holdsAt(line.bytes, at, J_KEY);
 }
 
 /**
@@ -141,15 +155,15 @@ export type EntryMaker<T> = (
 ) => T;
 
 /**
- * Finds the parts of a `CacheEntry` line for a file of this size and time, and gives them to
- * `make`; null when the line is of another size or time, or not laid out so. The record's
+ * Finds the parts of a `CacheEntry` line for a file of this stamp ({@link stampOf}), and gives
+ * them to `make`; null when the line is of another stamp, or not laid out so. The record's
  * `paragraphs` and `hash` are the last such keys in the line: only `flags` and `provenance` come
  * after them (and the bytes before the line may be another line's).
  */
-export function scanEntry<T>(line: Line, size: number, mtimeMs: number, make: EntryMaker<T>): T | null {
+export function scanEntry<T>(line: Line, stamp: string, make: EntryMaker<T>): T | null {
   const { bytes, start, end } = line;
-  // The numbers are as JSON.stringify writes them.
-  const edges = afterStamp(bytes, start, end, `,"s":${size},"m":${mtimeMs},"e":`);
+  const eKey = afterStamp(bytes, start, end, stamp);
+  const edges = eKey >= 0 && holdsAt(bytes, eKey, E_KEY) ? eKey + E_KEY.length : -1;
   const hKey = edges < 0 ? -1 : afterArray(bytes, edges, end);
   const lKey = hKey >= 0 && holdsAt(bytes, hKey, H_KEY) ? afterArray(bytes, hKey + H_KEY.length, end) : -1;
   const rKey = lKey >= 0 && holdsAt(bytes, lKey, L_KEY) ? afterString(bytes, lKey + L_KEY.length - 1, end) : -1;

@@ -18,7 +18,7 @@ import type { RecurringKeys } from './recurring-keys.js';
 import type { Line } from './window-lines.js';
 
 /**
- * One stored entry line, `{"f":…,"s":…,"m":…,"e":[…],"h":[…],"l":"…","r":{"id":…,"path":…,…}}`
+ * One stored entry line, `{"f":…,"s":…,"m":…,"c":…,"i":…,"e":[…],"h":[…],"l":"…","r":{"id":…,…}}`
  * as `JSON.stringify` writes a {@link CacheEntry}, read without parsing all of it: a warm run
  * needs to know that every entry still holds (its edge lines that recur are its hits) and each
  * record's hash, but the rest of an entry only when something looks into it. Its parts are found
@@ -51,10 +51,13 @@ export class StoredEntry {
     return JSON.parse(headJson(this.bytes, this.eStart, this.lStart)) as Pick<CacheEntry, 'e' | 'h'>;
   }
 
-  /** Reads an entry's line when it is for this size and modification time; null otherwise or when it is not laid out so. */
-  static read(line: Line, size: number, mtimeMs: number): StoredEntry | null {
+  /**
+   * Reads an entry's line when it is for a file of this stamp (`stampOf` in json-bytes.ts: its
+   * size, times and inode); null otherwise or when it is not laid out so.
+   */
+  static read(line: Line, stamp: string): StoredEntry | null {
     try {
-      return scanEntry(line, size, mtimeMs, StoredEntry.make);
+      return scanEntry(line, stamp, StoredEntry.make);
     } catch {
       // Edge lines escaped as JSON does not allow (see the constructor).
       return null;

@@ -6,14 +6,24 @@ const LF = 10;
 const CR = 13;
 
 /**
+ * What {@link byteLines} gives in place of a line longer than its limit: the line's bytes are
+ * dropped as they come, so one huge line costs no memory. Compared by identity.
+ */
+export const OVERSIZE_LINE: Buffer = Buffer.alloc(0);
+
+/**
  * The lines of `chunks`, without their terminators, a batch per chunk read (a line that spans
  * chunks comes in the batch of the chunk that ends it). A last line without a terminator comes
  * too; an empty input, or one ending with a terminator, has no empty line after it. Each view
- * stays valid: a chunk is never reused.
+ * stays valid: a chunk is never reused. A line of more than `maxLine` bytes comes as
+ * {@link OVERSIZE_LINE}.
  */
-export async function* byteLines(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer[]> {
+export async function* byteLines(chunks: AsyncIterable<Buffer | string>, maxLine = Infinity): AsyncGenerator<Buffer[]> {
   // The start of a line not ended yet, kept as pieces: one line may span many chunks.
   let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  // The line not ended yet is past the limit: its bytes are dropped until it ends.
+  let oversize = false;
   for await (const piece of chunks) {
     const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
     const lines: Buffer[] = [];
@@ -22,16 +32,27 @@ export async function* byteLines(chunks: AsyncIterable<Buffer | string>): AsyncG
       let line = chunk.subarray(from, lf);
       if (pending.length > 0) {
         pending.push(line);
-        line = Buffer.concat(pending);
+        line = Buffer.concat(pending, pendingBytes + line.length);
         pending = [];
+        pendingBytes = 0;
       }
-      pushLines(line, lines);
+      if (oversize || line.length > maxLine) lines.push(OVERSIZE_LINE);
+      else pushLines(line, lines);
+      oversize = false;
       from = lf + 1;
     }
-    if (from < chunk.length) pending.push(chunk.subarray(from));
+    if (from < chunk.length && !oversize) {
+      pendingBytes += chunk.length - from;
+      if (pendingBytes > maxLine) {
+        oversize = true;
+        pending = [];
+        pendingBytes = 0;
+      } else pending.push(chunk.subarray(from));
+    }
     if (lines.length > 0) yield lines;
   }
-  if (pending.length > 0) {
+  if (oversize) yield [OVERSIZE_LINE];
+  else if (pending.length > 0) {
     const lines: Buffer[] = [];
     pushLines(pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending), lines);
     yield lines;

@@ -1,13 +1,18 @@
 // Turns a file's bytes into text: UTF-8 (BOM stripped), UTF-16 LE/BE with a BOM, and
-// Windows-1252 for bytes that are not valid UTF-8. Binary files are recognised, not decoded.
+// Windows-1252 for the bytes that are not valid UTF-8 (the valid runs around them stay UTF-8).
+// Binary files are recognised, not decoded.
 
+import { utf8Length } from './file-names.js';
 import type { Encoding } from '../types.js';
 
 /** The result of decoding a file's bytes. */
 export interface Decoded {
   text: string;
   encoding: Encoding;
-  /** True when the bytes were not valid UTF-8 and were read as Windows-1252. */
+  /**
+   * True when some bytes were not valid UTF-8 and were read as Windows-1252 (`encoding` then
+   * says `windows-1252`; the valid UTF-8 around them is read as UTF-8).
+   */
   fallback: boolean;
 }
 
@@ -59,7 +64,42 @@ export function decode(buf: Uint8Array): Decoded {
   if (bom === 'utf-16be') return { text: utf16be.decode(buf), encoding: 'utf-16be', fallback: false };
   try {
     return { text: utf8.decode(buf), encoding: 'utf-8', fallback: false };
-  } catch {
-    return { text: decodeWindows1252(buf), encoding: 'windows-1252', fallback: true };
+  } catch (err) {
+    // Too long for a string: the caller reports it. Anything else is bytes that are not UTF-8.
+    if ((err as NodeJS.ErrnoException).code !== 'ERR_ENCODING_INVALID_ENCODED_DATA') throw err;
+    return { text: decodeMixed(buf), encoding: 'windows-1252', fallback: true };
   }
+}
+
+/**
+ * Decodes bytes that are not all valid UTF-8: each run of valid UTF-8 as UTF-8, each run of
+ * bytes that are not as Windows-1252. A file of Windows-1252 comes out as Windows-1252 (its
+ * accented letters are not valid UTF-8), and a UTF-8 file with one Latin-1 line keeps its
+ * UTF-8. Only met once the fast, strict decoding failed.
+ */
+export function decodeMixed(buf: Uint8Array): string {
+  const bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const parts: string[] = [];
+  let from = bom;
+  let i = bom;
+  while (i < bytes.length) {
+    // ASCII is the bulk of most texts: skipped a byte at a time without a call.
+    if ((bytes[i] as number) < 0x80) {
+      i++;
+      continue;
+    }
+    const n = utf8Length(bytes, i);
+    if (n > 0) {
+      i += n;
+      continue;
+    }
+    let end = i + 1;
+    while (end < bytes.length && (bytes[end] as number) >= 0x80 && utf8Length(bytes, end) === 0) end++;
+    if (i > from) parts.push(bytes.toString('utf8', from, i));
+    parts.push(decodeWindows1252(bytes.subarray(i, end)));
+    from = i = end;
+  }
+  if (from < bytes.length) parts.push(bytes.toString('utf8', from));
+  return parts.join('');
 }

@@ -2,15 +2,19 @@
 // that keeps them unique, giving a clash a `~2`, `~3` … suffix with a warning.
 
 import { withoutCompression } from './file-kinds.js';
+import { shownPath } from './file-names.js';
 import type { FoundFile } from './walk.js';
 import type { WarningHandler } from '../types.js';
 
-/** A file's id: its path relative to its root, without the extension (and without `.gz`). */
+/**
+ * A file's id: its path relative to its root, without the extension (and without `.gz`); a
+ * byte of its name that is not UTF-8 shown as `\xNN` (see file-names.ts).
+ */
 export function fileId(relPath: string): string {
   const noGz = withoutCompression(relPath);
   const slash = noGz.lastIndexOf('/');
   const dot = noGz.lastIndexOf('.');
-  return dot > slash + 1 ? noGz.slice(0, dot) : noGz;
+  return shownPath(dot > slash + 1 ? noGz.slice(0, dot) : noGz);
 }
 
 /**

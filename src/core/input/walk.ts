@@ -6,7 +6,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type FastGlob from 'fast-glob';
 import type Picomatch from 'picomatch';
+import { braceExpansions, MAX_BRACE_EXPANSIONS } from './braces.js';
 import { isDocumentFile } from './file-kinds.js';
+import { escapedName, fsPath, shownPath } from './file-names.js';
+import { namedSpecialFile, specialFileWarning } from './special-files.js';
 import type { WarningHandler } from '../types.js';
 
 // Loaded when first needed: most walks have neither a glob to expand nor a --glob to match, and
@@ -181,6 +184,13 @@ function* walkInputs(
       stat = fs.statSync(abs);
     } catch {
       if (fastGlob().isDynamicPattern(input.given)) {
+        // Braces expand before anything is matched, and `{a,b}` twenty times is a million patterns.
+        const expansions = braceExpansions(input.given);
+        if (expansions > MAX_BRACE_EXPANSIONS) {
+          missing.push(input.given);
+          warn(input.given, `its braces expand to ${expansions} patterns, more than ${MAX_BRACE_EXPANSIONS}: not read`);
+          continue;
+        }
         yield* globInput(input, options, filter);
         continue;
       }
@@ -197,7 +207,12 @@ function* walkInputs(
       };
       continue;
     }
-    if (!stat.isDirectory()) continue;
+    if (!stat.isDirectory()) {
+      // A pipe, `/dev/stdin`, `<(…)`: read once, as ripgrep reads one named; anything else, a warning.
+      const found = namedSpecialFile(input, abs, stat, warn);
+      if (found) yield found;
+      continue;
+    }
     const head = displayHead(input, abs);
     const rootDisplay = input.implicit ? toPosix(path.relative(options.cwd, abs)) : input.given;
     const context = walkContext(options, head, rootDisplay, input.given);
@@ -219,11 +234,11 @@ function* walkTree(
   split: boolean,
 ): Generator<FoundFile | FoundFolder> {
   const { filter, ancestors, warn, follow } = context;
-  const display = (rel: string): string => (rel === '' ? context.rootDisplay : context.head + rel);
+  const display = (rel: string): string => (rel === '' ? context.rootDisplay : context.head + shownPath(rel));
   let real = dirAbs;
   if (follow) {
     try {
-      real = fs.realpathSync(dirAbs);
+      real = fs.realpathSync(fsPath(dirAbs)) as string;
     } catch {
       /* keep the path as it is */
     }
@@ -235,7 +250,7 @@ function* walkTree(
   }
   let entries: fs.Dirent[];
   try {
-    entries = fs.readdirSync(dirAbs, { withFileTypes: true });
+    entries = readFolder(dirAbs);
   } catch (err) {
     warn(display(dirRel) || context.given, describeError(err));
     if (follow) ancestors.delete(real);
@@ -252,7 +267,7 @@ function* walkTree(
     if (entry.isSymbolicLink()) {
       if (!context.follow) continue;
       try {
-        const target = fs.statSync(childAbs);
+        const target = fs.statSync(fsPath(childAbs));
         isDir = target.isDirectory();
         isFile = target.isFile();
       } catch {
@@ -272,12 +287,28 @@ function* walkTree(
         };
       else yield* walkTree(context, childAbs, childRel, false);
     } else if (isFile && isDocumentFile(entry.name) && filter.file(childRel)) {
-      yield { absPath: childAbs, relPath: childRel, displayPath: context.head + childRel };
+      yield { absPath: childAbs, relPath: childRel, displayPath: context.head + shownPath(childRel) };
+    } else if (!isFile && isDocumentFile(entry.name) && filter.file(childRel)) {
+      // Opening a FIFO would wait for a writer for ever: named, it is read (see special-files.ts).
+      warn(display(childRel), specialFileWarning(entry));
     }
   }
   // A local, not context.follow: read here only once the loop is done, a property load would
   // have no type feedback yet, and V8 would drop the loop's optimized code on the first folder.
   if (follow) ancestors.delete(real);
+}
+
+/**
+ * A folder's entries. A name that is not valid UTF-8 comes from Node with U+FFFD for its bad
+ * bytes, naming no file: the folder is then read again as bytes, and such names escaped
+ * (file-names.ts), so that the file is read and its bad bytes shown.
+ */
+function readFolder(dirAbs: string): fs.Dirent[] {
+  const entries = fs.readdirSync(fsPath(dirAbs), { withFileTypes: true });
+  // One check a name: a folder of valid names (nearly all) is not read twice.
+  if (!entries.some((e) => e.name.includes('\ufffd'))) return entries;
+  const raw = fs.readdirSync(fsPath(dirAbs), { withFileTypes: true, encoding: 'buffer' });
+  return raw.map((e) => Object.assign(e, { name: escapedName(e.name) }) as unknown as fs.Dirent);
 }
 
 function* globInput(input: WalkInput, options: WalkOptions, filter: GlobFilter): Generator<FoundFile> {

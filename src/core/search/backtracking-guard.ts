@@ -21,6 +21,67 @@ export class MatchTimeoutError extends Error {
   }
 }
 
+/**
+ * Thrown by a matcher once its pattern has cost too much over a run (see {@link GuardBudget}):
+ * the search must stop, as no time limit per line keeps 10,000 such lines from taking an hour.
+ */
+export class PatternTooCostlyError extends Error {
+  override readonly name = 'PatternTooCostlyError';
+  constructor(
+    readonly pattern: string,
+    readonly linesGivenUp: number,
+    readonly slowMs: number,
+  ) {
+    super(
+      `pattern /${pattern}/ is too costly on this corpus (catastrophic backtracking): ` +
+        `${linesGivenUp} ${linesGivenUp === 1 ? 'line' : 'lines'} given up on, ` +
+        `${(slowMs / 1000).toFixed(1)} s spent on slow lines; search stopped ` +
+        `(write it without nested quantifiers or backreferences, or use -F)`,
+    );
+  }
+}
+
+/** A line searched in this long or longer is a slow one, whose time counts against the run. */
+const SLOW_LINE_MS = 1;
+/** Time on slow lines after which a run stops: a few seconds, whatever the corpus. */
+export const RUN_BUDGET_MS = 3000;
+/** Lines given up on after which a run stops. */
+export const MAX_LINES_GIVEN_UP = 10;
+/** The time limit a line once a line has been given up on: the pattern is known to blow up. */
+const KNOWN_BAD_LINE_MS = 50;
+
+/**
+ * What the protected searches of one matcher have cost so far. Each line has its time limit;
+ * the run has a budget too: it stops ({@link PatternTooCostlyError}) after
+ * {@link MAX_LINES_GIVEN_UP} lines given up on, or {@link RUN_BUDGET_MS} spent on slow lines.
+ */
+export class GuardBudget {
+  private givenUp = 0;
+  private slowMs = 0;
+
+  constructor(
+    private readonly pattern: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  /** The time limit for the next guarded line: shorter once a line has been given up on. */
+  get lineMs(): number {
+    return this.givenUp === 0 ? this.timeoutMs : Math.min(this.timeoutMs, KNOWN_BAD_LINE_MS);
+  }
+
+  /**
+   * Counts a line searched in `ms`, and whether it was given up on.
+   * @throws PatternTooCostlyError when that exhausts the run's budget.
+   */
+  spend(ms: number, gaveUp = false): void {
+    if (gaveUp) this.givenUp++;
+    if (ms < SLOW_LINE_MS && !gaveUp) return;
+    this.slowMs += ms;
+    if (this.givenUp >= MAX_LINES_GIVEN_UP || this.slowMs >= RUN_BUDGET_MS)
+      throw new PatternTooCostlyError(this.pattern, this.givenUp, this.slowMs);
+  }
+}
+
 let linearEngine: boolean | undefined;
 
 /**
@@ -174,19 +235,25 @@ function guardedRun(): Guarded {
 }
 
 /**
- * Runs a global regex over `text` under a time limit: flat [start, end, start, end…] offsets of
- * all matches (or of the first, when `all` is false). Costs about 40 µs a call for the watchdog.
- * @throws MatchTimeoutError (naming the user's pattern, `label`) when `timeoutMs` passes first.
+ * Runs a global regex over `text` under the budget's time limit for a line: flat [start, end,
+ * start, end…] offsets of all matches (or of the first, when `all` is false). Costs about 40 µs
+ * a call for the watchdog.
+ * @throws MatchTimeoutError (naming the user's pattern, `label`) when the limit passes first.
+ * @throws PatternTooCostlyError when the run's budget is spent.
  */
-export function execGuarded(re: RegExp, text: string, all: boolean, timeoutMs: number, label: string): number[] {
+export function execGuarded(re: RegExp, text: string, all: boolean, budget: GuardBudget, label: string): number[] {
   const { sandbox, collect } = guardedRun();
   sandbox.re = re;
   sandbox.text = text;
   sandbox.all = all;
+  const timeoutMs = budget.lineMs;
+  const started = performance.now();
+  let offsets: number[];
   try {
-    return [...(collect.runInContext(sandbox, { timeout: timeoutMs }) as number[])];
+    offsets = [...(collect.runInContext(sandbox, { timeout: timeoutMs }) as number[])];
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
+      budget.spend(performance.now() - started, true);
       throw new MatchTimeoutError(label, text.length, timeoutMs);
     }
     throw error;
@@ -194,4 +261,6 @@ export function execGuarded(re: RegExp, text: string, all: boolean, timeoutMs: n
     sandbox.re = null;
     sandbox.text = '';
   }
+  budget.spend(performance.now() - started);
+  return offsets;
 }

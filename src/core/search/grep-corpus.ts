@@ -11,6 +11,7 @@ import type { DocumentRecord } from '../types.js';
 import { walkFiles, walkUnits, type FoundFile, type FoundFolder } from '../input/walk.js';
 import { grepWorkersAvailable } from '../workers/grep-pool.js';
 import { searchFile, type GrepSpec } from './grep-task.js';
+import { restParts } from './grep-parts.js';
 import { grepContext, type GrepContext, type GrepCorpusOptions } from './grep-context.js';
 import { grepJsonl } from './grep-jsonl.js';
 import type { GrepDocument } from './grep-settle.js';
@@ -66,13 +67,16 @@ export function grepDocuments(
   return filter ? kept(found, filter) : found;
 }
 
-/** The documents of each batch whose record the filter keeps. */
+/** The documents of each batch whose record the filter keeps (and the later parts of those). */
 async function* kept(
   found: AsyncGenerator<GrepDocument[]>,
   filter: (record: DocumentRecord) => boolean,
 ): AsyncGenerator<GrepDocument[]> {
+  let keptLast = true;
+  const keeps = (d: GrepDocument): boolean =>
+    d.search.continued ? keptLast : (keptLast = d.record === null || filter(d.record));
   for await (const batch of found) {
-    const keep = batch.filter((d) => d.record === null || filter(d.record));
+    const keep = batch.filter(keeps);
     if (keep.length > 0) yield keep;
   }
 }
@@ -103,6 +107,7 @@ async function* grepHere(
   context: GrepContext,
 ): AsyncGenerator<GrepDocument[]> {
   const { matcher, spec, reader, analyse, settler, caughtUp, walkHere } = context;
+  const options = { analyse, inParts: true };
   let found: GrepDocument[] = [];
   let files = 0;
   const one = async function* (file: FoundFile): AsyncGenerator<GrepDocument[]> {
@@ -118,10 +123,16 @@ async function* grepHere(
       matcher,
       spec,
       reader,
-      { analyse },
+      options,
     );
     const match = settler.file(file, result.outcome, result);
     if (match) found.push(match);
+    if (match && result.rest) {
+      // A document of many matching lines: its parts go out as they are found.
+      yield found;
+      found = [];
+      yield* restParts(result.rest, match, context);
+    }
     if (++files % BATCH === 0) {
       if (found.length > 0) yield found;
       found = [];

@@ -3,8 +3,13 @@
 // records' ids in order, with the line numbers only it can count.
 
 import fs from 'node:fs';
-import { searchDocument } from './grep.js';
+import { DocumentSearcher, PART_CHARS, PART_HITS } from './grep.js';
+import { restParts } from './grep-parts.js';
 import { readJsonl } from '../input/formats/jsonl.js';
+import { OVERSIZE_LINE } from '../input/byte-lines.js';
+import { fsPath } from '../input/file-names.js';
+import { LineWarnings } from '../input/line-warnings.js';
+import { maxFileSize, tooBigWarning } from '../input/limits.js';
 import { claimRecordId, fileId } from '../input/ids.js';
 import { MatchTimeoutError } from './backtracking-guard.js';
 import type { SourceDocument } from '../types.js';
@@ -33,17 +38,29 @@ export async function* grepJsonl(file: FoundFile, context: GrepContext): AsyncGe
   let records = 0;
   // A record whose bytes cannot match is not searched (its id is claimed all the same).
   for await (const doc of readJsonl(file, ids, warn, undefined, (bytes) => matcher.mayMatchJson(bytes))) {
-    const search = searchDocument(doc, matcher, {
+    const parts = spec.mode === 'lines';
+    const searcher = new DocumentSearcher(doc, matcher, {
       maxCount: maxLines(spec),
-      withLines: spec.mode === 'lines',
+      withLines: parts,
       onLineError: (line, err) => {
         if (!(err instanceof MatchTimeoutError)) throw err;
         warn(`${doc.path}:${line}`, err.message);
       },
     });
-    if (search.hits.length > 0) {
-      search.count = search.hits.length;
-      found.push({ search, count: search.hits.length, record: analyse ? analyse(doc) : null });
+    // In `lines` mode a part at a time (a record may hold millions of matching lines); else only counted.
+    const hits = parts ? searcher.next(PART_HITS, PART_CHARS) : searcher.next(Infinity, Infinity, false);
+    if (searcher.found > 0) {
+      const first: GrepDocument = {
+        search: { doc, lines: searcher.lines, hits, count: parts ? hits.length : searcher.found },
+        count: parts ? hits.length : searcher.found,
+        record: analyse ? analyse(doc) : null,
+      };
+      found.push(first);
+      if (!searcher.done) {
+        yield found;
+        found = [];
+        yield* restParts({ doc, searcher, warnings: [] }, first, context);
+      }
     }
     // Rare matches in a big file still come out as they are found, near enough.
     const every = ++records % JSONL_RECORDS === 0;
@@ -75,19 +92,24 @@ export async function* grepJsonlPieces(
   const { matcher, spec, warn } = context;
   let fd: number;
   try {
-    fd = fs.openSync(file.absPath, 'r');
+    fd = fs.openSync(fsPath(file.absPath), 'r');
   } catch (err) {
     warn(file.displayPath, describeError(err));
     return;
   }
-  const settle = pieceSettler(file, context);
-  const reader = new PieceReader(fd);
+  const bad = new LineWarnings(warn, file.displayPath);
+  const read = { lines: 0 };
+  const settle = pieceSettler(file, context, bad, read);
+  const reader = new PieceReader(fd, maxFileSize());
   const pieces: Piece[] = [];
   try {
     let first = true;
     for (;;) {
       const bytes = reader.next();
-      if (bytes !== null) {
+      if (bytes === OVERSIZE_LINE) {
+        pieces.push({ done: { lines: 1, entries: [{ at: 0, warning: tooBigWarning(reader.limit) }] } });
+        first = false;
+      } else if (bytes !== null) {
         const request: JsonlChunkRequest = { bytes, first, displayPath: file.displayPath };
         first = false;
         if (workers && workers.ready && !workers.allBusy(PIECES_BUSY)) {
@@ -111,6 +133,7 @@ export async function* grepJsonlPieces(
   } finally {
     fs.closeSync(fd);
   }
+  bad.end(read.lines);
   if (reader.failure) warn(file.displayPath, describeError(reader.failure));
 }
 
@@ -119,7 +142,12 @@ export async function* grepJsonlPieces(
  * the ids of its records (those not named in the record are made of the line number) and
  * reports their warnings.
  */
-function pieceSettler(file: FoundFile, context: GrepContext): (result: JsonlChunkResult) => GrepDocument[] {
+function pieceSettler(
+  file: FoundFile,
+  context: GrepContext,
+  bad: LineWarnings,
+  read: { lines: number },
+): (result: JsonlChunkResult) => GrepDocument[] {
   const { ids, warn } = context;
   const base = fileId(file.relPath);
   let lineBase = 0;
@@ -128,7 +156,7 @@ function pieceSettler(file: FoundFile, context: GrepContext): (result: JsonlChun
     for (const entry of result.entries) {
       const lineNo = lineBase + entry.at + 1;
       if ('warning' in entry) {
-        warn(`${file.displayPath}:${lineNo}`, entry.warning);
+        bad.line(lineNo, entry.warning);
         continue;
       }
       const id = claimRecordId(ids, entry.id ?? `${base}#${lineNo}`, file, lineNo, warn);
@@ -147,14 +175,16 @@ function pieceSettler(file: FoundFile, context: GrepContext): (result: JsonlChun
       found.push({ search: { doc, lines: [], hits: [], count: entry.count }, count: entry.count, record: null });
     }
     lineBase += result.lines;
+    read.lines = lineBase;
     return found;
   };
 }
 
 /**
  * Reads a file in pieces of about {@link JSONL_PIECE} bytes, each cut after its last `\n` (a
- * line longer than that makes a bigger piece). One buffer for every piece: a piece sent to a
- * worker is copied as it is posted, and one searched here is done with before the next read.
+ * line longer than that makes a bigger piece, up to the size limit: a line longer still comes as
+ * `OVERSIZE_LINE`, its bytes skipped). One buffer for every piece: a piece sent to a worker is
+ * copied as it is posted, and one searched here is done with before the next read.
  */
 class PieceReader {
   private buf = Buffer.allocUnsafe(JSONL_PIECE);
@@ -166,7 +196,10 @@ class PieceReader {
   /** Why reading stopped short, if it did (the pieces read until then are searched). */
   failure: unknown = null;
 
-  constructor(private readonly fd: number) {}
+  constructor(
+    private readonly fd: number,
+    readonly limit: number,
+  ) {}
 
   /** The next piece, a view valid until the next call; null at the end of the file. */
   next(): Buffer | null {
@@ -178,8 +211,9 @@ class PieceReader {
     let cut = -1;
     while (cut === -1) {
       if (this.n === this.buf.length) {
+        if (this.n > this.limit) return this.skipLine();
         // One line longer than the buffer: read on.
-        const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+        const bigger = Buffer.allocUnsafe(Math.min(this.buf.length * 2, this.limit + 1));
         this.buf.copy(bigger, 0, 0, this.n);
         this.buf = bigger;
       }
@@ -201,5 +235,25 @@ class PieceReader {
     if (cut === 0) return null;
     this.cut = cut;
     return this.buf.subarray(0, cut);
+  }
+
+  /** Skips the rest of a line longer than the limit, which fills the buffer: its bytes are not kept. */
+  private skipLine(): Buffer {
+    for (;;) {
+      let got = 0;
+      try {
+        got = fs.readSync(this.fd, this.buf, 0, this.buf.length, null);
+      } catch (err) {
+        this.failure = err;
+      }
+      const lf = this.buf.subarray(0, got).indexOf(LF);
+      if (got === 0 || lf !== -1) {
+        this.eof = got === 0;
+        // What follows the line's end is the start of the next piece.
+        this.cut = got === 0 ? 0 : lf + 1;
+        this.n = got;
+        return OVERSIZE_LINE;
+      }
+    }
   }
 }

@@ -80,7 +80,8 @@ export class GrepSettler {
 
   /**
    * Settles the files of a searched unit from file `from` on, into `found`: up to the end, or
-   * up to a JSON Lines file (whose index it returns, for the caller to read), else -1. A plain
+   * up to a JSON Lines file or a {@link Outcome.Large} one (whose index it returns, for the
+   * caller to read here), else -1. A plain
    * function, not a generator: it runs once a unit, its loop runs once a file.
    */
   unit(unit: SearchedUnit, done: BatchResult | FolderResult, from: number, found: GrepDocument[]): number {
@@ -109,7 +110,7 @@ export class GrepSettler {
         claimFor(ids, fileId(relPath), { displayPath: unit.folder.displayHead + relPath }, warn);
         continue;
       }
-      if (outcomes[i] === Outcome.Jsonl) return i;
+      if (outcomes[i] === Outcome.Jsonl || outcomes[i] === Outcome.Large) return i;
       const file = unit.kind === 'folder' ? fileOf(unit.folder, relPaths[i] as string) : (unit.files[i] as FoundFile);
       const match = this.file(file, outcomes[i] as Outcome, result);
       if (match) found.push(match);

@@ -5,14 +5,17 @@
 
 import fs from 'node:fs';
 import { decode, isBinary, sniffBom } from '../input/decode.js';
+import { fsPath } from '../input/file-names.js';
 import { gunzipSync } from '../input/gzip.js';
-import { searchDocument, type LineHit } from './grep.js';
+import { maxFileSize, TooBigError } from '../input/limits.js';
+import { DocumentSearcher, PART_CHARS, PART_HITS, type DocumentRest, type LineHit } from './grep.js';
 import { linesOf } from '../input/byte-lines.js';
 import { parseJsonlLine, recordIdOf, UTF8_BOM } from '../input/formats/jsonl.js';
 import { BINARY_WARNING } from '../input/formats/text.js';
 import { DistinctIds } from '../input/ids.js';
 import { formatOf, isGzip } from '../input/file-kinds.js';
 import { MatchTimeoutError } from './backtracking-guard.js';
+import { byteLiteralSet, LITERAL_SET_FROM, type LiteralSet } from './literal-set.js';
 import type { Matcher } from './matcher.js';
 import type { DocFormat, DocumentRecord, Encoding, SourceDocument } from '../types.js';
 import { walkFolder, type FoundFolder, type WalkOptions } from '../input/walk.js';
@@ -39,6 +42,11 @@ export const Outcome = {
   Match: 2,
   /** A JSON Lines file found walking a folder: left for the main thread to read. */
   Jsonl: 3,
+  /**
+   * In `lines` mode, a document with more matching lines than fit in a part (see PART_HITS),
+   * searched without `inParts`: left for the main thread to search again, a part at a time.
+   */
+  Large: 4,
 } as const;
 export type Outcome = (typeof Outcome)[keyof typeof Outcome];
 
@@ -67,37 +75,68 @@ export interface FileResult {
   warnings?: [string, string][];
   /** Why an unreadable file could not be read (describeError makes it a warning). */
   error?: { code: string | undefined; message: string };
+  /**
+   * With `inParts`, when the first part (in `match`) does not finish the document: the search
+   * to go on with, in this thread. Never sent between threads.
+   */
+  rest?: DocumentRest;
 }
 
 /** The common outcome, shared: nothing to print, no warning. */
 const NO_MATCH: FileResult = Object.freeze({ outcome: Outcome.NoMatch });
+/** A document with more matching lines than a part, searched elsewhere: the main thread takes it. */
+const LARGE: FileResult = Object.freeze({ outcome: Outcome.Large });
 
-/** Reads whole files into one buffer, grown when a file is bigger: no stat, no buffer per file. */
+/** A read buffer bigger than this is dropped before the next file. */
+const BIG_BUFFER = 64 << 20;
+
+/**
+ * Reads whole files into one buffer, grown when a file is bigger: no stat, no buffer per file,
+ * but for a file bigger than the buffer, whose size is checked against the limit before it grows.
+ */
 export class FileReader {
   private buf = Buffer.allocUnsafe(1 << 16);
 
-  /** The file's bytes: a view valid until the next call. */
-  read(absPath: string): Buffer {
-    const fd = fs.openSync(absPath, 'r');
+  /** The file's bytes, at most `limit` of them (else a TooBigError): a view valid until the next call. */
+  read(absPath: string, limit: number = maxFileSize()): Buffer {
+    // A buffer grown for a giant is not kept for the files after it.
+    if (this.buf.length > BIG_BUFFER) this.buf = Buffer.allocUnsafe(1 << 16);
+    const fd = fs.openSync(fsPath(absPath), 'r');
     try {
       let n = 0;
       for (;;) {
         if (n === this.buf.length) {
-          const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+          // A pipe has no size: its bytes read so far tell.
+          if (n > limit || fs.fstatSync(fd).size > limit) throw new TooBigError(limit);
+          const bigger = Buffer.allocUnsafe(Math.min(this.buf.length * 2, limit + 1));
           this.buf.copy(bigger, 0, 0, n);
           this.buf = bigger;
         }
-        const want = this.buf.length - n;
+        // A read takes at most 1 GiB (its length is a 32-bit integer).
+        const want = Math.min(this.buf.length - n, 1 << 30);
         const got = fs.readSync(fd, this.buf, n, want, null);
         n += got;
         // A regular file reads short only at its end: no second call to learn that.
         if (got < want) break;
       }
+      if (n > limit) throw new TooBigError(limit);
       return this.buf.subarray(0, n);
     } finally {
       fs.closeSync(fd);
     }
   }
+}
+
+/** The outcome of a file that could not be read, gunzipped or decoded, with why. */
+function unreadable(err: unknown): FileResult {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return {
+    outcome: Outcome.Unread,
+    error: {
+      code: typeof code === 'string' ? code : undefined,
+      message: err instanceof Error ? err.message : String(err),
+    },
+  };
 }
 
 const CR = 13;
@@ -128,6 +167,7 @@ class LineEnds {
  */
 export function countLiteralLines(bytes: Buffer, literals: readonly Buffer[], max: number): number | null {
   if (literals.length === 1) return countLiteralLinesOf(bytes, literals[0] as Buffer, max);
+  if (literals.length >= LITERAL_SET_FROM) return countSetLines(bytes, byteLiteralSet(literals), max);
   const n = bytes.length;
   const next = literals.map((l) => bytes.indexOf(l));
   const ends = new LineEnds(bytes);
@@ -179,6 +219,25 @@ function countLiteralLinesOf(bytes: Buffer, literal: Buffer, max: number): numbe
   return count;
 }
 
+/**
+ * {@link countLiteralLines} for many literals, looked for in one pass: one `indexOf` a literal
+ * scanned a file once for each of them.
+ */
+function countSetLines(bytes: Buffer, set: LiteralSet, max: number): number | null {
+  const ends = new LineEnds(bytes);
+  let count = 0;
+  for (let from = 0; count < max;) {
+    const at = set.findBytes(bytes, from);
+    if (at === -1) break;
+    if (set.highAfter) return null;
+    const end = ends.after(at + 1);
+    count++;
+    if (end === -1) break;
+    from = end + 1;
+  }
+  return count;
+}
+
 /** Matching lines looked for at most in a document: -m, and one with -l. */
 export function maxLines(spec: GrepSpec): number {
   return spec.mode === 'files' ? Math.min(spec.maxCount ?? Infinity, 1) : (spec.maxCount ?? Infinity);
@@ -188,6 +247,11 @@ export function maxLines(spec: GrepSpec): number {
 export interface SearchFileOptions {
   /** Runs the analysis of a matching document, when the output or a filter needs its metadata. */
   analyse?: (doc: SourceDocument) => DocumentRecord;
+  /**
+   * In `lines` mode: hand a document with many matching lines out in parts (`rest`), as only
+   * the main thread can; without it, such a document is {@link Outcome.Large}.
+   */
+  inParts?: boolean;
 }
 
 /** Reads and searches one text file (not JSON Lines). */
@@ -200,17 +264,11 @@ export function searchFile(
 ): FileResult {
   let bytes: Buffer;
   try {
-    bytes = reader.read(file.absPath);
-    if (file.gzip) bytes = gunzipSync(bytes);
+    const limit = maxFileSize();
+    bytes = reader.read(file.absPath, limit);
+    if (file.gzip) bytes = gunzipSync(bytes, limit);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException | undefined)?.code;
-    return {
-      outcome: Outcome.Unread,
-      error: {
-        code: typeof code === 'string' ? code : undefined,
-        message: err instanceof Error ? err.message : String(err),
-      },
-    };
+    return unreadable(err);
   }
   if (isBinary(bytes)) return { outcome: Outcome.Unread, warnings: [[file.displayPath, BINARY_WARNING]] };
   const bom = sniffBom(bytes);
@@ -225,7 +283,12 @@ export function searchFile(
     }
   }
   if (!utf16 && !matcher.mayMatchBytes(bytes)) return NO_MATCH;
-  const decoded = decode(bytes);
+  let decoded;
+  try {
+    decoded = decode(bytes);
+  } catch (err) {
+    return unreadable(err);
+  }
   const doc: SourceDocument = {
     id: '',
     path: file.displayPath,
@@ -235,29 +298,40 @@ export function searchFile(
     encoding: decoded.encoding,
     text: decoded.text,
   };
+  const parts = spec.mode === 'lines';
   const warnings: [string, string][] = [];
-  const result = searchDocument(doc, matcher, {
+  const searcher = new DocumentSearcher(doc, matcher, {
     maxCount: max,
-    withLines: spec.mode === 'lines' && (spec.before > 0 || spec.after > 0),
-    onLineError: (line, err) => {
-      if (!(err instanceof MatchTimeoutError)) throw err;
-      warnings.push([`${doc.path}:${line}`, err.message]);
-    },
+    withLines: parts && (spec.before > 0 || spec.after > 0),
+    onLineError: lineWarnings(doc.path, warnings),
   });
-  if (result.hits.length === 0) return warnings.length > 0 ? { outcome: Outcome.NoMatch, warnings } : NO_MATCH;
+  // In `lines` mode a part at a time; else only counted, nothing kept.
+  const hits = parts ? searcher.next(PART_HITS, PART_CHARS) : searcher.next(Infinity, Infinity, false);
+  if (searcher.found === 0) return warnings.length > 0 ? { outcome: Outcome.NoMatch, warnings } : NO_MATCH;
+  if (parts && !searcher.done && !options.inParts) return LARGE;
   const found: FileResult = { outcome: Outcome.Match };
-  if (warnings.length > 0) found.warnings = warnings;
-  const match: FileMatch = { format: doc.format, encoding: doc.encoding, bytes: doc.bytes, count: result.hits.length };
-  if (spec.mode === 'lines') {
-    match.hits = result.hits;
+  const match: FileMatch = { format: doc.format, encoding: doc.encoding, bytes: doc.bytes, count: searcher.found };
+  if (parts) {
+    match.hits = hits;
     // Without context, no line past the last hit is ever looked at.
-    match.lineCount =
-      result.lines.length > 0 ? result.lines.length : (result.hits[result.hits.length - 1] as LineHit).line;
-    if (result.lines.length > 0) match.context = contextOf(result.hits, result.lines, spec.before, spec.after);
+    match.lineCount = searcher.lines.length > 0 ? searcher.lines.length : (hits[hits.length - 1] as LineHit).line;
+    if (searcher.lines.length > 0) match.context = contextOf(hits, searcher.lines, spec.before, spec.after);
+    if (!searcher.done) found.rest = { doc, searcher, warnings: [] };
   }
+  // Warnings of the lines given up on after the first part go with the part they are met in.
+  if (warnings.length > 0) found.warnings = warnings.splice(0);
+  if (found.rest) found.rest.warnings = warnings;
   if (options.analyse) match.record = options.analyse(doc);
   found.match = match;
   return found;
+}
+
+/** Collects the lines the matcher gave up on as warnings; any other error goes on up. */
+export function lineWarnings(path: string, warnings: [string, string][]): (line: number, err: Error) => void {
+  return (line, err) => {
+    if (!(err instanceof MatchTimeoutError)) throw err;
+    warnings.push([`${path}:${line}`, err.message]);
+  };
 }
 
 /** The lines within `before`/`after` of a hit that are not hits themselves. */
@@ -279,9 +353,13 @@ export function contextOf(
   return out;
 }
 
-/** The lines of a document rebuilt from hits and context: a sparse array holding what is printed. */
+/**
+ * The lines of a document rebuilt from hits and context: a sparse array holding what is
+ * printed, as long as its last line (not `lineCount`: V8 gives an array its length in memory,
+ * 24 MB for 3 million lines, even with nothing in it).
+ */
 export function sparseLines(match: FileMatch): string[] {
-  const lines: string[] = new Array<string>(match.lineCount ?? 0);
+  const lines: string[] = [];
   for (const hit of match.hits ?? []) lines[hit.line - 1] = hit.text;
   for (const [n, text] of match.context ?? []) lines[n - 1] = text;
   return lines;
@@ -459,17 +537,16 @@ export function searchJsonlChunk(request: JsonlChunkRequest, matcher: Matcher, s
       encoding: 'utf-8',
       text: record.text,
     };
-    const { hits } = searchDocument(doc, matcher, {
+    const searcher = new DocumentSearcher(doc, matcher, {
       maxCount: max,
       withLines: false,
-      onLineError: (n, err) => {
-        if (!(err instanceof MatchTimeoutError)) throw err;
-        warnings.push([`${request.displayPath}:${n}`, err.message]);
-      },
+      onLineError: lineWarnings(request.displayPath, warnings),
     });
+    // Counted, not kept: a record may hold millions of matching lines.
+    searcher.next(Infinity, Infinity, false);
     const entry: JsonlEntry = { at, id: record.fields.id ?? null };
-    if (hits.length > 0) {
-      entry.count = hits.length;
+    if (searcher.found > 0) {
+      entry.count = searcher.found;
       entry.bytes = line.length;
     }
     if (warnings.length > 0) entry.warnings = warnings;

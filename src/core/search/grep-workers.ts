@@ -11,7 +11,8 @@ import type { FoundFile, FoundFolder } from '../input/walk.js';
 import { GrepPool } from '../workers/grep-pool.js';
 import type { GrepWorkerData } from '../workers/grep-messages.js';
 import { setUpGrepWorker } from '../workers/grep-prestart.js';
-import { searchBatch, searchFolder, type BatchResult, type FolderResult, type GrepSpec } from './grep-task.js';
+import { Outcome, searchBatch, searchFolder, type BatchResult, type FolderResult, type GrepSpec } from './grep-task.js';
+import { grepFileHere } from './grep-parts.js';
 import { nextTurn, type GrepContext } from './grep-context.js';
 import { grepJsonl, grepJsonlPieces } from './grep-jsonl.js';
 import { fileOf, type GrepDocument } from './grep-settle.js';
@@ -213,9 +214,13 @@ export class WorkerSearch {
       const stop = this.context.settler.unit(unit, done, from, found);
       if (found.length > 0) yield found;
       if (stop === -1) return;
-      // A JSON Lines file found walking a folder: read here, in its place.
-      const relPath = (done as FolderResult).relPaths.split('\0')[stop] as string;
-      yield* this.jsonl(unit.kind === 'folder' ? fileOf(unit.folder, relPath) : (unit.files[stop] as FoundFile));
+      // A JSON Lines file found walking a folder, or a document with many matching lines:
+      // read here, in its place (the latter a part at a time).
+      const file =
+        unit.kind === 'folder'
+          ? fileOf(unit.folder, (done as FolderResult).relPaths.split('\0')[stop] as string)
+          : (unit.files[stop] as FoundFile);
+      yield* done.outcomes[stop] === Outcome.Large ? grepFileHere(file, this.context) : this.jsonl(file);
       from = stop + 1;
     }
   }

@@ -9,5 +9,5 @@ export {
   type MatcherOptions,
   type WholeText,
 } from './matcher.js';
-export { enableLinearRegExpEngine, MatchTimeoutError } from './backtracking-guard.js';
+export { enableLinearRegExpEngine, MatchTimeoutError, PatternTooCostlyError } from './backtracking-guard.js';
 export { foldChar, foldString } from './line-map.js';

@@ -35,7 +35,70 @@ export function rightContext(text: string, width: number): string {
   return space >= width / 2 ? cut.slice(0, space) : cut;
 }
 
-/** Builds a row from a line and one match in it. */
+/** True for the characters `\s` matches (what {@link leftContext} flattens to one space). */
+function isSpace(c: number): boolean {
+  return c <= 0x20
+    ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
+    : c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff;
+}
+
+/**
+ * Where the part of `text` before `end` that {@link leftContext} can show begins: far enough back
+ * to hold `width + 1` characters once spaces are flattened (or the start of the line). Only that
+ * much is ever sliced, so a row costs its width, not the length of its line.
+ */
+function leftWindowStart(text: string, end: number, width: number): number {
+  let i = end;
+  let seen = 0;
+  let space = false;
+  while (i > 0 && seen <= width) {
+    const c = text.charCodeAt(i - 1);
+    if (isSpace(c)) {
+      if (!space) seen++;
+      space = true;
+      i--;
+      continue;
+    }
+    space = false;
+    seen++;
+    i -= c >= 0xdc00 && c <= 0xdfff && i >= 2 && (text.charCodeAt(i - 2) & 0xfc00) === 0xd800 ? 2 : 1;
+  }
+  return i;
+}
+
+/** {@link leftWindowStart} the other way: where the part after `start` that {@link rightContext} can show ends. */
+function rightWindowEnd(text: string, start: number, width: number): number {
+  let i = start;
+  let seen = 0;
+  let space = false;
+  while (i < text.length && seen <= width) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      if (!space) seen++;
+      space = true;
+      i++;
+      continue;
+    }
+    space = false;
+    seen++;
+    i += (c & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+  }
+  return i;
+}
+
+/**
+ * Builds a row from a line and one match in it. Only `width` characters a side are looked at,
+ * so the rows of a line cost their widths whatever its length (a minified page of one line
+ * holds thousands of matches).
+ */
 export function kwicRow(
   id: string,
   line: number,
@@ -49,9 +112,9 @@ export function kwicRow(
     id,
     line,
     column,
-    left: leftContext(text.slice(0, start), width),
+    left: leftContext(text.slice(leftWindowStart(text, start, width), start), width),
     match: text.slice(start, end),
-    right: rightContext(text.slice(end), width),
+    right: rightContext(text.slice(end, rightWindowEnd(text, end, width)), width),
   };
 }
 

@@ -5,13 +5,16 @@ import {
   analyseRisk,
   compileLinear,
   execGuarded,
+  GuardBudget,
   linearSource,
   STEP_BUDGET,
   worstCaseSteps,
+  type BacktrackingRisk,
 } from './backtracking-guard.js';
 import { foldLine, foldText, nfcLine, type MappedLine } from './line-map.js';
 import { countCaptures, emitSource, hasUppercase, requiredLiteral } from './pattern-rewrite.js';
 import { literalTokens, tokenize, type Token } from './pattern-syntax.js';
+import { byteLiteralSet, LITERAL_SET_FROM, LiteralSet, literalAlternatives } from './literal-set.js';
 
 /** What to search for: the grep flags that shape matching. */
 export interface MatcherOptions {
@@ -135,14 +138,18 @@ function compile(source: string, flags: string, pattern: string): RegExp {
   }
 }
 
-/** Largest line length (rewritten) the ordinary engine may take on without protection. */
-function maxDirectLength(tokens: readonly Token[]): number {
-  const risk = analyseRisk(tokens);
+/**
+ * Largest line length (rewritten) on which the ordinary engine takes at most `steps` steps
+ * (1 << 20 when it never takes more).
+ */
+function maxLength(risk: BacktrackingRisk, steps: number): number {
   let length = 0;
-  while (length < 1 << 20 && worstCaseSteps(risk, length + 1) <= STEP_BUDGET)
-    length = length < 64 ? length + 1 : length * 2;
+  while (length < 1 << 20 && worstCaseSteps(risk, length + 1) <= steps) length = length < 64 ? length + 1 : length * 2;
   return length;
 }
+
+/** Steps the ordinary engine takes in about a millisecond: lines that may cost more are timed. */
+const SLOW_STEPS = 1e6;
 
 /**
  * Compiles the grep options into a {@link Matcher}. Patterns and lines are compared in Unicode
@@ -156,9 +163,39 @@ export function buildMatcher(options: MatcherOptions): Matcher {
   const caseless =
     fold || options.ignoreCase === true || (options.smartCase === true && !tokenLists.some(hasUppercase));
   const wordRegexp = options.wordRegexp === true;
-  const compiled = compileSearch(patterns, tokenLists, fold, caseless, wordRegexp);
+  const set = literalSetOf(tokenLists, fold, caseless, wordRegexp);
+  const engine = set
+    ? setEngine(set)
+    : regexEngine(compileSearch(patterns, tokenLists, fold, caseless, wordRegexp), timeoutMs);
   const literals = literalsOf(tokenLists, fold, caseless, fixedStrings && !wordRegexp);
-  return assemble(compiled, literals, fold, wholeTextSearchable(tokenLists, fold), timeoutMs);
+  return assemble(engine, literals, fold, wholeTextSearchable(tokenLists, fold));
+}
+
+/**
+ * A long alternation of literals (`a|b|c|…`, or many -F patterns) as a {@link LiteralSet}: a
+ * regex of 15,000 words took V8 seconds and gigabytes to compile and run. Null for anything
+ * else, and under --fold or caseless matching of non-ASCII letters, which the set does not do.
+ */
+function literalSetOf(
+  tokenLists: readonly Token[][],
+  fold: boolean,
+  caseless: boolean,
+  wordRegexp: boolean,
+): LiteralSet | null {
+  const alternatives = fold ? null : literalAlternatives(tokenLists);
+  if (alternatives === null || alternatives.length < LITERAL_SET_FROM) return null;
+  if (caseless && !alternatives.every((literal) => /^[\0-\x7f]*$/.test(literal))) return null;
+  return new LiteralSet(alternatives, caseless, wordRegexp ? isWordAt : null);
+}
+
+const WORD_CHAR_RE = new RegExp(`^${WORD_CHAR}$`, 'u');
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (/[A-Za-z0-9_]/.test(String.fromCharCode(c)) ? 1 : 0));
+
+/** Whether the code point at `at` is a word character for -w (see WORD_CHAR). */
+function isWordAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 128) return ASCII_WORD[c] === 1;
+  return WORD_CHAR_RE.test(String.fromCodePoint(text.codePointAt(at) ?? c));
 }
 
 /** Each pattern's tokens, in NFC; a regex is checked first, to fail on what JavaScript rejects. */
@@ -178,6 +215,8 @@ interface CompiledSearch {
   tester: RegExp;
   /** Longest line (rewritten) `search` may run on without protection. */
   directLength: number;
+  /** Longest line on which `search` surely takes under a millisecond: longer runs are timed. */
+  quickLength: number;
   /** `search` on V8's linear-time engine, for longer lines; null when it cannot take it. */
   linear: RegExp | null;
   /** The patterns, for the messages of a line given up on. */
@@ -206,10 +245,12 @@ function compileSearch(
   const search = compile(source, `${flags}g`, label);
   const tester = compile(source, flags, label);
   const tokens = tokenize(source);
-  const directLength = maxDirectLength(tokens);
+  const risk = analyseRisk(tokens);
+  const directLength = maxLength(risk, STEP_BUDGET);
+  const quickLength = maxLength(risk, SLOW_STEPS);
   const linearText = caseless ? null : linearSource(tokens);
   const linear = linearText === null ? null : compileLinear(linearText, 'g');
-  return { search, tester, directLength, linear, label };
+  return { search, tester, directLength, quickLength, linear, label };
 }
 
 /** The literals a matching line must hold, and the prefilters and byte counts they allow. */
@@ -259,27 +300,115 @@ function wholeTextSearchable(tokenLists: readonly Token[][], fold: boolean): boo
   );
 }
 
-/** Flat [start, end, …] offsets in a text: all matches, or the first only; guarded on long texts. */
-function scanner(compiled: CompiledSearch, timeoutMs: number): (text: string, all: boolean) => number[] {
-  const { search, linear, directLength, label } = compiled;
-  return (text, all) => {
-    const re = text.length <= directLength ? search : linear;
-    if (re === null) return execGuarded(search, text, all, timeoutMs, label);
+const ASTRAL = /[\ud800-\udbff]/;
+
+/**
+ * True when `at` falls between the two halves of a surrogate pair: V8 starts a match there, even
+ * in Unicode mode, when the pattern opens with a lookbehind (an empty `-w` match, say).
+ */
+function betweenHalves(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const low = text.charCodeAt(at);
+  const high = text.charCodeAt(at - 1);
+  return low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+}
+
+/** How a (rewritten) text is searched: with the compiled regexes, or with a literal set. */
+interface Engine {
+  /** Flat [start, end, …] offsets of all matches, or of the first only. */
+  scan(text: string, all: boolean): number[];
+  /** Whether the text holds a match. */
+  test(text: string): boolean;
+  /** The `next` of {@link WholeText} on a text in NFC, or null when it cannot be searched whole. */
+  whole(text: string): ((from: number) => number) | null;
+}
+
+/**
+ * The compiled regexes as an engine: guarded on long texts, and within a budget for the run
+ * (see {@link GuardBudget}), which also counts the ordinary engine's runs that may be slow.
+ */
+function regexEngine(compiled: CompiledSearch, timeoutMs: number): Engine {
+  const { search, tester, linear, directLength, quickLength, label } = compiled;
+  const budget = new GuardBudget(label, timeoutMs);
+  const exec = (re: RegExp, text: string, all: boolean): number[] => {
     const out: number[] = [];
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (betweenHalves(text, m.index)) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
       out.push(m.index, m.index + m[0].length);
       if (!all) break;
       if (m[0].length === 0) re.lastIndex += (text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1;
     }
     return out;
   };
+  // A run of the ordinary engine that may take a millisecond or more, timed for the budget.
+  const timed = <T>(run: () => T): T => {
+    const started = performance.now();
+    const result = run();
+    budget.spend(performance.now() - started);
+    return result;
+  };
+  const scan = (text: string, all: boolean): number[] => {
+    if (text.length <= quickLength) return exec(search, text, all);
+    if (text.length <= directLength) return timed(() => exec(search, text, all));
+    return linear === null ? execGuarded(search, text, all, budget, label) : exec(linear, text, all);
+  };
+  // A hit in a text holding astral characters may be V8's between their halves: scanned to be sure.
+  const sure = (text: string, hit: boolean): boolean => hit && (!ASTRAL.test(text) || scan(text, false).length > 0);
+  return {
+    scan,
+    test(text) {
+      if (text.length <= quickLength) return sure(text, tester.test(text));
+      if (text.length <= directLength)
+        return sure(
+          text,
+          timed(() => tester.test(text)),
+        );
+      return scan(text, false).length > 0;
+    },
+    whole(text) {
+      const re = text.length <= directLength ? search : linear;
+      if (re === null) return null;
+      const next = (from: number): number => {
+        re.lastIndex = from;
+        let m = re.exec(text);
+        while (m !== null && betweenHalves(text, m.index)) {
+          re.lastIndex = m.index + 1;
+          m = re.exec(text);
+        }
+        return m === null ? -1 : m.index;
+      };
+      return re === search && text.length > quickLength ? (from) => timed(() => next(from)) : next;
+    },
+  };
+}
+
+/** A literal set as an engine: one pass whatever the number of literals, nothing to guard. */
+function setEngine(set: LiteralSet): Engine {
+  return {
+    scan(text, all) {
+      const out: number[] = [];
+      for (let at = set.find(text, 0); at !== -1; at = set.find(text, set.end)) {
+        out.push(at, set.end);
+        if (!all) break;
+      }
+      return out;
+    },
+    test: (text) => set.find(text, 0) !== -1,
+    whole: (text) => (from) => set.find(text, from),
+  };
 }
 
 /** The raw-byte prefilter (see {@link Matcher.mayMatchBytes}). */
 function bytePrefilter(literals: Literals): (buf: Buffer) => boolean {
   const { exactBytes, lowerLiterals } = literals;
+  // Many literals are looked for in one pass, not one indexOf each.
+  const set = exactBytes !== undefined && exactBytes.length >= LITERAL_SET_FROM ? byteLiteralSet(exactBytes) : null;
   return (buf) => {
+    if (set !== null) return set.findBytes(buf, 0) !== -1;
     if (exactBytes !== undefined) return exactBytes.some((literal) => buf.indexOf(literal) !== -1);
     if (lowerLiterals !== null) {
       // Bytes ≥ 0x80 stay ≥ 0x80 once lower-cased as Latin-1, so only ASCII letters change case.
@@ -290,20 +419,15 @@ function bytePrefilter(literals: Literals): (buf: Buffer) => boolean {
   };
 }
 
-/** The matcher of the compiled search and its literals: what runs on each line. */
-function assemble(
-  compiled: CompiledSearch,
-  literals: Literals,
-  fold: boolean,
-  wholeOk: boolean,
-  timeoutMs: number,
-): Matcher {
-  const { search, tester, linear, directLength } = compiled;
+/** The matcher of an engine and its literals: what runs on each line. */
+function assemble(engine: Engine, literals: Literals, fold: boolean, wholeOk: boolean): Matcher {
   const { exact, jsonSafe } = literals;
-  const scan = scanner(compiled, timeoutMs);
+  const { scan } = engine;
   const bytesMayMatch = bytePrefilter(literals);
-  // Required literals are made of characters NFC never creates, so the raw line must hold one.
-  const cannotMatch = (line: string): boolean => exact !== null && !exact.some((literal) => line.includes(literal));
+  // Required literals are made of characters NFC never creates, so the raw line must hold one
+  // (looked for only when few: many are the literal set's job, in one pass).
+  const check = exact !== null && exact.length < LITERAL_SET_FROM ? exact : null;
+  const cannotMatch = (line: string): boolean => check !== null && !check.some((literal) => line.includes(literal));
   const prepare = (line: string): MappedLine | null =>
     cannotMatch(line) ? null : fold ? foldLine(line) : nfcLine(line);
 
@@ -312,9 +436,7 @@ function assemble(
     lineLiterals: literals.lineLiterals,
     isMatch(line) {
       if (cannotMatch(line)) return false;
-      const text = fold ? foldText(line) : line.normalize('NFC');
-      if (text.length <= directLength) return tester.test(text);
-      return scan(text, false).length > 0;
+      return engine.test(fold ? foldText(line) : line.normalize('NFC'));
     },
     findAll(line) {
       const mapped = prepare(line);
@@ -334,16 +456,8 @@ function assemble(
     wholeText(text) {
       if (!wholeOk) return null;
       const nfc = text.normalize('NFC');
-      const re = nfc.length <= directLength ? search : linear;
-      if (re === null) return null;
-      return {
-        text: nfc,
-        next(from) {
-          re.lastIndex = from;
-          const m = re.exec(nfc);
-          return m === null ? -1 : m.index;
-        },
-      };
+      const next = engine.whole(nfc);
+      return next === null ? null : { text: nfc, next };
     },
     mayMatchJson(bytes) {
       if (!jsonSafe) return true;

@@ -7,6 +7,8 @@ export const QUALITY_FLAGS = [
   'und',
   'mixed-language',
   'encoding-fallback',
+  'invalid-date',
+  'invalid-lang',
   'short',
   'no-date',
   'no-title',

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DocFormat, DocumentRecord, SourceDocument } from '../types.js';
 import type { FoundFile } from '../input/walk.js';
+import type { FileKey } from '../cache/index.js';
 import { WorkerSet, type Unnumbered } from './worker-set.js';
 
 /** What a worker sends back for one document. */
@@ -16,11 +17,10 @@ export interface WorkerResult {
   recurringHits: string[];
 }
 
-/** A file for a worker to read and analyse, with the size and time its cache entry is keyed by. */
+/** A file for a worker to read and analyse, with the key (size, times, inode) its cache entry is keyed by. */
 export interface WorkerFile extends FoundFile {
   format: DocFormat;
-  size: number;
-  mtimeMs: number;
+  key: FileKey;
 }
 
 /** What the main thread sends: a batch of documents, a batch of files, or new recurring lines. */

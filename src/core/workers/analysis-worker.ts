@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyseDocument } from '../analyse/analyse-document.js';
 import { readerFor } from '../input/formats/index.js';
-import type { CacheEntry } from '../cache/index.js';
+import { keyFields, type CacheEntry } from '../cache/file-format.js';
 import type { SourceDocument } from '../types.js';
 import type { WorkerMessage, WorkerReply, WorkerResult } from './analysis-pool.js';
 
@@ -33,9 +33,7 @@ parentPort?.on('message', (message: WorkerMessage) => {
       if (read === null || read === 'skipped') return null;
       const r = resultOf({ id: '', path: file.displayPath, absPath: file.absPath, format: file.format, ...read });
       const entry: CacheEntry = {
-        f: file.absPath,
-        s: file.size,
-        m: file.mtimeMs,
+        ...keyFields(file.key),
         e: r.edges,
         h: r.recurringHits,
         l: r.lede,

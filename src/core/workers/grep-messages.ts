@@ -29,5 +29,10 @@ export type GrepRequest = (
   ({ kind: 'batch' } & BatchRequest) | { kind: 'folder'; folder: FoundFolder } | ({ kind: 'jsonl' } & JsonlChunkRequest)
 ) & { batch: number };
 
+/** The reply to a request whose search found the pattern too costly: the run must stop. */
+export interface TooCostlyReply {
+  tooCostly: { pattern: string; linesGivenUp: number; slowMs: number };
+}
+
 /** A grep worker's reply to a {@link GrepRequest}, by its number. */
-export type GrepReply = (BatchResult | FolderResult | JsonlChunkResult) & { batch: number };
+export type GrepReply = (BatchResult | FolderResult | JsonlChunkResult | TooCostlyReply) & { batch: number };

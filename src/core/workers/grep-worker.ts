@@ -5,7 +5,7 @@
 // requests that come while it sets up.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildMatcher, enableLinearRegExpEngine, type Matcher } from '../search/index.js';
+import { buildMatcher, enableLinearRegExpEngine, PatternTooCostlyError, type Matcher } from '../search/index.js';
 import type { DocumentRecord, SourceDocument } from '../types.js';
 import type { GrepReply, GrepRequest, GrepWorkerData } from './grep-messages.js';
 import { FileReader, searchBatch, searchFolder, searchJsonlChunk } from '../search/grep-task.js';
@@ -31,7 +31,24 @@ async function setUp(data: GrepWorkerData): Promise<Setup> {
   return { data, matcher, analyse };
 }
 
-function answer({ data, matcher, analyse }: Setup, request: GrepRequest): void {
+/**
+ * Answers a request; a pattern found too costly (PatternTooCostlyError) is a reply of its own,
+ * so that the main thread stops the run with its message rather than losing a worker.
+ */
+function answer(setup: Setup, request: GrepRequest): void {
+  try {
+    search(setup, request);
+  } catch (err) {
+    if (!(err instanceof PatternTooCostlyError)) throw err;
+    const reply: GrepReply = {
+      batch: request.batch,
+      tooCostly: { pattern: err.pattern, linesGivenUp: err.linesGivenUp, slowMs: err.slowMs },
+    };
+    parentPort?.postMessage(reply);
+  }
+}
+
+function search({ data, matcher, analyse }: Setup, request: GrepRequest): void {
   if (request.kind === 'jsonl') {
     const reply: GrepReply = { batch: request.batch, ...searchJsonlChunk(request, matcher, data.spec) };
     parentPort?.postMessage(reply);

@@ -198,9 +198,11 @@ function matchTime(s: string, parts: Parts): Match | null {
   }
   // "2021. 14" and "mai 2023.12" are not times: a bare dot needs two digits on each side.
   if (m[2] === '.' && (m[1]?.length ?? 0) < 2 && meridiem === undefined) return null;
-  if (hour > 23 || minute > 59) return null;
+  const second = m[4] === undefined ? undefined : num(m[4]);
+  // A leap second (:60) is left out too: no date library downstream can hold it.
+  if (hour > 23 || minute > 59 || (second ?? 0) > 59) return null;
   const time: Parts = { ...parts, hour, minute };
-  if (m[4] !== undefined) time.second = num(m[4]);
+  if (second !== undefined) time.second = second;
   // Trailing blanks stay outside the match: after a `date …` prefix they divide date from body.
   const used = m[0].trimEnd().length;
   const zone = matchZone(s.slice(used));

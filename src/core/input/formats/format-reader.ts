@@ -32,7 +32,10 @@ export interface DocumentFormat {
  * of the file beside its records' entries, to give the same warnings without reading it again.
  */
 export interface RecordTrack {
+  /** A line that holds no record; `why` null for a blank line, or a bad line not warned of one by one. */
   skipped(lineNo: number, why: string | null): void;
+  /** A warning given at the end of the file, at its last line `lineNo` (which may hold a record). */
+  warned?(lineNo: number, why: string): void;
   failed(): void;
 }
 

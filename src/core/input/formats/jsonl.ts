@@ -1,12 +1,16 @@
 // JSON Lines (`.jsonl`, `.ndjson`): a file holds a record a line, each a document with its text
 // in `text`, `content` or `body` and its metadata in fields beside it (docs/spec.md §1). A file
-// is streamed a chunk at a time and cut into lines on its bytes, so a 2 GB file never sits in memory.
+// is streamed a chunk at a time and cut into lines on its bytes, so a 2 GB file never sits in
+// memory; a line longer than the size limit is dropped as it comes.
 
 import fs from 'node:fs';
-import { byteLines } from '../byte-lines.js';
+import { byteLines, linesOf, OVERSIZE_LINE } from '../byte-lines.js';
 import { isGzip } from '../file-kinds.js';
-import { createGunzip } from '../gzip.js';
+import { fsPath } from '../file-names.js';
+import { createGunzip, recoverGzip } from '../gzip.js';
 import { claimRecordId, fileId, type IdRegistry } from '../ids.js';
+import { LineWarnings } from '../line-warnings.js';
+import { maxFileSize, tooBigWarning } from '../limits.js';
 import { describeError, type FoundFile } from '../walk.js';
 import type { RecordFormat, RecordTrack, WantId } from './format-reader.js';
 import type { RecordFields, SourceDocument, WarningHandler } from '../../types.js';
@@ -32,8 +36,9 @@ export function askedRecordId(
 
 /**
  * Yields the records of a JSON Lines file (gzipped or not), read a chunk at a time and cut into
- * lines on its bytes: a line is decoded only to be parsed. Invalid lines are warnings. Every
- * record claims its id; `wantId` (asked with the id) and `wantRecord` (asked with the line's
+ * lines on its bytes: a line is decoded only to be parsed. Invalid lines, and lines longer than the
+ * size limit, are warnings (the first few, then one that counts the rest: see line-warnings.ts).
+ * Every record claims its id; `wantId` (asked with the id) and `wantRecord` (asked with the line's
  * bytes) may then leave it out, and a record left out is not decoded when its id can be read
  * without (see {@link recordIdOf}). `track` is told of the lines that hold no record.
  */
@@ -45,54 +50,85 @@ export async function* readJsonl(
   wantRecord?: (bytes: Buffer) => boolean,
   track?: RecordTrack,
 ): AsyncGenerator<SourceDocument> {
-  const source = fs.createReadStream(file.absPath, { highWaterMark: JSONL_CHUNK });
+  const limit = maxFileSize();
+  const bad = new LineWarnings(warn, file.displayPath);
+  let failure: string | null = null;
+  let lineNo = 0;
+  for await (const lines of jsonlLines(file, limit, (why) => (failure = why))) {
+    for (let k = 0; k < lines.length; k++) {
+      lineNo++;
+      let bytes = lines[k] as Buffer;
+      if (bytes === OVERSIZE_LINE) {
+        const why = tooBigWarning(limit);
+        // Warned of first: `track?.` would not even work out its arguments without a track.
+        const warned = bad.line(lineNo, why);
+        track?.skipped(lineNo, warned ? why : null);
+        continue;
+      }
+      if (lineNo === 1 && bytes.subarray(0, 3).equals(UTF8_BOM)) bytes = bytes.subarray(3);
+      const wanted = wantRecord ? wantRecord(bytes) : true;
+      let claimed: string | undefined;
+      if (!wanted || wantId) {
+        // Its id, read without decoding the record, may be all that is needed of it.
+        const asked = recordIdOf(bytes);
+        if (asked !== undefined) {
+          claimed = claimRecordId(ids, asked ?? askedRecordId(file, undefined, lineNo), file, lineNo, warn);
+          if (!wanted || (wantId && !wantId(claimed, file))) continue;
+        }
+      }
+      const record = parseJsonlLine(bytes);
+      if (record === null || typeof record === 'string') {
+        const warned = record !== null && bad.line(lineNo, record);
+        track?.skipped(lineNo, warned ? record : null);
+        continue;
+      }
+      const id = claimed ?? claimRecordId(ids, askedRecordId(file, record.fields, lineNo), file, lineNo, warn);
+      if (!wanted || (claimed === undefined && wantId && !wantId(id, file))) continue;
+      yield {
+        id,
+        path: file.displayPath,
+        absPath: file.absPath,
+        format: 'jsonl',
+        bytes: bytes.length,
+        encoding: 'utf-8',
+        text: record.text,
+        recordLine: lineNo,
+        fields: record.fields,
+      };
+    }
+  }
+  const closing = bad.end(lineNo);
+  if (closing !== null) track?.warned?.(lineNo, closing);
+  if (failure !== null) {
+    track?.failed();
+    warn(file.displayPath, failure);
+  }
+}
+
+/**
+ * The lines of a JSON Lines file, in batches (see {@link byteLines}), gunzipped when its name says
+ * so. When reading fails, `fail` is told why, after the lines read until then: gzip data cut short
+ * or damaged keeps the complete lines before the damage (for damage, found again by
+ * {@link recoverGzip} in a file small enough), and the warning says after which line it was cut.
+ */
+async function* jsonlLines(file: FoundFile, limit: number, fail: (why: string) => void): AsyncGenerator<Buffer[]> {
+  const source = fs.createReadStream(fsPath(file.absPath), { highWaterMark: JSONL_CHUNK });
+  const gzip = isGzip(file.relPath);
   let input: NodeJS.ReadableStream = source;
   const failures: unknown[] = [];
   source.on('error', (err) => failures.push(err));
-  if (isGzip(file.relPath)) {
+  if (gzip) {
     const gunzip = createGunzip({ chunkSize: JSONL_CHUNK });
     gunzip.on('error', (err) => failures.push(err));
     // A pipe does not pass on a read error: without this the lines would wait for ever.
     source.on('error', () => gunzip.destroy());
     input = source.pipe(gunzip);
   }
-  let lineNo = 0;
+  let lines = 0;
   try {
-    for await (const lines of byteLines(input as AsyncIterable<Buffer>)) {
-      for (let k = 0; k < lines.length; k++) {
-        lineNo++;
-        let bytes = lines[k] as Buffer;
-        if (lineNo === 1 && bytes.subarray(0, 3).equals(UTF8_BOM)) bytes = bytes.subarray(3);
-        const wanted = wantRecord ? wantRecord(bytes) : true;
-        let claimed: string | undefined;
-        if (!wanted || wantId) {
-          // Its id, read without decoding the record, may be all that is needed of it.
-          const asked = recordIdOf(bytes);
-          if (asked !== undefined) {
-            claimed = claimRecordId(ids, asked ?? askedRecordId(file, undefined, lineNo), file, lineNo, warn);
-            if (!wanted || (wantId && !wantId(claimed, file))) continue;
-          }
-        }
-        const record = parseJsonlLine(bytes);
-        if (record === null || typeof record === 'string') {
-          track?.skipped(lineNo, record);
-          if (record !== null) warn(`${file.displayPath}:${lineNo}`, record);
-          continue;
-        }
-        const id = claimed ?? claimRecordId(ids, askedRecordId(file, record.fields, lineNo), file, lineNo, warn);
-        if (!wanted || (claimed === undefined && wantId && !wantId(id, file))) continue;
-        yield {
-          id,
-          path: file.displayPath,
-          absPath: file.absPath,
-          format: 'jsonl',
-          bytes: bytes.length,
-          encoding: 'utf-8',
-          text: record.text,
-          recordLine: lineNo,
-          fields: record.fields,
-        };
-      }
+    for await (const batch of byteLines(input as AsyncIterable<Buffer>, limit)) {
+      lines += batch.length;
+      yield batch;
     }
   } catch (err) {
     failures.push(err);
@@ -100,9 +136,48 @@ export async function* readJsonl(
     // Also when the reader stops early: the file is closed, not left to the end of the run.
     source.destroy();
   }
-  if (failures.length > 0) {
-    track?.failed();
-    warn(file.displayPath, describeError(failures[0]));
+  if (failures.length === 0) return;
+  const err = failures[0];
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (!gzip || (code !== 'Z_BUF_ERROR' && code !== 'Z_DATA_ERROR')) return fail(describeError(err));
+  {
+    // Also when cut short: zlib says so of garbage after a member, whose last line is whole.
+    const rest = recoveredLines(file, limit).slice(lines);
+    if (rest.length > 0) yield rest;
+    lines += rest.length;
+  }
+  const why = err instanceof Error ? err.message : String(err);
+  const what = code === 'Z_BUF_ERROR' ? 'cut short' : 'damaged';
+  fail(
+    lines === 0
+      ? `gzip data ${what} before its first line ended (${why}): no record read`
+      : `gzip data ${what} after line ${lines} (${why}): the records before it kept`,
+  );
+}
+
+/** The lines of the good start of a damaged gzipped file; none when it cannot be found. */
+function recoveredLines(file: FoundFile, limit: number): Buffer[] {
+  try {
+    const good = recoverGzip(fs.readFileSync(fsPath(file.absPath)), limit);
+    if (good === null) return [];
+    const lines = linesOf(good.bytes).map((line) => (line.length > limit ? OVERSIZE_LINE : line));
+    // A stream cut short ends in a piece of a line, unless it was cut right after a line end or
+    // the piece is a whole object (zlib cannot always tell garbage after a member from a cut).
+    const last = good.bytes[good.bytes.length - 1];
+    if (!good.complete && last !== 0x0a && last !== 0x0d && !isWholeObject(lines[lines.length - 1])) lines.pop();
+    return lines;
+  } catch {
+    return [];
+  }
+}
+
+/** True when the line holds one JSON object, whole. */
+function isWholeObject(line: Buffer | undefined): boolean {
+  try {
+    const value: unknown = line === undefined ? null : JSON.parse(line.toString('utf8'));
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
   }
 }
 

@@ -1,10 +1,12 @@
 // Plain text and Markdown: a file is one document, its bytes decoded whole (docs/spec.md §1),
-// gzipped or not. A file with a NUL byte near its start is not text.
+// gzipped or not, up to the size limit (`--max-filesize`). A file with a NUL byte near its start
+// is not text.
 
-import fs from 'node:fs';
 import { decode, isBinary } from '../decode.js';
 import { isGzip } from '../file-kinds.js';
 import { gunzipSync } from '../gzip.js';
+import { maxFileSize } from '../limits.js';
+import { readWhole } from '../read-file.js';
 import { describeError, type FoundFile } from '../walk.js';
 import type { DocumentFormat, FileText } from './format-reader.js';
 import type { WarningHandler } from '../../types.js';
@@ -13,8 +15,9 @@ import type { WarningHandler } from '../../types.js';
 export const BINARY_WARNING = 'binary file (NUL byte in the first 8 KiB), skipped';
 
 /**
- * The decoded text of a text file: null (with a warning) when it cannot be read or is binary;
- * `'skipped'` when `wantBytes`, asked with its raw (decompressed) bytes, says no.
+ * The decoded text of a text file: null (with a warning) when it cannot be read, is bigger than
+ * the size limit (decompressed), is damaged gzip, is binary or cannot be decoded; `'skipped'`
+ * when `wantBytes`, asked with its raw (decompressed) bytes, says no.
  */
 export function readTextFile(
   file: FoundFile,
@@ -22,9 +25,10 @@ export function readTextFile(
   wantBytes?: (bytes: Buffer) => boolean,
 ): FileText | null | 'skipped' {
   let bytes: Buffer;
+  const limit = maxFileSize();
   try {
-    bytes = fs.readFileSync(file.absPath);
-    if (isGzip(file.relPath)) bytes = gunzipSync(bytes);
+    bytes = readWhole(file.absPath, limit);
+    if (isGzip(file.relPath)) bytes = gunzipSync(bytes, limit);
   } catch (err) {
     warn(file.displayPath, describeError(err));
     return null;
@@ -34,8 +38,14 @@ export function readTextFile(
     return null;
   }
   if (wantBytes && !wantBytes(bytes)) return 'skipped';
-  const decoded = decode(bytes);
-  return { bytes: bytes.length, encoding: decoded.encoding, text: decoded.text };
+  try {
+    const decoded = decode(bytes);
+    return { bytes: bytes.length, encoding: decoded.encoding, text: decoded.text };
+  } catch (err) {
+    // A limit raised past what one string can hold (about 512 M characters).
+    warn(file.displayPath, `${describeError(err)}, skipped`);
+    return null;
+  }
 }
 
 /** The reader of text and Markdown files. */
