@@ -6,7 +6,12 @@ import type { ChalkInstance } from 'chalk';
 import { buildFilter, FilterError } from '../core/filter.js';
 import type { CorpusOptions } from '../core/analyse/corpus-options.js';
 import type { CorpusRun } from '../core/input/corpus-files.js';
+import { FORMAT_NAMES, formatGlobs, selectFormats, UnknownTypeError } from '../core/input/file-kinds.js';
+import { skippedByKind } from '../core/input/skipped-files.js';
+import { canonicalEncoding, ENCODINGS, setEncodingOption } from '../core/input/charset.js';
 import { DEFAULT_MAX_FILE_SIZE, parseSize, setMaxFileSize } from '../core/input/limits.js';
+import { setFieldChoice, type FieldChoice } from '../core/input/formats/fields.js';
+import type { DocFormat, Encoding } from '../core/types.js';
 import type { WalkInput } from '../core/input/walk.js';
 import { paint, useColor } from '../format/color.js';
 import type { OutputFormat } from '../format/formats.js';
@@ -76,12 +81,22 @@ export async function corpusContext(paths: string[], flags: CorpusFlags & Filter
     if (glob.replace(/^!/, '') === '')
       throw new UsageError(`--glob takes a pattern such as '*.md' or '!drafts/**', not '${glob}'`);
   const warnings = { count: 0 };
+  const formats = formatsOf(flags);
   const jobs = jobsFor(flags, io);
   setMaxFileSize(maxFileSizeOf(flags));
+  const encoding = encodingOf(flags);
+  setEncodingOption(encoding);
+  const fields = fieldChoiceOf(flags);
+  setFieldChoice(fields);
   const { defaultCacheDir } = await import('../core/cache/directory.js');
   return {
     options: {
-      cacheDir: flags.cache === false ? null : defaultCacheDir(io.env, os.homedir()),
+      // The cache holds the records of the files as detected: a forced encoding reads past it.
+      // So does a record's field chosen by name.
+      cacheDir:
+        flags.cache === false || encoding !== null || Object.keys(fields).length > 0
+          ? null
+          : defaultCacheDir(io.env, os.homedir()),
       jobs,
       onProgress: progressBar(io),
       inputs: given,
@@ -89,11 +104,12 @@ export async function corpusContext(paths: string[], flags: CorpusFlags & Filter
       hidden: flags.hidden ?? false,
       follow: flags.follow ?? false,
       globs: flags.glob ?? [],
+      formats,
       filter,
       onWarning: warner(io, warnings),
       backpressure: () => io.stderr.drained?.() ?? null,
     },
-    run: { missing: [] },
+    run: { missing: [], skipped: new Map() },
     warnings,
   };
 }
@@ -125,6 +141,65 @@ function maxFileSizeOf(flags: CorpusFlags): number {
       `--max-filesize takes a size in bytes, optionally with K, M or G (512K, 256M, 2G), not '${flags.maxFilesize}'`,
     );
   return bytes;
+}
+
+/** `--text-field`, `--id-field`, `--title-field`, `--date-field`, those given: every run sets them, once. */
+function fieldChoiceOf(flags: CorpusFlags): FieldChoice {
+  const choice: FieldChoice = {};
+  const given = { text: flags.textField, id: flags.idField, title: flags.titleField, date: flags.dateField };
+  for (const [field, name] of Object.entries(given) as [keyof FieldChoice, string | undefined][]) {
+    if (name === undefined) continue;
+    if (name.trim() === '') throw new UsageError(`--${field}-field takes a field name, not an empty one`);
+    choice[field] = name.trim();
+  }
+  return choice;
+}
+
+/** `--encoding` as a WHATWG name, null for `auto` (the default): every run sets it, once. */
+function encodingOf(flags: CorpusFlags): Encoding | null {
+  if (flags.encoding === undefined || flags.encoding.trim().toLowerCase() === 'auto') return null;
+  const encoding = canonicalEncoding(flags.encoding);
+  if (encoding === null)
+    throw new UsageError(
+      `--encoding takes auto or an encoding label (WHATWG: utf-8, latin1, cp1251…): ${['auto', ...ENCODINGS].join(', ')}; not '${flags.encoding}'`,
+    );
+  return encoding;
+}
+
+/** `--type` and `--type-not` as the formats a walk reads; null when neither is given. */
+function formatsOf(flags: CorpusFlags): Set<DocFormat> | null {
+  try {
+    return selectFormats(flags.type, flags.typeNot);
+  } catch (err) {
+    if (err instanceof UnknownTypeError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+/** `--type-list`: each format `--type` takes, with the files a walk reads as it, as ripgrep lists its types. */
+export async function printTypeList(io: Io): Promise<number> {
+  const lines = FORMAT_NAMES.map((name) => `${name}: ${formatGlobs(name).join(', ')}\n`);
+  await io.stdout.write(lines.join(''));
+  return EXIT.results;
+}
+
+/** Kinds of skipped files named on the line; the rest are `…`. */
+const SKIPPED_KINDS_SHOWN = 3;
+
+/**
+ * Says, on stderr, how many files the walk found with no reader, by kind (`corpus: skipped 3 files
+ * with no reader: 2 .pdf, 1 .docx`): nothing is left unread in silence. Not a warning about a
+ * document, so not counted by `--strict`. Said once a run, at its end.
+ */
+export async function reportSkipped(corpus: CorpusContext, io: Io): Promise<void> {
+  if (!corpus.run.skipped || corpus.run.skipped.size === 0) return;
+  const { total, kinds } = skippedByKind(corpus.run.skipped);
+  const shown = kinds
+    .slice(0, SKIPPED_KINDS_SHOWN)
+    .map(([kind, n]) => `${n} ${kind === '' ? 'without extension' : kind}`);
+  if (kinds.length > SKIPPED_KINDS_SHOWN) shown.push('…');
+  const line = `corpus: skipped ${total} ${total === 1 ? 'file' : 'files'} with no reader: ${shown.join(', ')}`;
+  await io.stderr.write(`${io.stderr.isTTY ? visible(line) : line}\n`).catch(() => {});
 }
 
 /** The format and colours: `--json`, `--format`, else a table on a terminal and TSV in a pipe. */

@@ -14,8 +14,10 @@ export function mayUseGrepWorker(argv: readonly string[], cores: number): boolea
     const arg = argv[i] as string;
     if (arg === '--') break;
     if (/^(?:-j|--jobs=)0*1$/.test(arg)) return false;
-    // A worker started now would not see the limit set later (core/input/limits.ts).
-    if (arg.startsWith('--max-filesize')) return false;
+    // A worker started now would not see the limit or encoding set later (core/input/limits.ts).
+    if (arg.startsWith('--max-filesize') || arg.startsWith('--encoding') || arg.startsWith('-E')) return false;
+    // Nor the fields a record's text and id are read from (core/input/formats/fields.ts).
+    if (/^--(?:text|id|title|date)-field/.test(arg)) return false;
     if ((arg === '-j' || arg === '--jobs') && /^0*1$/.test(argv[i + 1] ?? '')) return false;
   }
   return true;

@@ -34,6 +34,18 @@ export interface CorpusFlags {
   jobs?: string;
   /** --max-filesize, as given. */
   maxFilesize?: string;
+  /** --type, --type-not: format names, each as given (comma-separated or repeated). */
+  type?: string[];
+  typeNot?: string[];
+  /** --type-list: print the types and their files, and read nothing. */
+  typeList?: boolean;
+  /** --encoding, as given. */
+  encoding?: string;
+  /** --text-field, --id-field, --title-field, --date-field: the field or column of each. */
+  textField?: string;
+  idField?: string;
+  titleField?: string;
+  dateField?: string;
 }
 
 /** The options of a command that prints. */
@@ -66,6 +78,13 @@ export function addCorpusOptions(cmd: Command): Command {
         collect,
       ),
     )
+    .addOption(
+      new Option('-t, --type <name>', 'only read files of this format (repeatable, or comma-separated)').argParser(
+        collect,
+      ),
+    )
+    .addOption(new Option('-T, --type-not <name>', 'do not read files of this format (repeatable)').argParser(collect))
+    .addOption(new Option('--type-list', 'print the formats --type takes, with the files each reads, and exit'))
     .addOption(new Option('-0, --null', 'paths from stdin (-) are NUL-separated; --paths output is NUL-terminated'))
     .addOption(new Option('--strict', 'exit with status 2 when any document could not be read'))
     .addOption(new Option('--no-cache', 'neither read nor write the metadata cache'))
@@ -77,7 +96,22 @@ export function addCorpusOptions(cmd: Command): Command {
         '--max-filesize <size>',
         'skip, with a warning, files and records bigger than this decoded (default: 256M)',
       ),
-    );
+    )
+    .addOption(
+      new Option(
+        '-E, --encoding <label>',
+        'read text files in this encoding (windows-1251, koi8-r, shift_jis…; default: auto, detected)',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--text-field <name>',
+        'the record field (CSV column) holding the text (default: text, content, body, article, full_text)',
+      ),
+    )
+    .addOption(new Option('--id-field <name>', 'the record field (CSV column) holding the id (default: id)'))
+    .addOption(new Option('--title-field <name>', 'the record field (CSV column) holding the title (default: title)'))
+    .addOption(new Option('--date-field <name>', 'the record field (CSV column) holding the date (default: date)'));
 }
 
 /** Adds the output options. */

@@ -2,10 +2,29 @@
 // document record that `list`, `show` and `export` expose (docs/spec.md §3).
 
 /** How a document is stored. */
-export type DocFormat = 'text' | 'markdown' | 'jsonl';
+export type DocFormat = 'text' | 'markdown' | 'jsonl' | 'csv' | 'tsv' | 'json';
 
-/** How the source bytes were decoded. */
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+/** How the source bytes were decoded: the encoding's WHATWG name (those Node's TextDecoder reads). */
+export type Encoding =
+  | 'utf-8'
+  | 'utf-16le'
+  | 'utf-16be'
+  | 'ibm866'
+  | `iso-8859-${2 | 3 | 4 | 5 | 6 | 7 | 8 | 10 | 13 | 14 | 15}`
+  | 'iso-8859-8-i'
+  | 'koi8-r'
+  | 'koi8-u'
+  | 'macintosh'
+  | 'windows-874'
+  | `windows-${1250 | 1251 | 1252 | 1253 | 1254 | 1255 | 1256 | 1257 | 1258}`
+  | 'x-mac-cyrillic'
+  | 'gbk'
+  | 'gb18030'
+  | 'big5'
+  | 'euc-jp'
+  | 'iso-2022-jp'
+  | 'shift_jis'
+  | 'euc-kr';
 
 /** Metadata fields a JSON Lines record may carry beside its text. */
 export interface RecordFields {
@@ -29,6 +48,8 @@ export interface SourceDocument {
   /** Size of the source bytes (for JSONL: of the record's line). */
   bytes: number;
   encoding: Encoding;
+  /** True when `encoding` is a guess (flagged `encoding-fallback`): see core/input/decode.ts. */
+  encodingFallback?: boolean;
   /** The decoded text, BOM stripped, line endings as in the file. */
   text: string;
   /** For a JSONL record: its 1-based line number in the file. */

@@ -81,11 +81,25 @@ const CORPUS_OPTIONS: Declared[] = [
   ['--hidden', 'also read hidden files and folders, .git and node_modules'],
   ['--follow', 'follow symbolic links (loops are detected)'],
   ['--glob <pattern>', 'only read files matching the glob; !pattern excludes (repeatable)'],
+  ['-t, --type <name>', 'only read files of this format (repeatable, or comma-separated)'],
+  ['-T, --type-not <name>', 'do not read files of this format (repeatable)'],
+  ['--type-list', 'print the formats --type takes, with the files each reads, and exit'],
   ['-0, --null', 'paths from stdin (-) are NUL-separated; --paths output is NUL-terminated'],
   ['--strict', 'exit with status 2 when any document could not be read'],
   ['--no-cache', 'neither read nor write the metadata cache'],
   ['-j, --jobs <n>', 'threads that read, analyse and search (default and most: the cores available)'],
   ['--max-filesize <size>', 'skip, with a warning, files and records bigger than this decoded (default: 256M)'],
+  [
+    '-E, --encoding <label>',
+    'read text files in this encoding (windows-1251, koi8-r, shift_jis…; default: auto, detected)',
+  ],
+  [
+    '--text-field <name>',
+    'the record field (CSV column) holding the text (default: text, content, body, article, full_text)',
+  ],
+  ['--id-field <name>', 'the record field (CSV column) holding the id (default: id)'],
+  ['--title-field <name>', 'the record field (CSV column) holding the title (default: title)'],
+  ['--date-field <name>', 'the record field (CSV column) holding the date (default: date)'],
   ['-h, --help', ''],
 ];
 const READ_PATHS: Declared = ['paths', 'folders, files or globs to read (- reads paths from stdin)'];

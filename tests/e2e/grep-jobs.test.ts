@@ -61,6 +61,9 @@ function makeCorpus(root: string): void {
   fs.mkdirSync(path.join(root, 'f1', '.hidden'));
   fs.writeFileSync(path.join(root, 'f1', '.hidden', '402_hidden.txt'), 'hidden freedom\n');
   fs.writeFileSync(path.join(root, '403_top.txt'), 'freedom at the top\n');
+  // A file whose name is not UTF-8 (Latin-1 é), in the folder a worker walks.
+  const latin1 = Buffer.concat([Buffer.from(`${root}/f2/caf`), Buffer.from([0xe9]), Buffer.from('.txt')]);
+  fs.writeFileSync(latin1, 'freedom under a Latin-1 name\n');
 }
 
 beforeAll(() => {
@@ -130,6 +133,13 @@ describe('grep output is the same for --jobs 1 and --jobs 2 (workers start above
       `corpus: warning: ${dir}/f2/mixed-binary.txt: binary file (NUL byte in the first 8 KiB), skipped`,
       `corpus: warning: ${dir}/f2/mixed-records.jsonl:3: not valid JSON, skipped`,
     ]);
+  });
+
+  test('a name that is not UTF-8, in a folder a worker walks, is shown with its byte as \\xE9', () => {
+    const paths = (jobs: string): string[] =>
+      runBin(['grep', '--jobs', jobs, '-l', '--paths', 'Latin-1 name', dir], { env: PARALLEL }).stdout.split('\n');
+    expect(paths('2')).toEqual([`${dir}/f2/caf\\xE9.txt`, '']);
+    expect(paths('1')).toEqual(paths('2'));
   });
 
   test('-F dignite does not count a line where a combining accent follows it (NFC makes dignité)', () => {

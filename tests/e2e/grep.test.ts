@@ -137,7 +137,7 @@ describe('grep end to end', () => {
         `corpus: warning: ${file}:3: not valid JSON, skipped`,
         `corpus: warning: ${file}:4: id a is taken, using a~2`,
         `corpus: warning: ${file}:5: id Brücke is taken, using Brücke~2`,
-        `corpus: warning: ${file}:6: no text, content or body field, skipped`,
+        `corpus: warning: ${file}:6: no text, content, body, article or full_text field, skipped`,
       ];
       const counts = runBin(['grep', '-c', '-F', 'dignity', file]);
       expect(counts).toEqual({

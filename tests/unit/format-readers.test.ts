@@ -31,6 +31,9 @@ describe('the format readers', () => {
       ['.md', 'document'],
       ['.jsonl', 'records'],
       ['.ndjson', 'records'],
+      ['.csv', 'records'],
+      ['.tsv', 'records'],
+      ['.json', 'records'],
     ]);
   });
 
@@ -43,6 +46,7 @@ describe('the format readers', () => {
     expect(reader.read(fileOf('notes/cafe.md.gz', gzipSync(latin1)), warn)).toEqual({
       bytes: 7,
       encoding: 'windows-1252',
+      encodingFallback: true,
       text: '# Café\n',
     });
     expect(reader.read(fileOf('notes/nul.md', Buffer.from('a\0b')), warn)).toBe(null);

@@ -75,6 +75,10 @@ describe('a grep worker started ahead', () => {
       expect(mayUseGrepWorker(['grep', ...jobs, 'word'], 8), jobs.join(' ')).toBe(false);
     }
     expect(mayUseGrepWorker(['grep', '-j', '12', 'word'], 8)).toBe(true);
+    // A worker started ahead would read every file as detected, not in the encoding forced.
+    for (const encoding of [['-E', 'koi8-r'], ['-Ekoi8-r'], ['--encoding', 'koi8-r'], ['--encoding=koi8-r']]) {
+      expect(mayUseGrepWorker(['grep', ...encoding, 'word'], 8), encoding.join(' ')).toBe(false);
+    }
     // After `--`, -j1 is the pattern, not an option.
     expect(mayUseGrepWorker(['grep', '--', '-j1'], 8)).toBe(true);
   });

@@ -163,7 +163,7 @@ describe('one file read and searched for a worker', () => {
     const matcher = buildMatcher({ patterns: ['dignity'], fixedStrings: true });
     const spec = { mode: 'count' as const, before: 0, after: 0 };
     const missing = searchFile(
-      { absPath: '/nonexistent/x.txt', displayPath: 'x.txt', format: 'text', gzip: false },
+      { absPath: '/nonexistent/x.txt', displayPath: 'x.txt', format: 'text', compressed: false },
       matcher,
       spec,
       new FileReader(),
@@ -171,7 +171,7 @@ describe('one file read and searched for a worker', () => {
     expect(missing.outcome).toBe(Outcome.Unread);
     expect(missing.error?.code).toBe('ENOENT');
     const skipped = searchFile(
-      { absPath: __filename, displayPath: 't.ts', format: 'text', gzip: false },
+      { absPath: __filename, displayPath: 't.ts', format: 'text', compressed: false },
       buildMatcher({ patterns: ['zq'.repeat(9)], fixedStrings: true }),
       spec,
       new FileReader(),

@@ -157,7 +157,7 @@ describe('readJsonl with records left out unread', () => {
       expect(whole.warnings).toEqual([
         `${name}:2: id a is taken, using a~2`,
         `${name}:7: id Brücke is taken, using Brücke~2`,
-        `${name}:9: no text, content or body field, skipped`,
+        `${name}:9: no text, content, body, article or full_text field, skipped`,
         `${name}:10: not a JSON object, skipped`,
         `${name}:11: not valid JSON, skipped`,
         `${name}:15: id records#15 is taken, using records#15~2`,
@@ -204,7 +204,7 @@ describe('readJsonl with records left out unread', () => {
     };
     for await (const doc of readJsonl(found, new IdRegistry(), () => {}, undefined, undefined, track)) docs.push(doc);
     expect(skipped).toEqual([
-      [9, 'no text, content or body field, skipped'],
+      [9, 'no text, content, body, article or full_text field, skipped'],
       [10, 'not a JSON object, skipped'],
       [11, 'not valid JSON, skipped'],
       [12, null],

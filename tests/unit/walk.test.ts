@@ -240,6 +240,7 @@ describe('isDocumentFile', () => {
     expect(
       ['a.txt', 'a.TXT', 'a.text', 'a.md', 'a.jsonl', 'a.ndjson', 'a.jsonl.gz', 'a.txt.gz'].every(isDocumentFile),
     ).toBe(true);
-    expect(['a.png', 'a.gz', 'a.json', 'txt'].some(isDocumentFile)).toBe(false);
+    expect(['a.CSV', 'a.tsv.gz', 'a.json'].every(isDocumentFile)).toBe(true);
+    expect(['a.png', 'a.gz', 'a.xml', 'txt'].some(isDocumentFile)).toBe(false);
   });
 });

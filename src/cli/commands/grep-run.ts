@@ -17,7 +17,14 @@ import {
 } from '../../format/grep-output.js';
 import type { Io } from '../io.js';
 import { EXIT, UsageError } from '../errors.js';
-import { corpusContext, finalStatus, outputContext, type OutputContext } from '../context.js';
+import {
+  corpusContext,
+  finalStatus,
+  outputContext,
+  printTypeList,
+  reportSkipped,
+  type OutputContext,
+} from '../context.js';
 import { wholeNumber, type CorpusFlags, type FilterFlags, type OutputFlags } from '../options.js';
 
 export interface GrepFlags extends CorpusFlags, OutputFlags, FilterFlags {
@@ -195,6 +202,7 @@ async function writeKwicTable(rows: KwicRow[], flags: GrepFlags, out: OutputCont
 
 /** Runs `grep`; resolves to the exit status: 0 when something matched, 1 when nothing did. */
 export async function runGrep(args: string[], flags: GrepFlags, io: Io): Promise<number> {
+  if (flags.typeList) return printTypeList(io);
   const options = grepOptions(args, flags, io);
   const matcher = await matcherOf(options.matcher);
   const corpus = await corpusContext(options.paths, flags, io);
@@ -218,5 +226,6 @@ export async function runGrep(args: string[], flags: GrepFlags, io: Io): Promise
     if (err instanceof PatternTooCostlyError) throw new UsageError(err.message);
     throw err;
   }
+  await reportSkipped(corpus, io);
   return finalStatus(matched > 0 ? EXIT.results : EXIT.noResults, corpus, flags);
 }

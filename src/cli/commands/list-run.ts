@@ -9,7 +9,7 @@ import { BufferedWriter } from '../../format/output-stream.js';
 import { visible } from '../../format/sanitize.js';
 import type { Io } from '../io.js';
 import { EXIT, UsageError } from '../errors.js';
-import { corpusContext, finalStatus, loadAnalysis, outputContext } from '../context.js';
+import { corpusContext, finalStatus, loadAnalysis, outputContext, printTypeList, reportSkipped } from '../context.js';
 
 const DEFAULT_FIELDS: (keyof DocumentRecord)[] = ['id', 'lang', 'date', 'words', 'source', 'title'];
 const NUMERIC = new Set<string>(['bytes', 'langConfidence', 'chars', 'words', 'sentences', 'paragraphs', 'lines']);
@@ -67,6 +67,7 @@ function project(record: DocumentRecord, fields: (keyof DocumentRecord)[] | null
 
 /** Runs `list`; resolves to the exit status. */
 export async function runList(paths: string[], flags: ListFlags, io: Io): Promise<number> {
+  if (flags.typeList) return printTypeList(io);
   const fields = parseFields(flags.fields);
   const corpus = await corpusContext(paths, flags, io);
   const out = outputContext(flags, io);
@@ -112,5 +113,6 @@ export async function runList(paths: string[], flags: ListFlags, io: Io): Promis
     await writer.end();
     count = writer.count;
   }
+  await reportSkipped(corpus, io);
   return finalStatus(count > 0 ? EXIT.results : EXIT.noResults, corpus, flags);
 }

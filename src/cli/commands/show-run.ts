@@ -9,7 +9,7 @@ import { cellText, tsvCell } from '../../format/cells.js';
 import { visible, visibleText } from '../../format/sanitize.js';
 import type { Io } from '../io.js';
 import { EXIT, UsageError } from '../errors.js';
-import { corpusContext, finalStatus, loadAnalysis, outputContext } from '../context.js';
+import { corpusContext, finalStatus, loadAnalysis, outputContext, printTypeList } from '../context.js';
 import { type CorpusFlags, type OutputFlags } from '../options.js';
 
 export interface ShowFlags extends CorpusFlags, OutputFlags {
@@ -26,6 +26,7 @@ function ensureNewline(text: string): string {
 
 /** Runs `show`; resolves to the exit status. */
 export async function runShow(ids: string[], paths: string[], flags: ShowFlags, io: Io): Promise<number> {
+  if (flags.typeList) return printTypeList(io);
   if (ids.length === 0) throw new UsageError('show needs at least one document id');
   const corpus = await corpusContext(paths, flags, io);
   const out = outputContext(flags, io);

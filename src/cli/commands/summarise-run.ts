@@ -6,7 +6,7 @@ import { createRowWriter } from '../../format/row-writer.js';
 import { visibleJson } from '../../format/sanitize.js';
 import type { Io } from '../io.js';
 import { EXIT, UsageError } from '../errors.js';
-import { corpusContext, finalStatus, loadAnalysis, outputContext } from '../context.js';
+import { corpusContext, finalStatus, loadAnalysis, outputContext, printTypeList, reportSkipped } from '../context.js';
 import { wholeNumber, type CorpusFlags, type FilterFlags, type OutputFlags } from '../options.js';
 
 export interface SummariseFlags extends CorpusFlags, OutputFlags, FilterFlags {
@@ -17,6 +17,7 @@ export interface SummariseFlags extends CorpusFlags, OutputFlags, FilterFlags {
 
 /** Runs `summarise`; resolves to the exit status (1 when no document was left to summarise). */
 export async function runSummarise(paths: string[], flags: SummariseFlags, io: Io): Promise<number> {
+  if (flags.typeList) return printTypeList(io);
   const { SECTIONS } = await import('../../core/summary/sections.js');
   const top = wholeNumber('--top', flags.top, 1);
   let sections: readonly SectionName[] = SECTIONS;
@@ -72,5 +73,6 @@ export async function runSummarise(paths: string[], flags: SummariseFlags, io: I
     for (const row of summaryRows(summary, sections)) await writer.write(row);
     await writer.end();
   }
+  await reportSkipped(corpus, io);
   return finalStatus(summary.overview.documents > 0 ? EXIT.results : EXIT.noResults, corpus, flags);
 }

@@ -191,7 +191,7 @@ export function analyseDocument(doc: SourceDocument, recurring: ReadonlySet<stri
   if (title === null) flags.push('no-title');
   if (words < SHORT_WORDS) flags.push('short');
   if (lang === 'und') flags.push('und');
-  if (doc.encoding === 'windows-1252') flags.push('encoding-fallback');
+  if (doc.encodingFallback) flags.push('encoding-fallback');
   for (const flag of declared.invalid) flags.push(flag);
 
   const record: DocumentRecord = {

@@ -89,5 +89,7 @@ function corpusKey(options: CorpusOptions): unknown {
     hidden: options.hidden ?? false,
     follow: options.follow ?? false,
     globs: options.globs ?? [],
+    // Only with --type: a run without keeps the key it had.
+    ...(options.formats ? { formats: [...options.formats].sort() } : {}),
   };
 }

@@ -11,7 +11,7 @@ import { countRecurring, type FirstPass } from './first-pass.js';
 import { edgeKeys, RecurringLineCounter } from './recurring-lines.js';
 import { CorpusCache, RecurringKeys, type CachedJsonl } from '../cache/index.js';
 import { keepOrRemoved, makeScratchFolder } from '../cache/temp-files.js';
-import { formatOf, isGzip } from '../input/file-kinds.js';
+import { formatOf, isCompressed } from '../input/file-kinds.js';
 import { readerFor } from '../input/formats/index.js';
 import { IdRegistry } from '../input/ids.js';
 import { AnalysisPool, IN_FLIGHT, WORKER_MAX_BYTES } from '../workers/analysis-pool.js';
@@ -185,7 +185,7 @@ async function fillCache(
       if (st && stored) {
         cache.putStored(stored.line);
         count.push(stored.edges);
-      } else if (st && st.size <= WORKER_MAX_BYTES && !isGzip(file.relPath)) {
+      } else if (st && st.size <= WORKER_MAX_BYTES && !isCompressed(file.relPath)) {
         count.push(pool.analyseFile({ ...file, format: formatOf(file.relPath), key: st }));
       } else {
         // A big file (or a compressed one, which may be) is analysed by the second pass, here.

@@ -1,4 +1,4 @@
-// What the second pass makes of a file of records (JSON Lines): a slot per record, then one for
+// What the second pass makes of a file of records (JSON Lines, CSV, TSV, JSON): a slot per record, then one for
 // the file's own cache entry. A file the cache holds whole is replayed from it, unread, when
 // no text is wanted; else it is read, each record's entry taken from the cache where it holds.
 
@@ -84,9 +84,17 @@ class RecordTracker implements RecordTrack {
   readonly skip: number[] = [];
   readonly warn: Array<[number, string]> = [];
   broken = false;
+  private lastSkipped = -1;
 
   skipped(lineNo: number, why: string | null): void {
-    this.skip.push(lineNo);
+    const { skip } = this;
+    // A run of lines is kept as its first and `-k`: a CSV of multi-line rows skips most lines.
+    if (lineNo === this.lastSkipped + 1) {
+      const last = skip[skip.length - 1] as number;
+      if (last < 0) skip[skip.length - 1] = last - 1;
+      else skip.push(-1);
+    } else skip.push(lineNo);
+    this.lastSkipped = lineNo;
     if (why !== null) this.warn.push([lineNo, why]);
   }
 

@@ -1,5 +1,7 @@
-// A JSON Lines file's entries in the cache: one per record, in the file's order, then the file's
-// own entry (how many records, which lines hold none and why), served without reading the file.
+// A file of records' entries in the cache (JSON Lines, CSV, TSV, JSON): one per record, in the
+// file's order, then the file's own entry (how many records, which lines hold none and why),
+// served without reading the file. A record's place is its line (its first, for a CSV row), or
+// its index in a JSON array.
 
 import type { JsonlFileEntry } from './file-format.js';
 import type { RecurringKeys } from './recurring-keys.js';
@@ -30,6 +32,8 @@ export class CachedJsonl {
       while (k < skip.length && skip[k] === lineNo) {
         k++;
         lineNo++;
+        // A run of lines after it (a CSV row's later lines, blank lines): see JsonlFileEntry.
+        if (k < skip.length && (skip[k] as number) < 0) lineNo -= skip[k++] as number;
       }
       yield [lineNo, StoredEntry.read(line, this.stamp) as StoredEntry];
       at = line.next;

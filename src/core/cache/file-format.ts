@@ -61,7 +61,10 @@ export interface JsonlFileEntry extends KeyFields {
   j: {
     /** Records in the file. */
     n: number;
-    /** The numbers of the lines that hold no record (blank, or a warning), in order. */
+    /**
+     * The numbers of the lines that hold no record (blank, a warning, a CSV row's header or later
+     * lines), in order; a negative number `-k` after one stands for the `k` lines after it.
+     */
     skip: number[];
     /** The warnings of those lines, by line number, in order. */
     warn: Array<[number, string]>;
@@ -83,7 +86,7 @@ const HEADER_KIND = 'corpus-cache';
  * The tool's version and the analysis's: bump the latter whenever a record made from the same
  * file would differ (a new hash, a new field), so that old entries are not served.
  */
-export const CACHE_VERSION = `${VERSION}+4`;
+export const CACHE_VERSION = `${VERSION}+5`;
 /** The start of a cache file's header, up to its version (JSON.stringify keeps this key order). */
 const HEADER_START = /^\{"kind":"corpus-cache","version":("(?:[^"\\]|\\.)*")/;
 

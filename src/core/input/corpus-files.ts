@@ -3,6 +3,7 @@
 
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../version.js';
+import type { SkippedFiles } from './skipped-files.js';
 import { walkFiles, type FoundFile, type WalkInput, type WalkOptions } from './walk.js';
 
 /** The seed corpus bundled with the package, read when no corpus is named. */
@@ -23,9 +24,11 @@ export function effectiveInputs(inputs: WalkInput[]): WalkInput[] {
 export interface CorpusRun {
   /** Inputs that named nothing on disk. */
   missing: string[];
+  /** Where the files found with no reader are counted by kind, when the caller wants to say so. */
+  skipped?: SkippedFiles;
 }
 
 /** The files of the corpus, in walk order. */
 export function corpusFiles(options: CorpusInputs, run: CorpusRun = { missing: [] }): Generator<FoundFile> {
-  return walkFiles(effectiveInputs(options.inputs), options, run.missing);
+  return walkFiles(effectiveInputs(options.inputs), { ...options, skipped: run.skipped }, run.missing);
 }

@@ -7,20 +7,20 @@ import type { FoundFile } from './walk.js';
 import type { WarningHandler } from '../types.js';
 
 /**
- * A file's id: its path relative to its root, without the extension (and without `.gz`); a
+ * A file's id: its path relative to its root, without the extension (and without `.gz` or `.zst`); a
  * byte of its name that is not UTF-8 shown as `\xNN` (see file-names.ts).
  */
 export function fileId(relPath: string): string {
-  const noGz = withoutCompression(relPath);
-  const slash = noGz.lastIndexOf('/');
-  const dot = noGz.lastIndexOf('.');
-  return shownPath(dot > slash + 1 ? noGz.slice(0, dot) : noGz);
+  const plain = withoutCompression(relPath);
+  const slash = plain.lastIndexOf('/');
+  const dot = plain.lastIndexOf('.');
+  return shownPath(dot > slash + 1 ? plain.slice(0, dot) : plain);
 }
 
 /**
  * True when no two of a folder's files, in walk order, can have the same id: each name has one
  * dot, and each folder's files come together, so files of one stem would come one after the
- * other. False when that cannot be told so cheaply (names with several dots or `.gz`, a folder
+ * other. False when that cannot be told so cheaply (names with several dots, as a compressed one's, a folder
  * whose files a subfolder's come between): the ids are then claimed one by one.
  */
 export class DistinctIds {

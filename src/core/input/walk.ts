@@ -7,10 +7,11 @@ import path from 'node:path';
 import type FastGlob from 'fast-glob';
 import type Picomatch from 'picomatch';
 import { braceExpansions, MAX_BRACE_EXPANSIONS } from './braces.js';
-import { isDocumentFile } from './file-kinds.js';
+import { documentFormatOf, isDocumentFile } from './file-kinds.js';
 import { escapedName, fsPath, shownPath } from './file-names.js';
+import { countSkipped, type SkippedFiles } from './skipped-files.js';
 import { namedSpecialFile, specialFileWarning } from './special-files.js';
-import type { WarningHandler } from '../types.js';
+import type { DocFormat, WarningHandler } from '../types.js';
 
 // Loaded when first needed: most walks have neither a glob to expand nor a --glob to match, and
 // loading them takes longer than walking a small corpus.
@@ -44,6 +45,13 @@ export interface WalkOptions {
   follow?: boolean;
   /** `--glob` patterns; a leading `!` excludes. Matched against the path relative to its root. */
   globs?: string[];
+  /** `--type`, `--type-not`: the formats read (see `selectFormats`); null or absent, all of them. */
+  formats?: ReadonlySet<DocFormat> | null;
+  /**
+   * Where the files found with no reader are counted, by kind; not those that `globs` or `formats`
+   * leave out (the user asked for that), nor hidden ones.
+   */
+  skipped?: SkippedFiles;
   onWarning?: WarningHandler;
 }
 
@@ -105,6 +113,9 @@ interface WalkContext {
   hidden: boolean;
   follow: boolean;
   filter: GlobFilter;
+  /** The formats read, null for all; and where files with no reader are counted, if anywhere. */
+  formats: ReadonlySet<DocFormat> | null;
+  skipped: SkippedFiles | undefined;
   warn: WarningHandler;
   /**
    * What goes before a path relative to the root to display it, and the root's own display
@@ -151,6 +162,9 @@ function walkContext(options: WalkOptions, head: string, rootDisplay: string, gi
     hidden: options.hidden ?? false,
     follow: options.follow ?? false,
     filter: makeGlobFilter(options.globs),
+    formats: options.formats ?? null,
+    // With --type, files of no format were left out as asked.
+    skipped: options.formats ? undefined : options.skipped,
     warn: options.onWarning ?? (() => {}),
     head,
     rootDisplay,
@@ -191,7 +205,7 @@ function* walkInputs(
           warn(input.given, `its braces expand to ${expansions} patterns, more than ${MAX_BRACE_EXPANSIONS}: not read`);
           continue;
         }
-        yield* globInput(input, options, filter);
+        yield* globInput(input, options, filter, options.formats ?? null);
         continue;
       }
       missing.push(input.given);
@@ -286,8 +300,12 @@ function* walkTree(
           following: entries.length - 1 - k,
         };
       else yield* walkTree(context, childAbs, childRel, false);
-    } else if (isFile && isDocumentFile(entry.name) && filter.file(childRel)) {
-      yield { absPath: childAbs, relPath: childRel, displayPath: context.head + shownPath(childRel) };
+    } else if (isFile) {
+      const format = documentFormatOf(entry.name);
+      if (format === null) {
+        if (context.skipped !== undefined && filter.file(childRel)) countSkipped(context.skipped, entry.name);
+      } else if ((context.formats === null || context.formats.has(format)) && filter.file(childRel))
+        yield { absPath: childAbs, relPath: childRel, displayPath: context.head + shownPath(childRel) };
     } else if (!isFile && isDocumentFile(entry.name) && filter.file(childRel)) {
       // Opening a FIFO would wait for a writer for ever: named, it is read (see special-files.ts).
       warn(display(childRel), specialFileWarning(entry));
@@ -311,7 +329,12 @@ function readFolder(dirAbs: string): fs.Dirent[] {
   return raw.map((e) => Object.assign(e, { name: escapedName(e.name) }) as unknown as fs.Dirent);
 }
 
-function* globInput(input: WalkInput, options: WalkOptions, filter: GlobFilter): Generator<FoundFile> {
+function* globInput(
+  input: WalkInput,
+  options: WalkOptions,
+  filter: GlobFilter,
+  formats: ReadonlySet<DocFormat> | null,
+): Generator<FoundFile> {
   const base = picomatch().scan(input.given).base || '.';
   const found = fastGlob().sync(input.given, {
     cwd: options.cwd,
@@ -324,6 +347,8 @@ function* globInput(input: WalkInput, options: WalkOptions, filter: GlobFilter):
   for (const rel of found) {
     const relPath = toPosix(path.relative(base, rel));
     if (!filter.file(relPath)) continue;
+    // A glob's files are read whatever their extension, as named ones; --type still chooses.
+    if (formats !== null && !formats.has(documentFormatOf(rel) as DocFormat)) continue;
     yield { absPath: path.resolve(options.cwd, rel), relPath, displayPath: rel };
   }
 }

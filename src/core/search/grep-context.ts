@@ -4,6 +4,7 @@
 import { IdRegistry } from '../input/ids.js';
 import type { Matcher, MatcherOptions } from './matcher.js';
 import type { DocumentRecord, SourceDocument, WarningHandler } from '../types.js';
+import type { SkippedFiles } from '../input/skipped-files.js';
 import { walkFolder, type FoundFile, type FoundFolder } from '../input/walk.js';
 import { FileReader, type FolderWalk, type GrepSpec } from './grep-task.js';
 import { GrepSettler } from './grep-settle.js';
@@ -21,6 +22,8 @@ export interface GrepCorpusOptions {
   minParallelFiles?: number;
   /** How the folders among the items are walked: the corpus's `hidden` and `globs`. */
   walk?: FolderWalk;
+  /** Where the files walked with no reader are counted (see `WalkOptions.skipped`). */
+  skipped?: SkippedFiles;
   onWarning?: WarningHandler;
   /** Called between batches of files; a promise it returns is awaited first (see CorpusOptions). */
   backpressure?: () => Promise<void> | null;
@@ -64,7 +67,7 @@ export async function grepContext(matcher: Matcher, options: GrepCorpusOptions):
     reader: new FileReader(),
     analyse: analyseDocument ? (doc: SourceDocument) => analyseDocument(doc).record : undefined,
     caughtUp: options.backpressure ?? (() => null),
-    walkHere: (folder) => walkFolder(folder, { cwd: '', ...walk, onWarning: warn }),
+    walkHere: (folder) => walkFolder(folder, { cwd: '', ...walk, onWarning: warn, skipped: options.skipped }),
   };
 }
 

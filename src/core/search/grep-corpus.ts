@@ -5,7 +5,7 @@
 // walk order, so the output never depends on the worker count.
 
 import { effectiveInputs, type CorpusInputs, type CorpusRun } from '../input/corpus-files.js';
-import { formatOf, isGzip } from '../input/file-kinds.js';
+import { formatOf, isCompressed } from '../input/file-kinds.js';
 import type { Matcher, MatcherOptions } from './matcher.js';
 import type { DocumentRecord } from '../types.js';
 import { walkFiles, walkUnits, type FoundFile, type FoundFolder } from '../input/walk.js';
@@ -13,7 +13,8 @@ import { grepWorkersAvailable } from '../workers/grep-pool.js';
 import { searchFile, type GrepSpec } from './grep-task.js';
 import { restParts } from './grep-parts.js';
 import { grepContext, type GrepContext, type GrepCorpusOptions } from './grep-context.js';
-import { grepJsonl } from './grep-jsonl.js';
+import { holdsRecords } from '../input/formats/index.js';
+import { grepRecordFile } from './grep-records.js';
 import type { GrepDocument } from './grep-settle.js';
 import { searchesFolders, WorkerSearch } from './grep-workers.js';
 
@@ -54,12 +55,14 @@ export function grepDocuments(
   const jobs = corpus.jobs ?? 1;
   // With workers, and results small enough, a worker takes a whole subfolder: walks it too.
   const walk = jobs > 1 && searchesFolders(options.spec, analyse) ? walkUnits : walkFiles;
-  const found = grepCorpus(walk(effectiveInputs(corpus.inputs), corpus, run.missing), matcher, {
+  const walked = walk(effectiveInputs(corpus.inputs), { ...corpus, skipped: run.skipped }, run.missing);
+  const found = grepCorpus(walked, matcher, {
     matcherOptions: options.matcherOptions,
     spec: options.spec,
     analyse,
     jobs,
-    walk: { hidden: corpus.hidden, globs: corpus.globs },
+    walk: { hidden: corpus.hidden, globs: corpus.globs, formats: corpus.formats },
+    skipped: run.skipped,
     minParallelFiles: options.minParallelFiles,
     onWarning: corpus.onWarning,
     backpressure: corpus.backpressure,
@@ -112,14 +115,14 @@ async function* grepHere(
   let files = 0;
   const one = async function* (file: FoundFile): AsyncGenerator<GrepDocument[]> {
     const format = formatOf(file.relPath);
-    if (format === 'jsonl') {
+    if (holdsRecords(format)) {
       if (found.length > 0) yield found;
       found = [];
-      yield* grepJsonl(file, context);
+      yield* grepRecordFile(file, format, context);
       return;
     }
     const result = searchFile(
-      { absPath: file.absPath, displayPath: file.displayPath, format, gzip: isGzip(file.relPath) },
+      { absPath: file.absPath, displayPath: file.displayPath, format, compressed: isCompressed(file.relPath) },
       matcher,
       spec,
       reader,

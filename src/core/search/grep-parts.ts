@@ -4,7 +4,7 @@
 
 import { PART_CHARS, PART_HITS, type DocumentRest } from './grep.js';
 import { contextOf, searchFile } from './grep-task.js';
-import { formatOf, isGzip } from '../input/file-kinds.js';
+import { formatOf, isCompressed } from '../input/file-kinds.js';
 import type { FoundFile } from '../input/walk.js';
 import { nextTurn, type GrepContext } from './grep-context.js';
 import type { GrepDocument } from './grep-settle.js';
@@ -20,7 +20,7 @@ export function searchHere(file: FoundFile, context: GrepContext): { first: Grep
       absPath: file.absPath,
       displayPath: file.displayPath,
       format: formatOf(file.relPath),
-      gzip: isGzip(file.relPath),
+      compressed: isCompressed(file.relPath),
     },
     matcher,
     spec,

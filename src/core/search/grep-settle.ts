@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { DocumentSearch } from './grep.js';
 import { claimFor, fileId, type IdRegistry } from '../input/ids.js';
+import { shownPath } from '../input/file-names.js';
 import type { DocumentRecord, SourceDocument, WarningHandler } from '../types.js';
 import { describeError, type FoundFile, type FoundFolder } from '../input/walk.js';
 import {
@@ -107,7 +108,7 @@ export class GrepSettler {
       if (unit.kind === 'folder' && result === undefined && outcomes[i] === Outcome.NoMatch) {
         // The common case, kept cheap: a file searched with nothing to say claims its id.
         const relPath = relPaths[i] as string;
-        claimFor(ids, fileId(relPath), { displayPath: unit.folder.displayHead + relPath }, warn);
+        claimFor(ids, fileId(relPath), { displayPath: unit.folder.displayHead + shownPath(relPath) }, warn);
         continue;
       }
       if (outcomes[i] === Outcome.Jsonl || outcomes[i] === Outcome.Large) return i;
@@ -167,7 +168,7 @@ export function fileOf(folder: FoundFolder, relPath: string): FoundFile {
   return {
     absPath: folder.absPath + (path.sep === '/' ? rest : rest.split('/').join(path.sep)),
     relPath,
-    displayPath: folder.displayHead + relPath,
+    displayPath: folder.displayHead + shownPath(relPath),
   };
 }
 

@@ -3,21 +3,25 @@
 // that is exact, else decode and search it, and describe what matched in a form that can cross
 // to the main thread (which owns ids, order, warnings and printing).
 
+import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import { decode, isBinary, sniffBom } from '../input/decode.js';
+import { encodingOption } from '../input/charset.js';
 import { fsPath } from '../input/file-names.js';
-import { gunzipSync } from '../input/gzip.js';
+import { decompressSync } from '../input/compression.js';
 import { maxFileSize, TooBigError } from '../input/limits.js';
 import { DocumentSearcher, PART_CHARS, PART_HITS, type DocumentRest, type LineHit } from './grep.js';
 import { linesOf } from '../input/byte-lines.js';
 import { parseJsonlLine, recordIdOf, UTF8_BOM } from '../input/formats/jsonl.js';
 import { BINARY_WARNING } from '../input/formats/text.js';
+import { holdsRecords } from '../input/formats/index.js';
 import { DistinctIds } from '../input/ids.js';
-import { formatOf, isGzip } from '../input/file-kinds.js';
+import { compressionOf, formatOf, isCompressed } from '../input/file-kinds.js';
 import { MatchTimeoutError } from './backtracking-guard.js';
 import { byteLiteralSet, LITERAL_SET_FROM, type LiteralSet } from './literal-set.js';
 import type { Matcher } from './matcher.js';
 import type { DocFormat, DocumentRecord, Encoding, SourceDocument } from '../types.js';
+import type { SkippedFiles } from '../input/skipped-files.js';
 import { walkFolder, type FoundFolder, type WalkOptions } from '../input/walk.js';
 
 /** What the printer needs of a matching document. */
@@ -127,7 +131,7 @@ export class FileReader {
   }
 }
 
-/** The outcome of a file that could not be read, gunzipped or decoded, with why. */
+/** The outcome of a file that could not be read, decompressed or decoded, with why. */
 function unreadable(err: unknown): FileResult {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   return {
@@ -163,7 +167,8 @@ class LineEnds {
 /**
  * Matching lines of a UTF-8 or Windows-1252 file counted on its bytes with the matcher's
  * {@link Matcher.lineLiterals}, up to `max`; null when a literal is followed by a byte ≥ 0x80
- * (the decoded text must then decide).
+ * or, in a file that is not valid UTF-8, preceded by one (the decoded text must then decide).
+ * 0 holds whatever the encoding: every ASCII-compatible one writes ASCII characters as ASCII bytes.
  */
 export function countLiteralLines(bytes: Buffer, literals: readonly Buffer[], max: number): number | null {
   if (literals.length === 1) return countLiteralLinesOf(bytes, literals[0] as Buffer, max);
@@ -171,6 +176,7 @@ export function countLiteralLines(bytes: Buffer, literals: readonly Buffer[], ma
   const n = bytes.length;
   const next = literals.map((l) => bytes.indexOf(l));
   const ends = new LineEnds(bytes);
+  let utf8: boolean | undefined;
   let count = 0;
   let from = 0;
   while (count < max) {
@@ -189,6 +195,7 @@ export function countLiteralLines(bytes: Buffer, literals: readonly Buffer[], ma
     if (at === -1) break;
     const after = at + length;
     if (after < n && (bytes[after] as number) >= 0x80) return null;
+    if (at > 0 && (bytes[at - 1] as number) >= 0x80 && !(utf8 ??= isUtf8(bytes))) return null;
     const end = ends.after(after);
     count++;
     if (end === -1) break;
@@ -204,6 +211,9 @@ export function countLiteralLines(bytes: Buffer, literals: readonly Buffer[], ma
 function countLiteralLinesOf(bytes: Buffer, literal: Buffer, max: number): number | null {
   const n = bytes.length;
   const ends = new LineEnds(bytes);
+  // Looked at only when a literal follows a byte ≥ 0x80: in Shift_JIS, GBK or Big5 that may be
+  // its lead byte, the literal's first byte the character's second.
+  let utf8: boolean | undefined;
   let count = 0;
   let from = 0;
   while (count < max) {
@@ -211,6 +221,7 @@ function countLiteralLinesOf(bytes: Buffer, literal: Buffer, max: number): numbe
     if (at === -1) break;
     const after = at + literal.length;
     if (after < n && (bytes[after] as number) >= 0x80) return null;
+    if (at > 0 && (bytes[at - 1] as number) >= 0x80 && !(utf8 ??= isUtf8(bytes))) return null;
     const end = ends.after(after);
     count++;
     if (end === -1) break;
@@ -225,11 +236,13 @@ function countLiteralLinesOf(bytes: Buffer, literal: Buffer, max: number): numbe
  */
 function countSetLines(bytes: Buffer, set: LiteralSet, max: number): number | null {
   const ends = new LineEnds(bytes);
+  let utf8: boolean | undefined;
   let count = 0;
   for (let from = 0; count < max;) {
     const at = set.findBytes(bytes, from);
     if (at === -1) break;
     if (set.highAfter) return null;
+    if (at > 0 && (bytes[at - 1] as number) >= 0x80 && !(utf8 ??= isUtf8(bytes))) return null;
     const end = ends.after(at + 1);
     count++;
     if (end === -1) break;
@@ -256,7 +269,7 @@ export interface SearchFileOptions {
 
 /** Reads and searches one text file (not JSON Lines). */
 export function searchFile(
-  file: { absPath: string; displayPath: string; format: DocFormat; gzip: boolean },
+  file: { absPath: string; displayPath: string; format: DocFormat; compressed: boolean },
   matcher: Matcher,
   spec: GrepSpec,
   reader: FileReader,
@@ -266,15 +279,21 @@ export function searchFile(
   try {
     const limit = maxFileSize();
     bytes = reader.read(file.absPath, limit);
-    if (file.gzip) bytes = gunzipSync(bytes, limit);
+    // Its name says how (the same name's end as its relative path's).
+    const compression = file.compressed ? compressionOf(file.absPath) : null;
+    if (compression) bytes = decompressSync(bytes, compression, limit);
   } catch (err) {
     return unreadable(err);
   }
   if (isBinary(bytes)) return { outcome: Outcome.Unread, warnings: [[file.displayPath, BINARY_WARNING]] };
   const bom = sniffBom(bytes);
-  const utf16 = bom === 'utf-16le' || bom === 'utf-16be';
+  // The byte shortcuts need each ASCII character to be its ASCII byte: not so in UTF-16. Lines
+  // are counted on bytes only where UTF-8 may be what is read (a BOM wins over --encoding).
+  const forced = bom === null ? encodingOption() : null;
+  const utf16 = bom === 'utf-16le' || bom === 'utf-16be' || forced === 'utf-16le' || forced === 'utf-16be';
+  const countable = forced === null || forced === 'utf-8';
   const max = maxLines(spec);
-  if (!utf16 && spec.mode !== 'lines' && matcher.lineLiterals && !options.analyse) {
+  if (!utf16 && countable && spec.mode !== 'lines' && matcher.lineLiterals && !options.analyse) {
     const count = countLiteralLines(bytes, matcher.lineLiterals, max);
     if (count === 0) return NO_MATCH;
     if (count !== null) {
@@ -298,6 +317,7 @@ export function searchFile(
     encoding: decoded.encoding,
     text: decoded.text,
   };
+  if (decoded.fallback) doc.encodingFallback = true;
   const parts = spec.mode === 'lines';
   const warnings: [string, string][] = [];
   const searcher = new DocumentSearcher(doc, matcher, {
@@ -369,7 +389,7 @@ export function sparseLines(match: FileMatch): string[] {
 export interface BatchRequest {
   absPaths: string;
   displayPaths: string;
-  /** One character a file: `t` text, `m` Markdown; upper case when gzipped. */
+  /** One character a file: `t` text, `m` Markdown; upper case when compressed. */
   kinds: string;
 }
 
@@ -395,7 +415,7 @@ export function searchBatch(
     const kind = kinds.charCodeAt(i);
     const format: DocFormat = kind === 0x6d || kind === 0x4d ? 'markdown' : 'text';
     const result = searchFile(
-      { absPath: file.absPath, displayPath: file.displayPath, format, gzip: kind < 0x60 },
+      { absPath: file.absPath, displayPath: file.displayPath, format, compressed: kind < 0x60 },
       matcher,
       spec,
       reader,
@@ -418,10 +438,12 @@ export interface FolderResult extends BatchResult {
    * none is a JSON Lines file (whose records claim ids in their place): they can be claimed whole.
    */
   distinctIds: boolean;
+  /** The files walked that have no reader, by kind (see {@link WalkOptions.skipped}), when there are any. */
+  skipped?: SkippedFiles;
 }
 
 /** How a folder is walked: the corpus options that choose its files. */
-export type FolderWalk = Pick<WalkOptions, 'hidden' | 'globs'>;
+export type FolderWalk = Pick<WalkOptions, 'hidden' | 'globs' | 'formats'>;
 
 /**
  * Walks a folder and searches its text files (JSON Lines files are only named), in a worker or
@@ -441,18 +463,19 @@ export function searchFolder(
   const walkWarnings: [number, string, string][] = [];
   const onWarning = (where: string, why: string): void => void walkWarnings.push([relPaths.length, where, why]);
   const ids = new DistinctIds();
-  for (const file of walkFolder(folder, { cwd: '', ...walk, onWarning })) {
+  const skipped: SkippedFiles = new Map();
+  for (const file of walkFolder(folder, { cwd: '', ...walk, onWarning, skipped })) {
     const i = relPaths.length;
     relPaths.push(file.relPath);
     ids.add(file.relPath);
     const format = formatOf(file.relPath);
-    if (format === 'jsonl') {
+    if (holdsRecords(format)) {
       ids.distinct = false;
       outcomes.push(Outcome.Jsonl);
       continue;
     }
     const result = searchFile(
-      { absPath: file.absPath, displayPath: file.displayPath, format, gzip: isGzip(file.relPath) },
+      { absPath: file.absPath, displayPath: file.displayPath, format, compressed: isCompressed(file.relPath) },
       matcher,
       spec,
       reader,
@@ -466,6 +489,7 @@ export function searchFolder(
     details,
     walkWarnings,
     distinctIds: ids.distinct,
+    ...(skipped.size > 0 ? { skipped } : {}),
   };
 }
 

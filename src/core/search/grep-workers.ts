@@ -5,8 +5,9 @@
 
 import fs from 'node:fs';
 import { JSONL_RECORD_BYTES_GUESS } from '../input/formats/jsonl.js';
-import { formatOf, isGzip } from '../input/file-kinds.js';
+import { formatOf, isCompressed } from '../input/file-kinds.js';
 import type { Matcher } from './matcher.js';
+import { mergeSkipped, type SkippedFiles } from '../input/skipped-files.js';
 import type { FoundFile, FoundFolder } from '../input/walk.js';
 import { GrepPool } from '../workers/grep-pool.js';
 import type { GrepWorkerData } from '../workers/grep-messages.js';
@@ -15,6 +16,8 @@ import { Outcome, searchBatch, searchFolder, type BatchResult, type FolderResult
 import { grepFileHere } from './grep-parts.js';
 import { nextTurn, type GrepContext } from './grep-context.js';
 import { grepJsonl, grepJsonlPieces } from './grep-jsonl.js';
+import { grepRecordFile } from './grep-records.js';
+import { holdsRecords } from '../input/formats/index.js';
 import { fileOf, type GrepDocument } from './grep-settle.js';
 
 /**
@@ -133,14 +136,14 @@ export class WorkerSearch {
   /** Adds a file to the batch being filled, which goes out once full; a JSON Lines file waits in the queue. */
   private async add(file: FoundFile): Promise<void> {
     const format = formatOf(file.relPath);
-    if (format === 'jsonl') {
+    if (holdsRecords(format)) {
       this.send();
       this.queue.push({ kind: 'jsonl', file });
       return;
     }
     this.batch.push(file);
     const kind = format === 'markdown' ? 'm' : 't';
-    this.kinds += isGzip(file.relPath) ? kind.toUpperCase() : kind;
+    this.kinds += isCompressed(file.relPath) ? kind.toUpperCase() : kind;
     if (this.batch.length >= BATCH) {
       this.send();
       await nextTurn();
@@ -209,6 +212,9 @@ export class WorkerSearch {
       return;
     }
     const done = unit.done ?? (await (unit.reply as Promise<BatchResult | FolderResult>));
+    const { skipped } = this.context.options;
+    if (unit.kind === 'folder' && skipped && (done as FolderResult).skipped)
+      mergeSkipped(skipped, (done as FolderResult).skipped as SkippedFiles);
     for (let from = 0; ;) {
       const found: GrepDocument[] = [];
       const stop = this.context.settler.unit(unit, done, from, found);
@@ -225,9 +231,14 @@ export class WorkerSearch {
     }
   }
 
-  /** A JSON Lines file: in pieces when big, in the modes that print a number a document; else whole, here. */
+  /**
+   * A file of records: JSON Lines in pieces when big, in the modes that print a number a document;
+   * else whole, here (CSV, TSV and JSON always: their records are found by parsing the stream).
+   */
   private jsonl(file: FoundFile): AsyncGenerator<GrepDocument[]> {
-    return this.wholeFolders && !isGzip(file.relPath) && sizeOf(file) >= this.piecesFrom
+    const format = formatOf(file.relPath);
+    if (format !== 'jsonl') return grepRecordFile(file, format, this.context);
+    return this.wholeFolders && !isCompressed(file.relPath) && sizeOf(file) >= this.piecesFrom
       ? grepJsonlPieces(file, this.context, this.poolFrom(false, Infinity))
       : grepJsonl(file, this.context);
   }

@@ -13,6 +13,8 @@ export type WantId = (id: string, file: FoundFile) => boolean;
 export interface FileText {
   bytes: number;
   encoding: Encoding;
+  /** True when the encoding is a guess (see SourceDocument). */
+  encodingFallback?: boolean;
   text: string;
 }
 

@@ -1,22 +1,21 @@
 // JSON Lines (`.jsonl`, `.ndjson`): a file holds a record a line, each a document with its text
-// in `text`, `content` or `body` and its metadata in fields beside it (docs/spec.md §1). A file
+// and its metadata in its fields (`text`, `title` … or those chosen: fields.ts). A file
 // is streamed a chunk at a time and cut into lines on its bytes, so a 2 GB file never sits in
 // memory; a line longer than the size limit is dropped as it comes.
 
 import fs from 'node:fs';
 import { byteLines, linesOf, OVERSIZE_LINE } from '../byte-lines.js';
-import { isGzip } from '../file-kinds.js';
+import { compressionOf } from '../file-kinds.js';
 import { fsPath } from '../file-names.js';
-import { createGunzip, recoverGzip } from '../gzip.js';
+import { damagedData, decompressedChunks } from '../compression.js';
+import { recoverGzip } from '../gzip.js';
 import { claimRecordId, fileId, type IdRegistry } from '../ids.js';
 import { LineWarnings } from '../line-warnings.js';
 import { maxFileSize, tooBigWarning } from '../limits.js';
 import { describeError, type FoundFile } from '../walk.js';
+import { fieldPlan, objectRecord } from './fields.js';
 import type { RecordFormat, RecordTrack, WantId } from './format-reader.js';
 import type { RecordFields, SourceDocument, WarningHandler } from '../../types.js';
-
-const RECORD_TEXT_FIELDS = ['text', 'content', 'body'] as const;
-const RECORD_META_FIELDS = ['id', 'title', 'date', 'source', 'url', 'lang'] as const;
 
 /** Bytes read from a JSON Lines file at a time. */
 const JSONL_CHUNK = 1 << 20;
@@ -35,7 +34,7 @@ export function askedRecordId(
 }
 
 /**
- * Yields the records of a JSON Lines file (gzipped or not), read a chunk at a time and cut into
+ * Yields the records of a JSON Lines file (compressed or not), read a chunk at a time and cut into
  * lines on its bytes: a line is decoded only to be parsed. Invalid lines, and lines longer than the
  * size limit, are warnings (the first few, then one that counts the rest: see line-warnings.ts).
  * Every record claims its id; `wantId` (asked with the id) and `wantRecord` (asked with the line's
@@ -106,24 +105,17 @@ export async function* readJsonl(
 }
 
 /**
- * The lines of a JSON Lines file, in batches (see {@link byteLines}), gunzipped when its name says
- * so. When reading fails, `fail` is told why, after the lines read until then: gzip data cut short
- * or damaged keeps the complete lines before the damage (for damage, found again by
+ * The lines of a JSON Lines file, in batches (see {@link byteLines}), decompressed when its name
+ * says so. When reading fails, `fail` is told why, after the lines read until then: compressed
+ * data cut short or damaged keeps the complete lines before the damage (for gzip, found again by
  * {@link recoverGzip} in a file small enough), and the warning says after which line it was cut.
  */
 async function* jsonlLines(file: FoundFile, limit: number, fail: (why: string) => void): AsyncGenerator<Buffer[]> {
   const source = fs.createReadStream(fsPath(file.absPath), { highWaterMark: JSONL_CHUNK });
-  const gzip = isGzip(file.relPath);
-  let input: NodeJS.ReadableStream = source;
+  const compression = compressionOf(file.relPath);
   const failures: unknown[] = [];
   source.on('error', (err) => failures.push(err));
-  if (gzip) {
-    const gunzip = createGunzip({ chunkSize: JSONL_CHUNK });
-    gunzip.on('error', (err) => failures.push(err));
-    // A pipe does not pass on a read error: without this the lines would wait for ever.
-    source.on('error', () => gunzip.destroy());
-    input = source.pipe(gunzip);
-  }
+  const input = compression ? decompressedChunks(source, compression, JSONL_CHUNK, limit) : source;
   let lines = 0;
   try {
     for await (const batch of byteLines(input as AsyncIterable<Buffer>, limit)) {
@@ -138,20 +130,20 @@ async function* jsonlLines(file: FoundFile, limit: number, fail: (why: string) =
   }
   if (failures.length === 0) return;
   const err = failures[0];
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  if (!gzip || (code !== 'Z_BUF_ERROR' && code !== 'Z_DATA_ERROR')) return fail(describeError(err));
-  {
+  const what = compression ? damagedData(err) : null;
+  if (what === null) return fail(describeError(err));
+  if (compression === 'gzip') {
     // Also when cut short: zlib says so of garbage after a member, whose last line is whole.
     const rest = recoveredLines(file, limit).slice(lines);
     if (rest.length > 0) yield rest;
     lines += rest.length;
   }
   const why = err instanceof Error ? err.message : String(err);
-  const what = code === 'Z_BUF_ERROR' ? 'cut short' : 'damaged';
+  const name = compression === 'gzip' ? 'gzip' : 'zstd';
   fail(
     lines === 0
-      ? `gzip data ${what} before its first line ended (${why}): no record read`
-      : `gzip data ${what} after line ${lines} (${why}): the records before it kept`,
+      ? `${name} data ${what} before its first line ended (${why}): no record read`
+      : `${name} data ${what} after line ${lines} (${why}): the records before it kept`,
   );
 }
 
@@ -200,8 +192,9 @@ export function recordIdOf(bytes: Buffer): string | null | undefined {
   }
   if (record === null || typeof record !== 'object' || Array.isArray(record)) return undefined;
   const obj = record as Record<string, unknown>;
-  if (!RECORD_TEXT_FIELDS.some((k) => typeof obj[k] === 'string')) return undefined;
-  const id = obj.id;
+  const fields = fieldPlan();
+  if (!fields.text.some((k) => typeof obj[k] === 'string')) return undefined;
+  const id = obj[fields.id];
   if (typeof id === 'number') return String(id);
   if (typeof id !== 'string') return null;
   if (NON_ASCII.test(id)) return undefined;
@@ -223,16 +216,8 @@ export function parseJsonlLine(bytes: Buffer): { text: string; fields: RecordFie
     return 'not valid JSON, skipped';
   }
   if (record === null || typeof record !== 'object' || Array.isArray(record)) return 'not a JSON object, skipped';
-  const obj = record as Record<string, unknown>;
-  const textField = RECORD_TEXT_FIELDS.find((k) => typeof obj[k] === 'string');
-  if (!textField) return 'no text, content or body field, skipped';
-  const fields: RecordFields = {};
-  for (const key of RECORD_META_FIELDS) {
-    const v = obj[key];
-    if (typeof v === 'string' && v.trim() !== '') fields[key] = v.trim();
-    else if (typeof v === 'number' && key === 'id') fields.id = String(v);
-  }
-  return { text: obj[textField] as string, fields };
+  // The same fields as a JSON file's objects and a table's columns (fields.ts).
+  return objectRecord(record as Record<string, unknown>);
 }
 
 /** The reader of JSON Lines files. */

@@ -1,10 +1,10 @@
 // Plain text and Markdown: a file is one document, its bytes decoded whole (docs/spec.md §1),
-// gzipped or not, up to the size limit (`--max-filesize`). A file with a NUL byte near its start
+// compressed or not, up to the size limit (`--max-filesize`). A file with a NUL byte near its start
 // is not text.
 
 import { decode, isBinary } from '../decode.js';
-import { isGzip } from '../file-kinds.js';
-import { gunzipSync } from '../gzip.js';
+import { decompressSync } from '../compression.js';
+import { compressionOf } from '../file-kinds.js';
 import { maxFileSize } from '../limits.js';
 import { readWhole } from '../read-file.js';
 import { describeError, type FoundFile } from '../walk.js';
@@ -16,7 +16,7 @@ export const BINARY_WARNING = 'binary file (NUL byte in the first 8 KiB), skippe
 
 /**
  * The decoded text of a text file: null (with a warning) when it cannot be read, is bigger than
- * the size limit (decompressed), is damaged gzip, is binary or cannot be decoded; `'skipped'`
+ * the size limit (decompressed), is damaged compressed data, is binary or cannot be decoded; `'skipped'`
  * when `wantBytes`, asked with its raw (decompressed) bytes, says no.
  */
 export function readTextFile(
@@ -28,7 +28,8 @@ export function readTextFile(
   const limit = maxFileSize();
   try {
     bytes = readWhole(file.absPath, limit);
-    if (isGzip(file.relPath)) bytes = gunzipSync(bytes, limit);
+    const compression = compressionOf(file.relPath);
+    if (compression) bytes = decompressSync(bytes, compression, limit);
   } catch (err) {
     warn(file.displayPath, describeError(err));
     return null;
@@ -40,7 +41,10 @@ export function readTextFile(
   if (wantBytes && !wantBytes(bytes)) return 'skipped';
   try {
     const decoded = decode(bytes);
-    return { bytes: bytes.length, encoding: decoded.encoding, text: decoded.text };
+    const read: FileText = { bytes: bytes.length, encoding: decoded.encoding, text: decoded.text };
+    // Only when set: the records of most files are unchanged.
+    if (decoded.fallback) read.encodingFallback = true;
+    return read;
   } catch (err) {
     // A limit raised past what one string can hold (about 512 M characters).
     warn(file.displayPath, `${describeError(err)}, skipped`);
