@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { MatchTimeoutError } from '../../src/core/search/backtracking-guard.js';
-import { buildMatcher, PatternError, type Matcher, type MatcherOptions } from '../../src/core/search/matcher.js';
+import { buildMatcher, type Matcher, type MatcherOptions } from '../../src/core/search/matcher.js';
+import { PatternError } from '../../src/core/search/pattern-error.js';
 import { fuzzParameters, since, testTimeout } from './settings.js';
 
 /** The guard's time limit per line in these runs, and what a call may take at most: the limit and a margin. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { canonicalEncoding, DETECT_SAMPLE_BYTES, guessCharsets } from '../../src/core/input/charset.js';
 import { decode, MOSTLY_UTF8, utf8Share } from '../../src/core/input/decode.js';
-import { countLiteralLines } from '../../src/core/search/grep-task.js';
+import { countLiteralLines } from '../../src/core/search/count-literal-lines.js';
 
 const DIR = path.join(__dirname, '../fixtures/encodings');
 const bytesOf = (name: string): Buffer => fs.readFileSync(path.join(DIR, name));

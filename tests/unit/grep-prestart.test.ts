@@ -11,20 +11,23 @@ import { ROOT } from '../helpers/run-bin.js';
 
 type Prestart = typeof import('../../src/core/workers/grep-prestart.js');
 type Pool = typeof import('../../src/core/workers/grep-pool.js');
-type Task = typeof import('../../src/core/search/grep-task.js');
+type Batch = typeof import('../../src/core/search/grep-batch.js');
+type Reader = typeof import('../../src/core/search/file-reader.js');
 type Search = typeof import('../../src/core/search/index.js');
 
 const dist = (module: string): string => path.join(ROOT, 'dist', module);
 let prestart: Prestart;
 let pools: Pool;
-let task: Task;
+let batch: Batch;
+let reader: Reader;
 let search: Search;
 let dir = '';
 
 beforeAll(async () => {
   prestart = (await import(dist('core/workers/grep-prestart.js'))) as Prestart;
   pools = (await import(dist('core/workers/grep-pool.js'))) as Pool;
-  task = (await import(dist('core/search/grep-task.js'))) as Task;
+  batch = (await import(dist('core/search/grep-batch.js'))) as Batch;
+  reader = (await import(dist('core/search/file-reader.js'))) as Reader;
   search = (await import(dist('core/search/index.js'))) as Search;
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-grep-prestart-'));
   for (const folder of ['a', 'b']) {
@@ -54,12 +57,12 @@ const folderOf = (name: string) => ({
 /** What the main thread makes of a folder itself: the oracle. */
 function here(name: string, word: string) {
   const d = data(word);
-  const result = task.searchFolder(
+  const result = batch.searchFolder(
     folderOf(name),
     d.walk,
     search.buildMatcher(d.matcher),
     d.spec,
-    new task.FileReader(),
+    new reader.FileReader(),
   );
   return { relPaths: result.relPaths, outcomes: [...result.outcomes], details: result.details };
 }

@@ -5,15 +5,10 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { searchDocument, type LineMatcher } from '../../src/core/search/grep.js';
-import {
-  contextOf,
-  countLiteralLines,
-  FileReader,
-  Outcome,
-  searchFile,
-  searchFolder,
-  sparseLines,
-} from '../../src/core/search/grep-task.js';
+import { countLiteralLines } from '../../src/core/search/count-literal-lines.js';
+import { FileReader } from '../../src/core/search/file-reader.js';
+import { searchFolder } from '../../src/core/search/grep-batch.js';
+import { contextOf, Outcome, searchFile, sparseLines } from '../../src/core/search/grep-task.js';
 import { walkFolder } from '../../src/core/input/walk.js';
 import { buildMatcher, type MatcherOptions } from '../../src/core/search/matcher.js';
 import { textDocument } from '../helpers/record.js';

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { LiteralSet, literalAlternatives } from '../../src/core/search/literal-set.js';
 import { buildMatcher, type MatcherOptions } from '../../src/core/search/matcher.js';
-import { countLiteralLines } from '../../src/core/search/grep-task.js';
+import { countLiteralLines } from '../../src/core/search/count-literal-lines.js';
 import { tokenize } from '../../src/core/search/pattern-syntax.js';
 
 const WORDS = [

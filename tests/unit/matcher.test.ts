@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildMatcher, PatternError, type MatcherOptions } from '../../src/core/search/matcher.js';
+import { buildMatcher, type MatcherOptions } from '../../src/core/search/matcher.js';
+import { PatternError } from '../../src/core/search/pattern-error.js';
 import { MatchTimeoutError } from '../../src/core/search/backtracking-guard.js';
 import { foldChar, foldLine, foldText } from '../../src/core/search/line-map.js';
 import { splitLines } from '../../src/core/input/lines.js';

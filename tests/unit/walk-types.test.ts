@@ -13,7 +13,8 @@ import {
   type SkippedFiles,
 } from '../../src/core/input/skipped-files.js';
 import { walkFiles } from '../../src/core/input/walk.js';
-import { FileReader, searchFolder } from '../../src/core/search/grep-task.js';
+import { FileReader } from '../../src/core/search/file-reader.js';
+import { searchFolder } from '../../src/core/search/grep-batch.js';
 import { buildMatcher } from '../../src/core/search/index.js';
 
 let dir = '';

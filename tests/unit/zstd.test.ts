@@ -21,7 +21,8 @@ import { readDocuments } from '../../src/core/input/read-documents.js';
 import { zstdDecompressSync } from '../../src/core/input/zstd.js';
 import { zstdWindow } from '../../src/core/input/zstd-window.js';
 import { buildMatcher } from '../../src/core/search/index.js';
-import { FileReader, Outcome, searchFile } from '../../src/core/search/grep-task.js';
+import { FileReader } from '../../src/core/search/file-reader.js';
+import { Outcome, searchFile } from '../../src/core/search/grep-task.js';
 import { zstdBomb, zstdFrame } from '../helpers/zstd-frames.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/zstd/', import.meta.url));

@@ -6,7 +6,9 @@ import type { Matcher, MatcherOptions } from './matcher.js';
 import type { DocumentRecord, SourceDocument, WarningHandler } from '../types.js';
 import type { SkippedFiles } from '../input/skipped-files.js';
 import { walkFolder, type FoundFile, type FoundFolder } from '../input/walk.js';
-import { FileReader, type FolderWalk, type GrepSpec } from './grep-task.js';
+import { FileReader } from './file-reader.js';
+import type { FolderWalk } from './grep-batch.js';
+import type { GrepSpec } from './grep-task.js';
 import { GrepSettler } from './grep-settle.js';
 
 /** How {@link grepCorpus} searches. */

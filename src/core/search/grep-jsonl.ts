@@ -13,9 +13,11 @@ import { maxFileSize, tooBigWarning } from '../input/limits.js';
 import { claimRecordId, fileId } from '../input/ids.js';
 import { MatchTimeoutError } from './backtracking-guard.js';
 import type { SourceDocument } from '../types.js';
-import { describeError, type FoundFile } from '../input/walk.js';
+import { describeError } from '../input/fs-errors.js';
+import type { FoundFile } from '../input/walk.js';
 import type { GrepPool } from '../workers/grep-pool.js';
-import { maxLines, searchJsonlChunk, type JsonlChunkRequest, type JsonlChunkResult } from './grep-task.js';
+import { searchJsonlChunk, type JsonlChunkRequest, type JsonlChunkResult } from './grep-jsonl-chunk.js';
+import { maxLines } from './grep-task.js';
 import { nextTurn, type GrepContext } from './grep-context.js';
 import type { GrepDocument } from './grep-settle.js';
 

@@ -7,15 +7,10 @@ import type { DocumentSearch } from './grep.js';
 import { claimFor, fileId, type IdRegistry } from '../input/ids.js';
 import { shownPath } from '../input/file-names.js';
 import type { DocumentRecord, SourceDocument, WarningHandler } from '../types.js';
-import { describeError, type FoundFile, type FoundFolder } from '../input/walk.js';
-import {
-  Outcome,
-  sparseLines,
-  type BatchResult,
-  type FileResult,
-  type FolderResult,
-  type GrepSpec,
-} from './grep-task.js';
+import { describeError } from '../input/fs-errors.js';
+import type { FoundFile, FoundFolder } from '../input/walk.js';
+import type { BatchResult, FolderResult } from './grep-batch.js';
+import { Outcome, sparseLines, type FileResult, type GrepSpec } from './grep-task.js';
 
 /** A document that matched. */
 export interface GrepDocument {

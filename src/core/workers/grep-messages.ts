@@ -4,15 +4,9 @@
 
 import type { MatcherOptions } from '../search/matcher.js';
 import type { FoundFolder } from '../input/walk.js';
-import type {
-  BatchRequest,
-  BatchResult,
-  FolderResult,
-  FolderWalk,
-  GrepSpec,
-  JsonlChunkRequest,
-  JsonlChunkResult,
-} from '../search/grep-task.js';
+import type { BatchRequest, BatchResult, FolderResult, FolderWalk } from '../search/grep-batch.js';
+import type { JsonlChunkRequest, JsonlChunkResult } from '../search/grep-jsonl-chunk.js';
+import type { GrepSpec } from '../search/grep-task.js';
 
 /** What a grep worker is started with. */
 export interface GrepWorkerData {

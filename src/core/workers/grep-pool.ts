@@ -6,13 +6,8 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FoundFolder } from '../input/walk.js';
 import { adoptGrepWorker } from './grep-prestart.js';
-import type {
-  BatchRequest,
-  BatchResult,
-  FolderResult,
-  JsonlChunkRequest,
-  JsonlChunkResult,
-} from '../search/grep-task.js';
+import type { BatchRequest, BatchResult, FolderResult } from '../search/grep-batch.js';
+import type { JsonlChunkRequest, JsonlChunkResult } from '../search/grep-jsonl-chunk.js';
 import type { GrepReply, GrepRequest, GrepWorkerData } from './grep-messages.js';
 import { WorkerSet } from './worker-set.js';
 import { PatternTooCostlyError } from '../search/backtracking-guard.js';

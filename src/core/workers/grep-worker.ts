@@ -8,7 +8,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { buildMatcher, enableLinearRegExpEngine, PatternTooCostlyError, type Matcher } from '../search/index.js';
 import type { DocumentRecord, SourceDocument } from '../types.js';
 import type { GrepReply, GrepRequest, GrepWorkerData } from './grep-messages.js';
-import { FileReader, searchBatch, searchFolder, searchJsonlChunk } from '../search/grep-task.js';
+import { FileReader } from '../search/file-reader.js';
+import { searchBatch, searchFolder } from '../search/grep-batch.js';
+import { searchJsonlChunk } from '../search/grep-jsonl-chunk.js';
 import { READY } from './worker-set.js';
 
 interface Setup {

@@ -7,7 +7,8 @@ import { damagedData, decompressedChunks } from '../compression.js';
 import { compressionOf } from '../file-kinds.js';
 import { fsPath } from '../file-names.js';
 import { maxFileSize } from '../limits.js';
-import { describeError, type FoundFile } from '../walk.js';
+import { describeError } from '../fs-errors.js';
+import type { FoundFile } from '../walk.js';
 
 /** Bytes read from a file of records at a time. */
 export const RECORD_CHUNK = 1 << 20;

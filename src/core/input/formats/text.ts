@@ -7,7 +7,8 @@ import { decompressSync } from '../compression.js';
 import { compressionOf } from '../file-kinds.js';
 import { maxFileSize } from '../limits.js';
 import { readWhole } from '../read-file.js';
-import { describeError, type FoundFile } from '../walk.js';
+import { describeError } from '../fs-errors.js';
+import type { FoundFile } from '../walk.js';
 import type { DocumentFormat, FileText } from './format-reader.js';
 import type { WarningHandler } from '../../types.js';
 

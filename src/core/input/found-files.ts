@@ -1,0 +1,63 @@
+// What a walk takes and gives: the inputs named and the options, the files found and, for a
+// walk finished in another thread, the folders left unwalked; and the `/`-separated paths they carry.
+
+import path from 'node:path';
+import type { SkippedFiles } from './skipped-files.js';
+import type { DocFormat, WarningHandler } from '../types.js';
+
+/** A file found in the corpus. */
+export interface FoundFile {
+  /** Absolute path. */
+  absPath: string;
+  /** Path relative to the corpus root it was found under, with `/` separators. */
+  relPath: string;
+  /** Path as given on the command line, or relative to the cwd. */
+  displayPath: string;
+}
+
+/** What to walk: a folder, a file, or a glob pattern, as the user wrote it. */
+export interface WalkInput {
+  /** As given (used to build display paths). */
+  given: string;
+  /** When true, display paths are made relative to the cwd instead of from `given`. */
+  implicit?: boolean;
+}
+
+export interface WalkOptions {
+  cwd: string;
+  /** Walk hidden files and folders, `.git` and `node_modules` too. */
+  hidden?: boolean;
+  /** Follow symbolic links (loops are detected). */
+  follow?: boolean;
+  /** `--glob` patterns; a leading `!` excludes. Matched against the path relative to its root. */
+  globs?: string[];
+  /** `--type`, `--type-not`: the formats read (see `selectFormats`); null or absent, all of them. */
+  formats?: ReadonlySet<DocFormat> | null;
+  /**
+   * Where the files found with no reader are counted, by kind; not those that `globs` or `formats`
+   * leave out (the user asked for that), nor hidden ones.
+   */
+  skipped?: SkippedFiles;
+  onWarning?: WarningHandler;
+}
+
+/**
+ * A folder of the corpus whose walk is left to whoever takes it, with {@link walkFolder}: in
+ * another thread, say. Its files come in the same order, with the same paths, as from
+ * {@link walkFiles}.
+ */
+export interface FoundFolder {
+  folder: true;
+  absPath: string;
+  /** Path relative to the corpus root, with `/` separators. */
+  relPath: string;
+  /** What goes in front of a relative path to make a display path. */
+  displayHead: string;
+  /** How many entries of its parent folder come after it: a hint of how much is left to walk. */
+  following?: number;
+}
+
+/** A path with `/` separators, whatever the platform's. */
+export function toPosix(p: string): string {
+  return path.sep === '/' ? p : p.split(path.sep).join('/');
+}
