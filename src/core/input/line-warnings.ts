@@ -2,6 +2,7 @@
 // rest counted and told in one closing warning, so a file of a million bad lines gives a dozen
 // warnings, not a million pending writes, and hides nothing in silence.
 
+import type { RecordTrack } from './formats/format-reader.js';
 import type { WarningHandler } from '../types.js';
 
 /** Warnings given at most for the bad lines of one file, before the closing one. */
@@ -37,5 +38,18 @@ export class LineWarnings {
     const why = `and ${this.hidden} more ${this.hidden === 1 ? 'line' : 'lines'} holding no record, not warned of one by one`;
     this.warn(`${this.displayPath}:${lastLine}`, why);
     return why;
+  }
+
+  /**
+   * The end of a file of records, at its line (or element) `last`: the closing warning, told to
+   * `track` too so that the cache gives it again; then, when the file could not be read to its
+   * end, `failure` as the file's warning.
+   */
+  finish(last: number, failure: string | null, track?: RecordTrack): void {
+    const closing = this.end(last);
+    if (closing !== null) track?.warned?.(last, closing);
+    if (failure === null) return;
+    track?.failed();
+    this.warn(this.displayPath, failure);
   }
 }

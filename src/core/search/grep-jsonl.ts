@@ -1,30 +1,21 @@
-// Greps a JSON Lines file, whose records are documents: read and searched whole in this thread,
-// or, when big, cut into pieces searched by workers (or here) while this thread claims the
-// records' ids in order, with the line numbers only it can count.
+// Greps a big JSON Lines file in pieces searched by workers (or here) while this thread claims the
+// records' ids in order, with the line numbers only it can count. A file read whole, record by
+// record, is grep-records.ts's.
 
 import fs from 'node:fs';
-import { DocumentSearcher, PART_CHARS, PART_HITS } from './grep.js';
-import { restParts } from './grep-parts.js';
-import { readJsonl } from '../input/formats/jsonl.js';
 import { OVERSIZE_LINE } from '../input/byte-lines.js';
 import { fsPath } from '../input/file-names.js';
 import { LineWarnings } from '../input/line-warnings.js';
 import { maxFileSize, tooBigWarning } from '../input/limits.js';
 import { claimRecordId, fileId } from '../input/ids.js';
-import { MatchTimeoutError } from './backtracking-guard.js';
 import type { SourceDocument } from '../types.js';
 import { describeError } from '../input/fs-errors.js';
 import type { FoundFile } from '../input/walk.js';
 import type { GrepPool } from '../workers/grep-pool.js';
 import { searchJsonlChunk, type JsonlChunkRequest, type JsonlChunkResult } from './grep-jsonl-chunk.js';
-import { maxLines } from './grep-task.js';
 import { nextTurn, type GrepContext } from './grep-context.js';
 import type { GrepDocument } from './grep-settle.js';
 
-/** Matching documents a JSON Lines file holds back at most before they are yielded. */
-const JSONL_BATCH = 256;
-/** Records of a JSON Lines file read at most before the matches among them are yielded. */
-const JSONL_RECORDS = 1024;
 /** The size of a piece of a big JSON Lines file (then cut after its last `\n`). */
 const JSONL_PIECE = 4 << 20;
 /** Pieces under way at most: a worker's and the next, and this thread's. */
@@ -32,48 +23,6 @@ const JSONL_AHEAD = 4;
 /** Pieces a worker may have under way before this thread searches the next itself: as for folders. */
 const PIECES_BUSY = 2;
 const LF = 10;
-
-/** Yields the matching records of a JSON Lines file, read and searched in this thread. */
-export async function* grepJsonl(file: FoundFile, context: GrepContext): AsyncGenerator<GrepDocument[]> {
-  const { matcher, spec, ids, warn, analyse, caughtUp } = context;
-  let found: GrepDocument[] = [];
-  let records = 0;
-  // A record whose bytes cannot match is not searched (its id is claimed all the same).
-  for await (const doc of readJsonl(file, ids, warn, undefined, (bytes) => matcher.mayMatchJson(bytes))) {
-    const parts = spec.mode === 'lines';
-    const searcher = new DocumentSearcher(doc, matcher, {
-      maxCount: maxLines(spec),
-      withLines: parts,
-      onLineError: (line, err) => {
-        if (!(err instanceof MatchTimeoutError)) throw err;
-        warn(`${doc.path}:${line}`, err.message);
-      },
-    });
-    // In `lines` mode a part at a time (a record may hold millions of matching lines); else only counted.
-    const hits = parts ? searcher.next(PART_HITS, PART_CHARS) : searcher.next(Infinity, Infinity, false);
-    if (searcher.found > 0) {
-      const first: GrepDocument = {
-        search: { doc, lines: searcher.lines, hits, count: parts ? hits.length : searcher.found },
-        count: parts ? hits.length : searcher.found,
-        record: analyse ? analyse(doc) : null,
-      };
-      found.push(first);
-      if (!searcher.done) {
-        yield found;
-        found = [];
-        yield* restParts({ doc, searcher, warnings: [] }, first, context);
-      }
-    }
-    // Rare matches in a big file still come out as they are found, near enough.
-    const every = ++records % JSONL_RECORDS === 0;
-    if (found.length >= JSONL_BATCH || (every && found.length > 0)) {
-      yield found;
-      found = [];
-    }
-    if (every) await caughtUp();
-  }
-  if (found.length > 0) yield found;
-}
 
 /** A piece of a file under way: its reply from a worker, or its result. */
 interface Piece {

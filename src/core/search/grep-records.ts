@@ -1,16 +1,15 @@
 // Greps a file of records (CSV, TSV, JSON, JSON Lines): each record a document, searched whole in
-// this thread as it is read. JSON Lines keeps its own path (grep-jsonl.ts), which skips records
-// on their raw bytes and cuts a big file into pieces for the workers; the other formats' records
-// are found by parsing the whole stream, so they are read by their format's reader here.
+// this thread as it is read. JSON Lines records are skipped on their raw bytes first; a big JSON
+// Lines file may instead be cut into pieces for the workers (grep-jsonl.ts).
 
 import { readerFor } from '../input/formats/index.js';
 import type { RecordFormat } from '../input/formats/format-reader.js';
 import type { FoundFile } from '../input/walk.js';
-import type { DocFormat } from '../types.js';
+import type { DocFormat, SourceDocument } from '../types.js';
 import { MatchTimeoutError } from './backtracking-guard.js';
 import { DocumentSearcher, PART_CHARS, PART_HITS } from './grep.js';
 import type { GrepContext } from './grep-context.js';
-import { grepJsonl } from './grep-jsonl.js';
+import { readJsonl } from '../input/formats/jsonl.js';
 import { restParts } from './grep-parts.js';
 import type { GrepDocument } from './grep-settle.js';
 import { maxLines } from './grep-task.js';
@@ -26,20 +25,26 @@ export function grepRecordFile(
   format: DocFormat,
   context: GrepContext,
 ): AsyncGenerator<GrepDocument[]> {
-  return format === 'jsonl' ? grepJsonl(file, context) : grepRecords(file, readerFor(format) as RecordFormat, context);
+  const { matcher, ids, warn } = context;
+  // JSON Lines records whose bytes cannot match are not searched (their ids are claimed all the
+  // same); the other formats' records are found by parsing the stream, so all are searched.
+  const docs =
+    format === 'jsonl'
+      ? readJsonl(file, ids, warn, undefined, (bytes) => matcher.mayMatchJson(bytes))
+      : (readerFor(format) as RecordFormat).read(file, ids, warn);
+  return searchRecords(docs, context);
 }
 
-/** Yields the matching records of a file read by `reader`: as grepJsonl, without its byte filter. */
-async function* grepRecords(
-  file: FoundFile,
-  reader: RecordFormat,
+/** Yields the matching documents among records, searched in this thread as they come. */
+async function* searchRecords(
+  docs: AsyncIterable<SourceDocument>,
   context: GrepContext,
 ): AsyncGenerator<GrepDocument[]> {
-  const { matcher, spec, ids, warn, analyse, caughtUp } = context;
+  const { matcher, spec, warn, analyse, caughtUp } = context;
   const parts = spec.mode === 'lines';
   let found: GrepDocument[] = [];
   let records = 0;
-  for await (const doc of reader.read(file, ids, warn)) {
+  for await (const doc of docs) {
     const searcher = new DocumentSearcher(doc, matcher, {
       maxCount: maxLines(spec),
       withLines: parts,
@@ -63,6 +68,7 @@ async function* grepRecords(
         yield* restParts({ doc, searcher, warnings: [] }, first, context);
       }
     }
+    // Rare matches in a big file still come out as they are found, near enough.
     const every = ++records % RECORDS_READ === 0;
     if (found.length >= RECORDS_BATCH || (every && found.length > 0)) {
       yield found;

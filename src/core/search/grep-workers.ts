@@ -16,7 +16,7 @@ import { searchBatch, searchFolder, type BatchResult, type FolderResult } from '
 import { Outcome, type GrepSpec } from './grep-task.js';
 import { grepFileHere } from './grep-parts.js';
 import { nextTurn, type GrepContext } from './grep-context.js';
-import { grepJsonl, grepJsonlPieces } from './grep-jsonl.js';
+import { grepJsonlPieces } from './grep-jsonl.js';
 import { grepRecordFile } from './grep-records.js';
 import { holdsRecords } from '../input/formats/index.js';
 import { fileOf, type GrepDocument } from './grep-settle.js';
@@ -238,10 +238,9 @@ export class WorkerSearch {
    */
   private jsonl(file: FoundFile): AsyncGenerator<GrepDocument[]> {
     const format = formatOf(file.relPath);
-    if (format !== 'jsonl') return grepRecordFile(file, format, this.context);
-    return this.wholeFolders && !isCompressed(file.relPath) && sizeOf(file) >= this.piecesFrom
+    return format === 'jsonl' && this.wholeFolders && !isCompressed(file.relPath) && sizeOf(file) >= this.piecesFrom
       ? grepJsonlPieces(file, this.context, this.poolFrom(false, Infinity))
-      : grepJsonl(file, this.context);
+      : grepRecordFile(file, format, this.context);
   }
 }
 

@@ -102,12 +102,7 @@ export async function* readCsv(
       };
     }
   }
-  const closing = bad.end(lastLine);
-  if (closing !== null) track?.warned?.(lastLine, closing);
-  if (failure !== null) {
-    track?.failed();
-    warn(file.displayPath, failure);
-  }
+  bad.finish(lastLine, failure, track);
 }
 
 const tsvOrCsv = (file: FoundFile): 'csv' | 'tsv' =>

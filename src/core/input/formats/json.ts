@@ -88,13 +88,8 @@ export async function* readJson(
       };
     }
   }
-  const closing = bad.end(last);
-  if (closing !== null) track?.warned?.(last, closing);
-  if (failure !== null) {
-    track?.failed();
-    warn(file.displayPath, failure);
-    return;
-  }
+  bad.finish(last, failure, track);
+  if (failure !== null) return;
   const cut = elements.problem;
   if (cut !== null) {
     // At the element it concerns, so that the cache gives it again in the same place.

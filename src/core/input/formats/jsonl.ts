@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { byteLines, linesOf, OVERSIZE_LINE } from '../byte-lines.js';
 import { compressionOf } from '../file-kinds.js';
 import { fsPath } from '../file-names.js';
-import { damagedData, decompressedChunks } from '../compression.js';
+import { damagedData } from '../compression.js';
 import { recoverGzip } from '../gzip.js';
 import { claimRecordId, fileId, type IdRegistry } from '../ids.js';
 import { LineWarnings } from '../line-warnings.js';
@@ -16,10 +16,9 @@ import { describeError } from '../fs-errors.js';
 import type { FoundFile } from '../walk.js';
 import { fieldPlan, objectRecord } from './fields.js';
 import type { RecordFormat, RecordTrack, WantId } from './format-reader.js';
+import { fileChunks } from './record-source.js';
 import type { RecordFields, SourceDocument, WarningHandler } from '../../types.js';
 
-/** Bytes read from a JSON Lines file at a time. */
-const JSONL_CHUNK = 1 << 20;
 /** The BOM a JSON Lines file's first line may start with. */
 export const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /** Bytes a JSON Lines record is taken to have, to guess before reading how many a file holds. */
@@ -97,12 +96,7 @@ export async function* readJsonl(
       };
     }
   }
-  const closing = bad.end(lineNo);
-  if (closing !== null) track?.warned?.(lineNo, closing);
-  if (failure !== null) {
-    track?.failed();
-    warn(file.displayPath, failure);
-  }
+  bad.finish(lineNo, failure, track);
 }
 
 /**
@@ -112,25 +106,18 @@ export async function* readJsonl(
  * {@link recoverGzip} in a file small enough), and the warning says after which line it was cut.
  */
 async function* jsonlLines(file: FoundFile, limit: number, fail: (why: string) => void): AsyncGenerator<Buffer[]> {
-  const source = fs.createReadStream(fsPath(file.absPath), { highWaterMark: JSONL_CHUNK });
   const compression = compressionOf(file.relPath);
-  const failures: unknown[] = [];
-  source.on('error', (err) => failures.push(err));
-  const input = compression ? decompressedChunks(source, compression, JSONL_CHUNK, limit) : source;
+  let err: unknown;
   let lines = 0;
   try {
-    for await (const batch of byteLines(input as AsyncIterable<Buffer>, limit)) {
+    for await (const batch of byteLines(fileChunks(file), limit)) {
       lines += batch.length;
       yield batch;
     }
-  } catch (err) {
-    failures.push(err);
-  } finally {
-    // Also when the reader stops early: the file is closed, not left to the end of the run.
-    source.destroy();
+    return;
+  } catch (thrown) {
+    err = thrown;
   }
-  if (failures.length === 0) return;
-  const err = failures[0];
   const what = compression ? damagedData(err) : null;
   if (what === null) return fail(describeError(err));
   if (compression === 'gzip') {
