@@ -1,16 +1,22 @@
 #!/usr/bin/env node
 // Generates the bench corpus: N news-like documents in ~70 languages from real UDHR sentences,
 // deterministic (seeded), spread over subfolders, outside the repo; reused when already there.
+// With --html or --warc, the web corpora instead (bench/lib/web-corpus.js): N HTML pages as files,
+// or as one WARC.
 //
 //   node bench/generate.js [--docs 100000] [--out DIR] [--seed corpus-bench] [--per-folder 1000] [--force]
+//   node bench/generate.js --html 20000 [--warc 20000] [--html-source synthetic|real] [--out DIR]
 
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { byline, dateline, outlet, trailer, wireOpening } from './lib/news-frame.js';
+import { languagePicker, PAGE_SOURCES } from './lib/page-source.js';
 import { createRandom } from './lib/prng.js';
 import { loadLanguages } from './lib/udhr-sentences.js';
+import { ensureWarc } from './lib/warc-file.js';
+import { ensureHtmlFolder } from './lib/web-corpus.js';
 
 /** Bump when the generated files change for the same parameters: old corpora are then rebuilt. */
 export const GENERATOR_VERSION = 1;
@@ -24,6 +30,17 @@ export const GREP_CANDIDATES = ['freedom', 'Reuters', 'education', 'dignity', 'F
  */
 export function defaultOut(docs) {
   return join(process.env.TMPDIR || tmpdir(), 'corpus-bench', String(docs));
+}
+
+/**
+ * The folder of a web corpus beside the text corpora: `html-synthetic-20000`, `warc-real-20000`.
+ * @param {string} parent - the folder of the corpora (`$TMPDIR/corpus-bench`)
+ * @param {'html' | 'warc'} kind
+ * @param {string} source - synthetic or real
+ * @param {number} pages
+ */
+export function webCorpusDir(parent, kind, source, pages) {
+  return join(parent, `${kind}-${source}-${pages}`);
 }
 
 /** @typedef {import('./lib/prng.js').Random} Random */
@@ -111,21 +128,8 @@ function render(doc) {
  */
 function createGenerator({ seed }) {
   const { languages, udhrVersion } = loadLanguages();
-  // News is dominated by a few languages: weight the k-th language by k^-0.8.
-  const weights = languages.map((_, k) => (k + 1) ** -0.8);
-  const total = weights.reduce((a, b) => a + b, 0);
-  let acc = 0;
-  const cumulative = weights.map((w) => (acc += w / total));
-  /**
-   * @param {Random} rnd
-   * @returns {Language}
-   */
-  const pickLanguage = (rnd) => {
-    const x = rnd.next();
-    const k = cumulative.findIndex((c) => x < c);
-    // loadLanguages gives every language of a fixed, non-empty list: the index is in range.
-    return /** @type {Language} */ (languages[k === -1 ? languages.length - 1 : k]);
-  };
+  // News is dominated by a few languages: the k-th language is weighted by k^-0.8.
+  const pickLanguage = languagePicker(languages);
 
   /**
    * The parts of document i, before rendering; pure function of (seed, i).
@@ -309,14 +313,22 @@ export function ensureCorpus({ docs, out, seed = 'corpus-bench', perFolder = 100
   return { ...manifest, dir, reused: false };
 }
 
+const USAGE = `usage: node bench/generate.js [--docs 100000] [--out DIR] [--seed corpus-bench] [--per-folder 1000] [--force]
+       node bench/generate.js [--html N] [--warc N] [--html-source synthetic|real] [--out PARENT] [--seed S] [--force]
+  --html N, --warc N: N pages as .html files, or as one WARC (gzip per record), in PARENT/html-<source>-<N>
+  and PARENT/warc-<source>-<N> (PARENT: default $TMPDIR/corpus-bench); real pages: ${PAGE_SOURCES[1]}, from
+  /tmp/html-eval-data (bench/html-eval/prepare.sh), cycled
+`;
+
 /**
- * Command line: node bench/generate.js [--docs N] [--out DIR] [--seed S] [--per-folder N] [--force]
+ * Command line: see USAGE.
  * @param {string[]} argv
  * @returns {Promise<number>} the exit code
  */
 async function cli(argv) {
   /** @type {Parameters<typeof ensureCorpus>[0]} */
   const options = { docs: 100000 };
+  const web = { html: 0, warc: 0, source: /** @type {import('./lib/page-source.js').PageSourceName} */ ('synthetic') };
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k];
     const value = () => {
@@ -328,12 +340,34 @@ async function cli(argv) {
     else if (arg === '--seed') options.seed = value();
     else if (arg === '--per-folder') options.perFolder = Number(value());
     else if (arg === '--force') options.force = true;
-    else if (arg === '-h' || arg === '--help') {
-      process.stdout.write(
-        'usage: node bench/generate.js [--docs 100000] [--out DIR] [--seed corpus-bench] [--per-folder 1000] [--force]\n',
-      );
+    else if (arg === '--html') web.html = Number(value());
+    else if (arg === '--warc') web.warc = Number(value());
+    else if (arg === '--html-source') {
+      const source = value();
+      if (source !== 'synthetic' && source !== 'real') throw new Error('--html-source is synthetic or real');
+      web.source = source;
+    } else if (arg === '-h' || arg === '--help') {
+      process.stdout.write(USAGE);
       return 0;
     } else throw new Error(`unknown option ${arg}`);
+  }
+  if (web.html || web.warc) {
+    const parent = resolve(options.out ?? dirname(defaultOut(1)));
+    /** @param {string} line */
+    const log = (line) => process.stderr.write(`${line}\n`);
+    const common = { seed: options.seed ?? 'corpus-bench', source: web.source, force: options.force ?? false, log };
+    for (const [kind, pages] of /** @type {const} */ ([
+      ['html', web.html],
+      ['warc', web.warc],
+    ])) {
+      if (!pages) continue;
+      if (!Number.isInteger(pages) || pages < 1) throw new Error(`--${kind} must be a positive integer`);
+      const dir = webCorpusDir(parent, kind, web.source, pages);
+      const made =
+        kind === 'html' ? ensureHtmlFolder({ ...common, pages, dir }) : ensureWarc({ ...common, pages, dir });
+      process.stdout.write(`${made.path}\n`);
+    }
+    return 0;
   }
   if (!Number.isInteger(options.docs) || options.docs < 1) throw new Error('--docs must be a positive integer');
   const manifest = ensureCorpus({ ...options, log: (line) => process.stderr.write(`${line}\n`) });

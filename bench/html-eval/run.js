@@ -2,19 +2,21 @@
 // recall and pages per second per core: pages over the process's CPU time (user + system) spent in
 // the extractor, parse included, so that other work on a shared machine does not count.
 // node bench/html-eval/run.js [--sets aeb,trafilatura] [--extractors readability,blocks] [--limit N]
+// [--split all|tune|held-out] (a fixed half of each set by page hash, lib/datasets.js)
 import { parseArgs } from 'node:util';
-import { SETS } from './lib/datasets.js';
+import { SETS, splitPages } from './lib/datasets.js';
 import { passageCounts, passageScores, shingleMatch, shingleScores } from './lib/metrics.js';
 
 /** @typedef {import('./lib/datasets.js').Page} Page */
 /** @typedef {(html: string, url: string) => { body: string } | Promise<{ body: string }>} Extract */
 
-const EXTRACTORS = ['blocks', 'readability', 'article-extractor'];
+const EXTRACTORS = ['corpus', 'blocks', 'readability', 'article-extractor'];
 const { values } = parseArgs({
   options: {
     sets: { type: 'string', default: 'aeb,trafilatura' },
     extractors: { type: 'string', default: EXTRACTORS.join(',') },
     limit: { type: 'string' },
+    split: { type: 'string', default: 'all' },
     dump: { type: 'string' },
   },
 });
@@ -63,7 +65,7 @@ console.log('set          extractor           pages   F1     prec   recall  page
 for (const set of values.sets.split(',')) {
   const load = SETS[set];
   if (!load) throw new Error(`no set ${set}: ${Object.keys(SETS).join(', ')}`);
-  const pages = load().slice(0, limit);
+  const pages = splitPages(load(), values.split).slice(0, limit);
   const kb = pages.reduce((a, p) => a + p.bytes, 0) / pages.length / 1024;
   for (const name of values.extractors.split(',')) {
     /** @type {{ extract: Extract }} */

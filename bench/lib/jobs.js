@@ -40,9 +40,10 @@ export const JOBS = /** @type {const} */ ([
  */
 
 /**
- * The target a job's median is held to: seconds, or a ratio to the outside tool.
+ * The target a job is held to: its median in seconds, its ratio to the outside tool, its figure
+ * (at least `max`), or its peak memory (under `max` MiB).
  * @typedef {object} Target
- * @property {'seconds' | 'ratio'} kind
+ * @property {'seconds' | 'ratio' | 'rate' | 'rss'} kind
  * @property {number} max
  * @property {string} text
  */
@@ -52,6 +53,10 @@ export const JOBS = /** @type {const} */ ([
  * @typedef {object} JobDef
  * @property {string} title
  * @property {Spec} run
+ * @property {string} [reads] - the corpus it reads, warmed in the page cache before it runs (else
+ *   the corpus or the JSON Lines file when among its arguments)
+ * @property {{ key: string, unit: string }} [figure] - the job's figure is not its time but a
+ *   number the run prints: the field `key` of the JSON on its last line of output
  * @property {'cold' | 'warm'} cache
  * @property {string} [prime] - the key of the cache-filling run, when not the name's first word
  * @property {(number | null)[]} ok - the exit codes of a good run
@@ -59,6 +64,8 @@ export const JOBS = /** @type {const} */ ([
  * @property {number} [outsideRuns] - runs of the outside tool, when fewer than --runs
  * @property {Target | null} target
  * @property {number} [expectLines] - the records a run prints
+ * @property {number} [pages] - pages it reads: its notes give pages per CPU-second (a shared host
+ *   changes wall time more than CPU time)
  * @property {boolean} [compareCounts] - the counts must equal ripgrep's
  */
 
@@ -76,6 +83,7 @@ export function pickWord(manifest) {
 /**
  * What the jobs of one run need to know of the corpus.
  * @typedef {object} CorpusRun
+ * @property {string} bin - the `corpus` launcher run
  * @property {string} dir - the corpus folder
  * @property {string | null} jsonl - the corpus as one JSON Lines file, when a job needs it
  * @property {string} word - the grep word
@@ -88,10 +96,10 @@ export function pickWord(manifest) {
  * @param {string[]} args
  * @returns {Spec}
  */
-function corpus({ dir, jsonl }, ...args) {
+function corpus({ bin, dir, jsonl }, ...args) {
   return {
     cmd: NODE,
-    args: [CORPUS_BIN, ...args],
+    args: [bin, ...args],
     label: `corpus ${args.map((a) => (a === dir ? '<corpus>' : a === jsonl ? '<corpus>.jsonl' : a)).join(' ')}`,
   };
 }

@@ -18,7 +18,10 @@ export function memoryMethod() {
   if (existsSync(GNU_TIME)) {
     const probe = spawnSync(GNU_TIME, ['-f', '%M', 'true'], { encoding: 'utf8' });
     if (probe.status === 0 && /^\d+\s*$/m.test(probe.stderr)) {
-      return { method: 'gnu-time', description: `max RSS from GNU time (${GNU_TIME} -f %M), whole process` };
+      return {
+        method: 'gnu-time',
+        description: `max RSS (and CPU time) from GNU time (${GNU_TIME} -f '%U %S %M'), whole process`,
+      };
     }
   }
   return {
@@ -70,12 +73,14 @@ export function cleanupMeasure() {
  * @typedef {object} RunResult
  * @property {number} seconds - wall time
  * @property {number | null} maxRssKiB
+ * @property {number | null} cpuSeconds - user + system time of the process and its threads (GNU time only)
  * @property {number | null} code - exit code (null when killed)
  * @property {string | null} signal
  * @property {boolean} timedOut
  * @property {number} stdoutBytes
  * @property {number} stdoutLines
  * @property {number} countSum - sum of the numbers after the last `:` of each line (grep -c output)
+ * @property {string} stdoutTail - the last 4 KiB of its stdout
  * @property {string} stderr - its last 4 KiB
  * @property {number} stderrLines
  * @property {string | null} error - why the run could not start, if it could not
@@ -94,19 +99,21 @@ export function measure(command, args, { env = process.env, cwd, timeoutSeconds 
     method === 'gnu-time'
       ? join(scratchDir(), `time-${process.pid}-${Date.now()}-${Math.random().toString(16).slice(2)}`)
       : null;
-  const [cmd, argv] = reportFile ? [GNU_TIME, ['-f', '%M', '-o', reportFile, command, ...args]] : [command, args];
+  const [cmd, argv] = reportFile ? [GNU_TIME, ['-f', '%U %S %M', '-o', reportFile, command, ...args]] : [command, args];
   return new Promise((resolvePromise) => {
     const started = process.hrtime.bigint();
     /** @type {RunResult} */
     const result = {
       seconds: 0,
       maxRssKiB: null,
+      cpuSeconds: null,
       code: null,
       signal: null,
       timedOut: false,
       stdoutBytes: 0,
       stdoutLines: 0,
       countSum: 0,
+      stdoutTail: '',
       stderr: '',
       stderrLines: 0,
       error: null,
@@ -129,6 +136,7 @@ export function measure(command, args, { env = process.env, cwd, timeoutSeconds 
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk) => {
       result.stdoutBytes += Buffer.byteLength(chunk);
+      result.stdoutTail = (result.stdoutTail + chunk).slice(-4096);
       const lines = (partial + chunk).split('\n');
       // split gives at least one piece: the text after the last newline.
       partial = lines.pop() ?? '';
@@ -187,8 +195,10 @@ function readTimeReport(reportFile, result) {
   try {
     const report = readFileSync(reportFile, 'utf8');
     // GNU time writes "Command exited with non-zero status N" before the format line.
-    const m = /(\d+)\s*$/.exec(report.trim());
-    if (m) result.maxRssKiB = Number(m[1]);
+    // The format's line, last: user seconds, system seconds, max RSS in KiB.
+    const m = /(?:([\d.]+) ([\d.]+) )?(\d+)\s*$/.exec(report.trim());
+    if (m) result.maxRssKiB = Number(m[3]);
+    if (m && m[1] !== undefined) result.cpuSeconds = Number(m[1]) + Number(m[2]);
     const exit = /Command exited with non-zero status (\d+)/.exec(report);
     if (exit) result.code = Number(exit[1]);
     const killed = /Command terminated by signal (\d+)/.exec(report);

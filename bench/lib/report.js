@@ -23,6 +23,17 @@
  */
 
 /**
+ * What the report says of the web corpora (also written to the JSON results).
+ * @typedef {object} WebInfo
+ * @property {string} source - synthetic or real pages
+ * @property {number} pages
+ * @property {string} word - the grep word on them
+ * @property {number | null} wordPages - the pages that hold it
+ * @property {{ dir: string, megabytes: number, languages: number, reused: boolean } | null} html
+ * @property {{ file: string, megabytes: number, htmlMegabytes: number, otherRecords: number, reused: boolean } | null} warc
+ */
+
+/**
  * Seconds with three significant digits or so; a dash for none.
  * @param {number | null | undefined} s
  */
@@ -62,24 +73,38 @@ export function peakMemoryLine(results) {
 
 /**
  * Prints the report on stdout.
- * @param {{ m: Machine, build: { git: string | null, distBuilt: string | null }, corpusInfo: CorpusInfo,
- *   results: JobResult[], notes: string[], o: { runs: number, docs: number } }} report
+ * @param {{ m: Machine, build: { git: string | null, distBuilt: string | null, dir: string },
+ *   corpusInfo: CorpusInfo | null, webInfo: WebInfo | null, results: JobResult[], notes: string[],
+ *   o: { runs: number, docs: number } }} report
  */
-export function printReport({ m, build, corpusInfo, results, notes, o }) {
+export function printReport({ m, build, corpusInfo, webInfo, results, notes, o }) {
   /** @param {string} s */
   const w = (s) => process.stdout.write(`${s}\n`);
   w('');
   w(
     `machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Node ${m.node}, ${m.os}${m.ripgrep ? `, ${m.ripgrep}` : ''}`,
   );
-  w(
-    `corpus:  ${corpusInfo.docs} docs, ${corpusInfo.megabytes} MB, ${corpusInfo.languages} languages, ${corpusInfo.folders} folders, ` +
-      `${corpusInfo.exactDuplicates} exact + ${corpusInfo.nearDuplicates} near duplicates, ${corpusInfo.dir}`,
-  );
-  w(
-    `runs:    ${o.runs} per command, medians; grep word "${corpusInfo.grepWord}" (in ${corpusInfo.grepWordDocs} docs), regex /${corpusInfo.grepRegex}/i`,
-  );
-  w(`build:   git ${build.git ?? '?'}, dist/ built ${build.distBuilt}`);
+  if (corpusInfo) {
+    w(
+      `corpus:  ${corpusInfo.docs} docs, ${corpusInfo.megabytes} MB, ${corpusInfo.languages} languages, ${corpusInfo.folders} folders, ` +
+        `${corpusInfo.exactDuplicates} exact + ${corpusInfo.nearDuplicates} near duplicates, ${corpusInfo.dir}`,
+    );
+    w(
+      `runs:    ${o.runs} per command, medians; grep word "${corpusInfo.grepWord}" (in ${corpusInfo.grepWordDocs} docs), regex /${corpusInfo.grepRegex}/i`,
+    );
+  } else w(`runs:    ${o.runs} per command, medians`);
+  if (webInfo) {
+    const { html, warc } = webInfo;
+    const languages = html && html.languages > 0 ? `, ${html.languages} languages` : '';
+    if (html) w(`html:    ${webInfo.pages} ${webInfo.source} pages, ${html.megabytes} MB${languages}, ${html.dir}`);
+    if (warc)
+      w(
+        `warc:    ${webInfo.pages} ${webInfo.source} pages as response records (+${warc.otherRecords} warcinfo, request, metadata), ` +
+          `${warc.megabytes} MB gzip per record (${warc.htmlMegabytes} MB of HTML), ${warc.file}`,
+      );
+    w(`         grep word on the pages "${webInfo.word}" (in ${webInfo.wordPages ?? '?'} pages' text)`);
+  }
+  w(`build:   git ${build.git ?? '?'}, ${build.dir}dist/ built ${build.distBuilt}`);
   w(`memory:  ${m.memoryMethod}`);
   w('');
   printTable(w, results);
@@ -103,7 +128,7 @@ function printTable(w, results) {
   const header = ['job', 'corpus (s)', 'outside tool', 'outside (s)', 'ratio', 'peak RSS (MiB)', 'target', 'result'];
   const rows = results.map((j) => [
     j.title,
-    fmtS(j.median),
+    j.figure === null || j.figure === undefined ? fmtS(j.median) : `${j.figure.toFixed(0)} ${j.figureUnit ?? ''}`,
     j.outsideCommand ?? (j.name === 'memory' ? `max of ${j.peakOf}` : '—'),
     fmtS(j.outsideMedian),
     j.ratio === null || j.ratio === undefined ? '—' : `${j.ratio.toFixed(2)}×`,

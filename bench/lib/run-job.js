@@ -24,10 +24,14 @@ import { fmtMiB, fmtS } from './report.js';
  * @property {string[]} [notes]
  * @property {{ seconds: number, maxRssKiB: number | null }} [prime] - the cache-filling run
  * @property {{ files: number, bytes: number }} [cacheAfterPrime]
+ * @property {number | null} [figure] - for a job whose figure is printed, not timed: its median
+ * @property {string} [figureUnit]
+ * @property {Record<string, unknown> | null} [figureDetails] - the first good run's printed JSON
  * @property {number | null} [median]
  * @property {number | null} [outsideMedian]
  * @property {number | null} [ratio]
  * @property {number | null} [maxRssKiB]
+ * @property {number | null} [cpuMedian] - median CPU time (user + system) of the good runs
  * @property {number | null} [outsideMaxRssKiB]
  * @property {string | null} [target]
  * @property {string} [status] - PASS, FAIL, ERROR, n/a, or '' for a job without a target
@@ -84,7 +88,7 @@ export async function runJob(name, def, session) {
     error: null,
     notes: [],
   };
-  const read = def.run.args.find((a) => a === dir || (jsonl !== null && a === jsonl));
+  const read = def.reads ?? def.run.args.find((a) => a === dir || (jsonl !== null && a === jsonl));
   if (read) log(`  ${name} page cache warmed: every file read in ${fmtS(warmPageCache(read))} s`);
   if (!(await primeCache(name, def, session, job))) return { job, notes: [] };
   const good = await timeRuns(name, def, session, job);
@@ -179,14 +183,48 @@ function sumUp(def, job, good) {
   job.median = jobMedian;
   job.outsideMedian = outsideMedian;
   job.ratio = ratio;
+  job.cpuMedian = median(good.flatMap((x) => (x.cpuSeconds === null ? [] : [x.cpuSeconds])));
   job.maxRssKiB = job.runs.reduce((a, x) => Math.max(a, x.maxRssKiB ?? 0), 0) || null;
   job.outsideMaxRssKiB = job.outsideRuns.reduce((a, x) => Math.max(a, x.maxRssKiB ?? 0), 0) || null;
   job.target = def.target?.text ?? null;
+  if (def.figure) readFigure(def.figure, job, good);
   if (job.error) job.status = 'ERROR';
   else if (!def.target) job.status = '';
+  else if (def.target.kind === 'rate')
+    job.status =
+      job.figure === null || job.figure === undefined ? 'n/a' : job.figure >= def.target.max ? 'PASS' : 'FAIL';
+  // As the peak memory line of the text jobs: MiB against the target's number.
+  else if (def.target.kind === 'rss')
+    job.status = job.maxRssKiB ? (job.maxRssKiB / 1024 < def.target.max ? 'PASS' : 'FAIL') : 'n/a';
   // As `null <= max` would: a median is null without an error only when there were no runs.
   else if (def.target.kind === 'seconds') job.status = (jobMedian ?? 0) <= def.target.max ? 'PASS' : 'FAIL';
   else job.status = ratio !== null && ratio <= def.target.max ? 'PASS' : ratio === null ? 'n/a' : 'FAIL';
+}
+
+/**
+ * The median of the figure the good runs printed (the field `key` of the JSON on their last line),
+ * and the first one's JSON whole.
+ * @param {{ key: string, unit: string }} figure
+ * @param {JobResult} job
+ * @param {RunResult[]} good
+ */
+function readFigure(figure, job, good) {
+  /** @type {number[]} */
+  const values = [];
+  job.figureDetails = null;
+  for (const run of good) {
+    const last = run.stdoutTail.trim().split('\n').pop() ?? '';
+    try {
+      const printed = JSON.parse(last);
+      job.figureDetails ??= printed;
+      if (typeof printed[figure.key] === 'number') values.push(printed[figure.key]);
+    } catch {
+      // not JSON: no figure from this run
+    }
+  }
+  job.figure = median(values);
+  job.figureUnit = figure.unit;
+  if (job.figure === null && !job.error) job.error = `no ${figure.key} in what the runs printed`;
 }
 
 /**
@@ -218,6 +256,14 @@ function checkOutput(name, def, job, first) {
       );
     }
   }
+  if (def.pages && job.cpuMedian)
+    job.notes.push(
+      `median CPU time ${fmtS(job.cpuMedian)} s (user + system, every thread): ` +
+        `${(def.pages / job.cpuMedian).toFixed(0)} pages per CPU-second`,
+    );
+  // A reader that reads nothing makes grep's "no match" look like a fast, good run.
+  if (first && rg && !def.compareCounts && first.countSum === 0 && rg.countSum > 0)
+    job.notes.push(`corpus found no match where ${def.outside?.label ?? 'the outside tool'} counted ${rg.countSum}`);
   if (job.cacheAfterPrime && job.cacheAfterPrime.files === 0 && (name === 'list-warm' || name === 'summarise-warm')) {
     job.notes.push('nothing was written under XDG_CACHE_HOME: no cache, warm = cold');
   }

@@ -2,7 +2,7 @@
 // document record that `list`, `show` and `export` expose (docs/spec.md §3).
 
 /** How a document is stored. */
-export type DocFormat = 'text' | 'markdown' | 'jsonl' | 'csv' | 'tsv' | 'json';
+export type DocFormat = 'text' | 'markdown' | 'jsonl' | 'csv' | 'tsv' | 'json' | 'html' | 'warc' | 'wet';
 
 /** How the source bytes were decoded: the encoding's WHATWG name (those Node's TextDecoder reads). */
 export type Encoding =
@@ -34,6 +34,29 @@ export interface RecordFields {
   source?: string;
   url?: string;
   lang?: string;
+  /**
+   * The record's fields the tool does not know (a JSON, JSON Lines or CSV record's other keys or
+   * columns), as the record holds them: kept as the record's `extra`.
+   */
+  extra?: Record<string, unknown>;
+}
+
+/**
+ * Where a reader found each of a document's fields, when it is not the record's own field of that
+ * name (`record field`): an HTML page's `og:title`, `JSON-LD datePublished`, `WARC-Date (crawl date)`…
+ */
+export type FieldSources = Partial<Record<'title' | 'date' | 'source' | 'url' | 'lang', string>>;
+
+/**
+ * An HTML page a reader left to extract (a WARC record's, extracted where the document is analysed,
+ * in a worker: see input/warc/pending-page.ts): its body, the charset its HTTP header declares,
+ * its address, and whether the decoded page is kept as `raw`.
+ */
+export interface PendingPage {
+  body: Uint8Array;
+  charset: string | null;
+  url?: string;
+  raw: boolean;
 }
 
 /** One document as read from the corpus: decoded text plus where it came from. */
@@ -56,6 +79,27 @@ export interface SourceDocument {
   recordLine?: number;
   /** For a JSONL record: the metadata fields it carries. */
   fields?: RecordFields;
+  /** Where the reader found `fields` (an HTML page's meta tags…), field by field; unset: `record field`. */
+  fieldSources?: FieldSources;
+  /** Lines (1-based, of `text`) the reader knows are not the main content (an HTML page's menus, footers…). */
+  boilerplate?: number[];
+  /** The language the source declares without vouching for it (`<html lang>`), as written: a hint beside detection. */
+  declaredLang?: string;
+  /**
+   * A date to fall back on when neither the fields nor the text give one (a WARC record's
+   * WARC-Date: the crawl's, not the publication's), ISO 8601, with where it comes from.
+   */
+  fallbackDate?: { date: string; source: string };
+  /**
+   * A page still to extract: `text` is empty, and the text, encoding, boilerplate and the fields the
+   * page states come from it when the document is analysed (only readers asked to defer set it).
+   */
+  page?: PendingPage;
+  /**
+   * The source as it came, when `text` was extracted from it (a WARC record's HTML page): what
+   * `show --raw` prints. A document that is a whole file has none: its file is read again.
+   */
+  raw?: string;
 }
 
 /** A language and the share of body characters written in it. */
@@ -70,6 +114,7 @@ export interface Provenance {
   date?: string;
   source?: string;
   lang?: string;
+  url?: string;
 }
 
 /** The document record of docs/spec.md §3. Field names are part of the contract. */
@@ -88,6 +133,8 @@ export interface DocumentRecord {
   dateText: string | null;
   source: string | null;
   url: string | null;
+  /** The language the source declares (`<html lang>`), as an ISO 639-3 code; null when none or not a language. */
+  declaredLang: string | null;
   chars: number;
   words: number;
   sentences: number;
@@ -97,6 +144,8 @@ export interface DocumentRecord {
   hash: string;
   flags: string[];
   provenance: Provenance;
+  /** A record's fields the tool does not know (see RecordFields), when it has any. */
+  extra?: Record<string, unknown>;
 }
 
 /** Called for each per-document problem; the run goes on. */
@@ -117,6 +166,7 @@ export const RECORD_FIELDS: readonly (keyof DocumentRecord)[] = [
   'dateText',
   'source',
   'url',
+  'declaredLang',
   'chars',
   'words',
   'sentences',

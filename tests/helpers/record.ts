@@ -16,6 +16,7 @@ export function rec(over: Partial<DocumentRecord>): DocumentRecord {
     dateText: null,
     source: null,
     url: null,
+    declaredLang: null,
     chars: 1,
     words: 1,
     sentences: 1,

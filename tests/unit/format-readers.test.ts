@@ -24,7 +24,7 @@ function fileOf(relPath: string, bytes: Buffer | string): FoundFile {
 }
 
 describe('the format readers', () => {
-  test('every extension a walk reads has a reader: of records for JSON Lines, of one document otherwise', () => {
+  test('every extension a walk reads has a reader: of records for JSON Lines, CSV, JSON, WARC; of one document otherwise', () => {
     expect(DOCUMENT_EXTENSIONS.map((ext) => [ext, readerFor(formatOf(`a${ext}`)).holds])).toEqual([
       ['.txt', 'document'],
       ['.text', 'document'],
@@ -34,6 +34,11 @@ describe('the format readers', () => {
       ['.csv', 'records'],
       ['.tsv', 'records'],
       ['.json', 'records'],
+      ['.html', 'document'],
+      ['.htm', 'document'],
+      ['.xhtml', 'document'],
+      ['.warc', 'records'],
+      ['.wet', 'records'],
     ]);
   });
 

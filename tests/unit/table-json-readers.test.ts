@@ -101,7 +101,7 @@ describe('CSV and TSV', () => {
     const semi = await readAll('csv', fileOf('t/semi.csv', 'title;content\nT;"a; b, c"\n'));
     expect(semi.docs).toEqual([['t/semi#2', 2, 'a; b, c', { title: 'T' }]]);
     const tsv = await readAll('tsv', fileOf('t/tab.tsv.gz', gzipSync('id,x\tbody\nk,1\tthe body\n')));
-    expect(tsv.docs).toEqual([['t/tab#2', 2, 'the body', {}]]);
+    expect(tsv.docs).toEqual([['t/tab#2', 2, 'the body', { extra: { 'id,x': 'k,1' } }]]);
   });
 
   test('a table without a text column is one warning listing its columns, and no row', async () => {
@@ -115,7 +115,8 @@ describe('CSV and TSV', () => {
   test('--text-field and --id-field choose the columns, in any case', async () => {
     setFieldChoice({ text: 'Comment', id: 'NAME' });
     const { docs } = await readAll('csv', fileOf('t/chosen.csv', 'name,comment,text\na,the comment,the text\n'));
-    expect(docs).toEqual([['a', 2, 'the comment', { id: 'a' }]]);
+    // The usual text column, not chosen, is one the tool does not know: kept as `extra`.
+    expect(docs).toEqual([['a', 2, 'the comment', { id: 'a', extra: { text: 'the text' } }]]);
     expect(columnPlan(['x'])).toBe('no Comment column; the columns are: x; no row read');
   });
 
@@ -260,7 +261,7 @@ describe('the fields of JSON Lines', () => {
       parseJsonlLine(Buffer.from('{"text":"t","summary":"s","key":"k","headline":"H","published":"2020"}')),
     ).toEqual({
       text: 's',
-      fields: { id: 'k', title: 'H', date: '2020' },
+      fields: { id: 'k', title: 'H', date: '2020', extra: { text: 't' } },
     });
     expect(parseJsonlLine(Buffer.from('{"text":"t"}'))).toBe('no summary field, skipped');
   });

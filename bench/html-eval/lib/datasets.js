@@ -96,5 +96,26 @@ export function loadHtmldate() {
   return pages;
 }
 
+/**
+ * A fixed half of a set: `tune` (FNV-1a hash of the page's id even) or `held-out` (odd), so
+ * rules can be tuned on one half and quoted on the other; `all` keeps every page.
+ * @param {Page[]} pages
+ * @param {string} split
+ * @returns {Page[]}
+ */
+export function splitPages(pages, split) {
+  if (split === 'all') return pages;
+  if (split !== 'tune' && split !== 'held-out') throw new Error(`--split is all, tune or held-out, not ${split}`);
+  const want = split === 'tune' ? 0 : 1;
+  return pages.filter((p) => (fnv1a(p.id) & 1) === want);
+}
+
+/** @param {string} s */
+function fnv1a(s) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
 /** @type {Record<string, () => Page[]>} */
 export const SETS = { aeb: loadAeb, trafilatura: loadTrafilatura, htmldate: loadHtmldate };

@@ -1,4 +1,5 @@
-// `corpus list`: a row per document, in any output format, filtered and sorted.
+// `corpus list`: a row per document, in any output format, filtered and sorted; `--fields` picks
+// the record's fields, and a record's own fields by `extra.<name>` (docs/spec.md §5).
 
 import type { ListFlags, SortKey } from './list-flags.js';
 import type { CorpusDocument } from '../../core/analyse/corpus-document.js';
@@ -14,7 +15,28 @@ import { corpusContext, finalStatus, loadAnalysis, outputContext, printTypeList,
 const DEFAULT_FIELDS: (keyof DocumentRecord)[] = ['id', 'lang', 'date', 'words', 'source', 'title'];
 const NUMERIC = new Set<string>(['bytes', 'langConfidence', 'chars', 'words', 'sentences', 'paragraphs', 'lines']);
 
-function columnFor(key: keyof DocumentRecord): Column<CorpusDocument> {
+/**
+ * A field `--fields` names: one of the record's, `extra` (all a record's own fields), or
+ * `extra.<name>` (one of them; the name is all after the dot, dots too).
+ */
+type Field = { kind: 'record'; key: keyof DocumentRecord } | { kind: 'extra'; key: string; name: string | null };
+
+const EXTRA_PREFIX = 'extra.';
+
+/** A record's own field of that name (not one its prototype has); null when it has none. */
+function extraValue(record: DocumentRecord, name: string | null): unknown {
+  const { extra } = record;
+  if (extra === undefined) return null;
+  if (name === null) return extra;
+  return Object.hasOwn(extra, name) ? extra[name] : null;
+}
+
+function columnFor(field: Field): Column<CorpusDocument> {
+  if (field.kind === 'extra') {
+    const { name } = field;
+    return { key: field.key, header: field.key.toUpperCase(), value: (d) => extraValue(d.record, name) };
+  }
+  const { key } = field;
   const column: Column<CorpusDocument> = {
     key,
     header: key.toUpperCase(),
@@ -34,19 +56,28 @@ function columnFor(key: keyof DocumentRecord): Column<CorpusDocument> {
   return column;
 }
 
-function parseFields(spec: string | undefined): (keyof DocumentRecord)[] {
-  if (spec === undefined) return DEFAULT_FIELDS;
-  const fields = spec
+/**
+ * The fields `--fields` names. A name that is no field of the record is an error (a misspelt
+ * `titel` is caught), unless it starts `extra.`: records differ in their own fields, so one no
+ * record has is no error, only empty.
+ */
+function parseFields(spec: string | undefined): Field[] {
+  if (spec === undefined) return DEFAULT_FIELDS.map((key) => ({ kind: 'record', key }));
+  const names = spec
     .split(',')
     .map((f) => f.trim())
     .filter((f) => f !== '');
-  for (const f of fields) {
-    if (!RECORD_FIELDS.includes(f as keyof DocumentRecord)) {
-      throw new UsageError(`--fields: unknown field '${f}' (fields: ${RECORD_FIELDS.join(', ')})`);
-    }
-  }
+  const fields = names.map((f): Field => {
+    if (RECORD_FIELDS.includes(f as keyof DocumentRecord)) return { kind: 'record', key: f as keyof DocumentRecord };
+    if (f === 'extra') return { kind: 'extra', key: f, name: null };
+    if (f.startsWith(EXTRA_PREFIX) && f.length > EXTRA_PREFIX.length)
+      return { kind: 'extra', key: f, name: f.slice(EXTRA_PREFIX.length) };
+    throw new UsageError(
+      `--fields: unknown field '${f}' (fields: ${RECORD_FIELDS.join(', ')}, extra; a record's own field: extra.<name>)`,
+    );
+  });
   if (fields.length === 0) throw new UsageError('--fields needs at least one field');
-  return fields as (keyof DocumentRecord)[];
+  return fields;
 }
 
 function compareBy(key: SortKey, reverse: boolean): (a: DocumentRecord, b: DocumentRecord) => number {
@@ -60,9 +91,31 @@ function compareBy(key: SortKey, reverse: boolean): (a: DocumentRecord, b: Docum
   };
 }
 
-function project(record: DocumentRecord, fields: (keyof DocumentRecord)[] | null): unknown {
+/**
+ * The record with only the fields asked for, in that order; a record's own fields asked by
+ * `extra.<name>` stay under `extra` (null when the record has none of that name), as in the
+ * whole record, so `.extra.author` reads either alike.
+ */
+function project(record: DocumentRecord, fields: Field[] | null): unknown {
   if (!fields) return record;
-  return Object.fromEntries(fields.map((f) => [f, record[f]]));
+  const out: Record<string, unknown> = {};
+  // `extra` asked whole holds the fields asked one by one.
+  const whole = fields.some((f) => f.kind === 'extra' && f.name === null);
+  for (const field of fields) {
+    if (field.kind === 'record') out[field.key] = record[field.key];
+    else if (whole) out.extra = extraValue(record, null);
+    else {
+      const extra = (out.extra ??= {}) as Record<string, unknown>;
+      // Defined, not assigned: a field named `__proto__` is a field like any other.
+      Object.defineProperty(extra, field.name as string, {
+        value: extraValue(record, field.name),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+  }
+  return out;
 }
 
 /** Runs `list`; resolves to the exit status. */

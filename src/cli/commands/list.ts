@@ -13,7 +13,7 @@ export function listCommand(io: Io, setStatus: (code: number) => void): Command 
     .argument('[paths...]', 'folders, files or globs to read (- reads paths from stdin)')
     .addOption(new Option('--sort <key>', 'sort by this field').choices([...SORT_KEYS]))
     .addOption(new Option('-r, --reverse', 'reverse the sort order (alone: by id, descending)'))
-    .addOption(new Option('--fields <names>', 'fields to print, comma-separated (any field of the record)'))
+    .addOption(new Option('--fields <names>', 'fields to print, comma-separated (a record field, or extra.<name>)'))
     .addOption(new Option('--paths', 'print only the paths of the documents, for xargs'));
   addFilterOptions(cmd);
   addOutputOptions(cmd);

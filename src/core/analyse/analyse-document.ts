@@ -10,7 +10,9 @@ import { isWhiteSpace } from './white-space.js';
 import { fmix32, FNV_OFFSET, FNV_PRIME } from '../hash.js';
 import { paragraphsOf } from './body.js';
 import { splitLines } from '../input/lines.js';
-import type { DocumentRecord, Provenance, SourceDocument } from '../types.js';
+import type { DocumentRecord, FieldSources, Provenance, SourceDocument } from '../types.js';
+import { languageOfTag } from './language/language-code.js';
+import { completePage } from '../input/warc/pending-page.js';
 import type { FoundFile } from '../input/walk.js';
 
 /** A document with its record and the text views the commands need. */
@@ -22,8 +24,10 @@ export interface AnalysedDocument {
   paragraphs: string[];
   /** The first words of the body, for a list row of a document without a title. */
   lede: string;
-  /** The decoded text as the file holds it. */
+  /** The decoded text as the file holds it (an HTML page's: its text as extracted). */
   text: string;
+  /** The source the text was extracted from, for a record that has one (see SourceDocument.raw). */
+  raw?: string;
   /** Keys of the document's edge lines (see recurring-lines.ts), for the corpus-wide count. */
   edges: string[];
   /** The edge lines that were marked boilerplate as recurring across the corpus. */
@@ -129,24 +133,58 @@ function markdownTitle(lines: string[], meta: Metadata): void {
 const lineRef = (n: number | null): string | undefined => (n === null ? undefined : `line ${n}`);
 
 /**
- * The title, date and source a record's own fields give (a JSON Lines record's), in place of
- * those read from its text; `provenance` says where each came from.
+ * The title, date and source a record's own fields give (a JSON Lines record's, an HTML page's
+ * meta tags), in place of those read from its text; `provenance` says where each came from: the
+ * reader's name for it (`og:title`), else `record field`.
  */
-function withRecordFields(meta: Metadata, declared: DeclaredFields, provenance: Provenance): void {
+function withRecordFields(
+  meta: Metadata,
+  declared: DeclaredFields,
+  provenance: Provenance,
+  sources: FieldSources = NO_SOURCES,
+): void {
   const { fields } = declared;
   if (fields.title !== undefined) {
     meta.title = fields.title;
-    provenance.title = 'record field';
+    provenance.title = sources.title ?? 'record field';
   } else if (meta.title !== null) provenance.title = lineRef(meta.titleLine);
   if (fields.date !== undefined) {
     meta.date = fields.date;
     meta.dateText = declared.dateText ?? fields.date;
-    provenance.date = 'record field';
+    provenance.date = sources.date ?? 'record field';
   } else if (meta.date !== null) provenance.date = lineRef(meta.dateLine);
   if (fields.source !== undefined) {
     meta.source = fields.source;
-    provenance.source = 'record field';
+    provenance.source = sources.source ?? 'record field';
   } else if (meta.source !== null) provenance.source = lineRef(meta.sourceLine);
+  if (fields.url !== undefined && sources.url !== undefined) provenance.url = sources.url;
+}
+
+const NO_SOURCES: FieldSources = {};
+
+/**
+ * The document's language: the record's own field, else the one detected, else (when detection
+ * finds none in a body that has text) the one the page declares (`<html lang>`), a hint only;
+ * `provenance.lang` says which.
+ */
+function languageOf(
+  detected: string,
+  field: string | undefined,
+  declared: string | null,
+  hasBody: boolean,
+  doc: SourceDocument,
+  provenance: Provenance,
+): string {
+  if (field !== undefined) {
+    provenance.lang = doc.fieldSources?.lang ?? 'record field';
+    return field;
+  }
+  if (detected === 'und' && declared !== null && hasBody) {
+    provenance.lang = 'declared (html lang)';
+    return declared;
+  }
+  provenance.lang = 'detected';
+  return detected;
 }
 
 /**
@@ -154,7 +192,12 @@ function withRecordFields(meta: Metadata, declared: DeclaredFields, provenance: 
  * are boilerplate where they stand at the document's edges. The `duplicate` flag needs the
  * documents before this one: {@link markDuplicate} adds it.
  */
-export function analyseDocument(doc: SourceDocument, recurring: ReadonlySet<string> = NO_LINES): AnalysedDocument {
+export function analyseDocument(read: SourceDocument, recurring: ReadonlySet<string> = NO_LINES): AnalysedDocument {
+  // A page its reader left to extract is extracted here (in a worker, when there are workers). It
+  // takes no part in the count of recurring lines: its reader marks its boilerplate, and the first
+  // pass, which does not extract it, counts none of its lines.
+  const deferred = read.page !== undefined;
+  const doc = deferred ? completePage(read) : read;
   const lines = splitLines(doc.text.normalize('NFC'));
   const meta = extractMetadata(lines);
   if (doc.format === 'markdown' && meta.title === null) markdownTitle(lines, meta);
@@ -162,11 +205,18 @@ export function analyseDocument(doc: SourceDocument, recurring: ReadonlySet<stri
   const declared = declaredFields(doc.fields);
   const { fields } = declared;
   const provenance: Provenance = {};
-  withRecordFields(meta, declared, provenance);
+  withRecordFields(meta, declared, provenance, doc.fieldSources);
+  if (meta.date === null && doc.fallbackDate !== undefined) {
+    meta.date = doc.fallbackDate.date;
+    meta.dateText = doc.fallbackDate.date;
+    provenance.date = doc.fallbackDate.source;
+  }
   const { title, date, dateText, source } = meta;
 
   const boilerplate = new Set(meta.boilerplate);
-  const edges = edgeLines(lines);
+  // The lines the reader knows are not the main content (an HTML page's menus and footers).
+  if (doc.boilerplate) for (const n of doc.boilerplate) boilerplate.add(n);
+  const edges = deferred ? [] : edgeLines(lines);
   const recurringHits: string[] = [];
   for (const edge of edges) {
     if (recurring.has(edge.key)) {
@@ -177,11 +227,8 @@ export function analyseDocument(doc: SourceDocument, recurring: ReadonlySet<stri
   const paragraphs = paragraphsOf(lines, boilerplate);
   const body = paragraphs.join('\n');
   const language = detectLanguage(paragraphs);
-  let lang = language.lang;
-  if (fields.lang !== undefined) {
-    lang = fields.lang;
-    provenance.lang = 'record field';
-  } else provenance.lang = 'detected';
+  const declaredLang = doc.declaredLang === undefined ? null : languageOfTag(doc.declaredLang);
+  const lang = languageOf(language.lang, fields.lang, declaredLang, paragraphs.length > 0, doc, provenance);
 
   const { words, sentences } = countWordsAndSentences(body);
   const digest = bodyDigest(paragraphs);
@@ -208,6 +255,7 @@ export function analyseDocument(doc: SourceDocument, recurring: ReadonlySet<stri
     dateText,
     source,
     url: fields.url ?? null,
+    declaredLang,
     chars: digest.chars,
     words,
     sentences,
@@ -218,12 +266,14 @@ export function analyseDocument(doc: SourceDocument, recurring: ReadonlySet<stri
     flags,
     provenance,
   };
+  if (fields.extra !== undefined && Object.keys(fields.extra).length > 0) record.extra = fields.extra;
   return {
     record,
     lines,
     paragraphs,
     lede: ledeOf(paragraphs, dateText),
     text: doc.text,
+    ...(doc.raw === undefined ? {} : { raw: doc.raw }),
     edges: edges.map((e) => e.key),
     recurringHits,
   };

@@ -175,7 +175,16 @@ async function fillCache(
           continue;
         }
         recordsLeft = true;
-        for await (const doc of reader.read(file, new IdRegistry(), noWarnings)) {
+        for await (const doc of reader.read(
+          file,
+          new IdRegistry(),
+          noWarnings,
+          undefined,
+          undefined,
+          undefined,
+          true,
+        )) {
+          // A WARC page is left unextracted (`defer`): its lines are not counted (see analyseDocument).
           count.push(edgeKeys(doc.text));
           if (count.pending > IN_FLIGHT) await count.countUntil(IN_FLIGHT);
         }

@@ -44,7 +44,16 @@ export async function countRecurring(
         for (const [, stored] of held.records()) counter.add(stored.edges);
         total += held.file.n;
       } else {
-        for await (const doc of reader.read(file, new IdRegistry(), noWarnings)) {
+        for await (const doc of reader.read(
+          file,
+          new IdRegistry(),
+          noWarnings,
+          undefined,
+          undefined,
+          undefined,
+          true,
+        )) {
+          // A WARC page is left unextracted (`defer`): its lines are not counted (see analyseDocument).
           counter.add(edgeKeys(doc.text));
           total++;
         }

@@ -47,9 +47,14 @@ export class HandOut {
     this.options.onProgress?.(this.done, this.total);
     if (this.options.filter && !this.options.filter(analysed.record)) return null;
     if (slot.doc) {
-      analysed.text = slot.doc.text;
+      // A page left to extract (SourceDocument.page) has its text from the analysis that extracted it.
+      const extracted = slot.doc.page !== undefined && result ? result : null;
+      const text = extracted?.text ?? slot.doc.text;
+      analysed.text = text;
+      const raw = extracted?.raw ?? slot.doc.raw;
+      if (raw !== undefined) analysed.raw = raw;
       if (this.withText && analysed.lines === NO_VIEWS.lines)
-        ({ lines: analysed.lines, paragraphs: analysed.paragraphs } = documentViews(slot.doc.text, analysed.record));
+        ({ lines: analysed.lines, paragraphs: analysed.paragraphs } = documentViews(text, analysed.record));
     }
     if (slot.file) analysed.file = slot.file;
     return analysed;

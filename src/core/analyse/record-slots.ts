@@ -3,6 +3,7 @@
 // no text is wanted; else it is read, each record's entry taken from the cache where it holds.
 
 import { unchanged, type FileStat } from './corpus-plan.js';
+import { completePage } from '../input/warc/pending-page.js';
 import type { Slot, SlotContext } from './document-slots.js';
 import { keyFields, type CachedJsonl, type JsonlFileEntry, type StoredEntry } from '../cache/index.js';
 import type { RecordFormat, RecordTrack } from '../input/formats/format-reader.js';
@@ -61,14 +62,17 @@ export async function* readRecords(
   let next = records?.next();
   const track = new RecordTracker();
   let n = 0;
-  for await (const doc of reader.read(file, ctx.ids, ctx.warn, ctx.wantId, undefined, track)) {
+  // Pages are left to extract where the records are analysed (in workers): see SourceDocument.page.
+  for await (const read of reader.read(file, ctx.ids, ctx.warn, ctx.wantId, undefined, track, true)) {
     n++;
-    const lineNo = doc.recordLine as number;
+    const lineNo = read.recordLine as number;
     while (next && !next.done && next.value[0] < lineNo) next = records?.next();
     const stored: StoredEntry | undefined =
       next && !next.done && next.value[0] === lineNo && next.value[1].hitsAre(ctx.recurringKeys)
         ? next.value[1]
         : undefined;
+    // A record the cache holds is not analysed: its page, if any, is extracted here, for its text.
+    const doc = stored && read.page !== undefined ? completePage(read) : read;
     if (stored) yield { id: doc.id, path: doc.path, doc, stat, stored, result: null };
     else {
       const asked = reader.askedId(file, doc.fields, lineNo);

@@ -92,23 +92,35 @@ export const MOSTLY_UTF8 = 0.75;
  * not Arabic ISO-8859-6), flagged a fallback unless chardet was sure of it (Windows-1252 always is).
  */
 function decodeLegacy(buf: Uint8Array): Decoded {
-  if (utf8Share(buf) < MOSTLY_UTF8) {
-    // Each guess is tried on the sample chardet saw, and only the one taken decodes the file.
-    const sample = charsetSample(buf);
-    for (const { encoding, confidence } of guessCharsets(buf)) {
-      // chardet takes UTF-8 with a few stray bytes for UTF-8: the runs are Windows-1252, below.
-      if (encoding === 'utf-8') break;
-      if (encoding === 'windows-1252') {
-        if (IMPLAUSIBLE.test(decodeMixed(sample))) continue;
-        break;
-      }
-      // Streaming holds back a character the sample's end cuts, which would read as U+FFFD.
-      if (IMPLAUSIBLE.test(new TextDecoder(encoding).decode(sample, { stream: true }))) continue;
-      return { text: decodeAs(buf, encoding), encoding, fallback: confidence < CONFIDENT };
-    }
-  }
+  const legacy = legacyCharset(buf);
+  if (legacy !== null)
+    return { text: decodeAs(buf, legacy.encoding), encoding: legacy.encoding, fallback: legacy.fallback };
   // Windows-1252 stays flagged, as before detection: it is also what any stray byte reads as.
   return { text: decodeMixed(buf), encoding: 'windows-1252', fallback: true };
+}
+
+/**
+ * The charset of bytes that are not valid UTF-8 and have no BOM, as {@link decodeLegacy} chooses
+ * it (also for a stream of records, on its first bytes: stream-decode.ts): the first plausible
+ * guess of chardet, flagged a fallback unless chardet was sure of it; null for UTF-8 with
+ * Windows-1252 runs ({@link decodeMixed}).
+ */
+export function legacyCharset(buf: Uint8Array): { encoding: Encoding; fallback: boolean } | null {
+  if (utf8Share(buf) >= MOSTLY_UTF8) return null;
+  // Each guess is tried on the sample chardet saw, and only the one taken decodes the file.
+  const sample = charsetSample(buf);
+  for (const { encoding, confidence } of guessCharsets(buf)) {
+    // chardet takes UTF-8 with a few stray bytes for UTF-8: the runs are Windows-1252.
+    if (encoding === 'utf-8') return null;
+    if (encoding === 'windows-1252') {
+      if (IMPLAUSIBLE.test(decodeMixed(sample))) continue;
+      return null;
+    }
+    // Streaming holds back a character the sample's end cuts, which would read as U+FFFD.
+    if (IMPLAUSIBLE.test(new TextDecoder(encoding).decode(sample, { stream: true }))) continue;
+    return { encoding, fallback: confidence < CONFIDENT };
+  }
+  return null;
 }
 
 /** What no text in the right charset holds: undecodable bytes and C1 controls. */

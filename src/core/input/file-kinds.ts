@@ -15,6 +15,9 @@ const ENDINGS: { readonly [F in DocFormat]: { walked: readonly string[]; named?:
   csv: { walked: ['.csv'] },
   tsv: { walked: ['.tsv'] },
   json: { walked: ['.json'] },
+  html: { walked: ['.html', '.htm', '.xhtml'] },
+  warc: { walked: ['.warc'] },
+  wet: { walked: ['.wet'] },
 };
 
 /** How a file is compressed: gzip (`.gz`) or Zstandard (`.zst`). */

@@ -15,7 +15,7 @@ import type { Matcher } from './matcher.js';
 export interface BatchRequest {
   absPaths: string;
   displayPaths: string;
-  /** One character a file: `t` text, `m` Markdown; upper case when compressed. */
+  /** One character a file: `t` text, `m` Markdown, `h` HTML; upper case when compressed. */
   kinds: string;
 }
 
@@ -23,6 +23,15 @@ export interface BatchRequest {
 export interface BatchResult {
   outcomes: Uint8Array;
   details: [number, FileResult][];
+}
+
+/** The format of each kind of file a batch names (lower case). */
+const KIND_FORMATS: Record<number, DocFormat> = { 0x6d: 'markdown', 0x68: 'html' };
+
+/** The kind letter of a file of a format in a batch (see {@link BatchRequest}), upper case when compressed. */
+export function batchKind(format: DocFormat, compressed: boolean): string {
+  const kind = format === 'markdown' ? 'm' : format === 'html' ? 'h' : 't';
+  return compressed ? kind.toUpperCase() : kind;
 }
 
 /** Searches a batch of text files (`kinds` as in {@link BatchRequest}), in a worker or in the main thread alike. */
@@ -39,7 +48,7 @@ export function searchBatch(
   for (let i = 0; i < files.length; i++) {
     const file = files[i] as { absPath: string; displayPath: string };
     const kind = kinds.charCodeAt(i);
-    const format: DocFormat = kind === 0x6d || kind === 0x4d ? 'markdown' : 'text';
+    const format: DocFormat = KIND_FORMATS[kind | 0x20] ?? 'text';
     const result = searchFile(
       { absPath: file.absPath, displayPath: file.displayPath, format, compressed: kind < 0x60 },
       matcher,

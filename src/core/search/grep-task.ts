@@ -9,6 +9,8 @@ import { decompressSync } from '../input/compression.js';
 import { maxFileSize } from '../input/limits.js';
 import { DocumentSearcher, PART_CHARS, PART_HITS, type DocumentRest, type LineHit } from './grep.js';
 import { BINARY_WARNING } from '../input/formats/text.js';
+import { htmlEncoding } from '../input/formats/html.js';
+import { extractHtml } from '../input/html/extract.js';
 import { compressionOf } from '../input/file-kinds.js';
 import { MatchTimeoutError } from './backtracking-guard.js';
 import { countLiteralLines } from './count-literal-lines.js';
@@ -137,6 +139,8 @@ export function searchFile(
   const utf16 = bom === 'utf-16le' || bom === 'utf-16be' || forced === 'utf-16le' || forced === 'utf-16be';
   const countable = forced === null || forced === 'utf-8';
   const max = maxLines(spec);
+  // A page's bytes are not its text (tags, `&eacute;`): it is searched only once extracted.
+  if (file.format === 'html') return searchDocument(htmlDocument(file, bytes), matcher, spec, options);
   if (!utf16 && countable && spec.mode !== 'lines' && matcher.lineLiterals && !options.analyse) {
     const count = countLiteralLines(bytes, matcher.lineLiterals, max);
     if (count === 0) return NO_MATCH;
@@ -162,6 +166,44 @@ export function searchFile(
     text: decoded.text,
   };
   if (decoded.fallback) doc.encodingFallback = true;
+  return searchDocument(doc, matcher, spec, options);
+}
+
+/** An HTML file's document: its bytes decoded and its text extracted, as the HTML reader does. */
+function htmlDocument(file: { absPath: string; displayPath: string }, bytes: Buffer): SourceDocument | FileResult {
+  let decoded;
+  try {
+    decoded = decode(bytes, htmlEncoding(bytes));
+  } catch (err) {
+    return unreadable(err);
+  }
+  const page = extractHtml(decoded.text);
+  const doc: SourceDocument = {
+    id: '',
+    path: file.displayPath,
+    absPath: file.absPath,
+    format: 'html',
+    bytes: bytes.length,
+    encoding: decoded.encoding,
+    text: page.text,
+    fields: page.fields,
+    fieldSources: page.fieldSources,
+  };
+  if (page.boilerplate.length > 0) doc.boilerplate = page.boilerplate;
+  if (page.lang !== undefined) doc.declaredLang = page.lang;
+  if (decoded.fallback) doc.encodingFallback = true;
+  return doc;
+}
+
+/** Searches a document read whole (see {@link searchFile}). */
+function searchDocument(
+  doc: SourceDocument | FileResult,
+  matcher: Matcher,
+  spec: GrepSpec,
+  options: SearchFileOptions,
+): FileResult {
+  if (!('text' in doc)) return doc;
+  const max = maxLines(spec);
   const parts = spec.mode === 'lines';
   const warnings: [string, string][] = [];
   const searcher = new DocumentSearcher(doc, matcher, {

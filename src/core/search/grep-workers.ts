@@ -12,7 +12,8 @@ import type { FoundFile, FoundFolder } from '../input/walk.js';
 import { GrepPool } from '../workers/grep-pool.js';
 import type { GrepWorkerData } from '../workers/grep-messages.js';
 import { setUpGrepWorker } from '../workers/grep-prestart.js';
-import { searchBatch, searchFolder, type BatchResult, type FolderResult } from './grep-batch.js';
+import { readsAsUtf8 } from '../input/stream-decode.js';
+import { batchKind, searchBatch, searchFolder, type BatchResult, type FolderResult } from './grep-batch.js';
 import { Outcome, type GrepSpec } from './grep-task.js';
 import { grepFileHere } from './grep-parts.js';
 import { nextTurn, type GrepContext } from './grep-context.js';
@@ -143,8 +144,7 @@ export class WorkerSearch {
       return;
     }
     this.batch.push(file);
-    const kind = format === 'markdown' ? 'm' : 't';
-    this.kinds += isCompressed(file.relPath) ? kind.toUpperCase() : kind;
+    this.kinds += batchKind(format, isCompressed(file.relPath));
     if (this.batch.length >= BATCH) {
       this.send();
       await nextTurn();
@@ -238,7 +238,14 @@ export class WorkerSearch {
    */
   private jsonl(file: FoundFile): AsyncGenerator<GrepDocument[]> {
     const format = formatOf(file.relPath);
-    return format === 'jsonl' && this.wholeFolders && !isCompressed(file.relPath) && sizeOf(file) >= this.piecesFrom
+    // Pieces are cut from the raw bytes: only for a file read as it is, UTF-8 (see stream-decode.ts).
+    const inPieces =
+      format === 'jsonl' &&
+      this.wholeFolders &&
+      !isCompressed(file.relPath) &&
+      sizeOf(file) >= this.piecesFrom &&
+      readsAsUtf8(file.absPath);
+    return inPieces
       ? grepJsonlPieces(file, this.context, this.poolFrom(false, Infinity))
       : grepRecordFile(file, format, this.context);
   }

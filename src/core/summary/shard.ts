@@ -8,7 +8,7 @@
 // corpus (near duplicates, shared lines) goes back to the main thread per document.
 
 import { documentViews } from '../analyse/body.js';
-import { readTextFile } from '../input/formats/text.js';
+import { readDocumentFile } from '../input/formats/index.js';
 import type { DocumentRecord } from '../types.js';
 import type { FoundFile } from '../input/walk.js';
 import { DistinctiveTerms, packKeyTerms, type PackedKeyTerms } from '../stats/distinctive.js';
@@ -102,8 +102,8 @@ export class SummaryShard {
     if (lines === undefined || paragraphs === undefined) {
       let text = input.text ?? '';
       if (input.file !== undefined) {
-        const read = readTextFile(input.file, (path, message) => warnings.push([path, message]));
-        text = read === null || read === 'skipped' ? '' : read.text;
+        const read = readDocumentFile(input.file, (path, message) => warnings.push([path, message]));
+        text = read === null ? '' : read.text;
       }
       ({ lines, paragraphs } = text === '' ? { lines: [], paragraphs: [] } : documentViews(text, record));
     }

@@ -15,6 +15,9 @@ export interface WorkerResult {
   lede: string;
   edges: string[];
   recurringHits: string[];
+  /** For a document whose page the worker extracted (SourceDocument.page): its text, and its page when kept. */
+  text?: string;
+  raw?: string;
 }
 
 /** A file for a worker to read and analyse, with the key (size, times, inode) its cache entry is keyed by. */

@@ -15,7 +15,13 @@ const encoder = new TextEncoder();
 
 function resultOf(doc: SourceDocument): WorkerResult {
   const a = analyseDocument(doc, recurring);
-  return { record: a.record, lede: a.lede, edges: a.edges, recurringHits: a.recurringHits };
+  const r: WorkerResult = { record: a.record, lede: a.lede, edges: a.edges, recurringHits: a.recurringHits };
+  // The text of a page extracted here is known only here: it goes back with the record.
+  if (doc.page !== undefined) {
+    r.text = a.text;
+    if (a.raw !== undefined) r.raw = a.raw;
+  }
+  return r;
 }
 
 parentPort?.on('message', (message: WorkerMessage) => {

@@ -1,13 +1,17 @@
 // CSV and TSV (`.csv`, `.tsv`, gzipped or not): a document a row, its header naming the columns
-// (the text's and the metadata's: fields.ts). A file is streamed, so a 2 GB table never sits in
-// memory; a row's place is the line it starts on, its id `<file id>#<line>` as a JSON Lines
-// record's. A `.csv` file's delimiter is sniffed from its header (`,` `;` or tab); `.tsv` is tab.
+// (the text's and the metadata's: fields.ts; the others kept as `extra`). A file is streamed and
+// decoded to UTF-8 in its charset (stream-decode.ts: Excel's "Unicode text" is UTF-16LE TSV), so
+// a 2 GB table never sits in memory; a row's place is the line it starts on, its id
+// `<file id>#<line>` as a JSON Lines record's. A `.csv` file's delimiter is sniffed from its
+// header (`,` `;` or tab); `.tsv` is tab.
 
 import { withoutCompression } from '../file-kinds.js';
 import { claimRecordId, type IdRegistry } from '../ids.js';
 import { LineWarnings } from '../line-warnings.js';
 import { maxFileSize } from '../limits.js';
+import { StreamDecoder, utf8Chunks } from '../stream-decode.js';
 import type { FoundFile } from '../walk.js';
+import { ExtraCutWarning } from './extra-fields.js';
 import { CsvRows, sniffDelimiter, type BadCsvRow, type CsvRow } from './csv-rows.js';
 import { columnPlan, rowRecord, type ColumnPlan } from './fields.js';
 import type { RecordFormat, RecordTrack, WantId } from './format-reader.js';
@@ -26,12 +30,13 @@ const loadCsvParse = () => (csvParse ??= import('csv-parse'));
 async function* csvRows(
   file: FoundFile,
   limit: number,
+  decoder: StreamDecoder,
   fail: (why: string) => void,
 ): AsyncGenerator<(CsvRow | BadCsvRow)[]> {
   let rows: CsvRows | null = null;
   const { parse } = await loadCsvParse();
   const tsv = withoutCompression(file.relPath).toLowerCase().endsWith('.tsv');
-  for await (const chunk of recordChunks(file, fail)) {
+  for await (const chunk of utf8Chunks(recordChunks(file, fail), decoder)) {
     rows ??= new CsvRows(parse, tsv ? '\t' : sniffDelimiter(chunk), limit);
     yield rows.feed(chunk);
   }
@@ -43,7 +48,8 @@ async function* csvRows(
  * first row that is not blank is the header: without a text column, one warning lists the
  * columns found and no row is read. A row that cannot be read is a warning (the first few, then
  * one that counts the rest: line-warnings.ts). `track` is told of every line no row starts on
- * (the header, blank lines, bad rows, and the lines a row's quoted line breaks run on to).
+ * (the header, blank lines, bad rows, and the lines a row's quoted line breaks run on to). A
+ * row whose `extra` was cut is told once a file.
  */
 export async function* readCsv(
   file: FoundFile,
@@ -60,10 +66,12 @@ export async function* readCsv(
   let nextLine = 1;
   let lastLine = 0;
   const format = tsvOrCsv(file);
+  const decoder = new StreamDecoder();
+  const cuts = new ExtraCutWarning(warn, file.displayPath, track);
   const skipUpTo = (line: number) => {
     if (track) for (; nextLine < line; nextLine++) track.skipped(nextLine, null);
   };
-  for await (const items of csvRows(file, maxFileSize(), (why) => (failure = why))) {
+  for await (const items of csvRows(file, maxFileSize(), decoder, (why) => (failure = why))) {
     for (const row of items) {
       skipUpTo(row.line);
       lastLine = row.kind === 'row' ? row.endLine : row.line;
@@ -87,19 +95,22 @@ export async function* readCsv(
       }
       nextLine = row.line + 1;
       const record = rowRecord(row.cells, columns);
+      cuts.note(row.line, record.cut);
       const id = claimRecordId(ids, askedRecordId(file, record.fields, row.line), file, row.line, warn);
       if (wantId && !wantId(id, file)) continue;
-      yield {
+      const doc: SourceDocument = {
         id,
         path: file.displayPath,
         absPath: file.absPath,
         format,
         bytes: row.bytes,
-        encoding: 'utf-8',
+        encoding: decoder.encoding,
         text: record.text,
         recordLine: row.line,
         fields: record.fields,
       };
+      if (decoder.fallback) doc.encodingFallback = true;
+      yield doc;
     }
   }
   bad.finish(lastLine, failure, track);

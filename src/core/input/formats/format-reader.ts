@@ -4,7 +4,7 @@
 
 import type { IdRegistry } from '../ids.js';
 import type { FoundFile } from '../walk.js';
-import type { Encoding, RecordFields, SourceDocument, WarningHandler } from '../../types.js';
+import type { Encoding, FieldSources, RecordFields, SourceDocument, WarningHandler } from '../../types.js';
 
 /** Asked with a document's id and its file: false leaves the document out. */
 export type WantId = (id: string, file: FoundFile) => boolean;
@@ -16,6 +16,11 @@ export interface FileText {
   /** True when the encoding is a guess (see SourceDocument). */
   encodingFallback?: boolean;
   text: string;
+  /** What the reader found beside the text (an HTML page's metadata, menus…): as in SourceDocument. */
+  fields?: RecordFields;
+  fieldSources?: FieldSources;
+  boilerplate?: number[];
+  declaredLang?: string;
 }
 
 /** A format whose file is one document, with the file's id (see `fileId`). */
@@ -52,6 +57,8 @@ export interface RecordFormat {
    * Yields the records of a file, in order, each having claimed its id in `ids`; a line that
    * holds none is a warning. `wantId` (asked with the id) and `wantRecord` (asked with the
    * line's raw bytes) may leave a record out; `track` is told of the lines that hold none.
+   * `defer`: a record whose text is extracted from an HTML page (WARC) may come with the page to
+   * extract (`SourceDocument.page`) and no text, for the analysis to extract it, in a worker.
    */
   read(
     file: FoundFile,
@@ -60,6 +67,7 @@ export interface RecordFormat {
     wantId?: WantId,
     wantRecord?: (bytes: Buffer) => boolean,
     track?: RecordTrack,
+    defer?: boolean,
   ): AsyncGenerator<SourceDocument>;
 }
 

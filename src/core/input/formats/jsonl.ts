@@ -1,7 +1,8 @@
 // JSON Lines (`.jsonl`, `.ndjson`): a file holds a record a line, each a document with its text
-// and its metadata in its fields (`text`, `title` … or those chosen: fields.ts). A file
-// is streamed a chunk at a time and cut into lines on its bytes, so a 2 GB file never sits in
-// memory; a line longer than the size limit is dropped as it comes.
+// and its metadata in its fields (`text`, `title` … or those chosen: fields.ts; the others kept
+// as `extra`). A file is streamed a chunk at a time, decoded to UTF-8 in its charset
+// (stream-decode.ts) and cut into lines on its bytes, so a 2 GB file never sits in memory; a
+// line longer than the size limit is dropped as it comes.
 
 import fs from 'node:fs';
 import { byteLines, linesOf, OVERSIZE_LINE } from '../byte-lines.js';
@@ -13,8 +14,10 @@ import { claimRecordId, fileId, type IdRegistry } from '../ids.js';
 import { LineWarnings } from '../line-warnings.js';
 import { maxFileSize, tooBigWarning } from '../limits.js';
 import { describeError } from '../fs-errors.js';
+import { StreamDecoder, utf8Chunks } from '../stream-decode.js';
 import type { FoundFile } from '../walk.js';
-import { fieldPlan, objectRecord } from './fields.js';
+import { ExtraCutWarning } from './extra-fields.js';
+import { fieldPlan, objectRecord, type ReadRecord } from './fields.js';
 import type { RecordFormat, RecordTrack, WantId } from './format-reader.js';
 import { fileChunks } from './record-source.js';
 import type { RecordFields, SourceDocument, WarningHandler } from '../../types.js';
@@ -39,7 +42,9 @@ export function askedRecordId(
  * size limit, are warnings (the first few, then one that counts the rest: see line-warnings.ts).
  * Every record claims its id; `wantId` (asked with the id) and `wantRecord` (asked with the line's
  * bytes) may then leave it out, and a record left out is not decoded when its id can be read
- * without (see {@link recordIdOf}). `track` is told of the lines that hold no record.
+ * without (see {@link recordIdOf}). `track` is told of the lines that hold no record. A record
+ * whose `extra` was cut is told once a file. `wantRecord` is given the line in UTF-8, whatever
+ * the file's charset.
  */
 export async function* readJsonl(
   file: FoundFile,
@@ -51,9 +56,11 @@ export async function* readJsonl(
 ): AsyncGenerator<SourceDocument> {
   const limit = maxFileSize();
   const bad = new LineWarnings(warn, file.displayPath);
+  const decoder = new StreamDecoder();
+  const cuts = new ExtraCutWarning(warn, file.displayPath, track);
   let failure: string | null = null;
   let lineNo = 0;
-  for await (const lines of jsonlLines(file, limit, (why) => (failure = why))) {
+  for await (const lines of jsonlLines(file, limit, decoder, (why) => (failure = why))) {
     for (let k = 0; k < lines.length; k++) {
       lineNo++;
       let bytes = lines[k] as Buffer;
@@ -81,19 +88,22 @@ export async function* readJsonl(
         track?.skipped(lineNo, warned ? record : null);
         continue;
       }
+      cuts.note(lineNo, record.cut);
       const id = claimed ?? claimRecordId(ids, askedRecordId(file, record.fields, lineNo), file, lineNo, warn);
       if (!wanted || (claimed === undefined && wantId && !wantId(id, file))) continue;
-      yield {
+      const doc: SourceDocument = {
         id,
         path: file.displayPath,
         absPath: file.absPath,
         format: 'jsonl',
         bytes: bytes.length,
-        encoding: 'utf-8',
+        encoding: decoder.encoding,
         text: record.text,
         recordLine: lineNo,
         fields: record.fields,
       };
+      if (decoder.fallback) doc.encodingFallback = true;
+      yield doc;
     }
   }
   bad.finish(lineNo, failure, track);
@@ -101,16 +111,21 @@ export async function* readJsonl(
 
 /**
  * The lines of a JSON Lines file, in batches (see {@link byteLines}), decompressed when its name
- * says so. When reading fails, `fail` is told why, after the lines read until then: compressed
+ * says so, in UTF-8 (`decoder`). When reading fails, `fail` is told why, after the lines read until then: compressed
  * data cut short or damaged keeps the complete lines before the damage (for gzip, found again by
  * {@link recoverGzip} in a file small enough), and the warning says after which line it was cut.
  */
-async function* jsonlLines(file: FoundFile, limit: number, fail: (why: string) => void): AsyncGenerator<Buffer[]> {
+async function* jsonlLines(
+  file: FoundFile,
+  limit: number,
+  decoder: StreamDecoder,
+  fail: (why: string) => void,
+): AsyncGenerator<Buffer[]> {
   const compression = compressionOf(file.relPath);
   let err: unknown;
   let lines = 0;
   try {
-    for await (const batch of byteLines(fileChunks(file), limit)) {
+    for await (const batch of byteLines(utf8Chunks(fileChunks(file), decoder), limit)) {
       lines += batch.length;
       yield batch;
     }
@@ -140,10 +155,13 @@ function recoveredLines(file: FoundFile, limit: number): Buffer[] {
   try {
     const good = recoverGzip(fs.readFileSync(fsPath(file.absPath)), limit);
     if (good === null) return [];
-    const lines = linesOf(good.bytes).map((line) => (line.length > limit ? OVERSIZE_LINE : line));
+    // In UTF-8, as the lines read before were: its start decides the charset again, alike.
+    const decoder = new StreamDecoder();
+    const bytes = Buffer.concat([decoder.push(good.bytes), decoder.end()]);
+    const lines = linesOf(bytes).map((line) => (line.length > limit ? OVERSIZE_LINE : line));
     // A stream cut short ends in a piece of a line, unless it was cut right after a line end or
     // the piece is a whole object (zlib cannot always tell garbage after a member from a cut).
-    const last = good.bytes[good.bytes.length - 1];
+    const last = bytes[bytes.length - 1];
     if (!good.complete && last !== 0x0a && last !== 0x0d && !isWholeObject(lines[lines.length - 1])) lines.pop();
     return lines;
   } catch {
@@ -191,10 +209,11 @@ export function recordIdOf(bytes: Buffer): string | null | undefined {
 }
 
 /**
- * A line of a JSON Lines file, decoded and parsed: its text and metadata fields (`fields.id`
- * the id it asks for, if any); null for a blank line; else why it holds no document.
+ * A line of a JSON Lines file (UTF-8), decoded and parsed: its text and metadata fields
+ * (`fields.id` the id it asks for, if any) and `extra`; null for a blank line; else why it holds
+ * no document.
  */
-export function parseJsonlLine(bytes: Buffer): { text: string; fields: RecordFields } | string | null {
+export function parseJsonlLine(bytes: Buffer): ReadRecord | string | null {
   const line = bytes.toString('utf8');
   if (line.trim() === '') return null;
   let record: unknown;

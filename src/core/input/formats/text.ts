@@ -10,21 +10,16 @@ import { readWhole } from '../read-file.js';
 import { describeError } from '../fs-errors.js';
 import type { FoundFile } from '../walk.js';
 import type { DocumentFormat, FileText } from './format-reader.js';
-import type { WarningHandler } from '../../types.js';
+import type { Encoding, WarningHandler } from '../../types.js';
 
 /** What a file with a NUL byte near its start is told: it is not text. */
 export const BINARY_WARNING = 'binary file (NUL byte in the first 8 KiB), skipped';
 
 /**
- * The decoded text of a text file: null (with a warning) when it cannot be read, is bigger than
- * the size limit (decompressed), is damaged compressed data, is binary or cannot be decoded; `'skipped'`
- * when `wantBytes`, asked with its raw (decompressed) bytes, says no.
+ * A file's bytes, decompressed: null (with a warning) when it cannot be read, is bigger than the
+ * size limit (decompressed), is damaged compressed data or is binary.
  */
-export function readTextFile(
-  file: FoundFile,
-  warn: WarningHandler,
-  wantBytes?: (bytes: Buffer) => boolean,
-): FileText | null | 'skipped' {
+export function readFileBytes(file: FoundFile, warn: WarningHandler): Buffer | null {
   let bytes: Buffer;
   const limit = maxFileSize();
   try {
@@ -39,9 +34,21 @@ export function readTextFile(
     warn(file.displayPath, BINARY_WARNING);
     return null;
   }
-  if (wantBytes && !wantBytes(bytes)) return 'skipped';
+  return bytes;
+}
+
+/**
+ * A file's bytes decoded (see decode.ts; `encoding` as there: one forced or declared), as a
+ * FileText: null (with a warning) when they cannot be held in a string.
+ */
+export function decodeFile(
+  file: FoundFile,
+  bytes: Buffer,
+  warn: WarningHandler,
+  encoding?: Encoding | null,
+): FileText | null {
   try {
-    const decoded = decode(bytes);
+    const decoded = encoding === undefined ? decode(bytes) : decode(bytes, encoding);
     const read: FileText = { bytes: bytes.length, encoding: decoded.encoding, text: decoded.text };
     // Only when set: the records of most files are unchanged.
     if (decoded.fallback) read.encodingFallback = true;
@@ -51,6 +58,22 @@ export function readTextFile(
     warn(file.displayPath, `${describeError(err)}, skipped`);
     return null;
   }
+}
+
+/**
+ * The decoded text of a text file: null (with a warning) when it cannot be read (see
+ * {@link readFileBytes}) or decoded; `'skipped'` when `wantBytes`, asked with its raw
+ * (decompressed) bytes, says no.
+ */
+export function readTextFile(
+  file: FoundFile,
+  warn: WarningHandler,
+  wantBytes?: (bytes: Buffer) => boolean,
+): FileText | null | 'skipped' {
+  const bytes = readFileBytes(file, warn);
+  if (bytes === null) return null;
+  if (wantBytes && !wantBytes(bytes)) return 'skipped';
+  return decodeFile(file, bytes, warn);
 }
 
 /** The reader of text and Markdown files. */
