@@ -1,7 +1,9 @@
 // Turns parsed options, the environment and stdin into what core needs: the corpus inputs,
 // the filter, the warning sink, the output format and colours.
 
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { buildFilter, FilterError } from '../core/filter.js';
 import type { CorpusOptions } from '../core/analyse/corpus-options.js';
@@ -13,6 +15,7 @@ import { DEFAULT_MAX_FILE_SIZE, parseSize, setMaxFileSize } from '../core/input/
 import { setFieldChoice, type FieldChoice } from '../core/input/formats/fields.js';
 import type { DocFormat, Encoding } from '../core/types.js';
 import type { WalkInput } from '../core/input/walk.js';
+import { defaultCorpus, ProjectFileError, type DefaultCorpus } from '../core/input/project-file.js';
 import { paint, useColor } from '../format/color.js';
 import type { OutputFormat } from '../format/formats.js';
 import { visible } from '../format/sanitize.js';
@@ -52,8 +55,9 @@ export function warner(io: Io, counter: { count: number }): (where: string, why:
 }
 
 /**
- * The corpus the user named: positional paths (`-` reads paths from stdin), `--corpus`, or
- * else CORPUS_PATH; with none of them, the bundled seeds.
+ * The corpus the user named: positional paths (`-` reads paths from stdin) and `--corpus`; with
+ * none of them, the default corpus (docs/spec.md §1): the nearest project file's paths, else
+ * CORPUS_PATH, else the current folder, said in one dim line on a terminal.
  */
 export async function corpusContext(paths: string[], flags: CorpusFlags & FilterFlags, io: Io): Promise<CorpusContext> {
   const given: WalkInput[] = [];
@@ -66,10 +70,10 @@ export async function corpusContext(paths: string[], flags: CorpusFlags & Filter
       for (const line of text.split(sep)) if (line !== '') given.push({ given: line });
     } else given.push({ given: p });
   }
-  if (given.length === 0 && paths.length === 0 && io.env.CORPUS_PATH) {
-    for (const p of io.env.CORPUS_PATH.split(':')) if (p !== '') given.push({ given: p });
-  }
   if (paths.includes('-') && given.length === 0) throw new CorpusError('no paths on standard input');
+  // The default corpus is said once the flags are found valid: an error comes alone.
+  const fallback = given.length === 0 ? defaultInputs(io) : null;
+  if (fallback) given.push(...fallback.inputs);
   let filter;
   try {
     filter = await buildFilter(flags);
@@ -89,6 +93,7 @@ export async function corpusContext(paths: string[], flags: CorpusFlags & Filter
   const fields = fieldChoiceOf(flags);
   setFieldChoice(fields);
   const { defaultCacheDir } = await import('../core/cache/directory.js');
+  if (fallback) await fallback.say();
   return {
     options: {
       // The cache holds the records of the files as detected: a forced encoding reads past it.
@@ -103,6 +108,7 @@ export async function corpusContext(paths: string[], flags: CorpusFlags & Filter
       cwd: io.cwd,
       hidden: flags.hidden ?? false,
       follow: flags.follow ?? false,
+      noIgnore: flags.ignore === false,
       globs: flags.glob ?? [],
       formats,
       filter,
@@ -112,6 +118,45 @@ export async function corpusContext(paths: string[], flags: CorpusFlags & Filter
     run: { missing: [], skipped: new Map() },
     warnings,
   };
+}
+
+/**
+ * The corpus read when none is named, and how to say so on a terminal (`corpus: reading seeds/
+ * (from /x/.corpus.json)`), so that nobody searches the wrong folder unawares; never in a pipe.
+ */
+function defaultInputs(io: Io): { inputs: WalkInput[]; say: () => Promise<void> } {
+  let chosen: DefaultCorpus;
+  try {
+    chosen = defaultCorpus(io.cwd, io.env);
+  } catch (err) {
+    if (err instanceof ProjectFileError) throw new CorpusError(`project file ${err.message}`);
+    throw err;
+  }
+  const say = async (): Promise<void> => {
+    if (!io.stderr.isTTY) return;
+    const shown = chosen.inputs.map((input) => shownInput(input, io.cwd)).join(', ');
+    const from =
+      chosen.source.kind === 'project-file'
+        ? ` (from ${chosen.source.file})`
+        : chosen.source.kind === 'env'
+          ? ' (from CORPUS_PATH)'
+          : ' (the current folder)';
+    const chalk = paint(useColor('auto', true, io.env));
+    await io.stderr.write(`${chalk.dim(visible(`corpus: reading ${shown}${from}`))}\n`).catch(() => {});
+  };
+  return { inputs: chosen.inputs, say };
+}
+
+/** An input as the line above shows it: relative to the current folder, a folder with its `/`. */
+function shownInput(input: WalkInput, cwd: string): string {
+  const rel = input.implicit ? path.relative(cwd, input.given) || '.' : input.given;
+  let folder = false;
+  try {
+    folder = fs.statSync(path.resolve(cwd, input.given)).isDirectory();
+  } catch {
+    // a glob, or a path that is missing: the walk says so
+  }
+  return folder && !rel.endsWith('/') ? `${rel}/` : rel;
 }
 
 /**

@@ -24,6 +24,9 @@ export function mayUseGrepWorker(argv: readonly string[], cores: number): boolea
 }
 
 /** Starts grep's worker ahead when the command line may use one. */
-export function startEarlyGrepWorker(argv: readonly string[], cores: number): void {
+export function startEarlyGrepWorker(argv: readonly string[], cores: number, env = process.env): void {
+  // A config file's flags (cli/config-file.ts) are read later and may set what the worker must
+  // see from its start (the limit, the encoding, the fields): with one, no head start.
+  if (env.CORPUS_CONFIG_PATH && !argv.includes('--no-config')) return;
   if (mayUseGrepWorker(argv, cores)) prestartGrepWorker();
 }

@@ -30,7 +30,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       program.outputHelp();
       return await settled(EXIT.error, io);
     }
-    await program.parseAsync(argv, { from: 'user' });
+    // The config file's default flags (CORPUS_CONFIG_PATH), loaded only when one is named.
+    const args = io.env.CORPUS_CONFIG_PATH
+      ? await (await import('./config-file.js')).withConfig(argv, program, io)
+      : argv;
+    await program.parseAsync(args, { from: 'user' });
   } catch (err) {
     if (err instanceof OutputError || err instanceof PipeClosedError) return report(err, io);
     // Help (shown through a commander error) must also have reached stdout.

@@ -26,6 +26,8 @@ export interface CorpusFlags {
   corpus?: string[];
   hidden?: boolean;
   follow?: boolean;
+  /** False with --no-ignore. */
+  ignore?: boolean;
   glob?: string[];
   null?: boolean;
   strict?: boolean;
@@ -73,6 +75,7 @@ export function addCorpusOptions(cmd: Command): Command {
     )
     .addOption(new Option('--hidden', 'also read hidden files and folders, .git and node_modules'))
     .addOption(new Option('--follow', 'follow symbolic links (loops are detected)'))
+    .addOption(new Option('--no-ignore', 'also read what .gitignore, .ignore and .corpusignore files leave out'))
     .addOption(
       new Option('--glob <pattern>', 'only read files matching the glob; !pattern excludes (repeatable)').argParser(
         collect,

@@ -1,7 +1,7 @@
 // The `corpus` program: the commands registered on one commander program, its output through
 // the io object, its errors thrown for main to report.
 
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import type { Io } from './io.js';
 import { VERSION } from '../core/version.js';
 import { visibleText } from '../format/sanitize.js';
@@ -9,6 +9,7 @@ import { listCommand } from './commands/list.js';
 import { showCommand } from './commands/show.js';
 import { grepCommand } from './commands/grep.js';
 import { summariseCommand } from './commands/summarise.js';
+import { completionCommand } from './completion.js';
 
 /** Builds the program; `setStatus` receives each command's exit status. */
 export function buildProgram(io: Io, setStatus: (code: number) => void): Command {
@@ -16,16 +17,19 @@ export function buildProgram(io: Io, setStatus: (code: number) => void): Command
     .description('Find out what is in a folder of text documents: list, show, grep and summarise a corpus.')
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
+    // Read by main before commander parses (config-file.ts); declared so that help lists it.
+    .addOption(new Option('--no-config', 'read no config file (CORPUS_CONFIG_PATH)'))
     .showSuggestionAfterError(true)
     .addHelpText(
       'after',
-      '\nWith no paths, --corpus or CORPUS_PATH, commands read the seed corpus bundled with corpus.\n' +
+      '\nWith no paths or --corpus, commands read the paths of the nearest .corpus.json, else CORPUS_PATH, else the current folder.\n' +
         'Exit status: 0 results, 1 no results, 2 error.',
     );
   program.addCommand(listCommand(io, setStatus));
   program.addCommand(showCommand(io, setStatus));
   program.addCommand(grepCommand(io, setStatus));
   program.addCommand(summariseCommand(io, setStatus));
+  program.addCommand(completionCommand(io, setStatus));
   const configure = (cmd: Command) => {
     cmd.exitOverride();
     cmd.configureOutput({

@@ -9,7 +9,7 @@ import type { DocumentRecord } from './types.js';
 export interface FilterSpec {
   /** ISO 639-1 or 639-3 codes, comma-separated. */
   lang?: string;
-  /** An ISO date (`2023`, `2023-01`, `2023-01-31`, or with a time): documents on or after. */
+  /** An ISO date (`2023`, `2023-01`, `2023-01-31`, or with a time): documents on or after; not after `until`. */
   since?: string;
   /** An ISO date: documents on or before (a month or year includes all of it). */
   until?: string;
@@ -90,14 +90,15 @@ export async function buildFilter(spec: FilterSpec): Promise<((record: DocumentR
     const codes = langCodes(spec.lang);
     tests.push((r) => codes.has(r.lang));
   }
-  if (spec.since !== undefined) {
-    const since = checkDate('--since', spec.since);
-    tests.push((r) => r.date !== null && cut(r.date, since) >= cut(since, r.date));
-  }
-  if (spec.until !== undefined) {
-    const until = checkDate('--until', spec.until);
-    tests.push((r) => r.date !== null && cut(r.date, until) <= cut(until, r.date));
-  }
+  const since = spec.since === undefined ? undefined : checkDate('--since', spec.since);
+  const until = spec.until === undefined ? undefined : checkDate('--until', spec.until);
+  // A range that ends before it starts keeps nothing: said, rather than an empty result.
+  if (since !== undefined && until !== undefined && cut(since, until) > cut(until, since))
+    throw new FilterError(
+      `--since ${spec.since?.trim()} is after --until ${spec.until?.trim()}: no date is in between`,
+    );
+  if (since !== undefined) tests.push((r) => r.date !== null && cut(r.date, since) >= cut(since, r.date));
+  if (until !== undefined) tests.push((r) => r.date !== null && cut(r.date, until) <= cut(until, r.date));
   if (spec.source !== undefined) {
     if (spec.source.trim() === '')
       throw new FilterError(`--source takes some text of a source's name, not '${spec.source}'`);

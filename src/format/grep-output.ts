@@ -1,5 +1,6 @@
-// Prints grep results: matching lines with context (a heading per document on a terminal,
-// `id:line:text` in a pipe), counts, document ids or paths, or one JSON object per match.
+// Prints grep results as ripgrep does: matching lines (or, with -o, matches) with context, a
+// heading per document on a terminal and `id:line:text` in a pipe; document ids or paths; or one
+// JSON object per matching line. Counts and the other formats are in grep-rows.ts.
 
 import type { ChalkInstance } from 'chalk';
 import { Columns, contextGroups, type DocumentSearch, type LineHit, type MatchRange } from '../core/search/grep.js';
@@ -27,6 +28,10 @@ export interface LinesPrinterOptions {
   heading: boolean;
   before: number;
   after: number;
+  /** -v: the hits are lines that do not match, shown with nothing highlighted. */
+  invert?: boolean;
+  /** -o: each match of a hit on a line of its own (with -v, the whole line, as ripgrep does). */
+  only?: boolean;
 }
 
 /** Writes a line with its matches highlighted; document text is made visible on a terminal. */
@@ -48,6 +53,8 @@ function highlight(text: string, matches: MatchRange[], chalk: ChalkInstance, te
  */
 export function linesPrinter(options: LinesPrinterOptions): GrepPrinter {
   const { chalk, heading, before, after } = options;
+  const invert = options.invert === true;
+  const only = options.only === true;
   const writer = new BufferedWriter(options.out);
   const context = before > 0 || after > 0;
   let documents = 0;
@@ -58,12 +65,19 @@ export function linesPrinter(options: LinesPrinterOptions): GrepPrinter {
 
   const line = async (id: string, n: number, hit: LineHit | undefined, lines: string[]): Promise<void> => {
     const sep = hit ? ':' : '-';
+    const prefix = heading ? `${chalk.green(String(n))}${sep}` : `${id}${sep}${n}${sep}`;
+    if (hit && only && !invert) {
+      for (const m of hit.matches) {
+        const text = hit.text.slice(m.start, m.end);
+        await writer.write(`${prefix}${chalk.bold.red(heading ? visible(text) : text)}\n`);
+      }
+      return;
+    }
     const text = hit
-      ? highlight(hit.text, hit.matches, chalk, heading)
+      ? highlight(hit.text, invert ? [] : hit.matches, chalk, heading)
       : heading
         ? visible(lines[n - 1] ?? '')
         : (lines[n - 1] ?? '');
-    const prefix = heading ? `${chalk.green(String(n))}${sep}` : `${id}${sep}${n}${sep}`;
     await writer.write(`${prefix}${text}\n`);
   };
   /** Prints the held context lines up to line `upTo`. */
@@ -110,18 +124,6 @@ export function linesPrinter(options: LinesPrinterOptions): GrepPrinter {
   };
 }
 
-/** `-c`: `id:count` of matching lines for each document that matched. */
-export function countPrinter(out: OutputStream, chalk: ChalkInstance, terminal: boolean): GrepPrinter {
-  const writer = new BufferedWriter(out);
-  return {
-    async document(result) {
-      const id = terminal ? chalk.magenta(visible(result.doc.id)) : result.doc.id;
-      await writer.write(`${id}:${result.count ?? result.hits.length}\n`);
-    },
-    end: () => writer.flush(),
-  };
-}
-
 /** `-l`: the ids (or, with `--paths`, the paths) of matching documents, each once. */
 export function filesPrinter(
   out: OutputStream,
@@ -148,7 +150,13 @@ export function filesPrinter(
  * matches listed in it as ripgrep lists a line's submatches: a line is written once however many
  * matches it holds (one object a match repeated a line of a megabyte 40,000 times).
  */
-export function jsonPrinter(out: OutputStream, lines: boolean, before: number, after: number): GrepPrinter {
+export function jsonPrinter(
+  out: OutputStream,
+  lines: boolean,
+  before: number,
+  after: number,
+  invert = false,
+): GrepPrinter {
   const writer = new BufferedWriter(out);
   let count = 0;
   return {
@@ -161,7 +169,11 @@ export function jsonPrinter(out: OutputStream, lines: boolean, before: number, a
           path: doc.path,
           line: hit.line,
           text: hit.text,
-          matches: hit.matches.map((m) => ({ column: columns.of(m.start), match: hit.text.slice(m.start, m.end) })),
+          // -v: a line that does not match has no matches to list (ripgrep's `submatches: []`).
+          matches: (invert ? [] : hit.matches).map((m) => ({
+            column: columns.of(m.start),
+            match: hit.text.slice(m.start, m.end),
+          })),
           before: result.lines.slice(Math.max(0, hit.line - 1 - before), hit.line - 1),
           after: result.lines.slice(hit.line, hit.line + after),
           doc: info,

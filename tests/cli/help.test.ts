@@ -80,6 +80,7 @@ const CORPUS_OPTIONS: Declared[] = [
   ['--corpus <path>', 'read this folder, file or glob (repeatable; also CORPUS_PATH)'],
   ['--hidden', 'also read hidden files and folders, .git and node_modules'],
   ['--follow', 'follow symbolic links (loops are detected)'],
+  ['--no-ignore', 'also read what .gitignore, .ignore and .corpusignore files leave out'],
   ['--glob <pattern>', 'only read files matching the glob; !pattern excludes (repeatable)'],
   ['-t, --type <name>', 'only read files of this format (repeatable, or comma-separated)'],
   ['-T, --type-not <name>', 'do not read files of this format (repeatable)'],
@@ -115,6 +116,7 @@ describe.each([40, 80])('help at %i columns', (columns) => {
     );
     expectSection(r.stdout, 'Options', [
       ['-V, --version', 'print the version'],
+      ['--no-config', 'read no config file (CORPUS_CONFIG_PATH)'],
       ['-h, --help', 'show help'],
     ]);
     expectSection(r.stdout, 'Commands', [
@@ -125,10 +127,11 @@ describe.each([40, 80])('help at %i columns', (columns) => {
         'summarise|summarize [options] [paths...]',
         'the whole corpus at a glance: languages, dates, sources, vocabulary, duplicates',
       ],
+      ['completion <shell>', 'print the completion script of a shell (bash, zsh or fish) on stdout'],
       ['help [command]', ''],
     ]);
     expect(collapse(r.stdout)).toContain(
-      'With no paths, --corpus or CORPUS_PATH, commands read the seed corpus bundled with corpus.',
+      'With no paths or --corpus, commands read the paths of the nearest .corpus.json, else CORPUS_PATH, else the current folder.',
     );
     expect(r.stdout.split('\n')).toContain('Exit status: 0 results, 1 no results, 2 error.');
   });
@@ -142,7 +145,7 @@ describe.each([40, 80])('help at %i columns', (columns) => {
     expectSection(r.stdout, 'Options', [
       ['--sort <key>', 'sort by this field', 'id', 'date', 'lang', 'words', 'title'],
       ['-r, --reverse', 'reverse the sort order (alone: by id, descending)'],
-      ['--fields <names>', 'fields to print, comma-separated (any field of the record)'],
+      ['--fields <names>', 'fields to print, comma-separated (a record field, or extra.<name>)'],
       ['--paths', 'print only the paths of the documents, for xargs'],
       ...FILTERS,
       ...CORPUS_OPTIONS,
@@ -154,10 +157,11 @@ describe.each([40, 80])('help at %i columns', (columns) => {
     expect(r.status).toBe(0);
     expect(usageOf(r.stdout)).toBe('Usage: corpus show [options] <ids...>');
     expect(collapse(r.stdout)).toContain('show documents by id, unique id prefix or path');
-    expectSection(r.stdout, 'Arguments', [['ids', 'document ids, unique id prefixes or file paths']]);
+    expectSection(r.stdout, 'Arguments', [['ids', 'ids or id prefixes; a file or folder: the corpus to show from']]);
     expectSection(r.stdout, 'Options', [
       ['--meta', 'only the metadata'],
-      ['--raw', 'the decoded text as the file holds it'],
+      ['--raw', "the source as it came: the file's bytes, a WARC record's page"],
+      ['--body', 'only the body: the text without its boilerplate lines'],
       ['--no-pager', 'never page, even when the text is longer than the screen'],
       ['--no-sanitize', 'with --raw, write the text to a terminal as decoded, escape sequences included'],
       ...CORPUS_OPTIONS,
@@ -184,8 +188,14 @@ describe.each([40, 80])('help at %i columns', (columns) => {
       ['-B, --before-context <n>', 'lines of context before each match'],
       ['-C, --context <n>', 'lines of context before and after each match'],
       ['-m, --max-count <n>', 'at most n matching lines per document'],
+      ['-v, --invert-match', 'select the lines that do not match'],
+      ['-o, --only-matching', 'print each match on a line of its own (id:line:match)'],
       ['-c, --count', 'print id:count of matching lines per document'],
+      ['--count-matches', 'print id:count of matches (not lines) per document'],
       ['-l, --files-with-matches', 'print the ids of matching documents'],
+      ['-L, --files-without-match', 'print the ids of documents with no matching line'],
+      ['-q, --quiet', 'print nothing; exit 0 at the first match, 1 if none'],
+      ['--stats', 'after the results, print what was searched and found (stderr with a data format)'],
       ['--paths', 'with -l: print paths instead of ids'],
       ['--kwic', 'an aligned keyword-in-context concordance'],
       ['--width <n>', 'with --kwic: characters of context a side (default: fit the terminal, 40 in a pipe)'],

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { describe, expect, test } from 'vitest';
 import { FIXTURES, runCli } from '../helpers/run-cli.js';
 
@@ -51,6 +52,7 @@ describe('corpus list, piped', () => {
       'dateText',
       'source',
       'url',
+      'declaredLang',
       'chars',
       'words',
       'sentences',
@@ -162,7 +164,7 @@ describe('corpus list, piped', () => {
       status: 2,
       stdout: '',
       stderr:
-        "corpus: --fields: unknown field 'colour' (fields: id, path, format, bytes, encoding, lang, langConfidence, languages, title, date, dateText, source, url, chars, words, sentences, paragraphs, lines, boilerplate, hash, flags, provenance)\n",
+        "corpus: --fields: unknown field 'colour' (fields: id, path, format, bytes, encoding, lang, langConfidence, languages, title, date, dateText, source, url, declaredLang, chars, words, sentences, paragraphs, lines, boilerplate, hash, flags, provenance, extra; a record's own field: extra.<name>)\n",
     });
     expect(await runCli(['list', '--since', 'yesterday'])).toMatchObject({
       status: 2,
@@ -187,8 +189,10 @@ describe('corpus list, piped', () => {
   test('--corpus and CORPUS_PATH name the corpus', async () => {
     const byOption = await runCli(['list', '--corpus', 'tests/fixtures/mixed/article.txt', '--fields', 'id']);
     expect(byOption.stdout).toBe('article\n');
+    // Outside the repository: its project file would win over CORPUS_PATH.
     const byEnv = await runCli(['list', '--fields', 'id'], {
-      env: { CORPUS_PATH: 'tests/fixtures/mixed/notes.md:tests/fixtures/mixed/crlf.txt' },
+      env: { CORPUS_PATH: `${FIXTURES}/mixed/notes.md:${FIXTURES}/mixed/crlf.txt` },
+      cwd: os.tmpdir(),
     });
     expect(byEnv.stdout).toBe('notes\ncrlf\n');
   });
@@ -197,7 +201,8 @@ describe('corpus list, piped', () => {
     const r = await runCli(['list', 'seeds/001_34f256881794425b.txt', 'nowhere', '--fields', 'id']);
     expect(r).toEqual({
       status: 2,
-      stdout: '001_34f256881794425b\n',
+      // Two roots: the ids start where their paths part.
+      stdout: 'seeds/001_34f256881794425b\n',
       stderr: 'corpus: warning: nowhere: no such file or folder\n',
       paged: [],
     });

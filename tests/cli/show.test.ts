@@ -13,8 +13,8 @@ describe('corpus show, piped', () => {
     expect(r.stdout.split('\n')[0]).toBe('L’allié de Moscou envoie des troupes en Russie pour s’entraîner');
   });
 
-  test('several ids, by full id and by path', async () => {
-    const r = await runCli(['show', '001_34f256881794425b', 'seeds/000_fdb09ddbbd769acc.txt']);
+  test('several ids, by full id and, with --corpus, by the path of a corpus file', async () => {
+    const r = await runCli(['show', '--corpus', 'seeds', '001_34f256881794425b', 'seeds/000_fdb09ddbbd769acc.txt']);
     expect(r.stdout).toBe(`${seed('001_34f256881794425b.txt')}\n${seed('000_fdb09ddbbd769acc.txt')}\n`);
   });
 

@@ -159,9 +159,9 @@ describe('grep output is the same for --jobs 1 and --jobs 2 (workers start above
 });
 
 describe('grep -c/-l with workers claims whole folders, and the ids stay those of --jobs 1', () => {
-  // Two roots with the same folder names (their ids clash), plain names (the folders are claimed
-  // whole), JSON Lines ids before and after a folder that fall under it, and a binary file, which
-  // claims no id, in a folder claimed whole.
+  // Two roots with the same folder names (their ids start with the roots' names), plain names (the
+  // folders are claimed whole), JSON Lines ids before and after a folder that fall under it, and a
+  // binary file, which claims no id, in a folder claimed whole.
   let roots: string[] = [];
   beforeAll(() => {
     roots = ['one', 'two'].map((name) => path.join(dir, `claims-${name}`));
@@ -177,13 +177,15 @@ describe('grep -c/-l with workers claims whole folders, and the ids stay those o
       fs.writeFileSync(path.join(root, 'b', 'x05.txt'), Buffer.from('freedom\0binary'));
     }
     // Sorts before `a`: its ids are claimed first, so folder `a` of the first root is claimed file by file.
-    fs.writeFileSync(path.join(roots[0] as string, '0.jsonl'), '{"id":"a/x01","text":"freedom"}\n');
+    fs.writeFileSync(path.join(roots[0] as string, '0.jsonl'), '{"id":"claims-one/a/x01","text":"freedom"}\n');
     // Sorts after the folders: its ids fall under folders claimed whole (`b/x05` is free: its file is binary).
     fs.writeFileSync(
       path.join(roots[1] as string, 'z.jsonl'),
-      ['{"id":"c/x02","text":"freedom"}', '{"id":"b/x05","text":"freedom"}', '{"id":"c/x02~2","text":"freedom"}'].join(
-        '\n',
-      ),
+      [
+        '{"id":"claims-two/c/x02","text":"freedom"}',
+        '{"id":"claims-two/b/x05","text":"freedom"}',
+        '{"id":"claims-two/c/x02~2","text":"freedom"}',
+      ].join('\n'),
     );
   });
 
@@ -201,16 +203,16 @@ describe('grep -c/-l with workers claims whole folders, and the ids stay those o
     });
   }
 
-  test('the clashes: the second root’s files, and the JSON Lines ids, get the next free suffix', () => {
+  test('the clashes: the JSON Lines ids get the next free suffix; the two roots do not clash', () => {
     const r = runBin(['grep', '--jobs', '2', '-c', 'freedom', ...roots], { env: { CORPUS_GREP_PARALLEL_FROM: '0' } });
     const lines = r.stdout.trim().split('\n');
-    expect(lines).toContain('a/x01:1'); // the JSON Lines record took it, the first root's file a/x01~2
-    expect(lines).toContain('a/x01~3:1'); // the second root's file
-    expect(r.stderr).toContain(`${roots[0]}/a/x01.txt: id a/x01 is taken, using a/x01~2`);
-    expect(lines).toContain('c/x02~3:1'); // after c/x02 (root one) and c/x02~2 (root two, unmatched)
-    expect(lines).toContain('b/x05:1'); // the record: neither binary file claimed it
-    expect(lines).toContain('c/x02~2~2:1');
-    expect(r.stderr).toContain(`${roots[1]}/a/x00.txt: id a/x00 is taken, using a/x00~2`);
+    expect(lines).toContain('claims-one/a/x01:1'); // the JSON Lines record took it, the first root's file ~2
+    expect(r.stderr).toContain(`${roots[0]}/a/x01.txt: id claims-one/a/x01 is taken, using claims-one/a/x01~2`);
+    expect(lines).toContain('claims-two/a/x01:1'); // the second root's file: its own id
+    expect(lines).toContain('claims-two/c/x02~2:1'); // after c/x02 (root two, unmatched)
+    expect(lines).toContain('claims-two/b/x05:1'); // the record: the binary file did not claim it
+    expect(lines).toContain('claims-two/c/x02~2~2:1');
+    expect(r.stderr).not.toContain(`${roots[1]}/a/x00.txt`);
   });
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { AmbiguousIdError, resolveIds } from '../../src/core/input/resolve-id.js';
 
 const root = path.resolve(__dirname, '../..');
-const options = { inputs: [], cwd: root };
+const options = { inputs: [{ given: 'seeds' }], cwd: root };
 
 describe('resolveIds', () => {
   test('an exact id, a unique prefix, a file path; an unknown name resolves to nothing', async () => {

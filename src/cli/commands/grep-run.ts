@@ -1,20 +1,25 @@
 // `corpus grep`: ripgrep-style search over the documents, each hit knowing its document;
-// counts, document lists, JSON, or an aligned keyword-in-context concordance.
+// lines, matches, counts, document lists or an aligned keyword-in-context concordance, in every
+// output format (docs/spec.md §5).
 
-import type { KwicRow, KwicSort } from '../../core/search/kwic.js';
+import type { KwicSort } from '../../core/search/kwic.js';
 import type { Matcher, MatcherOptions } from '../../core/search/index.js';
 import { PatternTooCostlyError } from '../../core/search/backtracking-guard.js';
 import type { GrepDocument } from '../../core/search/grep-settle.js';
 import type { GrepSpec } from '../../core/search/grep-task.js';
 import type { DocumentRecord } from '../../core/types.js';
+import { filesPrinter, jsonPrinter, linesPrinter, type DocInfo, type GrepPrinter } from '../../format/grep-output.js';
 import {
-  countPrinter,
-  filesPrinter,
-  jsonPrinter,
-  linesPrinter,
-  type DocInfo,
-  type GrepPrinter,
-} from '../../format/grep-output.js';
+  countLines,
+  countRows,
+  documentRows,
+  lineRows,
+  matchesIn,
+  matchingLines,
+  matchRows,
+  type GrepRowsOptions,
+} from '../../format/grep-rows.js';
+import { countingStream, emptyStats, statsText } from '../../format/grep-stats.js';
 import type { Io } from '../io.js';
 import { EXIT, UsageError } from '../errors.js';
 import {
@@ -39,7 +44,13 @@ export interface GrepFlags extends CorpusFlags, OutputFlags, FilterFlags {
   context?: string;
   maxCount?: string;
   count?: boolean;
+  countMatches?: boolean;
   filesWithMatches?: boolean;
+  filesWithoutMatch?: boolean;
+  invertMatch?: boolean;
+  onlyMatching?: boolean;
+  quiet?: boolean;
+  stats?: boolean;
   paths?: boolean;
   kwic?: boolean;
   width?: string;
@@ -50,10 +61,28 @@ function count(name: string, value: string | undefined): number | undefined {
   return value === undefined ? undefined : wholeNumber(name, value);
 }
 
+/**
+ * What is printed (docs/spec.md §5, "Output per mode"); the first of these flags given wins:
+ * -q, -L, -l, --count-matches (or -c with -o), -c, --kwic, -o, else the matching lines.
+ */
+type Output = 'quiet' | 'without' | 'files' | 'countMatches' | 'count' | 'kwic' | 'only' | 'lines';
+
+function outputOf(flags: GrepFlags): Output {
+  if (flags.quiet) return 'quiet';
+  if (flags.filesWithoutMatch) return 'without';
+  if (flags.filesWithMatches) return 'files';
+  // -o -c counts the matches -o would print, as in ripgrep.
+  if (flags.countMatches || (flags.count && flags.onlyMatching)) return 'countMatches';
+  if (flags.count) return 'count';
+  if (flags.kwic) return 'kwic';
+  return flags.onlyMatching ? 'only' : 'lines';
+}
+
 /** What the command line asks of a grep, checked: what to search for, where, and how. */
 interface GrepOptions {
   paths: string[];
   matcher: MatcherOptions;
+  output: Output;
   spec: GrepSpec;
   /** --width: characters of context a side in the concordance. */
   width: number | undefined;
@@ -71,8 +100,10 @@ function grepOptions(args: string[], flags: GrepFlags, io: Io): GrepOptions {
   const after = count('-A', flags.afterContext) ?? context;
   const maxCount = count('-m', flags.maxCount);
   const width = count('--width', flags.width);
-  if (flags.kwic && (flags.count || flags.filesWithMatches))
-    throw new UsageError('--kwic cannot be combined with -c or -l');
+  if (flags.kwic && (flags.count || flags.filesWithMatches || flags.filesWithoutMatch || flags.countMatches))
+    throw new UsageError('--kwic cannot be combined with -c, -l, -L or --count-matches');
+  if (flags.kwic && flags.invertMatch) throw new UsageError('--kwic cannot be combined with -v: it shows matches');
+  if (flags.filesWithoutMatch && flags.filesWithMatches) throw new UsageError('-L cannot be combined with -l');
   if (flags.sort && !flags.kwic) throw new UsageError('--sort goes with --kwic');
   const matcher: MatcherOptions = {
     patterns,
@@ -81,13 +112,26 @@ function grepOptions(args: string[], flags: GrepFlags, io: Io): GrepOptions {
     smartCase: flags.smartCase,
     wordRegexp: flags.wordRegexp,
     fold: flags.fold,
+    invertMatch: flags.invertMatch,
   };
-  const mode = flags.filesWithMatches ? 'files' : flags.count ? 'count' : 'lines';
+  const output = outputOf(flags);
+  // Matches are counted on the lines found (no byte shortcut knows them); --stats counts them in every mode.
+  const mode =
+    output === 'quiet' || output === 'without' || output === 'files' ? 'files' : output === 'count' ? 'count' : 'lines';
+  const lines = mode === 'lines' || (flags.stats === true && output !== 'quiet');
+  // Context goes with the modes that print lines.
+  const withContext = output === 'lines' || output === 'only';
   const parallelFrom = io.env.CORPUS_GREP_PARALLEL_FROM;
   return {
     paths,
     matcher,
-    spec: { mode, before, after, maxCount },
+    output,
+    spec: {
+      mode: lines ? 'lines' : mode,
+      before: withContext ? before : 0,
+      after: withContext ? after : 0,
+      maxCount,
+    },
     width,
     minParallelFiles: parallelFrom ? Number(parallelFrom) : undefined,
   };
@@ -105,16 +149,52 @@ async function matcherOf(options: MatcherOptions): Promise<Matcher> {
   }
 }
 
+/**
+ * True when the output is ripgrep's plain text (`id:line:text`, `id:count`, one id a line, a
+ * heading per document on a terminal): no format, --json or --header asked for, or a table or
+ * TSV for the matching lines, which are the table of a grep. Else rows in the format asked for.
+ */
+function plainText(output: Output, flags: GrepFlags, out: OutputContext): boolean {
+  const asked = flags.format !== undefined || flags.json === true || flags.header === true;
+  if (output === 'lines') return out.format === 'table' || (out.format === 'tsv' && !asked);
+  return !asked && (out.format === 'table' || out.format === 'tsv');
+}
+
 /** The printer of the documents (all but the concordance), as the flags and the output ask. */
-function printerFor(flags: GrepFlags, spec: GrepSpec, out: OutputContext, io: Io): GrepPrinter {
+function printerFor(options: GrepOptions, flags: GrepFlags, out: OutputContext, io: Io): GrepPrinter {
+  const { output } = options;
+  const { before, after } = options.spec;
   const terminal = out.format === 'table';
-  const { before, after } = spec;
-  if (flags.filesWithMatches)
+  const invert = flags.invertMatch === true;
+  const rows: GrepRowsOptions = {
+    format: out.format,
+    out: io.stdout,
+    chalk: out.chalk,
+    header: flags.header,
+    width: io.columns,
+  };
+  if (!plainText(output, flags, out)) {
+    if (output === 'files' || output === 'without') return documentRows(rows);
+    if (output === 'count') return countRows(rows, matchingLines, 'count');
+    if (output === 'countMatches') return countRows(rows, matchesIn(invert), 'matches');
+    if (output === 'only') return matchRows(rows, invert);
+    if (out.format === 'json' || out.format === 'jsonl')
+      return jsonPrinter(io.stdout, out.format === 'jsonl', before, after, invert);
+    return lineRows(rows, before, after);
+  }
+  if (output === 'files' || output === 'without')
     return filesPrinter(io.stdout, out.chalk, terminal, flags.paths === true, flags.null === true);
-  if (flags.count) return countPrinter(io.stdout, out.chalk, terminal);
-  if (out.format === 'json' || out.format === 'jsonl')
-    return jsonPrinter(io.stdout, out.format === 'jsonl', before, after);
-  return linesPrinter({ out: io.stdout, chalk: out.chalk, heading: terminal, before, after });
+  if (output === 'count') return countLines(io.stdout, out.chalk, terminal, matchingLines);
+  if (output === 'countMatches') return countLines(io.stdout, out.chalk, terminal, matchesIn(invert));
+  return linesPrinter({
+    out: io.stdout,
+    chalk: out.chalk,
+    heading: terminal,
+    before,
+    after,
+    invert,
+    only: output === 'only',
+  });
 }
 
 /** The metadata of a document the printers show. */
@@ -148,84 +228,78 @@ async function printDocuments(found: AsyncIterable<GrepDocument[]>, printer: Gre
   return matched;
 }
 
-/** Prints the concordance of the matching documents' hits; resolves to how many documents matched. */
-async function printKwic(
-  found: AsyncIterable<GrepDocument[]>,
-  width: number | undefined,
-  flags: GrepFlags,
-  out: OutputContext,
-  io: Io,
-): Promise<number> {
-  // The concordance's module sets up a collator (ICU data, milliseconds): loaded only for it.
-  const kwic = await import('../../core/search/kwic.js');
-  const { Columns } = await import('../../core/search/grep.js');
-  const kwicWidth = width ?? (io.stdout.isTTY ? Math.max(20, Math.floor((io.columns - 40) / 2)) : 40);
-  const rows: KwicRow[] = [];
-  let matched = 0;
-  const collect = (batch: GrepDocument[]): void => {
-    for (const { search: result } of batch) {
-      matched++;
-      for (const hit of result.hits) {
-        const columns = new Columns(hit.text);
-        for (const m of hit.matches)
-          rows.push(kwic.kwicRow(result.doc.id, hit.line, columns.of(m.start), hit.text, m.start, m.end, kwicWidth));
-      }
-    }
-  };
-  for await (const batch of found) collect(batch);
-  if (flags.sort) kwic.sortKwic(rows, flags.sort);
-  await writeKwicTable(rows, flags, out, io);
-  return matched;
-}
-
-/** Writes the concordance's rows as a table (ID, LINE, LEFT, MATCH, RIGHT) in the output format. */
-async function writeKwicTable(rows: KwicRow[], flags: GrepFlags, out: OutputContext, io: Io): Promise<void> {
-  const { createRowWriter } = await import('../../format/row-writer.js');
-  const writer = createRowWriter<KwicRow>({
-    format: out.format,
-    columns: [
-      { key: 'id', header: 'ID', value: (r) => r.id, style: (t, _r, c) => c.magenta(t) },
-      { key: 'line', header: 'LINE', value: (r) => r.line, align: 'right', style: (t, _r, c) => c.green(t) },
-      { key: 'left', header: 'LEFT', value: (r) => r.left, text: (r) => r.left.trimEnd(), align: 'right' },
-      { key: 'match', header: 'MATCH', value: (r) => r.match, style: (t, _r, c) => c.bold.red(t) },
-      { key: 'right', header: 'RIGHT', value: (r) => r.right, text: (r) => r.right.trimStart() },
-    ],
-    out: io.stdout,
-    chalk: out.chalk,
-    header: flags.header,
-    width: io.columns,
-    json: (r) => r,
-  });
-  for (const row of rows) await writer.write(row);
-  await writer.end();
+/** `-q`: true at the first matching document (the search stops there: the generator is closed). */
+async function anyFound(found: AsyncIterable<GrepDocument[]>): Promise<boolean> {
+  for await (const batch of found) if (batch.length > 0) return true;
+  return false;
 }
 
 /** Runs `grep`; resolves to the exit status: 0 when something matched, 1 when nothing did. */
 export async function runGrep(args: string[], flags: GrepFlags, io: Io): Promise<number> {
+  const started = performance.now();
   if (flags.typeList) return printTypeList(io);
   const options = grepOptions(args, flags, io);
   const matcher = await matcherOf(options.matcher);
   const corpus = await corpusContext(options.paths, flags, io);
   const out = outputContext(flags, io);
-  const { grepDocuments } = await import('../../core/search/grep-corpus.js');
+  const { output, spec } = options;
+  const stats = flags.stats && output !== 'quiet' ? emptyStats() : null;
+  // Statistics go after the results on stdout, as ripgrep's do, unless stdout holds data to parse.
+  const statsOnStdout = stats !== null && plainText(output, flags, out);
+  const printIo = stats ? { ...io, stdout: countingStream(io.stdout, stats) } : io;
   const terminal = out.format === 'table';
   const json = out.format === 'json' || out.format === 'jsonl';
-  const printer = flags.kwic ? null : printerFor(flags, options.spec, out, io);
-  const found = grepDocuments(corpus.options, corpus.run, matcher, {
-    matcherOptions: options.matcher,
-    spec: options.spec,
-    // The records, for the metadata the output shows.
-    records: json || (terminal && !flags.count && !flags.filesWithMatches && !flags.kwic),
-    minParallelFiles: options.minParallelFiles,
-  });
+  // The records, for the metadata the output shows: a JSON line or concordance row, a terminal heading.
+  const records = (json && (output === 'lines' || output === 'kwic')) || (terminal && output === 'lines');
+  // -L and --stats need every document read, matching or not: the scan does that, in this thread.
+  const scan = output === 'without' || stats !== null;
+  const searchStart = performance.now();
+  let found: AsyncIterable<GrepDocument[]>;
+  if (scan) {
+    const { scanCorpus } = await import('../../core/search/scan-corpus.js');
+    found = scanCorpus(corpus.options, corpus.run, matcher, {
+      spec,
+      without: output === 'without',
+      records,
+      tally: stats?.tally,
+    });
+  } else {
+    const { grepDocuments } = await import('../../core/search/grep-corpus.js');
+    found = grepDocuments(corpus.options, corpus.run, matcher, {
+      matcherOptions: options.matcher,
+      spec,
+      records,
+      minParallelFiles: options.minParallelFiles,
+    });
+  }
   let matched: number;
   try {
-    matched = printer ? await printDocuments(found, printer) : await printKwic(found, options.width, flags, out, io);
+    if (output === 'quiet') matched = (await anyFound(found)) ? 1 : 0;
+    else if (output === 'kwic') {
+      const { printKwic } = await import('../../format/grep-kwic.js');
+      const { width } = options;
+      const kwicWidth = width ?? (io.stdout.isTTY ? Math.max(20, Math.floor((io.columns - 40) / 2)) : 40);
+      const rows = {
+        format: out.format,
+        out: printIo.stdout,
+        chalk: out.chalk,
+        header: flags.header,
+        width: io.columns,
+      };
+      matched = await printKwic(found, kwicWidth, flags.sort, rows);
+    } else matched = await printDocuments(found, printerFor(options, flags, out, printIo));
   } catch (err) {
     // The pattern, not the corpus, is at fault: status 2, with what to do about it.
     if (err instanceof PatternTooCostlyError) throw new UsageError(err.message);
     throw err;
   }
+  if (stats) {
+    stats.searchSeconds = (performance.now() - searchStart) / 1000;
+    stats.seconds = (performance.now() - started) / 1000;
+    await (statsOnStdout ? io.stdout : io.stderr).write(statsText(stats));
+  }
+  // -q: a match found is success whatever went wrong elsewhere, as in ripgrep.
+  if (output === 'quiet' && matched > 0) return EXIT.results;
   await reportSkipped(corpus, io);
   return finalStatus(matched > 0 ? EXIT.results : EXIT.noResults, corpus, flags);
 }

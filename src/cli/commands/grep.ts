@@ -28,8 +28,16 @@ export function grepCommand(io: Io, setStatus: (code: number) => void): Command 
     .addOption(new Option('-B, --before-context <n>', 'lines of context before each match'))
     .addOption(new Option('-C, --context <n>', 'lines of context before and after each match'))
     .addOption(new Option('-m, --max-count <n>', 'at most n matching lines per document'))
+    .addOption(new Option('-v, --invert-match', 'select the lines that do not match'))
+    .addOption(new Option('-o, --only-matching', 'print each match on a line of its own (id:line:match)'))
     .addOption(new Option('-c, --count', 'print id:count of matching lines per document'))
+    .addOption(new Option('--count-matches', 'print id:count of matches (not lines) per document'))
     .addOption(new Option('-l, --files-with-matches', 'print the ids of matching documents'))
+    .addOption(new Option('-L, --files-without-match', 'print the ids of documents with no matching line'))
+    .addOption(new Option('-q, --quiet', 'print nothing; exit 0 at the first match, 1 if none'))
+    .addOption(
+      new Option('--stats', 'after the results, print what was searched and found (stderr with a data format)'),
+    )
     .addOption(new Option('--paths', 'with -l: print paths instead of ids'))
     .addOption(new Option('--kwic', 'an aligned keyword-in-context concordance'))
     .addOption(
@@ -43,6 +51,16 @@ export function grepCommand(io: Io, setStatus: (code: number) => void): Command 
   addFilterOptions(cmd);
   addOutputOptions(cmd);
   addCorpusOptions(cmd);
+  cmd.addHelpText(
+    'after',
+    '\nExamples:\n' +
+      '  corpus grep -w Minsk news/            # matching lines, a heading a document\n' +
+      '  corpus grep -c --json -i climat       # [{"id", "path", "count"}, …]\n' +
+      '  corpus grep -o -w "[A-Z][a-z]+sk"     # each match, id:line:match\n' +
+      '  corpus grep -L -i climat --paths      # the documents that never mention it\n' +
+      '  corpus grep -q Minsk && echo found    # exit status only, stops at the first match\n' +
+      '  corpus grep --kwic --sort right Minsk # a concordance',
+  );
   return cmd.action(async (pattern: string | undefined, rest: string[], flags: GrepFlags) =>
     setStatus(
       await (await import('./grep-run.js')).runGrep(pattern === undefined ? rest : [pattern, ...rest], flags, io),

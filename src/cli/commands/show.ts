@@ -10,9 +10,10 @@ import type { ShowFlags } from './show-run.js';
 export function showCommand(io: Io, setStatus: (code: number) => void): Command {
   const cmd = new Command('show')
     .description('show documents by id, unique id prefix or path')
-    .argument('<ids...>', 'document ids, unique id prefixes or file paths')
+    .argument('<ids...>', 'ids or id prefixes; a file or folder: the corpus to show from')
     .addOption(new Option('--meta', 'only the metadata'))
-    .addOption(new Option('--raw', 'the decoded text as the file holds it'))
+    .addOption(new Option('--raw', "the source as it came: the file's bytes, a WARC record's page"))
+    .addOption(new Option('--body', 'only the body: the text without its boilerplate lines'))
     .addOption(new Option('--no-pager', 'never page, even when the text is longer than the screen'))
     .addOption(
       new Option('--no-sanitize', 'with --raw, write the text to a terminal as decoded, escape sequences included'),

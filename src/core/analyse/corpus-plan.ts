@@ -89,6 +89,8 @@ function corpusKey(options: CorpusOptions): unknown {
     hidden: options.hidden ?? false,
     follow: options.follow ?? false,
     globs: options.globs ?? [],
+    // Only with --no-ignore, as with --type.
+    ...(options.noIgnore ? { noIgnore: true } : {}),
     // Only with --type: a run without keeps the key it had.
     ...(options.formats ? { formats: [...options.formats].sort() } : {}),
   };

@@ -2,6 +2,7 @@
 // walk finished in another thread, the folders left unwalked; and the `/`-separated paths they carry.
 
 import path from 'node:path';
+import type { IgnoreStack } from './ignore-files.js';
 import type { SkippedFiles } from './skipped-files.js';
 import type { DocFormat, WarningHandler } from '../types.js';
 
@@ -9,7 +10,10 @@ import type { DocFormat, WarningHandler } from '../types.js';
 export interface FoundFile {
   /** Absolute path. */
   absPath: string;
-  /** Path relative to the corpus root it was found under, with `/` separators. */
+  /**
+   * Path relative to the corpus root it was found under, with `/` separators; with several
+   * roots, relative to the folder that holds them all (see `IdHeads` in ids.ts).
+   */
   relPath: string;
   /** Path as given on the command line, or relative to the cwd. */
   displayPath: string;
@@ -29,6 +33,8 @@ export interface WalkOptions {
   hidden?: boolean;
   /** Follow symbolic links (loops are detected). */
   follow?: boolean;
+  /** `--no-ignore`: read what `.gitignore`, `.ignore` and `.corpusignore` files leave out (ignore-files.ts). */
+  noIgnore?: boolean;
   /** `--glob` patterns; a leading `!` excludes. Matched against the path relative to its root. */
   globs?: string[];
   /** `--type`, `--type-not`: the formats read (see `selectFormats`); null or absent, all of them. */
@@ -53,8 +59,18 @@ export interface FoundFolder {
   relPath: string;
   /** What goes in front of a relative path to make a display path. */
   displayHead: string;
+  /**
+   * With several roots, what goes in front of its files' relative paths to make their ids: the
+   * part of the path that tells its root from the others (see `IdHeads` in ids.ts).
+   */
+  idHead?: string;
   /** How many entries of its parent folder come after it: a hint of how much is left to walk. */
   following?: number;
+  /**
+   * The ignore rules in force in its parent, for whoever walks it (with the folder, they reach a
+   * worker); null with `--no-ignore`; absent, read again from the folders above it.
+   */
+  ignore?: IgnoreStack | null;
 }
 
 /** A path with `/` separators, whatever the platform's. */

@@ -16,11 +16,15 @@ const require = createRequire(import.meta.url);
 export const fastGlob = (): typeof FastGlob => require('fast-glob') as typeof FastGlob;
 const picomatch = (): typeof Picomatch => require('picomatch') as typeof Picomatch;
 
-/** Which paths relative to a root a walk keeps: files, and folders it goes into. */
-export type GlobFilter = { file(rel: string): boolean; dir(rel: string): boolean };
+/**
+ * Which paths relative to a root a walk keeps: files, and folders it goes into; and the files a
+ * `--glob` names (not only lets through): as in ripgrep, those are read even where an ignore file
+ * leaves them out.
+ */
+export type GlobFilter = { file(rel: string): boolean; dir(rel: string): boolean; named(rel: string): boolean };
 
 /** The filter without globs: one for every walk (a new closure each would cost optimized code). */
-const EVERY_PATH: GlobFilter = { file: () => true, dir: () => true };
+const EVERY_PATH: GlobFilter = { file: () => true, dir: () => true, named: () => false };
 
 /** The `--glob` filter: a leading `!` excludes; a pattern without a slash matches base names anywhere. */
 export function makeGlobFilter(globs: string[] | undefined): GlobFilter {
@@ -37,7 +41,13 @@ export function makeGlobFilter(globs: string[] | undefined): GlobFilter {
   return {
     file: (rel) => !exclude.some((m) => m(rel)) && (include.length === 0 || include.some((m) => m(rel))),
     dir: (rel) => !exclude.some((m) => m(rel)),
+    named: (rel) => include.some((m) => m(rel)) && !exclude.some((m) => m(rel)),
   };
+}
+
+/** The folder a glob pattern's files are found under, their root: the part before its first pattern. */
+export function globBase(pattern: string): string {
+  return picomatch().scan(pattern).base || '.';
 }
 
 /** The files an input that is a glob pattern names, sorted, filtered by `filter` and `formats`. */
@@ -47,7 +57,7 @@ export function* globInput(
   filter: GlobFilter,
   formats: ReadonlySet<DocFormat> | null,
 ): Generator<FoundFile> {
-  const base = picomatch().scan(input.given).base || '.';
+  const base = globBase(input.given);
   const found = fastGlob().sync(input.given, {
     cwd: options.cwd,
     dot: options.hidden ?? false,

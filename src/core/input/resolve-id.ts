@@ -1,5 +1,7 @@
-// Finds the documents a user names: an exact id, a unique id prefix, or a file path.
+// Finds the documents a user names: an exact id, a unique id prefix, or a file path; and tells
+// the arguments that name a corpus to read (an existing file or folder) from those that name ids.
 
+import fs from 'node:fs';
 import path from 'node:path';
 import { readDocuments } from './read-documents.js';
 import { corpusFiles, type CorpusInputs, type CorpusRun } from './corpus-files.js';
@@ -12,6 +14,32 @@ export { AmbiguousIdError };
 export interface Resolution {
   query: string;
   ids: string[];
+}
+
+/** A command's arguments told apart: the paths to read as the corpus, and the ids to look up in it. */
+export interface NamedArguments {
+  paths: string[];
+  ids: string[];
+}
+
+/**
+ * Tells paths from ids before any corpus is read (docs/spec.md §5, `show`): an argument naming
+ * an existing file or folder, from `cwd`, is a path; any other is an id or an id prefix. A path
+ * wins over an id of the same spelling, so that what `ls` shows is what is read; such an id is
+ * still reached with `--corpus`, when no argument is taken as a path.
+ */
+export function splitArguments(args: readonly string[], cwd: string): NamedArguments {
+  const named: NamedArguments = { paths: [], ids: [] };
+  for (const arg of args) {
+    let exists = false;
+    try {
+      exists = arg !== '' && fs.statSync(path.resolve(cwd, arg)) !== undefined;
+    } catch {
+      // not on disk: an id
+    }
+    (exists ? named.paths : named.ids).push(arg);
+  }
+  return named;
 }
 
 interface Known {

@@ -1,5 +1,5 @@
-// The walk of one folder tree: each folder's entries sorted by name, hidden entries and links
-// handled as docs/spec.md §1 says, the glob filter applied, problems reported as warnings.
+// The walk of one folder tree: each folder's entries sorted by name, hidden entries, links and
+// ignore files handled as docs/spec.md §1 says, the glob filter applied, problems reported as warnings.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { escapedName, fsPath, shownPath } from './file-names.js';
 import type { FoundFile, FoundFolder, WalkOptions } from './found-files.js';
 import { describeError } from './fs-errors.js';
 import { makeGlobFilter, type GlobFilter } from './globs.js';
+import { enterFolder, Verdict, verdictOf, type IgnoreStack } from './ignore-files.js';
 import { countSkipped, type SkippedFiles } from './skipped-files.js';
 import { specialFileWarning } from './special-files.js';
 import type { DocFormat, WarningHandler } from '../types.js';
@@ -27,6 +28,8 @@ function byName(a: fs.Dirent, b: fs.Dirent): number {
 export interface WalkContext {
   hidden: boolean;
   follow: boolean;
+  /** False with `--no-ignore`: no ignore file is read. */
+  readIgnore: boolean;
   filter: GlobFilter;
   /** The formats read, null for all; and where files with no reader are counted, if anywhere. */
   formats: ReadonlySet<DocFormat> | null;
@@ -49,6 +52,7 @@ export function walkContext(options: WalkOptions, head: string, rootDisplay: str
   return {
     hidden: options.hidden ?? false,
     follow: options.follow ?? false,
+    readIgnore: !(options.noIgnore ?? false),
     filter: makeGlobFilter(options.globs),
     formats: options.formats ?? null,
     // With --type, files of no format were left out as asked.
@@ -63,13 +67,15 @@ export function walkContext(options: WalkOptions, head: string, rootDisplay: str
 
 /**
  * The document files under a folder, sorted by name at each level; with `split`, its subfolders
- * come as {@link FoundFolder}s instead (their `displayHead` left for the caller to set).
+ * come as {@link FoundFolder}s instead (their `displayHead` left for the caller to set). `above`
+ * holds the ignore rules in force in the folder's parent (see ignore-files.ts).
  */
 export function* walkTree(
   context: WalkContext,
   dirAbs: string,
   dirRel: string,
   split: boolean,
+  above: IgnoreStack,
 ): Generator<FoundFile | FoundFolder> {
   const { filter, ancestors, warn, follow } = context;
   const display = (rel: string): string => (rel === '' ? context.rootDisplay : context.head + shownPath(rel));
@@ -95,9 +101,13 @@ export function* walkTree(
     return;
   }
   entries.sort(byName);
+  // The folder's own ignore files apply to its entries: nearly always none, and then no work.
+  const rules = context.readIgnore ? enterFolder(above, dirAbs, dirRel, entries, warn, display) : above;
+  const ruled = rules.levels.length !== 0;
   for (let k = 0; k < entries.length; k++) {
     const entry = entries[k] as fs.Dirent;
-    if (skippedName(entry.name, context.hidden)) continue;
+    // A hidden entry that an ignore file names with `!pattern` is read, as ripgrep reads it.
+    if (skippedName(entry.name, context.hidden) && !(ruled && whitelisted(rules, dirRel, entry))) continue;
     const childAbs = dirAbs.endsWith(path.sep) ? dirAbs + entry.name : dirAbs + path.sep + entry.name;
     const childRel = dirRel === '' ? entry.name : `${dirRel}/${entry.name}`;
     let isDir = entry.isDirectory();
@@ -113,6 +123,7 @@ export function* walkTree(
         continue;
       }
     }
+    if (ruled && ignored(rules, filter, childRel, entry.name, isDir, isFile)) continue;
     if (isDir) {
       if (!filter.dir(childRel)) continue;
       if (split)
@@ -122,8 +133,9 @@ export function* walkTree(
           relPath: childRel,
           displayHead: '',
           following: entries.length - 1 - k,
+          ignore: context.readIgnore ? rules : null,
         };
-      else yield* walkTree(context, childAbs, childRel, false);
+      else yield* walkTree(context, childAbs, childRel, false, rules);
     } else if (isFile) {
       const format = documentFormatOf(entry.name);
       if (format === null) {
@@ -138,6 +150,24 @@ export function* walkTree(
   // A local, not context.follow: read here only once the loop is done, a property load would
   // have no type feedback yet, and V8 would drop the loop's optimized code on the first folder.
   if (follow) ancestors.delete(real);
+}
+
+/** True when an ignore file says to read an entry of the folder at `dirRel` (with `!pattern`). */
+function whitelisted(rules: IgnoreStack, dirRel: string, entry: fs.Dirent): boolean {
+  const rel = dirRel === '' ? entry.name : `${dirRel}/${entry.name}`;
+  return verdictOf(rules, rel, entry.name, entry.isDirectory()) === Verdict.Whitelisted;
+}
+
+/** True when an ignore file leaves the entry out and no `--glob` names it: ripgrep's globs override ignore files. */
+function ignored(
+  rules: IgnoreStack,
+  filter: GlobFilter,
+  rel: string,
+  name: string,
+  isDir: boolean,
+  isFile: boolean,
+): boolean {
+  return verdictOf(rules, rel, name, isDir) === Verdict.Ignored && !(isFile && filter.named(rel));
 }
 
 /**

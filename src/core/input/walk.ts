@@ -1,11 +1,13 @@
 // Finds the files of a corpus: the inputs named, in order (folders walked recursively in a sorted,
-// deterministic order by walk-tree.ts, glob patterns expanded by globs.ts, files and pipes read as named).
+// deterministic order by walk-tree.ts, ignore files honoured by ignore-files.ts, glob patterns
+// expanded by globs.ts, files and pipes read as named).
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { braceExpansions, MAX_BRACE_EXPANSIONS } from './braces.js';
 import { toPosix, type FoundFile, type FoundFolder, type WalkInput, type WalkOptions } from './found-files.js';
 import { fastGlob, globInput, makeGlobFilter } from './globs.js';
+import { NO_RULES, rulesAbove } from './ignore-files.js';
 import { namedSpecialFile } from './special-files.js';
 import { walkContext, walkTree } from './walk-tree.js';
 
@@ -34,10 +36,22 @@ export function walkUnits(
   return walkInputs(inputs, options, missing, !(options.follow ?? false));
 }
 
-/** The files of a folder from {@link walkUnits}, walked with the same options. */
+/**
+ * The files of a folder from {@link walkUnits}, walked with the same options. The ignore rules come
+ * with the folder (`--no-ignore` too), so that options made without them, in a worker, walk alike.
+ */
 export function walkFolder(folder: FoundFolder, options: WalkOptions): Generator<FoundFile> {
-  const context = walkContext(options, folder.displayHead, folder.displayHead, folder.displayHead + folder.relPath);
-  return walkTree(context, folder.absPath, folder.relPath, false) as Generator<FoundFile>;
+  const off = folder.ignore === null || (options.noIgnore ?? false);
+  const context = walkContext(
+    { ...options, noIgnore: off },
+    folder.displayHead,
+    folder.displayHead,
+    folder.displayHead + folder.relPath,
+  );
+  const above = off
+    ? NO_RULES
+    : (folder.ignore ?? rulesAbove(folder.absPath, folder.relPath, options.onWarning ?? (() => {})));
+  return walkTree(context, folder.absPath, folder.relPath, false, above) as Generator<FoundFile>;
 }
 
 function* walkInputs(
@@ -80,7 +94,7 @@ function* walkInputs(
       continue;
     }
     if (stat.isFile()) {
-      // A file named on the command line is read whatever its extension, as ripgrep does.
+      // A file named on the command line is read whatever its extension or ignore files say, as ripgrep does.
       yield {
         absPath: abs,
         relPath: path.basename(abs),
@@ -97,7 +111,9 @@ function* walkInputs(
     const head = displayHead(input, abs);
     const rootDisplay = input.implicit ? toPosix(path.relative(options.cwd, abs)) : input.given;
     const context = walkContext(options, head, rootDisplay, input.given);
-    for (const found of walkTree(context, abs, '', split)) {
+    // Named, the folder is read even if an ignore file above it leaves it out; what is in it is not.
+    const above = context.readIgnore ? rulesAbove(abs, '', warn) : NO_RULES;
+    for (const found of walkTree(context, abs, '', split, above)) {
       if ('folder' in found) found.displayHead = head;
       yield found;
     }

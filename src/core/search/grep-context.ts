@@ -69,8 +69,19 @@ export async function grepContext(matcher: Matcher, options: GrepCorpusOptions):
     reader: new FileReader(),
     analyse: analyseDocument ? (doc: SourceDocument) => analyseDocument(doc).record : undefined,
     caughtUp: options.backpressure ?? (() => null),
-    walkHere: (folder) => walkFolder(folder, { cwd: '', ...walk, onWarning: warn, skipped: options.skipped }),
+    walkHere: (folder) => {
+      const files = walkFolder(folder, { cwd: '', ...walk, onWarning: warn, skipped: options.skipped });
+      return folder.idHead ? withHead(files, folder.idHead) : files;
+    },
   };
+}
+
+/** A folder's files with the head of its ids in front of their paths, as the walk of the corpus gives them (ids.ts). */
+function* withHead(files: Iterable<FoundFile>, head: string): Generator<FoundFile> {
+  for (const file of files) {
+    file.relPath = head + file.relPath;
+    yield file;
+  }
 }
 
 /** A turn of the event loop, for the workers' replies to come in. */

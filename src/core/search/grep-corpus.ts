@@ -4,11 +4,11 @@
 // big enough (grep-workers.ts). Either way this thread claims the ids and reports warnings in
 // walk order, so the output never depends on the worker count.
 
-import { effectiveInputs, type CorpusInputs, type CorpusRun } from '../input/corpus-files.js';
+import { corpusWalk, type CorpusInputs, type CorpusRun } from '../input/corpus-files.js';
 import { formatOf, isCompressed } from '../input/file-kinds.js';
 import type { Matcher, MatcherOptions } from './matcher.js';
 import type { DocumentRecord } from '../types.js';
-import { walkFiles, walkUnits, type FoundFile, type FoundFolder } from '../input/walk.js';
+import type { FoundFile, FoundFolder } from '../input/walk.js';
 import { grepWorkersAvailable } from '../workers/grep-pool.js';
 import { searchFile, type GrepSpec } from './grep-task.js';
 import { restParts } from './grep-parts.js';
@@ -54,8 +54,7 @@ export function grepDocuments(
   const analyse = options.records || filter != null;
   const jobs = corpus.jobs ?? 1;
   // With workers, and results small enough, a worker takes a whole subfolder: walks it too.
-  const walk = jobs > 1 && searchesFolders(options.spec, analyse) ? walkUnits : walkFiles;
-  const walked = walk(effectiveInputs(corpus.inputs), { ...corpus, skipped: run.skipped }, run.missing);
+  const walked = corpusWalk(corpus, run, jobs > 1 && searchesFolders(options.spec, analyse));
   const found = grepCorpus(walked, matcher, {
     matcherOptions: options.matcherOptions,
     spec: options.spec,

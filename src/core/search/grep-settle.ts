@@ -103,7 +103,8 @@ export class GrepSettler {
       if (unit.kind === 'folder' && result === undefined && outcomes[i] === Outcome.NoMatch) {
         // The common case, kept cheap: a file searched with nothing to say claims its id.
         const relPath = relPaths[i] as string;
-        claimFor(ids, fileId(relPath), { displayPath: unit.folder.displayHead + shownPath(relPath) }, warn);
+        const wanted = fileId((unit.folder.idHead ?? '') + relPath);
+        claimFor(ids, wanted, { displayPath: unit.folder.displayHead + shownPath(relPath) }, warn);
         continue;
       }
       if (outcomes[i] === Outcome.Jsonl || outcomes[i] === Outcome.Large) return i;
@@ -129,12 +130,14 @@ export class GrepSettler {
   ): boolean {
     const { outcomes, details } = done;
     const joined = done.relPaths;
-    if (!this.ids.claimFolder(`${folder.relPath}/`, () => claimedIds(joined.split('\0'), outcomes))) return false;
+    const head = folder.idHead ?? '';
+    if (!this.ids.claimFolder(`${head}${folder.relPath}/`, () => claimedIds(head, joined.split('\0'), outcomes)))
+      return false;
     const paths = details.length > 0 ? joined.split('\0') : [];
     for (const [i, result] of details) {
       warnWalk(i);
       const relPath = paths[i] as string;
-      const match = this.file(fileOf(folder, relPath), outcomes[i] as Outcome, result, fileId(relPath));
+      const match = this.file(fileOf(folder, relPath), outcomes[i] as Outcome, result, fileId(head + relPath));
       if (match) found.push(match);
     }
     warnWalk(Infinity);
@@ -157,18 +160,18 @@ function walkWarner(folder: FolderResult | null, from: number, warn: WarningHand
   };
 }
 
-/** A file of a folder searched elsewhere, from its path relative to the root. */
+/** A file of a folder searched elsewhere, from its path relative to the root (its `relPath` as the walk would give it). */
 export function fileOf(folder: FoundFolder, relPath: string): FoundFile {
   const rest = relPath.slice(folder.relPath.length);
   return {
     absPath: folder.absPath + (path.sep === '/' ? rest : rest.split('/').join(path.sep)),
-    relPath,
+    relPath: (folder.idHead ?? '') + relPath,
     displayPath: folder.displayHead + shownPath(relPath),
   };
 }
 
-/** The ids claimed by a folder's files: those read, whatever they held. */
-function* claimedIds(relPaths: readonly string[], outcomes: Uint8Array): Generator<string> {
+/** The ids claimed by a folder's files: those read, whatever they held (`head`: the folder's `idHead`). */
+function* claimedIds(head: string, relPaths: readonly string[], outcomes: Uint8Array): Generator<string> {
   for (let i = 0; i < relPaths.length; i++)
-    if (outcomes[i] === Outcome.NoMatch || outcomes[i] === Outcome.Match) yield fileId(relPaths[i] as string);
+    if (outcomes[i] === Outcome.NoMatch || outcomes[i] === Outcome.Match) yield fileId(head + (relPaths[i] as string));
 }
