@@ -9,7 +9,7 @@ import { decompressSync } from '../input/compression.js';
 import { maxFileSize } from '../input/limits.js';
 import { DocumentSearcher, PART_CHARS, PART_HITS, type DocumentRest, type LineHit } from './grep.js';
 import { BINARY_WARNING } from '../input/formats/text.js';
-import { htmlEncoding } from '../input/formats/html.js';
+import { htmlEncoding, pageParts } from '../input/formats/html.js';
 import { extractHtml } from '../input/html/extract.js';
 import { compressionOf } from '../input/file-kinds.js';
 import { MatchTimeoutError } from './backtracking-guard.js';
@@ -177,7 +177,6 @@ function htmlDocument(file: { absPath: string; displayPath: string }, bytes: Buf
   } catch (err) {
     return unreadable(err);
   }
-  const page = extractHtml(decoded.text);
   const doc: SourceDocument = {
     id: '',
     path: file.displayPath,
@@ -185,12 +184,8 @@ function htmlDocument(file: { absPath: string; displayPath: string }, bytes: Buf
     format: 'html',
     bytes: bytes.length,
     encoding: decoded.encoding,
-    text: page.text,
-    fields: page.fields,
-    fieldSources: page.fieldSources,
+    ...pageParts(extractHtml(decoded.text)),
   };
-  if (page.boilerplate.length > 0) doc.boilerplate = page.boilerplate;
-  if (page.lang !== undefined) doc.declaredLang = page.lang;
   if (decoded.fallback) doc.encodingFallback = true;
   return doc;
 }

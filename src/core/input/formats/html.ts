@@ -5,7 +5,7 @@
 
 import { canonicalEncoding, encodingOption } from '../charset.js';
 import { sniffBom } from '../decode.js';
-import { extractHtml, htmlCharset } from '../html/extract.js';
+import { extractHtml, htmlCharset, type HtmlDocument } from '../html/extract.js';
 import type { FoundFile } from '../walk.js';
 import type { DocumentFormat, FileText } from './format-reader.js';
 import { decodeFile, readFileBytes } from './text.js';
@@ -37,11 +37,17 @@ export function readHtmlFile(
   wantBytes?.(bytes);
   const read = decodeFile(file, bytes, warn, htmlEncoding(bytes));
   if (read === null) return null;
-  const page = extractHtml(read.text);
-  const html: FileText = { ...read, text: page.text, fields: page.fields, fieldSources: page.fieldSources };
-  if (page.boilerplate.length > 0) html.boilerplate = page.boilerplate;
-  if (page.lang !== undefined) html.declaredLang = page.lang;
-  return html;
+  return { ...read, ...pageParts(extractHtml(read.text)) };
+}
+
+/** What a document takes of an extracted page: its text, fields, boilerplate lines and declared language. */
+export function pageParts(
+  page: HtmlDocument,
+): Pick<FileText, 'text' | 'fields' | 'fieldSources' | 'boilerplate' | 'declaredLang'> {
+  const parts: ReturnType<typeof pageParts> = { text: page.text, fields: page.fields, fieldSources: page.fieldSources };
+  if (page.boilerplate.length > 0) parts.boilerplate = page.boilerplate;
+  if (page.lang !== undefined) parts.declaredLang = page.lang;
+  return parts;
 }
 
 /** The reader of HTML files. */

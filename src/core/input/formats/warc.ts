@@ -154,7 +154,9 @@ function deferredPage(
     text: '',
     fields: read.fields,
     fieldSources: read.fieldSources,
-    page: { ...page, raw: keepRaw },
+    // A copy of its own: a view into the decompressed chunk would keep the whole chunk alive while
+    // the document waits, and be cloned whole (its whole buffer) when posted to a worker.
+    page: { ...page, body: Uint8Array.prototype.slice.call(page.body), raw: keepRaw },
   };
   if (read.fallbackDate !== undefined) doc.fallbackDate = read.fallbackDate;
   return doc;
