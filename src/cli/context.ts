@@ -16,12 +16,12 @@ import { setFieldChoice, type FieldChoice } from '../core/input/formats/fields.j
 import type { DocFormat, Encoding } from '../core/types.js';
 import type { WalkInput } from '../core/input/walk.js';
 import { defaultCorpus, ProjectFileError, type DefaultCorpus } from '../core/input/project-file.js';
-import { paint, useColor } from '../format/color.js';
+import { paint, useColor, type ColorChoice } from '../format/color.js';
 import type { OutputFormat } from '../format/formats.js';
 import { visible } from '../format/sanitize.js';
 import { CorpusError, EXIT, UsageError } from './errors.js';
 import type { Io } from './io.js';
-import { progressBar } from './progress.js';
+import { progressBar, type ProgressBar } from './progress.js';
 import { wholeNumber, type CorpusFlags, type FilterFlags, type OutputFlags } from './options.js';
 
 /** A corpus to read and what came of reading it. */
@@ -45,12 +45,17 @@ async function readStdin(io: Io): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Prints a per-document warning in the one shape docs/spec.md §4 gives. */
-export function warner(io: Io, counter: { count: number }): (where: string, why: string) => void {
+/**
+ * Prints a per-document warning in the one shape docs/spec.md §4 gives; with a progress bar
+ * shown, above it (the bar's line cleared, the bar drawn again below the warning).
+ */
+export function warner(io: Io, counter: { count: number }, bar?: ProgressBar): (where: string, why: string) => void {
   return (where, why) => {
     counter.count++;
     const text = io.stderr.isTTY ? visible(`${where}: ${why}`) : `${where}: ${why}`;
-    io.stderr.write(`corpus: warning: ${text}\n`).catch(() => {});
+    const line = `corpus: warning: ${text}\n`;
+    if (bar) bar.above(line);
+    else io.stderr.write(line).catch(() => {});
   };
 }
 
@@ -72,7 +77,7 @@ export async function corpusContext(paths: string[], flags: CorpusFlags & Filter
   }
   if (paths.includes('-') && given.length === 0) throw new CorpusError('no paths on standard input');
   // The default corpus is said once the flags are found valid: an error comes alone.
-  const fallback = given.length === 0 ? defaultInputs(io) : null;
+  const fallback = given.length === 0 ? defaultInputs(io, (flags as { color?: ColorChoice }).color ?? 'auto') : null;
   if (fallback) given.push(...fallback.inputs);
   let filter;
   try {
@@ -94,6 +99,8 @@ export async function corpusContext(paths: string[], flags: CorpusFlags & Filter
   setFieldChoice(fields);
   const { defaultCacheDir } = await import('../core/cache/directory.js');
   if (fallback) await fallback.say();
+  // One bar a run: warnings are written above it.
+  const bar = progressBar(io);
   return {
     options: {
       // The cache holds the records of the files as detected: a forced encoding reads past it.
@@ -103,7 +110,7 @@ export async function corpusContext(paths: string[], flags: CorpusFlags & Filter
           ? null
           : defaultCacheDir(io.env, os.homedir()),
       jobs,
-      onProgress: progressBar(io),
+      onProgress: bar?.update,
       inputs: given,
       cwd: io.cwd,
       hidden: flags.hidden ?? false,
@@ -112,7 +119,7 @@ export async function corpusContext(paths: string[], flags: CorpusFlags & Filter
       globs: flags.glob ?? [],
       formats,
       filter,
-      onWarning: warner(io, warnings),
+      onWarning: warner(io, warnings, bar),
       backpressure: () => io.stderr.drained?.() ?? null,
     },
     run: { missing: [], skipped: new Map() },
@@ -124,7 +131,7 @@ export async function corpusContext(paths: string[], flags: CorpusFlags & Filter
  * The corpus read when none is named, and how to say so on a terminal (`corpus: reading seeds/
  * (from /x/.corpus.json)`), so that nobody searches the wrong folder unawares; never in a pipe.
  */
-function defaultInputs(io: Io): { inputs: WalkInput[]; say: () => Promise<void> } {
+function defaultInputs(io: Io, color: ColorChoice): { inputs: WalkInput[]; say: () => Promise<void> } {
   let chosen: DefaultCorpus;
   try {
     chosen = defaultCorpus(io.cwd, io.env);
@@ -141,7 +148,8 @@ function defaultInputs(io: Io): { inputs: WalkInput[]; say: () => Promise<void> 
         : chosen.source.kind === 'env'
           ? ' (from CORPUS_PATH)'
           : ' (the current folder)';
-    const chalk = paint(useColor('auto', true, io.env));
+    // Dim as the run's colour choice says (`--color never`: plain), for stderr, a terminal here.
+    const chalk = paint(useColor(color, true, io.env));
     await io.stderr.write(`${chalk.dim(visible(`corpus: reading ${shown}${from}`))}\n`).catch(() => {});
   };
   return { inputs: chosen.inputs, say };

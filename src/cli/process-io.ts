@@ -74,6 +74,17 @@ function closedOutput(): OutputStream {
   };
 }
 
+/**
+ * The width tables are drawn to: `COLUMNS` when it is a whole number of columns (set by hand,
+ * or exported by a shell, it wins over the terminal's own, as ls and git do), else the
+ * terminal's, else 80.
+ */
+export function terminalColumns(env: NodeJS.ProcessEnv, detected: number | undefined): number {
+  const given = env.COLUMNS?.trim();
+  if (given && /^\d+$/.test(given) && Number(given) > 0) return Number(given);
+  return detected || 80;
+}
+
 /** The io object of this process. */
 export function processIo(): Io {
   const env = process.env;
@@ -85,7 +96,7 @@ export function processIo(): Io {
     stdinIsTTY: process.stdin.isTTY === true,
     env,
     cwd: process.cwd(),
-    columns: process.stdout.columns || 80,
+    columns: terminalColumns(env, process.stdout.columns),
     rows: process.stdout.rows || 24,
     page: (text) => pageThrough(text, env, stderr),
   };

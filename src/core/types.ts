@@ -108,6 +108,12 @@ export interface LanguageShare {
   share: number;
 }
 
+/**
+ * What a line cut from the body is (docs/spec.md §3 `boilerplateKinds`): the document's own
+ * headline and metadata lines, or boilerplate proper (see `isBoilerplateProper`).
+ */
+export type BoilerplateKind = 'headline' | 'meta' | 'interface' | 'teaser' | 'caption' | 'page' | 'recurring';
+
 /** Where a metadata value came from: `line 3`, `record field`, `filename`, `detected`. */
 export interface Provenance {
   title?: string;
@@ -141,6 +147,8 @@ export interface DocumentRecord {
   paragraphs: number;
   lines: number;
   boilerplate: number[];
+  /** The kind of each line of `boilerplate`, in the same order. */
+  boilerplateKinds: BoilerplateKind[];
   hash: string;
   flags: string[];
   provenance: Provenance;
@@ -173,6 +181,7 @@ export const RECORD_FIELDS: readonly (keyof DocumentRecord)[] = [
   'paragraphs',
   'lines',
   'boilerplate',
+  'boilerplateKinds',
   'hash',
   'flags',
   'provenance',

@@ -1,9 +1,10 @@
 // The terminal view of one document for `show`: a metadata header that says where each value
-// came from, then the text with boilerplate lines dimmed. Document text is made visible.
+// came from and what each cut line is, then the text with the cut lines dimmed. Document text is
+// made visible.
 
 import type { ChalkInstance } from 'chalk';
 import type { AnalysedDocument } from '../core/analyse/analyse-document.js';
-import type { DocumentRecord } from '../core/types.js';
+import type { BoilerplateKind, DocumentRecord } from '../core/types.js';
 import { visible, visibleText } from './sanitize.js';
 
 const LABEL_WIDTH = 9;
@@ -36,8 +37,40 @@ export function metadataLines(raw: DocumentRecord, chalk: ChalkInstance): string
     `${label('counts')}${record.words} words, ${record.sentences} sentences, ${record.paragraphs} paragraphs, ${record.lines} lines`,
     `${label('file')}${record.format}, ${record.encoding}, ${record.bytes} bytes, hash ${record.hash}`,
     `${label('flags')}${record.flags.length > 0 ? record.flags.join(', ') : none}`,
-    `${label('cut')}${record.boilerplate.length > 0 ? `lines ${record.boilerplate.join(', ')} (boilerplate, dimmed below)` : none}`,
+    `${label('cut')}${record.boilerplate.length > 0 ? `${cutLines(record)}${chalk.dim(' (dimmed below)')}` : none}`,
   ];
+}
+
+/** The order kinds are listed in on the `cut` line: the article's own lines, then boilerplate proper. */
+const KIND_ORDER: readonly BoilerplateKind[] = [
+  'headline',
+  'meta',
+  'interface',
+  'teaser',
+  'caption',
+  'page',
+  'recurring',
+];
+
+/** Line numbers the `cut` line shows per kind: a page's menus can be hundreds of lines. */
+const NUMBERS_SHOWN = 8;
+
+/** The cut lines by kind: `headline 3, 6, 7; meta 1, 5, 9; page 1, 3, 5, 7, 9, 11, 13, 15 and 40 more`. */
+function cutLines(record: DocumentRecord): string {
+  const byKind = new Map<BoilerplateKind, number[]>();
+  record.boilerplate.forEach((n, i) => {
+    const kind = record.boilerplateKinds[i] as BoilerplateKind;
+    const numbers = byKind.get(kind);
+    if (numbers) numbers.push(n);
+    else byKind.set(kind, [n]);
+  });
+  return KIND_ORDER.filter((kind) => byKind.has(kind))
+    .map((kind) => {
+      const numbers = byKind.get(kind) as number[];
+      const more = numbers.length > NUMBERS_SHOWN ? ` and ${numbers.length - NUMBERS_SHOWN} more` : '';
+      return `${kind} ${numbers.slice(0, NUMBERS_SHOWN).join(', ')}${more}`;
+    })
+    .join('; ');
 }
 
 function visibleRecord(record: DocumentRecord): DocumentRecord {

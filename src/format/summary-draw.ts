@@ -64,6 +64,28 @@ export interface SummaryDraw {
   cut(text: string, width: number): string;
   /** A borderless table, indented by two spaces, with dimmed headings (none when `head` is empty). */
   table(head: string[], rows: (string | number)[][], aligns?: ('left' | 'right')[]): string;
+  /**
+   * The dim line under a cut list, `  and 43 more sources (a larger --top shows them)`: nothing is
+   * left out in silence (docs/spec.md §5, summarise). No line when nothing was left out.
+   */
+  more(count: number, what: Countable, where: MoreWhere): string[];
+}
+
+/** A noun in the singular and the plural: `['source', 'sources']`. */
+export type Countable = readonly [one: string, many: string];
+
+/** Where the items left out are: in `--json` (the view cut the list), or past `--top` (the summary did). */
+export type MoreWhere = 'json' | 'top';
+
+const MORE_HINTS: Record<MoreWhere, string> = { json: '--json has all', top: 'a larger --top shows them' };
+
+/**
+ * `and 1 more source`, `and 1,024 more terms, 3 more bigrams`, with the hint in parentheses; the
+ * lists that left nothing out are not named. Empty when none did.
+ */
+export function moreText(lists: readonly (readonly [count: number, what: Countable])[], where: MoreWhere): string {
+  const parts = lists.filter(([n]) => n > 0).map(([n, [one, many]]) => `${num(n)} more ${n === 1 ? one : many}`);
+  return parts.length === 0 ? '' : `and ${parts.join(', ')} (${MORE_HINTS[where]})`;
 }
 
 /** The drawing pieces for a terminal of `width` columns. */
@@ -76,6 +98,7 @@ export function summaryDraw(chalk: ChalkInstance, width: number, top: number): S
     title: (text) => chalk.bold.underline(text),
     cut: (text, w) => truncateToWidth(visibleCell(cellHead(text, w)), w),
     table: (head, rows, aligns) => plainTable(head, rows, chalk, width, aligns),
+    more: (count, what, where) => (count > 0 ? [chalk.dim(`  ${moreText([[count, what]], where)}`)] : []),
   };
 }
 

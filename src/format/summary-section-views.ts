@@ -3,10 +3,21 @@
 
 import type { OverviewSection, Overview } from '../core/summary/overview.js';
 import type { SectionName, Summary } from '../core/summary/sections.js';
-import { bar, num, sparkline, type SummaryDraw } from './summary-draw.js';
+import { bar, moreText, num, sparkline, type Countable, type SummaryDraw } from './summary-draw.js';
 
 /** Columns an id (or another name from the data) is cut to in a list: ids are 20 characters. */
 const ID_WIDTH = 40;
+
+// The nouns of the lines saying what a list left out (`and 3 more sources`).
+const LANGUAGES: Countable = ['language', 'languages'];
+const SOURCES: Countable = ['source', 'sources'];
+const TERMS: Countable = ['term', 'terms'];
+const BIGRAMS: Countable = ['bigram', 'bigrams'];
+const NAMES: Countable = ['name', 'names'];
+const DOCUMENTS: Countable = ['document', 'documents'];
+const EXACT_GROUPS: Countable = ['exact group', 'exact groups'];
+const NEAR_GROUPS: Countable = ['near-duplicate group', 'near-duplicate groups'];
+const LINES: Countable = ['line', 'lines'];
 
 /** Draws one section. */
 type SectionView<T> = (section: T, draw: SummaryDraw) => string[];
@@ -52,7 +63,10 @@ function overviewView(o: OverviewSection, { chalk, title, table, cut, width }: S
   return lines;
 }
 
-function languagesView(l: Summary['languages'], { chalk, title, table, cut, top, barWidth }: SummaryDraw): string[] {
+function languagesView(
+  l: Summary['languages'],
+  { chalk, title, table, cut, top, barWidth, more }: SummaryDraw,
+): string[] {
   const max = Math.max(...l.languages.map((x) => x.documents), 0);
   return [
     title('Languages'),
@@ -69,6 +83,8 @@ function languagesView(l: Summary['languages'], { chalk, title, table, cut, top,
         ]),
       ['left', 'left', 'right', 'right', 'left'],
     ),
+    // The summary keeps every language; the view shows `--top` of them.
+    ...more(l.languages.length - top, LANGUAGES, 'json'),
     chalk.dim(`  mixed-language documents: ${l.mixed}, undetermined (und): ${l.und}`),
   ];
 }
@@ -96,7 +112,7 @@ function timelineView(t: Summary['timeline'], { chalk, title, table, cut, barWid
   return lines;
 }
 
-function sourcesView(s: Summary['sources'], { chalk, title, table, cut, barWidth }: SummaryDraw): string[] {
+function sourcesView(s: Summary['sources'], { chalk, title, table, cut, barWidth, more }: SummaryDraw): string[] {
   const max = Math.max(...s.sources.map((x) => x.documents), 0);
   const lines = [title('Sources')];
   if (s.sources.length > 0)
@@ -107,7 +123,7 @@ function sourcesView(s: Summary['sources'], { chalk, title, table, cut, barWidth
         ['left', 'right', 'left'],
       ),
     );
-  lines.push(chalk.dim(`  no source named: ${s.unknown}`));
+  lines.push(...more(s.more.sources, SOURCES, 'top'), chalk.dim(`  no source named: ${s.unknown}`));
   return lines;
 }
 
@@ -149,24 +165,36 @@ function vocabularyView(v: Summary['vocabulary'], { chalk, title, table, cut }: 
       ]);
     }
     lines.push(table(['TERM', 'COUNT', 'DOCS', 'BIGRAM', 'COUNT'], cells, ['left', 'right', 'right', 'left', 'right']));
+    const left = moreText(
+      [
+        [l.more.terms, TERMS],
+        [l.more.bigrams, BIGRAMS],
+      ],
+      'top',
+    );
+    if (left !== '') lines.push(chalk.dim(`  ${left}`));
   }
   return lines;
 }
 
-function namesView(n: Summary['names'], { chalk, title, table, cut }: SummaryDraw): string[] {
+function namesView({ names, more: left }: Summary['names'], { chalk, title, table, cut, more }: SummaryDraw): string[] {
   return [
     title('Names'),
-    n.length > 0
+    names.length > 0
       ? table(
           ['NAME', 'COUNT'],
-          n.map((x) => [cut(x.name, 40), x.count]),
+          names.map((x) => [cut(x.name, 40), x.count]),
           ['left', 'right'],
         )
       : chalk.dim('  none seen twice'),
+    ...more(left.names, NAMES, 'top'),
   ];
 }
 
-function distinctiveView(d: Summary['distinctive'], { chalk, title, table, cut, top, width }: SummaryDraw): string[] {
+function distinctiveView(
+  d: Summary['distinctive'],
+  { chalk, title, table, cut, top, width, more }: SummaryDraw,
+): string[] {
   const docs = d.documents.slice(0, top);
   const lines = [
     title('Distinctive terms') + chalk.dim(`  (${d.measure})`),
@@ -184,12 +212,11 @@ function distinctiveView(d: Summary['distinctive'], { chalk, title, table, cut, 
       ]),
     ),
   ];
-  if (d.documents.length > docs.length)
-    lines.push(chalk.dim(`  and ${d.documents.length - docs.length} more documents (--json has all)`));
+  lines.push(...more(d.documents.length - docs.length, DOCUMENTS, 'json'));
   return lines;
 }
 
-function duplicatesView(d: Summary['duplicates'], { chalk, title, cut, top }: SummaryDraw): string[] {
+function duplicatesView(d: Summary['duplicates'], { chalk, title, cut, top, more }: SummaryDraw): string[] {
   const { shingleWords, permutations, threshold } = d.method;
   const lines = [
     title('Duplicates') +
@@ -197,13 +224,16 @@ function duplicatesView(d: Summary['duplicates'], { chalk, title, cut, top }: Su
   ];
   if (d.exact.length === 0 && d.near.length === 0) lines.push(chalk.dim('  none'));
   const ids = (list: string[]) => list.map((id) => cut(id, ID_WIDTH)).join(', ');
+  // The summary keeps every group; the view shows `--top` of each kind.
   for (const g of d.exact.slice(0, top)) lines.push(`  exact  ${ids(g.ids)}`);
+  lines.push(...more(d.exact.length - top, EXACT_GROUPS, 'json'));
   for (const g of d.near.slice(0, top))
     lines.push(`  near   ${ids(g.ids)}  ${chalk.dim(`similarity ${g.similarity}`)}`);
+  lines.push(...more(d.near.length - top, NEAR_GROUPS, 'json'));
   return lines;
 }
 
-function boilerplateView(b: Summary['boilerplate'], { chalk, title, table, cut, width }: SummaryDraw): string[] {
+function boilerplateView(b: Summary['boilerplate'], { chalk, title, table, cut, width, more }: SummaryDraw): string[] {
   const lines = [
     title('Boilerplate') + chalk.dim(`  (${b.lines} lines in ${b.documents} documents)`),
     chalk.dim('  lines found in more than one document:'),
@@ -214,6 +244,7 @@ function boilerplateView(b: Summary['boilerplate'], { chalk, title, table, cut, 
           ['right', 'left'],
         )
       : chalk.dim('    none'),
+    ...more(b.more.shared, LINES, 'top'),
   ];
   if (b.top.length > 0) {
     lines.push(
@@ -223,6 +254,7 @@ function boilerplateView(b: Summary['boilerplate'], { chalk, title, table, cut, 
         b.top.map((x) => [x.documents, x.occurrences, cut(x.text, width - 20)]),
         ['right', 'right', 'left'],
       ),
+      ...more(b.more.top, LINES, 'top'),
     );
   }
   return lines;

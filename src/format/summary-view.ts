@@ -28,7 +28,9 @@ function sectionView<K extends SectionName>(name: K, summary: Partial<Summary>, 
   return section === undefined ? [] : SECTION_VIEWS[name](section, draw);
 }
 
-const ITEM_KEYS = ['lang', 'term', 'period', 'source', 'flag', 'id', 'group', 'text', 'name', 'from'];
+// The field that names a list item in a dotted key, first found first: `id` before `lang`, as a
+// document's distinctive terms carry both and only the id tells the documents apart.
+const ITEM_KEYS = ['id', 'lang', 'term', 'period', 'source', 'flag', 'group', 'text', 'name', 'from'];
 
 /** Flattens sections into `[section, key, value]` rows: dotted keys, list items named by their id. */
 export function summaryRows(

@@ -198,7 +198,7 @@ describe.each([40, 80])('help at %i columns', (columns) => {
       ['--stats', 'after the results, print what was searched and found (stderr with a data format)'],
       ['--paths', 'with -l: print paths instead of ids'],
       ['--kwic', 'an aligned keyword-in-context concordance'],
-      ['--width <n>', 'with --kwic: characters of context a side (default: fit the terminal, 40 in a pipe)'],
+      ['--width <n>', 'with --kwic: columns of context a side (default: fit the terminal, 40 in a pipe)'],
       [
         '--sort <key>',
         'with --kwic: sort by the words left or right of the match, the match, or id',

@@ -59,6 +59,7 @@ describe('corpus list, piped', () => {
       'paragraphs',
       'lines',
       'boilerplate',
+      'boilerplateKinds',
       'hash',
       'flags',
       'provenance',
@@ -88,6 +89,7 @@ describe('corpus list, piped', () => {
       dateText: '26 Mai 2024 11:53 (UTC+01:00)',
       lines: 30,
       boilerplate: [1, 3, 5, 6, 7, 9, 29, 30],
+      boilerplateKinds: ['meta', 'headline', 'meta', 'headline', 'headline', 'meta', 'interface', 'interface'],
       provenance: { title: 'line 3', date: 'line 5', source: 'line 1', lang: 'detected' },
     });
   });
@@ -164,7 +166,7 @@ describe('corpus list, piped', () => {
       status: 2,
       stdout: '',
       stderr:
-        "corpus: --fields: unknown field 'colour' (fields: id, path, format, bytes, encoding, lang, langConfidence, languages, title, date, dateText, source, url, declaredLang, chars, words, sentences, paragraphs, lines, boilerplate, hash, flags, provenance, extra; a record's own field: extra.<name>)\n",
+        "corpus: --fields: unknown field 'colour' (fields: id, path, format, bytes, encoding, lang, langConfidence, languages, title, date, dateText, source, url, declaredLang, chars, words, sentences, paragraphs, lines, boilerplate, boilerplateKinds, hash, flags, provenance, extra; a record's own field: extra.<name>)\n",
     });
     expect(await runCli(['list', '--since', 'yesterday'])).toMatchObject({
       status: 2,

@@ -107,7 +107,9 @@ describe('corpus show, on a terminal', () => {
     expect(r.stdout.startsWith('id       004_4beb03af83448623\n')).toBe(true);
     const short = await runCli(['show', '004', '--meta', '--color', 'never'], { tty: true, rows: 40 });
     expect(short.paged).toEqual([]);
-    expect(short.stdout.split('\n')[9]).toBe('cut      lines 1, 3, 5, 6, 7, 9, 29, 30 (boilerplate, dimmed below)');
+    expect(short.stdout.split('\n')[9]).toBe(
+      'cut      headline 3, 6, 7; meta 1, 5, 9; interface 29, 30 (dimmed below)',
+    );
   });
 
   test('control characters in a document never reach the terminal raw', async () => {

@@ -43,7 +43,7 @@ describe('bin/corpus on the seeds', () => {
     const r = runBin(['list', '--json']);
     const records = JSON.parse(r.stdout) as object[];
     expect(records).toHaveLength(5);
-    for (const rec of records) expect(Object.keys(rec)).toHaveLength(23);
+    for (const rec of records) expect(Object.keys(rec)).toHaveLength(24);
   });
 
   test('--version and --help exit 0; an unknown command or option exits 2', () => {

@@ -89,7 +89,7 @@ describe('summarise with worker threads', () => {
     expect(s.duplicates.exact.length).toBeGreaterThan(0);
     expect(s.duplicates.near.length).toBeGreaterThan(0);
     expect(s.boilerplate.shared.length).toBeGreaterThan(0);
-    expect(s.names.length).toBeGreaterThan(0);
+    expect(s.names.names.length).toBeGreaterThan(0);
     expect(s.distinctive.documents).toHaveLength(s.overview.documents);
   });
 

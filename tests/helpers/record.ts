@@ -23,6 +23,7 @@ export function rec(over: Partial<DocumentRecord>): DocumentRecord {
     paragraphs: 1,
     lines: 1,
     boilerplate: [],
+    boilerplateKinds: [],
     hash: '0',
     flags: [],
     provenance: {},

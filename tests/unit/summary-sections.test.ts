@@ -67,8 +67,13 @@ describe('lengths', () => {
 describe('lines', () => {
   test('lines shared across documents, counted once a document; boilerplate lines ranked', () => {
     const l = new LinesAccumulator();
-    l.add(rec({ id: 'a', boilerplate: [3] }), ['Body one is here.', '', 'Read more', 'Read more']);
-    l.add(rec({ id: 'b', boilerplate: [2] }), ['Body two.', 'Read  more ']);
+    l.add(rec({ id: 'a', boilerplate: [3], boilerplateKinds: ['interface'] }), [
+      'Body one is here.',
+      '',
+      'Read more',
+      'Read more',
+    ]);
+    l.add(rec({ id: 'b', boilerplate: [2], boilerplateKinds: ['interface'] }), ['Body two.', 'Read  more ']);
     l.add(rec({ id: 'c' }), ['Body one is here.']);
     expect(l.result(10)).toEqual({
       documents: 2,
@@ -78,6 +83,7 @@ describe('lines', () => {
         { text: 'Body one is here.', documents: 2, occurrences: 2 },
       ],
       top: [{ text: 'Read more', documents: 2, occurrences: 2 }],
+      more: { shared: 0, top: 0 },
     });
   });
 });

@@ -115,7 +115,8 @@ describe('near duplicates from signatures computed elsewhere', () => {
 });
 
 describe('lines prepared elsewhere', () => {
-  const record = (boilerplate: number[]) => ({ boilerplate }) as unknown as DocumentRecord;
+  const record = (boilerplate: number[]) =>
+    ({ boilerplate, boilerplateKinds: boilerplate.map(() => 'interface') }) as unknown as DocumentRecord;
 
   test('long lines whose spaces fold to a short line are counted; long ones are not', () => {
     const spaced = `Read   more${' '.repeat(200)}at example.org`;

@@ -41,7 +41,7 @@ export function grepCommand(io: Io, setStatus: (code: number) => void): Command 
     .addOption(new Option('--paths', 'with -l: print paths instead of ids'))
     .addOption(new Option('--kwic', 'an aligned keyword-in-context concordance'))
     .addOption(
-      new Option('--width <n>', 'with --kwic: characters of context a side (default: fit the terminal, 40 in a pipe)'),
+      new Option('--width <n>', 'with --kwic: columns of context a side (default: fit the terminal, 40 in a pipe)'),
     )
     .addOption(
       new Option('--sort <key>', 'with --kwic: sort by the words left or right of the match, the match, or id').choices(
@@ -54,10 +54,10 @@ export function grepCommand(io: Io, setStatus: (code: number) => void): Command 
   cmd.addHelpText(
     'after',
     '\nExamples:\n' +
-      '  corpus grep -w Minsk news/            # matching lines, a heading a document\n' +
-      '  corpus grep -c --json -i climat       # [{"id", "path", "count"}, …]\n' +
+      '  corpus grep -w Minsk seeds/           # matching lines, a heading a document\n' +
+      '  corpus grep -c --json -i nucléaire    # [{"id", "path", "count"}, …]\n' +
       '  corpus grep -o -w "[A-Z][a-z]+sk"     # each match, id:line:match\n' +
-      '  corpus grep -L -i climat --paths      # the documents that never mention it\n' +
+      '  corpus grep -L -i koursk --paths      # the documents that never mention it\n' +
       '  corpus grep -q Minsk && echo found    # exit status only, stops at the first match\n' +
       '  corpus grep --kwic --sort right Minsk # a concordance',
   );

@@ -57,6 +57,15 @@ function columnFor(field: Field): Column<CorpusDocument> {
 }
 
 /**
+ * The columns as a table drops them when a row cannot fit the terminal even cut (docs/spec.md
+ * §5, list): the fields named last go first, the title after all the others, the id never.
+ */
+function dropOrder(columns: Column<CorpusDocument>[]): Column<CorpusDocument>[] {
+  const n = columns.length;
+  return columns.map((c, i) => (c.key === 'id' ? c : { ...c, drop: c.key === 'title' ? n + 1 : n - i }));
+}
+
+/**
  * The fields `--fields` names. A name that is no field of the record is an error (a misspelt
  * `titel` is caught), unless it starts `extra.`: records differ in their own fields, so one no
  * record has is no error, only empty.
@@ -143,7 +152,7 @@ export async function runList(paths: string[], flags: ListFlags, io: Io): Promis
   } else {
     const writer = createRowWriter<CorpusDocument>({
       format: out.format,
-      columns: fields.map(columnFor),
+      columns: dropOrder(fields.map(columnFor)),
       out: io.stdout,
       chalk: out.chalk,
       header: flags.header,

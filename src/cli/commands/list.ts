@@ -18,6 +18,15 @@ export function listCommand(io: Io, setStatus: (code: number) => void): Command 
   addFilterOptions(cmd);
   addOutputOptions(cmd);
   addCorpusOptions(cmd);
+  // Each example runs on the seeds, from the clone (tests/cli/help-examples.test.ts).
+  cmd.addHelpText(
+    'after',
+    '\nExamples:\n' +
+      '  corpus list --sort date --fields id,date,title  # oldest first, three columns\n' +
+      '  corpus list seeds/ --sort words -r --json       # longest first, every field in JSON\n' +
+      '  corpus list --lang fr --since 2024 --paths      # the French documents of 2024 and later\n' +
+      '  corpus list --flag no-title -0 --paths | xargs -0 wc -w  # the untitled ones, to xargs',
+  );
   return cmd.action(async (paths: string[], flags: ListFlags) =>
     setStatus(await (await import('./list-run.js')).runList(paths, flags, io)),
   );

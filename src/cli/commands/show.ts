@@ -20,6 +20,16 @@ export function showCommand(io: Io, setStatus: (code: number) => void): Command 
     );
   addOutputOptions(cmd);
   addCorpusOptions(cmd);
+  // Each example runs on the seeds, from the clone (tests/cli/help-examples.test.ts).
+  cmd.addHelpText(
+    'after',
+    '\nExamples:\n' +
+      '  corpus show 003                             # the document whose id starts with 003\n' +
+      '  corpus show 003 --meta                      # its record, a field a line\n' +
+      '  corpus show 000 001 --body                  # two documents, their boilerplate left out\n' +
+      '  corpus show seeds/001_34f256881794425b.txt  # a file, by its path\n' +
+      '  corpus show 004 --meta --json               # the record as JSON',
+  );
   return cmd.action(async (ids: string[], flags: ShowFlags) =>
     setStatus(await (await import('./show-run.js')).runShow(ids, [], flags, io)),
   );

@@ -29,6 +29,16 @@ export function summariseCommand(io: Io, setStatus: (code: number) => void): Com
   addFilterOptions(cmd);
   addOutputOptions(cmd);
   addCorpusOptions(cmd);
+  // Each example runs on the seeds, from the clone (tests/cli/help-examples.test.ts).
+  cmd.addHelpText(
+    'after',
+    '\nExamples:\n' +
+      '  corpus summarise                                 # the default corpus at a glance\n' +
+      '  corpus summarise seeds/ --only sources,names --top 20  # two sections, longer lists\n' +
+      '  corpus summarise --by month --only overview      # the figures of each month too\n' +
+      '  corpus summarise --json | jq .names.more         # how many names --top left out\n' +
+      '  corpus summarise --since 2024 --format csv > summary.csv',
+  );
   return cmd.action(async (paths: string[], flags: SummariseFlags) =>
     setStatus(await (await import('./summarise-run.js')).runSummarise(paths, flags, io)),
   );

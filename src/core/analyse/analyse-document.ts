@@ -2,6 +2,7 @@
 // boilerplate, body counts, language, hash and flags. One document at a time.
 
 import { extractMetadata, type Metadata } from './metadata/index.js';
+import { CutLines } from './metadata/boilerplate-kinds.js';
 import { declaredFields, type DeclaredFields } from './metadata/declared-fields.js';
 import { detectLanguage } from './language/detect-language.js';
 import { countWordsAndSentences } from '../stats/tokenize.js';
@@ -10,7 +11,7 @@ import { isWhiteSpace } from './white-space.js';
 import { fmix32, FNV_OFFSET, FNV_PRIME } from '../hash.js';
 import { paragraphsOf } from './body.js';
 import { splitLines } from '../input/lines.js';
-import type { DocumentRecord, FieldSources, Provenance, SourceDocument } from '../types.js';
+import type { BoilerplateKind, DocumentRecord, FieldSources, Provenance, SourceDocument } from '../types.js';
 import { languageOfTag } from './language/language-code.js';
 import { completePage } from '../input/warc/pending-page.js';
 import type { FoundFile } from '../input/walk.js';
@@ -120,13 +121,13 @@ function ledeOf(paragraphs: string[], dateText: string | null): string {
 const ATX_HEADING = /^#{1,2}\s+(.+?)(?:\s+#+)?\s*$/;
 
 /** A Markdown document's first heading, when it opens the document, is its title. */
-function markdownTitle(lines: string[], meta: Metadata): void {
+function markdownTitle(lines: string[], meta: Metadata, cut: CutLines): void {
   const index = lines.findIndex((line) => line.trim() !== '');
   const heading = ATX_HEADING.exec(lines[index] ?? '');
   if (!heading?.[1]) return;
   meta.title = heading[1];
   meta.titleLine = index + 1;
-  if (!meta.boilerplate.includes(index + 1)) meta.boilerplate = [...meta.boilerplate, index + 1].sort((a, b) => a - b);
+  cut.claim(index + 1, 'headline');
 }
 
 /** Where a metadata value was read: its line, when it has one. */
@@ -188,6 +189,29 @@ function languageOf(
 }
 
 /**
+ * Cuts the lines the reader knows are not the main content (an HTML page's menus and footers),
+ * and the edge lines that recur across the corpus; gives the keys of the document's edge lines
+ * (none for `lines` null: a page its reader left to extract) and of those that recur.
+ */
+function cutPageLines(
+  cut: CutLines,
+  doc: SourceDocument,
+  lines: string[] | null,
+  recurring: ReadonlySet<string>,
+): { edges: string[]; recurringHits: string[] } {
+  if (doc.boilerplate) for (const n of doc.boilerplate) cut.claim(n, 'page');
+  const edges = lines === null ? [] : edgeLines(lines);
+  const recurringHits: string[] = [];
+  for (const edge of edges) {
+    if (recurring.has(edge.key)) {
+      cut.claim(edge.index + 1, 'recurring');
+      recurringHits.push(edge.key);
+    }
+  }
+  return { edges: edges.map((e) => e.key), recurringHits };
+}
+
+/**
  * Analyses one document. `recurring` holds the lines found recurring across the corpus; they
  * are boilerplate where they stand at the document's edges. The `duplicate` flag needs the
  * documents before this one: {@link markDuplicate} adds it.
@@ -200,7 +224,10 @@ export function analyseDocument(read: SourceDocument, recurring: ReadonlySet<str
   const doc = deferred ? completePage(read) : read;
   const lines = splitLines(doc.text.normalize('NFC'));
   const meta = extractMetadata(lines);
-  if (doc.format === 'markdown' && meta.title === null) markdownTitle(lines, meta);
+  // Each cut line keeps one kind: the surest of those its readings give (see boilerplate-kinds.ts).
+  const cut = new CutLines();
+  meta.boilerplate.forEach((n, i) => cut.claim(n, meta.boilerplateKinds[i] as BoilerplateKind));
+  if (doc.format === 'markdown' && meta.title === null) markdownTitle(lines, meta, cut);
   // A record's date and lang are checked: an invalid one is dropped, and flagged below.
   const declared = declaredFields(doc.fields);
   const { fields } = declared;
@@ -213,18 +240,9 @@ export function analyseDocument(read: SourceDocument, recurring: ReadonlySet<str
   }
   const { title, date, dateText, source } = meta;
 
-  const boilerplate = new Set(meta.boilerplate);
-  // The lines the reader knows are not the main content (an HTML page's menus and footers).
-  if (doc.boilerplate) for (const n of doc.boilerplate) boilerplate.add(n);
-  const edges = deferred ? [] : edgeLines(lines);
-  const recurringHits: string[] = [];
-  for (const edge of edges) {
-    if (recurring.has(edge.key)) {
-      boilerplate.add(edge.index + 1);
-      recurringHits.push(edge.key);
-    }
-  }
-  const paragraphs = paragraphsOf(lines, boilerplate);
+  const { edges, recurringHits } = cutPageLines(cut, doc, deferred ? null : lines, recurring);
+  const { boilerplate, boilerplateKinds } = cut.lists();
+  const paragraphs = paragraphsOf(lines, new Set(boilerplate));
   const body = paragraphs.join('\n');
   const language = detectLanguage(paragraphs);
   const declaredLang = doc.declaredLang === undefined ? null : languageOfTag(doc.declaredLang);
@@ -261,7 +279,8 @@ export function analyseDocument(read: SourceDocument, recurring: ReadonlySet<str
     sentences,
     paragraphs: paragraphs.length,
     lines: lines.length,
-    boilerplate: [...boilerplate].sort((a, b) => a - b),
+    boilerplate,
+    boilerplateKinds,
     hash: digest.hash,
     flags,
     provenance,
@@ -274,7 +293,7 @@ export function analyseDocument(read: SourceDocument, recurring: ReadonlySet<str
     lede: ledeOf(paragraphs, dateText),
     text: doc.text,
     ...(doc.raw === undefined ? {} : { raw: doc.raw }),
-    edges: edges.map((e) => e.key),
+    edges,
     recurringHits,
   };
 }

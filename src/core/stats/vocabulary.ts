@@ -282,6 +282,21 @@ export class Vocabulary {
     return best.kept;
   }
 
+  /** How many terms {@link Vocabulary.top} chooses from: the distinct words of a language that are not stop words. */
+  termCount(lang: string): number {
+    let n = 0;
+    for (const term of this.langs.get(lang)?.words.keys() ?? []) if (!isStopword(term, lang)) n++;
+    return n;
+  }
+
+  /**
+   * How many bigrams {@link Vocabulary.topBigrams} chooses from: the distinct bigrams of a language
+   * still counted (past `maxBigrams`, the rarest were forgotten, so this is then a lower bound).
+   */
+  bigramCount(lang: string): number {
+    return this.langs.get(lang)?.bigramCount ?? 0;
+  }
+
   /** Counts for one word (any casing), or undefined if it never occurred in that language. */
   get(lang: string, word: string): TermCount | undefined {
     const term = foldTerm(word);

@@ -1,5 +1,6 @@
 // The boilerplate section of a summary: short lines shared by several documents, and the lines
-// the analysis marked as boilerplate. It keeps counts only, never the text of the body.
+// the analysis marked as boilerplate proper (page furniture, not the articles' own headlines and
+// metadata lines: docs/spec.md §3 `boilerplateKinds`). It keeps counts only, never the body's text.
 
 import type { DocumentRecord } from '../types.js';
 import { prepareLines, type PreparedLines } from './prepare-lines.js';
@@ -14,19 +15,24 @@ export interface LineCount {
 
 /** Documents with boilerplate and their boilerplate lines; shared lines; the most common boilerplate. */
 export interface BoilerplateSection {
+  /** Documents with at least one line of boilerplate proper. */
   documents: number;
+  /** Lines of boilerplate proper, in all documents. */
   lines: number;
   shared: LineCount[];
   top: LineCount[];
+  /** How many lines `--top` left out of `shared` and of `top` (docs/spec.md §5, summarise). */
+  more: { shared: number; top: number };
 }
 
 /** Past this many distinct lines, lines seen in one document only are dropped (lossy counting). */
 const SHARED_LINE_CAP = 200_000;
 
 /**
- * Counts, per short line, the documents that carry it, and the boilerplate lines of each
- * document. Memory is bounded: past the cap, lines seen once are forgotten, so a line shared
- * by very few documents of a huge corpus may be missed, never a common one.
+ * Counts, per short line, the documents that carry it, and the lines of boilerplate proper of
+ * each document (a headline or a dateline is cut from the body, but is not boilerplate). Memory
+ * is bounded: past the cap, lines seen once are forgotten, so a line shared by very few
+ * documents of a huge corpus may be missed, never a common one.
  */
 export class LinesAccumulator {
   private readonly shared = new Map<string, { documents: number; occurrences: number }>();
@@ -48,7 +54,7 @@ export class LinesAccumulator {
     if (this.shared.size > SHARED_LINE_CAP) {
       for (const [k, v] of this.shared) if (v.documents < 2) this.shared.delete(k);
     }
-    if (record.boilerplate.length > 0) this.withBoilerplate++;
+    if (prepared.boiler.length > 0) this.withBoilerplate++;
     const seenBoiler = new Set<string>();
     for (const line of prepared.boiler) {
       this.boilerplateLines++;
@@ -63,13 +69,15 @@ export class LinesAccumulator {
       [...m.entries()]
         .filter(([, v]) => v.documents >= min)
         .map(([text, v]) => ({ text, ...v }))
-        .sort((a, b) => b.documents - a.documents || b.occurrences - a.occurrences || (a.text < b.text ? -1 : 1))
-        .slice(0, top);
+        .sort((a, b) => b.documents - a.documents || b.occurrences - a.occurrences || (a.text < b.text ? -1 : 1));
+    const shared = list(this.shared, 2);
+    const boiler = list(this.boiler, 1);
     return {
       documents: this.withBoilerplate,
       lines: this.boilerplateLines,
-      shared: list(this.shared, 2),
-      top: list(this.boiler, 1),
+      shared: shared.slice(0, top),
+      top: boiler.slice(0, top),
+      more: { shared: Math.max(0, shared.length - top), top: Math.max(0, boiler.length - top) },
     };
   }
 }

@@ -164,8 +164,8 @@ async function readAhead(
 
 /** What a document needs to be summarised in a shard, from what the corpus reader gives. */
 function shardInput(seq: number, d: AnalysedDocument): ShardInput {
-  const { id, lang, hash, boilerplate, source, date } = d.record;
-  const record = { id, lang, hash, boilerplate, source, date };
+  const { id, lang, hash, boilerplate, boilerplateKinds, source, date } = d.record;
+  const record = { id, lang, hash, boilerplate, boilerplateKinds, source, date };
   if (d.lines.length > 0 || d.paragraphs.length > 0) return { seq, record, lines: d.lines, paragraphs: d.paragraphs };
   if (d.text !== '') return { seq, record, text: d.text };
   if (d.file)

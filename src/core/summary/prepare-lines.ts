@@ -1,6 +1,7 @@
 // A document's lines as the boilerplate section counts them: white space folded, the short lines
 // and the boilerplate lines apart. Done where the document is analysed (in a worker, say).
 
+import { isBoilerplateProper } from '../analyse/metadata/boilerplate-kinds.js';
 import type { DocumentRecord } from '../types.js';
 
 /** Lines longer than this are body text, never counted as shared lines. */
@@ -10,7 +11,7 @@ const SHARED_LINE_MAX = 160;
 export interface PreparedLines {
   /** The non-empty lines of at most {@link SHARED_LINE_MAX} characters. */
   short: string[];
-  /** The non-empty boilerplate lines. */
+  /** The non-empty lines of boilerplate proper: not the headline, not metadata lines (docs/spec.md §3). */
   boiler: string[];
 }
 
@@ -26,7 +27,10 @@ export function foldSpaces(line: string): string {
 }
 
 /** The lines of a document that the boilerplate section counts. */
-export function prepareLines(record: Pick<DocumentRecord, 'boilerplate'>, lines: string[]): PreparedLines {
+export function prepareLines(
+  record: Pick<DocumentRecord, 'boilerplate' | 'boilerplateKinds'>,
+  lines: string[],
+): PreparedLines {
   const short: string[] = [];
   for (const raw of lines) {
     // A long line folds to a short one only through runs of white space: most are left unfolded.
@@ -39,9 +43,11 @@ export function prepareLines(record: Pick<DocumentRecord, 'boilerplate'>, lines:
     short.push(line);
   }
   const boiler: string[] = [];
-  for (const n of record.boilerplate) {
+  record.boilerplate.forEach((n, i) => {
+    // Boilerplate proper only: a headline or a dateline is the article's own (docs/spec.md §3).
+    if (!isBoilerplateProper(record.boilerplateKinds[i])) return;
     const line = foldSpaces(lines[n - 1] ?? '');
     if (line !== '') boiler.push(line);
-  }
+  });
   return { short, boiler };
 }

@@ -31,7 +31,10 @@ export function groupKey(by: GroupBy, record: Pick<DocumentRecord, 'lang' | 'sou
  * The fields of a record a shard reads. Only these cross to a worker: the whole record would
  * be copied for every document of the corpus (titles, flags, provenance) and read by no one.
  */
-export type ShardRecord = Pick<DocumentRecord, 'id' | 'lang' | 'hash' | 'boilerplate' | 'source' | 'date'>;
+export type ShardRecord = Pick<
+  DocumentRecord,
+  'id' | 'lang' | 'hash' | 'boilerplate' | 'boilerplateKinds' | 'source' | 'date'
+>;
 
 /**
  * One document for a shard: its record and its body, as lines and paragraphs, as text to split,
@@ -64,6 +67,9 @@ export interface ShardLanguage {
   stats: VocabularyStats;
   terms: TermCount[];
   bigrams: TermCount[];
+  /** The terms and bigrams the lists were chosen from, so that a view can say how many it left out. */
+  termCount: number;
+  bigramCount: number;
 }
 
 /** What a shard sends back at the end. */
@@ -139,6 +145,8 @@ export class SummaryShard {
         stats: this.vocabulary.stats(lang),
         terms: this.vocabulary.top(lang, top),
         bigrams: this.vocabulary.topBigrams(lang, top),
+        termCount: this.vocabulary.termCount(lang),
+        bigramCount: this.vocabulary.bigramCount(lang),
       })),
       names: this.names.state(),
       distinctive: { seqs: this.seqs, terms: packKeyTerms(this.distinctive.finalise(top)) },

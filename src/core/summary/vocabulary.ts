@@ -15,6 +15,11 @@ export interface VocabularySection {
     typeTokenRatio: number;
     terms: TermCount[];
     bigrams: TermCount[];
+    /**
+     * How many terms and bigrams `--top` left out (docs/spec.md §5, summarise); past 500,000
+     * distinct bigrams in a language the rarest are forgotten, and `bigrams` is then a lower bound.
+     */
+    more: { terms: number; bigrams: number };
   }[];
 }
 
@@ -22,13 +27,17 @@ export interface VocabularySection {
 export const vocabularySection: SummarySection<VocabularySection> = () => ({
   result: ({ languages }) => ({
     stopWords: 'stopwords-iso',
-    languages: languages.map(({ stats: { lang, tokens, types, typeTokenRatio }, terms, bigrams }) => ({
+    languages: languages.map(({ stats: { lang, tokens, types, typeTokenRatio }, terms, bigrams, ...counts }) => ({
       lang,
       tokens,
       types,
       typeTokenRatio: Math.round(typeTokenRatio * 1000) / 1000,
       terms,
       bigrams,
+      more: {
+        terms: Math.max(0, counts.termCount - terms.length),
+        bigrams: Math.max(0, counts.bigramCount - bigrams.length),
+      },
     })),
   }),
 });

@@ -2,7 +2,9 @@
 // not the article. Looks at the header (top 15 non-empty lines) and trailer (bottom 10) only,
 // plus one cheap pass over the body for captions, interface strings and repeated headlines.
 
+import type { BoilerplateKind } from '../../types.js';
 import { isCaptionLine, isFeedCodeLine, isInterfaceLine, isTeaserLine } from './boilerplate.js';
+import { CutLines } from './boilerplate-kinds.js';
 import { readDateLine, readDatePrefix, type FoundDate } from './date.js';
 import { isHeadlineShape, isProse, wordCount } from './line-shape.js';
 import { readSourceLine, readWireDateline } from './source.js';
@@ -24,11 +26,14 @@ export interface Metadata {
   sourceLine: number | null;
   /**
    * Lines that are not the article, ascending: metadata lines (date, source, byline, feed
-   * codes), the headline itself and every copy of it, kickers and teasers of other articles,
-   * captions and credits, interface strings. A line that carries a `date …` prefix glued to the
-   * first sentence is body, so it is not listed. Empty lines are never listed.
+   * codes: `meta`), the headline, its kicker and every copy of it (`headline`), headlines of other
+   * articles and pointers to them (`teaser`), captions and credits (`caption`), interface strings
+   * and what widgets leave under the article (`interface`). A line that carries a `date …` prefix
+   * glued to the first sentence is body, so it is not listed. Empty lines are never listed.
    */
   boilerplate: number[];
+  /** The kind of each line of `boilerplate`, in the same order (see boilerplate-kinds.ts). */
+  boilerplateKinds: BoilerplateKind[];
 }
 
 const HEAD_LINES = 15;
@@ -61,7 +66,7 @@ export function extractMetadata(lines: string[]): Metadata {
 
 /** Accumulates findings; the first date and source found win. */
 class State {
-  readonly boilerplate = new Set<number>();
+  private readonly cutLines = new CutLines();
   title: HeadlineCandidate | null = null;
   date: FoundDate | null = null;
   dateLine: number | null = null;
@@ -72,6 +77,15 @@ class State {
 
   text(index: number): string {
     return (this.lines[index] ?? '').trim();
+  }
+
+  /** Cuts the line at 0-based `index` from the body as `kind`. */
+  cut(index: number, kind: BoilerplateKind): void {
+    this.cutLines.claim(index + 1, kind);
+  }
+
+  isCut(index: number): boolean {
+    return this.cutLines.has(index + 1);
   }
 
   setDate(found: FoundDate, index: number): void {
@@ -95,7 +109,7 @@ class State {
       dateLine: this.dateLine,
       source: this.source,
       sourceLine: this.sourceLine,
-      boilerplate: [...this.boilerplate].sort((a, b) => a - b).map((index) => index + 1),
+      ...this.cutLines.lists(),
     };
   }
 }
@@ -127,12 +141,15 @@ function readHeader(state: State, head: number[]): number | null {
   const choice = chooseTitle(candidates);
   for (const outlet of choice.outlets) {
     state.setSource(readSourceLine(outlet.text)?.source ?? null, outlet.index);
-    state.boilerplate.add(outlet.index);
+    state.cut(outlet.index, 'meta');
   }
-  for (const stray of choice.strays) state.boilerplate.add(stray.index);
+  // A stray above the headline is its kicker ("Politique"), part of the headline; one below it
+  // is another article's headline, a teaser.
+  const titleIndex = choice.title?.index ?? Infinity;
+  for (const stray of choice.strays) state.cut(stray.index, stray.index < titleIndex ? 'headline' : 'teaser');
   if (choice.title !== null) {
     state.title = choice.title;
-    state.boilerplate.add(choice.title.index);
+    state.cut(choice.title.index, 'headline');
   }
   return bodyStart;
 }
@@ -151,7 +168,8 @@ function readTrailer(state: State, nonEmpty: number[], headEnd: number): number 
     const text = state.text(index);
     if (!readMetadataLine(state, text, index, false)) {
       if (isProse(text) || wordCount(text) > TAIL_JUNK_WORDS || /\p{L}[?!]$/u.test(text)) break;
-      state.boilerplate.add(index);
+      // What a widget left under the article ("Selon les critères de", "Le projet de confiance").
+      state.cut(index, 'interface');
     }
     start = index;
   }
@@ -165,14 +183,19 @@ function readBody(state: State, nonEmpty: number[], headEnd: number, tailStart: 
     if (index >= tailStart) break;
     const text = state.text(index);
     // Captions, interface strings and headline copies never end a long line like a sentence.
-    if (text.length > 200 || state.boilerplate.has(index) || (/[.;,]$/u.test(text) && wordCount(text) > 8)) continue;
-    const copy = title !== null && isCopy(text, title);
-    if (copy || isInterfaceLine(text) || isTeaserLine(text) || isFeedCodeLine(text)) {
-      state.boilerplate.add(index);
-    } else if (index > headEnd && isCaptionLine(text)) {
-      state.boilerplate.add(index);
-    }
+    if (text.length > 200 || state.isCut(index) || (/[.;,]$/u.test(text) && wordCount(text) > 8)) continue;
+    const kind = bodyLineKind(text, title);
+    if (kind !== null) state.cut(index, kind);
+    else if (index > headEnd && isCaptionLine(text)) state.cut(index, 'caption');
   }
+}
+
+/** The kind of a line among the paragraphs that is not the article's: null for one that is. */
+function bodyLineKind(text: string, title: string | null): BoilerplateKind | null {
+  if (title !== null && isCopy(text, title)) return 'headline';
+  if (isInterfaceLine(text)) return 'interface';
+  if (isTeaserLine(text)) return 'teaser';
+  return isFeedCodeLine(text) ? 'meta' : null;
 }
 
 /**
@@ -183,16 +206,25 @@ function readBody(state: State, nonEmpty: number[], headEnd: number, tailStart: 
  *   headline under it to count, so it is left to `chooseTitle`.
  */
 function readMetadataLine(state: State, text: string, index: number, top: boolean): boolean {
+  const kind = metadataLineKind(state, text, index, top);
+  if (kind === null) return false;
+  state.cut(index, kind);
+  return true;
+}
+
+/** What {@link readMetadataLine} found the line to be, null for neither metadata nor furniture. */
+function metadataLineKind(state: State, text: string, index: number, top: boolean): BoilerplateKind | null {
   const date = readDateLine(text);
   if (date !== null) {
     state.setDate(date, index);
-  } else if (isInterfaceLine(text) || isTeaserLine(text) || isFeedCodeLine(text)) {
-    // nothing to record: the line is only furniture
-  } else if (!readSourceOrComposite(state, text, index, top) && !isCaptionLine(text)) {
-    return false;
+    return 'meta';
   }
-  state.boilerplate.add(index);
-  return true;
+  // Furniture: nothing to record.
+  if (isInterfaceLine(text)) return 'interface';
+  if (isTeaserLine(text)) return 'teaser';
+  if (isFeedCodeLine(text)) return 'meta';
+  if (readSourceOrComposite(state, text, index, top)) return 'meta';
+  return isCaptionLine(text) ? 'caption' : null;
 }
 
 function readSourceOrComposite(state: State, text: string, index: number, top: boolean): boolean {
