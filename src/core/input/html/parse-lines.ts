@@ -2,7 +2,18 @@
 // `<br>` too), a flat table of the elements the lines stand in (so main-text.ts can judge a line
 // by the blocks around it), and what the page's tags state about it (page-tags.ts).
 
-import { Parser, type Handler } from 'htmlparser2';
+import { createRequire } from 'node:module';
+import type { Handler } from 'htmlparser2';
+
+/**
+ * htmlparser2's parser, loaded at the first page parsed rather than with this module: every run
+ * loads the readers of every format, and a run that meets no page then pays nothing (importing
+ * htmlparser2 costs ~20-30 ms of start-up, a quarter of `corpus list` on the seeds: bench).
+ * require() of an ES module is synchronous from Node 20.19, which htmlparser2 12 needs anyway.
+ */
+let parserClass: typeof import('htmlparser2').Parser | undefined;
+const loadParser = (): typeof import('htmlparser2').Parser =>
+  (parserClass ??= (createRequire(import.meta.url)('htmlparser2') as typeof import('htmlparser2')).Parser);
 import { newPageTags, noteTag, type PageTags } from './page-tags.js';
 import { textSize } from './text-size.js';
 
@@ -177,6 +188,7 @@ class PageBuilder implements Partial<Handler> {
 /** Parses a page into its lines, element table and tags; never throws on malformed HTML. */
 export function parsePage(html: string): ParsedPage {
   const builder = new PageBuilder();
+  const Parser = loadParser();
   const parser = new Parser(builder, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   parser.write(html);
   parser.end();
