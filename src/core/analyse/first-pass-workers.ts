@@ -7,13 +7,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CorpusPlan } from './corpus-plan.js';
-import { countRecurring, type FirstPass } from './first-pass.js';
+import { countRecurring, recordEdges, type FirstPass } from './first-pass.js';
 import { edgeKeys, RecurringLineCounter } from './recurring-lines.js';
 import { CorpusCache, RecurringKeys, type CachedJsonl } from '../cache/index.js';
 import { keepOrRemoved, makeScratchFolder } from '../cache/temp-files.js';
 import { formatOf, isCompressed } from '../input/file-kinds.js';
 import { readerFor } from '../input/formats/index.js';
-import { IdRegistry } from '../input/ids.js';
 import { AnalysisPool, IN_FLIGHT, WORKER_MAX_BYTES } from '../workers/analysis-pool.js';
 import type { WarningHandler } from '../types.js';
 
@@ -175,17 +174,8 @@ async function fillCache(
           continue;
         }
         recordsLeft = true;
-        for await (const doc of reader.read(
-          file,
-          new IdRegistry(),
-          noWarnings,
-          undefined,
-          undefined,
-          undefined,
-          true,
-        )) {
-          // A WARC page is left unextracted (`defer`): its lines are not counted (see analyseDocument).
-          count.push(edgeKeys(doc.text));
+        for await (const edges of recordEdges(reader, file)) {
+          count.push(edges);
           if (count.pending > IN_FLIGHT) await count.countUntil(IN_FLIGHT);
         }
         continue;

@@ -8,6 +8,8 @@ import type { CorpusCache } from '../cache/index.js';
 import { formatOf } from '../input/file-kinds.js';
 import { readerFor } from '../input/formats/index.js';
 import { IdRegistry } from '../input/ids.js';
+import type { RecordFormat } from '../input/formats/format-reader.js';
+import type { FoundFile } from '../input/walk.js';
 import type { AnalysisPool } from '../workers/analysis-pool.js';
 
 /** What the first pass found, and what it leaves the second. */
@@ -44,17 +46,8 @@ export async function countRecurring(
         for (const [, stored] of held.records()) counter.add(stored.edges);
         total += held.file.n;
       } else {
-        for await (const doc of reader.read(
-          file,
-          new IdRegistry(),
-          noWarnings,
-          undefined,
-          undefined,
-          undefined,
-          true,
-        )) {
-          // A WARC page is left unextracted (`defer`): its lines are not counted (see analyseDocument).
-          counter.add(edgeKeys(doc.text));
+        for await (const edges of recordEdges(reader, file)) {
+          counter.add(edges);
           total++;
         }
       }
@@ -70,4 +63,13 @@ export async function countRecurring(
     total++;
   }
   return { recurring: counter.result(), total };
+}
+
+/**
+ * The edge-line keys of each record of a file, in order. A WARC page is left unextracted
+ * (`defer`): it has no lines to count here, and none counted in the second pass (analyseDocument).
+ */
+export async function* recordEdges(reader: RecordFormat, file: FoundFile): AsyncGenerator<string[]> {
+  for await (const doc of reader.read(file, new IdRegistry(), noWarnings, undefined, undefined, undefined, true))
+    yield edgeKeys(doc.text);
 }

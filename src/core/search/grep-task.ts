@@ -140,7 +140,7 @@ export function searchFile(
   const countable = forced === null || forced === 'utf-8';
   const max = maxLines(spec);
   // A page's bytes are not its text (tags, `&eacute;`): it is searched only once extracted.
-  if (file.format === 'html') return searchDocument(htmlDocument(file, bytes), matcher, spec, options);
+  if (file.format === 'html') return searchDocument(documentOf(file, bytes), matcher, spec, options);
   if (!utf16 && countable && spec.mode !== 'lines' && matcher.lineLiterals && !options.analyse) {
     const count = countLiteralLines(bytes, matcher.lineLiterals, max);
     if (count === 0) return NO_MATCH;
@@ -150,9 +150,21 @@ export function searchFile(
     }
   }
   if (!utf16 && !matcher.mayMatchBytes(bytes)) return NO_MATCH;
+  return searchDocument(documentOf(file, bytes), matcher, spec, options);
+}
+
+/**
+ * A file's document: its bytes decoded (an HTML page in the charset it declares) and, for a page,
+ * its text extracted as the HTML reader does; an unreadable result when they cannot be decoded.
+ */
+function documentOf(
+  file: { absPath: string; displayPath: string; format: DocFormat },
+  bytes: Buffer,
+): SourceDocument | FileResult {
+  const html = file.format === 'html';
   let decoded;
   try {
-    decoded = decode(bytes);
+    decoded = html ? decode(bytes, htmlEncoding(bytes)) : decode(bytes);
   } catch (err) {
     return unreadable(err);
   }
@@ -163,28 +175,7 @@ export function searchFile(
     format: file.format,
     bytes: bytes.length,
     encoding: decoded.encoding,
-    text: decoded.text,
-  };
-  if (decoded.fallback) doc.encodingFallback = true;
-  return searchDocument(doc, matcher, spec, options);
-}
-
-/** An HTML file's document: its bytes decoded and its text extracted, as the HTML reader does. */
-function htmlDocument(file: { absPath: string; displayPath: string }, bytes: Buffer): SourceDocument | FileResult {
-  let decoded;
-  try {
-    decoded = decode(bytes, htmlEncoding(bytes));
-  } catch (err) {
-    return unreadable(err);
-  }
-  const doc: SourceDocument = {
-    id: '',
-    path: file.displayPath,
-    absPath: file.absPath,
-    format: 'html',
-    bytes: bytes.length,
-    encoding: decoded.encoding,
-    ...pageParts(extractHtml(decoded.text)),
+    ...(html ? pageParts(extractHtml(decoded.text)) : { text: decoded.text }),
   };
   if (decoded.fallback) doc.encodingFallback = true;
   return doc;
