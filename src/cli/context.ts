@@ -119,6 +119,8 @@ export async function corpusContext(paths: string[], flags: CorpusFlags & Filter
       globs: flags.glob ?? [],
       formats,
       filter,
+      // Looked for when filtered by; a command that shows flags asks for them itself (list, summarise).
+      nearDuplicates: (flags.flag ?? '').split(',').some((name) => name.trim() === 'near-duplicate'),
       onWarning: warner(io, warnings, bar),
       backpressure: () => io.stderr.drained?.() ?? null,
     },

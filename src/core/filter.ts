@@ -30,6 +30,7 @@ export const RECORD_FLAGS = [
   'invalid-date',
   'invalid-lang',
   'duplicate',
+  'near-duplicate',
 ] as const;
 
 /** A filter value that cannot be understood. */

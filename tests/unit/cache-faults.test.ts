@@ -24,6 +24,7 @@ const ENTRY: CacheEntry = {
   i: KEY.ino,
   e: ['k'],
   h: [],
+  n: '',
   l: 'lede',
   r: rec({ id: 'a', path: 'a.txt', hash: 'h' }),
 };

@@ -46,6 +46,7 @@ const entries: CacheEntry[] = paths.map((f, i) => ({
   i: 77,
   e: [`k${i}`],
   h: [],
+  n: '',
   l: `lede ${i}`,
   r: rec({ id: `id${i}`, path: f, hash: `h${i}` }),
 }));
@@ -156,6 +157,7 @@ for (const window of [WINDOW, 64]) {
       i: 77,
       e: [`e${k}`],
       h: k === 1 ? [`e${k}`] : [],
+      n: '',
       l: `lede ${k}`,
       r: rec({ id: `asked ${k}`, path: 'records.jsonl', format: 'jsonl' }),
     });

@@ -41,6 +41,7 @@ describe('a stored cache entry', () => {
           i: 9007199254740991,
           e: [id, 'k,"h":['],
           h: [id],
+          n: '',
           l: `lede ,"r":{"id":" ${oldId}`,
           r,
         };
@@ -76,7 +77,7 @@ describe('a stored cache entry', () => {
       const expected =
         h.length === e.filter((k) => recurring.has(k)).length &&
         e.filter((k) => recurring.has(k)).every((k, i) => k === h[i]);
-      const read = stored({ f: '/x/a.txt', s: 1, m: 2, c: 3, i: 4, e, h, l: '', r: rec({}) });
+      const read = stored({ f: '/x/a.txt', s: 1, m: 2, c: 3, i: 4, e, h, n: '', l: '', r: rec({}) });
       expect(read?.hitsAre(new RecurringKeys(recurring)), JSON.stringify({ recurring: [...recurring], e, h })).toBe(
         expected,
       );
@@ -87,7 +88,7 @@ describe('a stored cache entry', () => {
   });
 
   test('is null for another size, modification time, change time or inode', () => {
-    const entry: CacheEntry = { f: '/x/a.txt', s: 10, m: 5.5, c: 6.25, i: 12, e: [], h: [], l: '', r: rec({}) };
+    const entry: CacheEntry = { f: '/x/a.txt', s: 10, m: 5.5, c: 6.25, i: 12, e: [], h: [], n: '', l: '', r: rec({}) };
     expect(stored(entry)).not.toBeNull();
     expect(stored(entry, { size: 11 })).toBeNull();
     expect(stored(entry, { size: 1 })).toBeNull();
@@ -115,7 +116,9 @@ describe('a stored cache entry', () => {
       const stamp = stampOf({ absPath: '/a', size: 1, mtimeMs: 2, ctimeMs: 3, ino: 4 });
       return StoredEntry.read({ bytes, start: 0, end: bytes.length - 1, at: 0, next: bytes.length }, stamp);
     };
-    expect(line(JSON.stringify({ f: '/a', s: 1, m: 2, c: 3, i: 4, e: [], h: [], l: '', r: rec({}) }))).not.toBeNull();
+    expect(
+      line(JSON.stringify({ f: '/a', s: 1, m: 2, c: 3, i: 4, e: [], h: [], n: '', l: '', r: rec({}) })),
+    ).not.toBeNull();
     expect(line('{"f":"/a","s":1,"m":2,"c":3,"i":4,"e":[],"h":[],"l":"","r":{"path":"p","id":"i"}}')).toBeNull();
     expect(
       line('{"f":"/a","s":1,"m":2,"c":3,"i":4,"e":[],"l":"","r":{"id":"i","path":"p","paragraphs":1,"hash":"h"}}'),

@@ -134,7 +134,12 @@ export async function runList(paths: string[], flags: ListFlags, io: Io): Promis
   const corpus = await corpusContext(paths, flags, io);
   const out = outputContext(flags, io);
   const { analyseCorpus } = await loadAnalysis();
-  const docs = analyseCorpus({ ...corpus.options, withText: false, withRecordText: false }, corpus.run);
+  // Near duplicates are looked for only when a flag is shown or filtered by.
+  const nearDuplicates =
+    corpus.options.nearDuplicates === true ||
+    (flags.fields === undefined ? !flags.paths && (out.format === 'json' || out.format === 'jsonl') : false) ||
+    fields.some((f) => f.kind === 'record' && f.key === 'flags');
+  const docs = analyseCorpus({ ...corpus.options, withText: false, withRecordText: false, nearDuplicates }, corpus.run);
   let count = 0;
 
   if (flags.paths) {
@@ -165,7 +170,16 @@ export async function runList(paths: string[], flags: ListFlags, io: Io): Promis
       // Sorting needs every row; rows are small, and the text of each document is not kept.
       const all: CorpusDocument[] = [];
       for await (const d of docs)
-        all.push({ record: d.record, lede: d.lede, text: '', lines: [], paragraphs: [], edges: [], recurringHits: [] });
+        all.push({
+          record: d.record,
+          lede: d.lede,
+          text: '',
+          lines: [],
+          paragraphs: [],
+          edges: [],
+          recurringHits: [],
+          signature: null,
+        });
       const by = compareBy(sortKey, flags.reverse === true);
       all.sort((a, b) => by(a.record, b.record));
       for (const d of all) await writer.write(d);

@@ -41,7 +41,7 @@ export async function runSummarise(paths: string[], flags: SummariseFlags, io: I
   const { languageName } = await import('../../core/analyse/language/lang-codes.js');
   const names = await languageName();
   // The text is read where it is analysed (in the workers), not here.
-  const docs = analyseCorpus({ ...corpus.options, withText: false }, corpus.run);
+  const docs = analyseCorpus({ ...corpus.options, withText: false, nearDuplicates: true }, corpus.run);
   const summary = await summarise(docs, {
     top,
     by: flags.by,

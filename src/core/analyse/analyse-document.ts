@@ -5,7 +5,7 @@ import { extractMetadata, type Metadata } from './metadata/index.js';
 import { CutLines } from './metadata/boilerplate-kinds.js';
 import { declaredFields, type DeclaredFields } from './metadata/declared-fields.js';
 import { detectLanguage } from './language/detect-language.js';
-import { countWordsAndSentences } from '../stats/tokenize.js';
+import { bodyFigures } from '../stats/body-signature.js';
 import { edgeLines } from './recurring-lines.js';
 import { isWhiteSpace } from './white-space.js';
 import { fmix32, FNV_OFFSET, FNV_PRIME } from '../hash.js';
@@ -33,6 +33,11 @@ export interface AnalysedDocument {
   edges: string[];
   /** The edge lines that were marked boilerplate as recurring across the corpus. */
   recurringHits: string[];
+  /**
+   * The body's MinHash signature (stats/body-signature.ts), for the run's `near-duplicate` flag;
+   * null when the body has no word.
+   */
+  signature: Uint32Array | null;
   /**
    * The file the document was read from, when it is a file of its own (set by the corpus
    * reader; a record of a JSON Lines file has none): with `withText: false`, a consumer can
@@ -248,7 +253,7 @@ export function analyseDocument(read: SourceDocument, recurring: ReadonlySet<str
   const declaredLang = doc.declaredLang === undefined ? null : languageOfTag(doc.declaredLang);
   const lang = languageOf(language.lang, fields.lang, declaredLang, paragraphs.length > 0, doc, provenance);
 
-  const { words, sentences } = countWordsAndSentences(body);
+  const { words, sentences, signature } = bodyFigures(body);
   const digest = bodyDigest(paragraphs);
   const flags: string[] = [];
   if (language.languages.length > 1) flags.push('mixed-language');
@@ -295,5 +300,6 @@ export function analyseDocument(read: SourceDocument, recurring: ReadonlySet<str
     ...(doc.raw === undefined ? {} : { raw: doc.raw }),
     edges,
     recurringHits,
+    signature,
   };
 }

@@ -1,5 +1,5 @@
-// A document's body as the record describes it: its lines, its paragraphs without the
-// boilerplate lines, and the flag that compares bodies across a run. Light: no analysis here.
+// A document's body as the record describes it: its lines, and its paragraphs without the
+// boilerplate lines. Light: no analysis here.
 
 import { splitLines } from '../input/lines.js';
 import type { DocumentRecord } from '../types.js';
@@ -32,17 +32,6 @@ export function paragraphsOf(lines: string[], skip: ReadonlySet<number>): string
 }
 
 const SENTENCE_END = /[.!?…:»"”)\]]$/u;
-
-/**
- * Flags a record `duplicate` when an earlier document of the run had the same body; `hashes`
- * maps each body hash seen to the first id that had it. An empty body is never a duplicate.
- */
-export function markDuplicate(record: DocumentRecord, hashes: Map<string, string>): void {
-  if (record.paragraphs === 0) return;
-  const first = hashes.get(record.hash);
-  if (first === undefined) hashes.set(record.hash, record.id);
-  else if (first !== record.id && !record.flags.includes('duplicate')) record.flags.push('duplicate');
-}
 
 /** The lines and body paragraphs of a text whose record is known (a cached analysis). */
 export function documentViews(

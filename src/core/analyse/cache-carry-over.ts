@@ -13,6 +13,7 @@ import {
   type StoredEntry,
 } from '../cache/index.js';
 import type { WorkerResult } from '../workers/analysis-pool.js';
+import { encodeSignature } from '../stats/body-signature.js';
 
 /** The cache's next version, entry by entry, in corpus order. */
 export class CacheCarryOver {
@@ -41,6 +42,7 @@ export class CacheCarryOver {
         ...keyFields(stat),
         e: result.edges,
         h: result.recurringHits,
+        n: encodeSignature(result.signature),
         l: result.lede,
         r: record,
       });

@@ -1,7 +1,7 @@
 // A document handed out from the cache: its record, lede and edge lines are read from the stored
 // entry only when asked for, so that a warm `list` parses little more than it prints.
 
-import { markDuplicate } from './body.js';
+import { withRunFlag, type RunFlags } from './run-flags.js';
 import type { CorpusDocument } from './corpus-document.js';
 import type { StoredEntry } from '../cache/index.js';
 import type { FoundFile } from '../input/walk.js';
@@ -14,18 +14,17 @@ export const NO_VIEWS = Object.freeze({
 });
 
 /**
- * A document from the cache, marked a duplicate when its hash is in `hashes` (which it joins
- * otherwise): marking reads only the entry's `paragraphs` and `hash`, not its record.
+ * A document from the cache, given the run's flag (see run-flags.ts): reading it takes only the
+ * entry's `paragraphs`, `hash` and signature, not its record.
  */
-export function cachedDocument(
-  stored: StoredEntry,
-  id: string,
-  path: string,
-  hashes: Map<string, string>,
-): CorpusDocument {
-  const probe = { id, paragraphs: stored.paragraphs, hash: stored.hash, flags: [] as string[] };
-  markDuplicate(probe as DocumentRecord, hashes);
-  return new CachedDocument(stored, id, path, probe.flags.length > 0 ? hashes : null);
+export function cachedDocument(stored: StoredEntry, id: string, path: string, runFlags: RunFlags): CorpusDocument {
+  const flag = runFlags.flagOf({
+    id,
+    paragraphs: stored.paragraphs,
+    hash: stored.hash,
+    signature: () => stored.signature(),
+  });
+  return new CachedDocument(stored, id, path, flag);
 }
 
 /**
@@ -43,16 +42,14 @@ class CachedDocument implements CorpusDocument {
     private readonly stored: StoredEntry,
     private readonly id: string,
     private readonly path: string,
-    /** Set when it duplicates a document before it: the hashes met so far. */
-    private readonly duplicateOf: Map<string, string> | null,
+    /** The flag the run gives it, if any. */
+    private readonly runFlag: string | null,
   ) {}
 
   get record(): DocumentRecord {
     if (this.parsed) return this.parsed;
     const r = this.stored.record();
-    this.parsed = { ...r, id: this.id, path: this.path, flags: [...r.flags] };
-    // Marked on the record itself as on any other, to the same effect: the first holder of its hash is known.
-    if (this.duplicateOf) markDuplicate(this.parsed, this.duplicateOf);
+    this.parsed = { ...r, id: this.id, path: this.path, flags: withRunFlag(r.flags, this.runFlag) };
     return this.parsed;
   }
 
@@ -68,8 +65,12 @@ class CachedDocument implements CorpusDocument {
     return this.stored.hits;
   }
 
-  /** The record as stored, unless this run marks it a duplicate. */
+  get signature(): Uint32Array | null {
+    return this.stored.signature();
+  }
+
+  /** The record as stored, unless this run gives it a flag. */
   recordJsonParts(): readonly [string, Uint8Array] | null {
-    return this.duplicateOf ? null : this.stored.recordJsonWith(this.id, this.path);
+    return this.runFlag !== null ? null : this.stored.recordJsonWith(this.id, this.path);
   }
 }

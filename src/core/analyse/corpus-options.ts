@@ -20,6 +20,12 @@ export interface CorpusOptions extends CorpusInputs, ReadOptions {
    * JSON Lines file held in the cache go unread.
    */
   withRecordText?: boolean;
+  /**
+   * Give records the run's `near-duplicate` flag (default true). Finding near duplicates reads
+   * every document's signature and looks it up among those before it: a run that shows no flag
+   * and filters by none (`list`'s default columns) is spared that.
+   */
+  nearDuplicates?: boolean;
   /** Called as documents are done, with the number of documents in the corpus. */
   onProgress?: (done: number, total: number) => void;
   /**

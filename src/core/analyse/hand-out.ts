@@ -1,9 +1,10 @@
 // The last step of the second pass: a slot settled into the document handed out, in corpus order
-// — its analysis awaited, its cache entry carried over, duplicates marked, progress told, the
+// — its analysis awaited, its cache entry carried over, duplicates and near duplicates marked, progress told, the
 // filter applied, its text and views added when wanted.
 
 import type { AnalysedDocument } from './analyse-document.js';
-import { documentViews, markDuplicate } from './body.js';
+import { documentViews } from './body.js';
+import { RunFlags, withRunFlag } from './run-flags.js';
 import type { CacheCarryOver } from './cache-carry-over.js';
 import { cachedDocument, NO_VIEWS } from './cached-document.js';
 import type { CorpusDocument } from './corpus-document.js';
@@ -16,18 +17,20 @@ import type { DocumentRecord } from '../types.js';
 
 /** Hands the documents out, one slot at a time, in corpus order. */
 export class HandOut {
-  /** The hash of each document handed out so far, and its id: a later one with the same is a duplicate. */
-  private readonly hashes = new Map<string, string>();
+  /** The documents handed out so far, for the `duplicate` and `near-duplicate` flags. */
+  private readonly runFlags: RunFlags;
   private done = 0;
 
   constructor(
-    private readonly options: Pick<CorpusOptions, 'filter' | 'onProgress' | 'backpressure'>,
+    private readonly options: Pick<CorpusOptions, 'filter' | 'onProgress' | 'backpressure' | 'nearDuplicates'>,
     private readonly withText: boolean,
     /** The documents of the corpus, for progress. */
     private readonly total: number,
     private readonly carry: CacheCarryOver | null,
     private readonly analysis: DocumentAnalysis,
-  ) {}
+  ) {
+    this.runFlags = new RunFlags(options.nearDuplicates !== false);
+  }
 
   /** The document of a slot; null for a slot that is no document, or one the filter leaves out. */
   async settle(slot: Slot): Promise<CorpusDocument | null> {
@@ -42,7 +45,7 @@ export class HandOut {
     if (slot.end !== undefined) return null;
     const analysed = result
       ? this.analysed(slot, result)
-      : cachedDocument(slot.stored as StoredEntry, slot.id, slot.path, this.hashes);
+      : cachedDocument(slot.stored as StoredEntry, slot.id, slot.path, this.runFlags);
     this.done++;
     this.options.onProgress?.(this.done, this.total);
     if (this.options.filter && !this.options.filter(analysed.record)) return null;
@@ -60,10 +63,12 @@ export class HandOut {
     return analysed;
   }
 
-  /** A document analysed in this run, under its id and path, marked when it duplicates one before it. */
+  /** A document analysed in this run, under its id and path, with the run's flag. */
   private analysed(slot: Slot, result: AnalysedDocument | WorkerResult): CorpusDocument {
-    const record: DocumentRecord = { ...result.record, id: slot.id, path: slot.path, flags: [...result.record.flags] };
-    markDuplicate(record, this.hashes);
+    const { paragraphs, hash, flags } = result.record;
+    const signature = result.signature;
+    const flag = this.runFlags.flagOf({ id: slot.id, paragraphs, hash, signature: () => signature });
+    const record: DocumentRecord = { ...result.record, id: slot.id, path: slot.path, flags: withRunFlag(flags, flag) };
     // A worker's result has no views: they are made from the text when wanted.
     const views = 'lines' in result ? result : NO_VIEWS;
     return {
@@ -74,6 +79,7 @@ export class HandOut {
       paragraphs: views.paragraphs,
       edges: result.edges,
       recurringHits: result.recurringHits,
+      signature,
     };
   }
 }

@@ -42,6 +42,11 @@ export interface CacheEntry extends KeyFields {
   e: string[];
   /** The edge lines that were boilerplate as recurring when the record was made. */
   h: string[];
+  /**
+   * The body's MinHash signature, its 128 values as little-endian bytes in base64; '' when the
+   * body has no word (stats/body-signature.ts). The run's `near-duplicate` flag compares them.
+   */
+  n: string;
   /** The lede shown for an untitled document. */
   l: string;
   /**
@@ -86,7 +91,7 @@ const HEADER_KIND = 'corpus-cache';
  * The tool's version and the analysis's: bump the latter whenever a record made from the same
  * file would differ (a new hash, a new field), so that old entries are not served.
  */
-export const CACHE_VERSION = `${VERSION}+7`;
+export const CACHE_VERSION = `${VERSION}+8`;
 /** The start of a cache file's header, up to its version (JSON.stringify keeps this key order). */
 const HEADER_START = /^\{"kind":"corpus-cache","version":("(?:[^"\\]|\\.)*")/;
 

@@ -15,13 +15,14 @@ const COMMA = 0x2c;
 
 /**
  * The keys of an entry line (a `CacheEntry`, see file-format.ts),
- * `{"f":…,"s":…,"m":…,"c":…,"i":…,"e":[…],"h":[…],"l":"…","r":{"id":…,"path":…,…}}`,
+ * `{"f":…,"s":…,"m":…,"c":…,"i":…,"e":[…],"h":[…],"n":"…","l":"…","r":{"id":…,"path":…,…}}`,
  * or of a `JsonlFileEntry`, `{"f":…,"s":…,"m":…,"c":…,"i":…,"j":{…}}`.
  */
 const KEY_START = '{"f":"';
 const E_KEY = ',"e":';
 const J_KEY = ',"j":';
 const H_KEY = ',"h":';
+const N_KEY = ',"n":"';
 const L_KEY = ',"l":"';
 const R_KEY = ',"r":';
 const ID_KEY = '{"id":"';
@@ -139,14 +140,16 @@ export function isFileEntry(line: Line, stamp: string): boolean {
 
 /**
  * Makes what a `CacheEntry` line is read as, from where its parts are: the line's `bytes`, where
- * it starts in the file (`at`), its edge lines' and hits' arrays (their `[`), the lede's and the
- * record's keys (`,"l":"` and `,"r":`), its end, and its record's `paragraphs` and `hash`.
+ * it starts in the file (`at`), its edge lines' and hits' arrays (their `[`), the signature's,
+ * the lede's and the record's keys (`,"n":"`, `,"l":"` and `,"r":`), its end, and its record's
+ * `paragraphs` and `hash`.
  */
 export type EntryMaker<T> = (
   bytes: Buffer,
   at: number,
   edges: number,
   hits: number,
+  signatureKey: number,
   ledeKey: number,
   recordKey: number,
   end: number,
@@ -165,7 +168,8 @@ export function scanEntry<T>(line: Line, stamp: string, make: EntryMaker<T>): T 
   const eKey = afterStamp(bytes, start, end, stamp);
   const edges = eKey >= 0 && holdsAt(bytes, eKey, E_KEY) ? eKey + E_KEY.length : -1;
   const hKey = edges < 0 ? -1 : afterArray(bytes, edges, end);
-  const lKey = hKey >= 0 && holdsAt(bytes, hKey, H_KEY) ? afterArray(bytes, hKey + H_KEY.length, end) : -1;
+  const nKey = hKey >= 0 && holdsAt(bytes, hKey, H_KEY) ? afterArray(bytes, hKey + H_KEY.length, end) : -1;
+  const lKey = nKey >= 0 && holdsAt(bytes, nKey, N_KEY) ? afterString(bytes, nKey + N_KEY.length - 1, end) : -1;
   const rKey = lKey >= 0 && holdsAt(bytes, lKey, L_KEY) ? afterString(bytes, lKey + L_KEY.length - 1, end) : -1;
   if (
     rKey < 0 ||
@@ -189,12 +193,17 @@ export function scanEntry<T>(line: Line, stamp: string, make: EntryMaker<T>): T 
   } catch {
     return null;
   }
-  return make(bytes, line.at, edges, hKey + H_KEY.length, lKey, rKey, end, paragraphs, hash);
+  return make(bytes, line.at, edges, hKey + H_KEY.length, nKey, lKey, rKey, end, paragraphs, hash);
 }
 
 /** `{"e":[…],"h":[…]}`: the edge lines and hits of the entry, as JSON. */
-export function headJson(bytes: Buffer, edges: number, ledeKey: number): string {
-  return `{${bytes.toString('utf8', edges - '"e":'.length, ledeKey)}}`;
+export function headJson(bytes: Buffer, edges: number, signatureKey: number): string {
+  return `{${bytes.toString('utf8', edges - '"e":'.length, signatureKey)}}`;
+}
+
+/** The signature of the entry, as stored (base64, without escapes; '' for none). */
+export function signatureText(bytes: Buffer, signatureKey: number, ledeKey: number): string {
+  return bytes.toString('latin1', signatureKey + N_KEY.length, ledeKey - 1);
 }
 
 /** The lede of the entry, as a JSON string. */

@@ -2,6 +2,7 @@
 // a warm run needs each entry's hits and its record's hash, the rest only when something looks.
 
 import type { DocumentRecord } from '../types.js';
+import { decodeSignature } from '../stats/body-signature.js';
 import type { CacheEntry } from './file-format.js';
 import {
   afterRecordPath,
@@ -12,13 +13,14 @@ import {
   recordId,
   recordJson,
   scanEntry,
+  signatureText,
   type EntryMaker,
 } from './json-bytes.js';
 import type { RecurringKeys } from './recurring-keys.js';
 import type { Line } from './window-lines.js';
 
 /**
- * One stored entry line, `{"f":…,"s":…,"m":…,"c":…,"i":…,"e":[…],"h":[…],"l":"…","r":{"id":…,…}}`
+ * One stored entry line, `{"f":…,"s":…,"m":…,"c":…,"i":…,"e":[…],"h":[…],"n":"…","l":"…","r":{"id":…,…}}`
  * as `JSON.stringify` writes a {@link CacheEntry}, read without parsing all of it: a warm run
  * needs to know that every entry still holds (its edge lines that recur are its hits) and each
  * record's hash, but the rest of an entry only when something looks into it. Its parts are found
@@ -34,7 +36,8 @@ export class StoredEntry {
     /** Where the edge lines' array starts (its `[`), and the hits' array. */
     private readonly eStart: number,
     private readonly hStart: number,
-    /** Where the lede's key starts, and the record's. */
+    /** Where the signature's key starts, the lede's, and the record's. */
+    private readonly nStart: number,
     private readonly lStart: number,
     private readonly rStart: number,
     private readonly end: number,
@@ -43,12 +46,12 @@ export class StoredEntry {
     readonly hash: string,
   ) {
     // Escaped keys (never written for digests) are parsed now, so that a bad one is a miss.
-    this.head = plainText(bytes, eStart, lStart) ? null : this.parseHead();
+    this.head = plainText(bytes, eStart, nStart) ? null : this.parseHead();
   }
 
   /** `"e":[…],"h":[…]`, parsed. */
   private parseHead(): Pick<CacheEntry, 'e' | 'h'> {
-    return JSON.parse(headJson(this.bytes, this.eStart, this.lStart)) as Pick<CacheEntry, 'e' | 'h'>;
+    return JSON.parse(headJson(this.bytes, this.eStart, this.nStart)) as Pick<CacheEntry, 'e' | 'h'>;
   }
 
   /**
@@ -70,12 +73,13 @@ export class StoredEntry {
     at,
     edges,
     hits,
+    signatureKey,
     ledeKey,
     recordKey,
     end,
     paragraphs,
     hash,
-  ) => new StoredEntry(bytes, at, edges, hits, ledeKey, recordKey, end, paragraphs, hash);
+  ) => new StoredEntry(bytes, at, edges, hits, signatureKey, ledeKey, recordKey, end, paragraphs, hash);
 
   /** Keys of the edge lines, and those that were boilerplate as recurring (see {@link CacheEntry}). */
   get edges(): string[] {
@@ -102,6 +106,11 @@ export class StoredEntry {
   /** The record's `id` (for a JSON Lines record, the id it asks for); null when it is not laid out so. */
   recordId(): string | null {
     return recordId(this.bytes, this.rStart, this.end);
+  }
+
+  /** The body's MinHash signature; null when the body has no word. */
+  signature(): Uint32Array | null {
+    return decodeSignature(signatureText(this.bytes, this.nStart, this.lStart));
   }
 
   /** The lede shown for an untitled document. */

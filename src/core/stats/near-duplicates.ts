@@ -46,8 +46,16 @@ export function shingleHashes(
   size: number = MINHASH.shingle,
 ): Uint32Array {
   const w = wordHashes(tokens);
-  if (w.length === 0) return new Uint32Array(0);
-  const n = Math.max(1, w.length - size + 1);
+  return shinglesOf(w, w.length, size);
+}
+
+/**
+ * Hashes of the shingles of `size` words over the first `count` word hashes of `w` (fewer words
+ * than a shingle: one shingle of them all; none: an empty array).
+ */
+export function shinglesOf(w: Uint32Array, count: number, size: number = MINHASH.shingle): Uint32Array {
+  if (count === 0) return new Uint32Array(0);
+  const n = Math.max(1, count - size + 1);
   const out = new Uint32Array(n);
   // Locals, and `h` kept a 32-bit integer (the array stores its bits): the loop is then as fast
   // as with literals and a module-local mixer (see hash.ts).
@@ -56,7 +64,7 @@ export function shingleHashes(
   const mix = fmix32;
   for (let i = 0; i < n; i++) {
     let h = offset;
-    const end = Math.min(i + size, w.length);
+    const end = Math.min(i + size, count);
     for (let j = i; j < end; j++) h = mix(Math.imul(h ^ (w[j] as number), prime)) | 0;
     out[i] = h;
   }
@@ -169,12 +177,12 @@ export interface NearDuplicateGroup {
 }
 
 /** Documents in one band bucket compared pairwise at the most; past it, with their neighbours. */
-const BUCKET_PAIRS_MAX = 256;
+export const BUCKET_PAIRS_MAX = 256;
 /** Documents compared at the most: those added past it are left out. */
 const MAX_DOCUMENTS = 2 ** 21;
 
 /** Mixes a band's rows into one 32-bit key (murmur3's finaliser over a running combination). */
-function bandKey(sig: Uint32Array, offset: number, rows: number): number {
+export function bandKey(sig: Uint32Array, offset: number, rows: number): number {
   let h = 0x9747b28c;
   for (let r = 0; r < rows; r++) {
     h = Math.imul(h ^ (sig[offset + r] as number), 0xcc9e2d51);

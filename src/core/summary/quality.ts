@@ -19,18 +19,17 @@ export const QUALITY_FLAGS = [
 /** Per flag, the documents carrying it. */
 export type QualitySection = { flag: string; documents: number; ids: string[] }[];
 
-/** Lists the documents per flag of their record; near duplicates as the pass grouped them. */
+/**
+ * Lists the documents per flag of their record: as `list --flag` finds them, so a near duplicate
+ * is a document with one like it before it (the duplicates section gives the whole groups).
+ */
 export const qualitySection: SummarySection<QualitySection> = () => {
   const flagged = new Map<string, string[]>(QUALITY_FLAGS.map((f) => [f, []]));
   return {
     addRecord(record) {
       for (const f of record.flags) flagged.get(f)?.push(record.id);
     },
-    result({ nearGroups }) {
-      flagged.set(
-        'near-duplicate',
-        nearGroups.flatMap((g) => g.ids),
-      );
+    result() {
       return QUALITY_FLAGS.map((flag) => {
         const ids = flagged.get(flag) ?? [];
         return { flag, documents: ids.length, ids };

@@ -15,6 +15,8 @@ export interface WorkerResult {
   lede: string;
   edges: string[];
   recurringHits: string[];
+  /** The body's MinHash signature (null: no word). */
+  signature: Uint32Array | null;
   /** For a document whose page the worker extracted (SourceDocument.page): its text, and its page when kept. */
   text?: string;
   raw?: string;

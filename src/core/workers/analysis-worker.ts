@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { analyseDocument } from '../analyse/analyse-document.js';
 import { readerFor } from '../input/formats/index.js';
 import { keyFields, type CacheEntry } from '../cache/file-format.js';
+import { encodeSignature } from '../stats/body-signature.js';
 import type { SourceDocument } from '../types.js';
 import type { WorkerMessage, WorkerReply, WorkerResult } from './analysis-pool.js';
 
@@ -15,7 +16,13 @@ const encoder = new TextEncoder();
 
 function resultOf(doc: SourceDocument): WorkerResult {
   const a = analyseDocument(doc, recurring);
-  const r: WorkerResult = { record: a.record, lede: a.lede, edges: a.edges, recurringHits: a.recurringHits };
+  const r: WorkerResult = {
+    record: a.record,
+    lede: a.lede,
+    edges: a.edges,
+    recurringHits: a.recurringHits,
+    signature: a.signature,
+  };
   // The text of a page extracted here is known only here: it goes back with the record.
   if (doc.page !== undefined) {
     r.text = a.text;
@@ -42,6 +49,7 @@ parentPort?.on('message', (message: WorkerMessage) => {
         ...keyFields(file.key),
         e: r.edges,
         h: r.recurringHits,
+        n: encodeSignature(r.signature),
         l: r.lede,
         r: r.record,
       };
