@@ -115,3 +115,31 @@ describe('issue 24: the near-duplicate flag in list', () => {
     expect(groups).toContainEqual(['d005', 'rec-near']);
   });
 });
+
+describe('issue 24: the near duplicates a run found, kept beside the cache', () => {
+  const nearFiles = () => fs.readdirSync(path.join(cacheHome, 'corpus')).filter((n) => n.endsWith('.near'));
+  const flagged = () => corpusRun('list', '--flag', 'near-duplicate', '--fields', 'id', '--jobs', '1');
+
+  test('a warm run reads them; without the file, or once a file changed, they are found again', () => {
+    expect(flagged().stdout).toBe(`${near.join('\n')}\n`);
+    expect(nearFiles()).toHaveLength(1);
+    const file = path.join(cacheHome, 'corpus', nearFiles()[0] as string);
+    // What the file says is what a warm run flags: a position put in it shows.
+    const kept = JSON.parse(fs.readFileSync(file, 'utf8')) as { near: string };
+    fs.writeFileSync(file, JSON.stringify({ ...kept, near: `0,${kept.near}` }));
+    expect(flagged().stdout.split('\n')[0]).toBe('d000');
+    fs.rmSync(file);
+    expect(flagged().stdout).toBe(`${near.join('\n')}\n`);
+    expect(nearFiles()).toHaveLength(1);
+    // A near copy made unlike its original: the cache changes, and the flags with it.
+    const changed = path.join(corpus, 'd003n.txt');
+    const before = fs.readFileSync(changed);
+    fs.writeFileSync(changed, `Title d003n\n\n${body(777_000)}\n`);
+    try {
+      expect(flagged().stdout).toBe(`${near.filter((id) => id !== 'd003n').join('\n')}\n`);
+    } finally {
+      fs.writeFileSync(changed, before);
+    }
+    expect(flagged().stdout).toBe(`${near.join('\n')}\n`);
+  });
+});

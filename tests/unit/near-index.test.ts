@@ -137,3 +137,29 @@ describe('bodyFigures folds as foldTerm does', () => {
     expect(bodyFigures(s).signature).toEqual(minhash(tokenize(s)));
   });
 });
+
+describe('the near duplicates kept beside the cache', () => {
+  test('are read back for the same cache and corpus only, and not when damaged', async () => {
+    const { readNearFile, writeNearFile, nearFileFor } = await import('../../src/core/cache/near-file.js');
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-near-file-'));
+    try {
+      const cache = path.join(dir, 'corpus-0123456789abcdef.jsonl');
+      writeNearFile(cache, 'sha', 'fp', [5, 7, 100, 36 ** 4]);
+      expect(readNearFile(cache, 'sha', 'fp')).toEqual(new Set([5, 7, 100, 36 ** 4]));
+      expect(readNearFile(cache, 'other', 'fp')).toBeNull();
+      expect(readNearFile(cache, 'sha', 'other')).toBeNull();
+      writeNearFile(cache, 'sha', 'fp', []);
+      expect(readNearFile(cache, 'sha', 'fp')).toEqual(new Set());
+      fs.writeFileSync(nearFileFor(cache), '{"kind":"corpus-near","cache":"sha","fingerprint":"fp","near":"1,-2"}');
+      expect(readNearFile(cache, 'sha', 'fp')).toBeNull();
+      fs.writeFileSync(nearFileFor(cache), 'not json');
+      expect(readNearFile(cache, 'sha', 'fp')).toBeNull();
+      expect(fs.readdirSync(dir)).toEqual([path.basename(nearFileFor(cache))]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -38,3 +38,17 @@ test('pruning the cache folder removes a fresh temporary file of a dead run, not
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('pruning the cache folder removes the near duplicates of a cache file that is gone, not of one still there', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-prune-'));
+  try {
+    const kept = 'corpus-0123456789abcdef.jsonl';
+    fs.writeFileSync(path.join(dir, kept), '');
+    for (const name of [`${kept}.near`, 'corpus-fedcba9876543210.jsonl.near'])
+      fs.writeFileSync(path.join(dir, name), '{}');
+    expect(pruneCacheDir(dir)).toEqual(['corpus-fedcba9876543210.jsonl.near']);
+    expect(fs.readdirSync(dir).sort()).toEqual([kept, `${kept}.near`]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -13,6 +13,8 @@ import { documentSlot, type Slot, type SlotContext } from './document-slots.js';
 import { countRecurring, type FirstPass } from './first-pass.js';
 import { firstPassWithWorkers, removeScratch } from './first-pass-workers.js';
 import { HandOut } from './hand-out.js';
+import { RunFlags } from './run-flags.js';
+import { readNearFile, writeNearFile } from '../cache/near-file.js';
 import { heldRecords, readRecords, replayable, replayRecords } from './record-slots.js';
 import { CorpusCache, RecurringKeys } from '../cache/index.js';
 import type { CorpusRun } from '../input/corpus-files.js';
@@ -53,7 +55,8 @@ export async function* analyseCorpus(
     withText,
     withRecordText: options.withRecordText !== false,
   };
-  const handOut = new HandOut(options, withText, total, carry, analysis);
+  const runFlags = runFlagsOf(options, plan, first.cache, carry);
+  const handOut = new HandOut(options, withText, total, carry, analysis, runFlags);
   const queue: Slot[] = [];
   let complete = false;
   // Pass two: each document analysed, handed out in corpus order, `analysis.inFlight` read ahead.
@@ -99,12 +102,44 @@ export async function* analyseCorpus(
     }
     complete = true;
   } finally {
-    if (complete) carry?.commit();
-    else carry?.abandon();
+    if (complete) {
+      carry?.commit();
+      keepNearDuplicates(plan, first.cache, carry, runFlags);
+    } else carry?.abandon();
     cache?.close();
     await analysis.close();
     if (first.scratch) removeScratch(first.scratch);
   }
+}
+
+/**
+ * The run's flags: near duplicates flagged when asked for; known from the last run over the same
+ * files when it kept them beside the cache, else looked for when asked, or when the cache is
+ * written anew (the files changed), to keep them for the next runs.
+ */
+function runFlagsOf(
+  options: CorpusOptions,
+  plan: CorpusPlan,
+  cache: CorpusCache | null,
+  carry: CacheCarryOver | null,
+): RunFlags {
+  const flag = options.nearDuplicates !== false;
+  if (!carry || !cache || !plan.cacheFile) return new RunFlags({ flag, known: null }, flag);
+  const same = cache.corpus?.fingerprint === plan.fingerprint;
+  const known = same && cache.sha256 ? readNearFile(plan.cacheFile, cache.sha256, plan.fingerprint) : null;
+  return new RunFlags({ flag, known }, flag || !same);
+}
+
+/** Keeps the near duplicates a whole run found beside the cache it leaves (near-file.ts). */
+function keepNearDuplicates(
+  plan: CorpusPlan,
+  cache: CorpusCache | null,
+  carry: CacheCarryOver | null,
+  runFlags: RunFlags,
+): void {
+  const found = runFlags.nearFound;
+  const sha256 = cache?.current;
+  if (found && carry && plan.cacheFile && sha256) writeNearFile(plan.cacheFile, sha256, plan.fingerprint, found);
 }
 
 /**

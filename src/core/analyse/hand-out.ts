@@ -4,7 +4,7 @@
 
 import type { AnalysedDocument } from './analyse-document.js';
 import { documentViews } from './body.js';
-import { RunFlags, withRunFlag } from './run-flags.js';
+import { withRunFlag, type RunFlags } from './run-flags.js';
 import type { CacheCarryOver } from './cache-carry-over.js';
 import { cachedDocument, NO_VIEWS } from './cached-document.js';
 import type { CorpusDocument } from './corpus-document.js';
@@ -17,20 +17,18 @@ import type { DocumentRecord } from '../types.js';
 
 /** Hands the documents out, one slot at a time, in corpus order. */
 export class HandOut {
-  /** The documents handed out so far, for the `duplicate` and `near-duplicate` flags. */
-  private readonly runFlags: RunFlags;
   private done = 0;
 
   constructor(
-    private readonly options: Pick<CorpusOptions, 'filter' | 'onProgress' | 'backpressure' | 'nearDuplicates'>,
+    private readonly options: Pick<CorpusOptions, 'filter' | 'onProgress' | 'backpressure'>,
     private readonly withText: boolean,
     /** The documents of the corpus, for progress. */
     private readonly total: number,
     private readonly carry: CacheCarryOver | null,
     private readonly analysis: DocumentAnalysis,
-  ) {
-    this.runFlags = new RunFlags(options.nearDuplicates !== false);
-  }
+    /** The run's flags, of every document in corpus order, before the filter. */
+    private readonly runFlags: RunFlags,
+  ) {}
 
   /** The document of a slot; null for a slot that is no document, or one the filter leaves out. */
   async settle(slot: Slot): Promise<CorpusDocument | null> {

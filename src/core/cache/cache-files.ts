@@ -47,6 +47,8 @@ export function tempFileFor(file: string): string {
 
 /** A cache file's name, and a temporary one's beside it (see {@link tempFileFor}). */
 const CACHE_NAME = /^corpus-[0-9a-f]{16}\.jsonl$/;
+/** The file of a cache's near duplicates (near-file.ts), beside it. */
+const NEAR_NAME = /^(corpus-[0-9a-f]{16}\.jsonl)\.near$/;
 const TEMP_NAME = /^corpus-[0-9a-f]{16}\.jsonl\.(\d+)\.[0-9a-z]*\.tmp$/;
 /**
  * A temporary file was left by a run that was killed when its process is gone, or when it is older
@@ -57,8 +59,9 @@ const STALE_TEMP_MS = 24 * 60 * 60 * 1000;
 /**
  * Removes from the cache folder what no run of this version reads again: the cache files of
  * other versions (each version keeps its own, so every upgrade would leave a file the size of
- * the corpus's metadata behind, 85 MB for 100,000 documents), and the temporary files of runs
- * killed before they could remove them. Files of this version, of other corpora, and anything
+ * the corpus's metadata behind, 85 MB for 100,000 documents), the files of near duplicates kept
+ * beside cache files that are gone, and the temporary files of runs killed before they could
+ * remove them. Files of this version, of other corpora, and anything
  * not named like the cache's, are left. Best effort: what cannot be read or removed is left.
  * Returns the names removed.
  */
@@ -80,6 +83,10 @@ export function pruneCacheDir(dir: string, now = Date.now()): string[] {
       else if (CACHE_NAME.test(name)) {
         const version = headerVersion(headOf(file, head));
         stale = version !== undefined && version !== CACHE_VERSION;
+      } else {
+        // A cache's near duplicates go with it.
+        const of = NEAR_NAME.exec(name)?.[1];
+        stale = of !== undefined && !fs.existsSync(path.join(dir, of));
       }
       if (stale) {
         fs.rmSync(file, { force: true });

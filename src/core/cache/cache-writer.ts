@@ -49,6 +49,8 @@ function whyOf(err: unknown): string {
  */
 export class CacheWriter {
   private out: { fd: number; tmp: string; headed: boolean; sha256: Hash } | null = null;
+  /** The SHA-256 of the entries of the version last put in place, once one was. */
+  committed: string | null = null;
   private failed = false;
   /** Entries encoded, waiting to be written: no long string is built (it would go straight to the old generation). */
   private chunk: Buffer | null = null;
@@ -158,9 +160,10 @@ export class CacheWriter {
     const { fd, tmp, headed, sha256 } = this.out;
     this.out = null;
     let written = tmp;
+    const digest = sha256.digest('hex');
     try {
       try {
-        fs.writeSync(fd, trailerLine(sha256.digest('hex')));
+        fs.writeSync(fd, trailerLine(digest));
       } finally {
         fs.closeSync(fd);
       }
@@ -178,6 +181,7 @@ export class CacheWriter {
       return;
     }
     keepOrRemoved(written);
+    this.committed = digest;
     pruneCacheDir(path.dirname(this.file));
   }
 

@@ -33,6 +33,8 @@ export class CorpusCache {
   private readonly writer: CacheWriter;
   /** What the last run found of the corpus as a whole, when the files are still the same. */
   corpus: CorpusSummary | null = null;
+  /** The SHA-256 of the opened file's entries (its trailer's); null when none was read. */
+  sha256: string | null = null;
   /** What was reported of this cache (each thing once). */
   readonly reported: string[] = [];
 
@@ -75,8 +77,9 @@ export class CorpusCache {
         cache.notAFile(stat.isDirectory());
         return cache;
       }
-      const { corpus, lines, first } = checkedEntries(fd, window);
+      const { corpus, lines, first, sha256 } = checkedEntries(fd, window);
       cache.corpus = corpus;
+      cache.sha256 = sha256;
       cache.lines = lines;
       cache.next = first;
     } catch (err) {
@@ -213,6 +216,14 @@ export class CorpusCache {
   /** Makes the written version the cache, atomically; `corpus` is its header, if not written yet. */
   commit(corpus?: CorpusSummary): void {
     this.writer.commit(corpus);
+  }
+
+  /**
+   * The SHA-256 of the entries of the cache as this run leaves it: the version it put in place,
+   * else the one it opened; null when there is none.
+   */
+  get current(): string | null {
+    return this.writer.committed ?? (this.writer.writing ? null : this.sha256);
   }
 
   /** Drops what was written (the run did not see the whole corpus). */

@@ -154,6 +154,8 @@ export interface CheckedEntries {
   lines: WindowedLines;
   /** Where the first entry starts (past the header). */
   first: number;
+  /** The SHA-256 of the entries, as the trailer holds it: what the file is, for files kept beside it. */
+  sha256: string;
 }
 
 /**
@@ -183,7 +185,12 @@ export function checkedEntries(fd: number, window: number): CheckedEntries {
   }
   if (trailer?.kind !== TRAILER_KIND) throw new Error('truncated');
   if (sha256Of(fd, head.next, last.at) !== trailer.sha256) throw new Error('checksum mismatch');
-  return { corpus: header.corpus ?? null, lines: new WindowedLines(fd, last.at, window), first: head.next };
+  return {
+    corpus: header.corpus ?? null,
+    lines: new WindowedLines(fd, last.at, window),
+    first: head.next,
+    sha256: trailer.sha256,
+  };
 }
 
 const FINGERPRINT_BATCH = 1 << 16;
