@@ -19,6 +19,8 @@ const bundle = await rollup({
     'analysis-worker': 'dist/core/workers/analysis-worker.js',
     'grep-worker': 'dist/core/workers/grep-worker.js',
     'summary-worker': 'dist/core/workers/summary-worker.js',
+    'words-worker': 'dist/core/workers/words-worker.js',
+    'collocates-worker': 'dist/core/workers/collocates-worker.js',
   },
   // Node's own modules and the packages: loaded from node_modules, as without the bundle.
   external: (id) => !id.startsWith('.') && !id.startsWith('/'),

@@ -25,6 +25,11 @@ export const JOBS = /** @type {const} */ ([
   'list-jsonl',
   'summarise-cold',
   'summarise-warm',
+  'grep-trend',
+  'grep-plot',
+  'words-warm',
+  'collocates-warm',
+  'keywords-warm',
   'version',
   'seeds',
 ]);
@@ -43,7 +48,7 @@ export const JOBS = /** @type {const} */ ([
  * The target a job is held to: its median in seconds, its ratio to the outside tool, its figure
  * (at least `max`), or its peak memory (under `max` MiB).
  * @typedef {object} Target
- * @property {'seconds' | 'ratio' | 'rate' | 'rss'} kind
+ * @property {'seconds' | 'ratio' | 'rate' | 'rss' | 'plus'} kind - `plus`: at most `max` seconds more than the outside command
  * @property {number} max
  * @property {string} text
  */
@@ -169,6 +174,7 @@ export function defineJobs(run, o) {
       ok: [0],
       target: { kind: 'seconds', max: 30, text: '≤ 30 s' },
     },
+    ...wordJobs(run),
     version: {
       title: '`corpus --version`',
       run: corpus(run, '--version'),
@@ -189,11 +195,95 @@ export function defineJobs(run, o) {
 }
 
 /**
- * The `grep` jobs, beside ripgrep.
+ * The `grep` jobs: counts beside ripgrep, a trend and a plot.
+ * @param {CorpusRun} run
+ * @returns {Record<'grep-fixed' | 'grep-floor' | 'grep-regex' | 'grep-jsonl' | 'grep-trend' | 'grep-plot', JobDef>}
+ */
+function grepJobs(run) {
+  return { ...grepCountJobs(run), ...grepViewJobs(run) };
+}
+
+/**
+ * The trend and the plot of the grep word: a trend costs the same grep and the records' words.
+ * @param {CorpusRun} run
+ * @returns {Record<'grep-trend' | 'grep-plot', JobDef>}
+ */
+function grepViewJobs(run) {
+  const { dir, word } = run;
+  return {
+    'grep-trend': {
+      title: `\`grep --by month -F ${word}\``,
+      run: corpus(run, 'grep', '--by', 'month', '-F', word, dir),
+      cache: 'warm',
+      prime: 'list',
+      ok: [0, 1],
+      outside: corpus(run, 'grep', '-c', '-F', word, dir),
+      target: { kind: 'plus', max: 1, text: '≤ grep -c + 1 s' },
+    },
+    'grep-plot': {
+      title: `\`grep --plot -F ${word}\``,
+      run: corpus(run, 'grep', '--plot', '-F', word, dir),
+      cache: 'warm',
+      prime: 'list',
+      ok: [0, 1],
+      target: null,
+    },
+  };
+}
+
+/**
+ * The questions about words, with a warm cache.
+ * @param {CorpusRun} run
+ * @returns {Record<'words-warm' | 'collocates-warm' | 'keywords-warm', JobDef>}
+ */
+function wordJobs(run) {
+  const { dir, word } = run;
+  return {
+    'words-warm': {
+      title: '`words` warm',
+      run: corpus(run, 'words', '--format', 'tsv', dir),
+      cache: 'warm',
+      prime: 'list',
+      ok: [0],
+      target: { kind: 'seconds', max: 10, text: '≤ 10 s' },
+    },
+    'collocates-warm': {
+      title: `\`collocates ${word}\` warm`,
+      run: corpus(run, 'collocates', word, '--format', 'tsv', dir),
+      cache: 'warm',
+      prime: 'list',
+      ok: [0, 1],
+      target: { kind: 'seconds', max: 5, text: '≤ 5 s' },
+    },
+    'keywords-warm': {
+      title: '`keywords` 2024 against 2023, warm',
+      run: corpus(
+        run,
+        'keywords',
+        '--since',
+        '2024',
+        '--ref-since',
+        '2023',
+        '--ref-until',
+        '2023',
+        '--format',
+        'tsv',
+        dir,
+      ),
+      cache: 'warm',
+      prime: 'list',
+      ok: [0, 1],
+      target: null,
+    },
+  };
+}
+
+/**
+ * The counts of the grep word, against ripgrep's.
  * @param {CorpusRun} run
  * @returns {Record<'grep-fixed' | 'grep-floor' | 'grep-regex' | 'grep-jsonl', JobDef>}
  */
-function grepJobs(run) {
+function grepCountJobs(run) {
   const { dir, jsonl, word } = run;
   const rgFixed = outside(`rg -c -F ${word}`, 'rg', ['--no-config', '-c', '-F', word, dir]);
   return {

@@ -198,6 +198,13 @@ function sumUp(def, job, good) {
     job.status = job.maxRssKiB ? (job.maxRssKiB / 1024 < def.target.max ? 'PASS' : 'FAIL') : 'n/a';
   // As `null <= max` would: a median is null without an error only when there were no runs.
   else if (def.target.kind === 'seconds') job.status = (jobMedian ?? 0) <= def.target.max ? 'PASS' : 'FAIL';
+  else if (def.target.kind === 'plus')
+    job.status =
+      jobMedian === null || outsideMedian === null
+        ? 'n/a'
+        : jobMedian - outsideMedian <= def.target.max
+          ? 'PASS'
+          : 'FAIL';
   else job.status = ratio !== null && ratio <= def.target.max ? 'PASS' : ratio === null ? 'n/a' : 'FAIL';
 }
 

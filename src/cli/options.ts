@@ -5,7 +5,8 @@ import { Option, type Command } from 'commander';
 import { OUTPUT_FORMATS } from '../format/formats.js';
 import { UsageError } from './errors.js';
 
-function collect(value: string, previous: string[] | undefined): string[] {
+/** Commander's argument parser of a repeatable option: each value added to the list. */
+export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 

@@ -9,12 +9,17 @@ import { listCommand } from './commands/list.js';
 import { showCommand } from './commands/show.js';
 import { grepCommand } from './commands/grep.js';
 import { summariseCommand } from './commands/summarise.js';
+import { wordsCommand } from './commands/words.js';
+import { collocatesCommand } from './commands/collocates.js';
+import { keywordsCommand } from './commands/keywords.js';
 import { completionCommand } from './completion.js';
 
 /** Builds the program; `setStatus` receives each command's exit status. */
 export function buildProgram(io: Io, setStatus: (code: number) => void): Command {
   const program = new Command('corpus')
-    .description('Find out what is in a folder of text documents: list, show, grep and summarise a corpus.')
+    .description(
+      'Find out what is in a folder of text documents: list, show, grep and summarise a corpus, and ask it about words.',
+    )
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     // Read by main before commander parses (config-file.ts); declared so that help lists it.
@@ -29,6 +34,9 @@ export function buildProgram(io: Io, setStatus: (code: number) => void): Command
   program.addCommand(showCommand(io, setStatus));
   program.addCommand(grepCommand(io, setStatus));
   program.addCommand(summariseCommand(io, setStatus));
+  program.addCommand(wordsCommand(io, setStatus));
+  program.addCommand(collocatesCommand(io, setStatus));
+  program.addCommand(keywordsCommand(io, setStatus));
   program.addCommand(completionCommand(io, setStatus));
   const configure = (cmd: Command) => {
     cmd.exitOverride();

@@ -62,6 +62,9 @@ describe('bash', () => {
       'summarise',
       'summarize',
       'summary',
+      'words',
+      'collocates',
+      'keywords',
       'completion',
       'help',
     ]);

@@ -112,7 +112,7 @@ describe.each([40, 80])('help at %i columns', (columns) => {
     expect(r.status).toBe(0);
     expect(usageOf(r.stdout)).toBe('Usage: corpus [options] [command]');
     expect(collapse(r.stdout)).toContain(
-      'Find out what is in a folder of text documents: list, show, grep and summarise a corpus.',
+      'Find out what is in a folder of text documents: list, show, grep and summarise a corpus, and ask it about words.',
     );
     expectSection(r.stdout, 'Options', [
       ['-V, --version', 'print the version'],
@@ -126,6 +126,18 @@ describe.each([40, 80])('help at %i columns', (columns) => {
       [
         'summarise|summarize [options] [paths...]',
         'the whole corpus at a glance: languages, dates, sources, vocabulary, duplicates',
+      ],
+      [
+        'words [options] [paths...]',
+        'a frequency list: terms or n-grams with per million words, documents and dispersion (DP)',
+      ],
+      [
+        'collocates [options] [term] [paths...]',
+        'the words found near a word or pattern, with logDice, MI, MI3, t-score and log-likelihood',
+      ],
+      [
+        'keywords [options] [paths...]',
+        'keyness: the terms over-used in a target against a reference (G², log ratio, %DIFF)',
       ],
       ['completion <shell>', 'print the completion script of a shell (bash, zsh or fish) on stdout'],
       ['help [command]', ''],
@@ -198,7 +210,10 @@ describe.each([40, 80])('help at %i columns', (columns) => {
       ['--stats', 'after the results, print what was searched and found (stderr with a data format)'],
       ['--paths', 'with -l: print paths instead of ids'],
       ['--kwic', 'an aligned keyword-in-context concordance'],
-      ['--width <n>', 'with --kwic: columns of context a side (default: fit the terminal, 40 in a pipe)'],
+      [
+        '--width <n>',
+        'with --kwic: columns of context a side (default: fit the terminal, 40 in a pipe); with --plot: cells of the strip',
+      ],
       [
         '--sort <key>',
         'with --kwic: sort by the words left or right of the match, the match, or id',
@@ -207,6 +222,16 @@ describe.each([40, 80])('help at %i columns', (columns) => {
         'match',
         'id',
       ],
+      [
+        '--by <group>',
+        'a trend: matches, documents and matches per million words of each month, ISO week, year, source or language',
+        'month',
+        'week',
+        'year',
+        'source',
+        'lang',
+      ],
+      ['--plot', "a dispersion plot: where in each document the hits fall, with Juilland's D and Gries' DP"],
       ...FILTERS,
       ...CORPUS_OPTIONS,
     ]);

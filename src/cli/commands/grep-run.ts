@@ -3,6 +3,7 @@
 // output format (docs/spec.md §5).
 
 import type { KwicSort } from '../../core/search/kwic.js';
+import type { TrendGroupBy } from '../../core/search/grep-trends.js';
 import type { Matcher, MatcherOptions } from '../../core/search/index.js';
 import { PatternTooCostlyError } from '../../core/search/backtracking-guard.js';
 import type { GrepDocument } from '../../core/search/grep-settle.js';
@@ -55,6 +56,10 @@ export interface GrepFlags extends CorpusFlags, OutputFlags, FilterFlags {
   kwic?: boolean;
   width?: string;
   sort?: KwicSort;
+  /** --by: a trend per period or group (grep-trends-run.ts). */
+  by?: TrendGroupBy;
+  /** --plot: a dispersion plot (grep-trends-run.ts). */
+  plot?: boolean;
 }
 
 function count(name: string, value: string | undefined): number | undefined {
@@ -138,7 +143,7 @@ function grepOptions(args: string[], flags: GrepFlags, io: Io): GrepOptions {
 }
 
 /** The matcher; an invalid pattern is a UsageError. */
-async function matcherOf(options: MatcherOptions): Promise<Matcher> {
+export async function matcherOf(options: MatcherOptions): Promise<Matcher> {
   const search = await import('../../core/search/index.js');
   search.enableLinearRegExpEngine();
   try {

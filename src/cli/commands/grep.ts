@@ -3,12 +3,9 @@
 
 import { Command, Option } from 'commander';
 import type { Io } from '../io.js';
-import { addCorpusOptions, addFilterOptions, addOutputOptions } from '../options.js';
+import { addCorpusOptions, addFilterOptions, addOutputOptions, collect } from '../options.js';
 import type { GrepFlags } from './grep-run.js';
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
+import { TREND_GROUPS } from '../../core/search/grep-trends.js';
 
 /** The `grep` command. */
 export function grepCommand(io: Io, setStatus: (code: number) => void): Command {
@@ -41,12 +38,24 @@ export function grepCommand(io: Io, setStatus: (code: number) => void): Command 
     .addOption(new Option('--paths', 'with -l: print paths instead of ids'))
     .addOption(new Option('--kwic', 'an aligned keyword-in-context concordance'))
     .addOption(
-      new Option('--width <n>', 'with --kwic: columns of context a side (default: fit the terminal, 40 in a pipe)'),
+      new Option(
+        '--width <n>',
+        'with --kwic: columns of context a side (default: fit the terminal, 40 in a pipe); with --plot: cells of the strip',
+      ),
     )
     .addOption(
       new Option('--sort <key>', 'with --kwic: sort by the words left or right of the match, the match, or id').choices(
         ['left', 'right', 'match', 'id'],
       ),
+    )
+    .addOption(
+      new Option(
+        '--by <group>',
+        'a trend: matches, documents and matches per million words of each month, ISO week, year, source or language',
+      ).choices(TREND_GROUPS),
+    )
+    .addOption(
+      new Option('--plot', "a dispersion plot: where in each document the hits fall, with Juilland's D and Gries' DP"),
     );
   addFilterOptions(cmd);
   addOutputOptions(cmd);
@@ -56,14 +65,16 @@ export function grepCommand(io: Io, setStatus: (code: number) => void): Command 
     '\nExamples:\n' +
       '  corpus grep -w Minsk seeds/           # matching lines, a heading a document\n' +
       '  corpus grep -c --json -i nucléaire    # [{"id", "path", "count"}, …]\n' +
-      '  corpus grep -o -w "[A-Z][a-z]+sk"     # each match, id:line:match\n' +
-      '  corpus grep -L -i koursk --paths      # the documents that never mention it\n' +
       '  corpus grep -q Minsk && echo found    # exit status only, stops at the first match\n' +
-      '  corpus grep --kwic --sort right Minsk # a concordance',
+      '  corpus grep --kwic --sort right Minsk # a concordance\n' +
+      '  corpus grep --by month -e Minsk -e Moscou  # a trend, per million words\n' +
+      '  corpus grep --plot -w Minsk          # where in each document it falls',
   );
-  return cmd.action(async (pattern: string | undefined, rest: string[], flags: GrepFlags) =>
-    setStatus(
-      await (await import('./grep-run.js')).runGrep(pattern === undefined ? rest : [pattern, ...rest], flags, io),
-    ),
-  );
+  return cmd.action(async (pattern: string | undefined, rest: string[], flags: GrepFlags) => {
+    const args = pattern === undefined ? rest : [pattern, ...rest];
+    // A trend or a plot reads every document's record: a run of its own.
+    if (flags.by !== undefined || flags.plot === true)
+      setStatus(await (await import('./grep-trends-run.js')).runGrepView(args, flags, io));
+    else setStatus(await (await import('./grep-run.js')).runGrep(args, flags, io));
+  });
 }
