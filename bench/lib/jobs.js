@@ -1,6 +1,7 @@
 // The bench's jobs: each command timed, beside which outside tool, with a cold or a warm cache,
 // and the target it is held to; and the word that `grep` looks for in the generated corpus.
 
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,6 +31,7 @@ export const JOBS = /** @type {const} */ ([
   'words-warm',
   'collocates-warm',
   'keywords-warm',
+  'report-warm',
   'version',
   'seeds',
 ]);
@@ -232,9 +234,9 @@ function grepViewJobs(run) {
 }
 
 /**
- * The questions about words, with a warm cache.
+ * The questions about words, and the report, with a warm cache.
  * @param {CorpusRun} run
- * @returns {Record<'words-warm' | 'collocates-warm' | 'keywords-warm', JobDef>}
+ * @returns {Record<'words-warm' | 'collocates-warm' | 'keywords-warm' | 'report-warm', JobDef>}
  */
 function wordJobs(run) {
   const { dir, word } = run;
@@ -273,6 +275,14 @@ function wordJobs(run) {
       cache: 'warm',
       prime: 'list',
       ok: [0, 1],
+      target: null,
+    },
+    'report-warm': {
+      title: '`report` warm',
+      run: corpus(run, 'report', '-o', join(tmpdir(), 'corpus-bench-report.html'), dir),
+      cache: 'warm',
+      prime: 'list',
+      ok: [0],
       target: null,
     },
   };

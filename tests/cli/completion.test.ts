@@ -65,6 +65,7 @@ describe('bash', () => {
       'words',
       'collocates',
       'keywords',
+      'report',
       'completion',
       'help',
     ]);

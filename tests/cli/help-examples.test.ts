@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 
-const COMMANDS = ['list', 'show', 'grep', 'summarise', 'words', 'keywords', 'collocates', 'completion'];
+const COMMANDS = ['list', 'show', 'grep', 'summarise', 'words', 'keywords', 'collocates', 'report', 'completion'];
 
 /** A word of a shell line, or an operator that ends a command (`|`, `&&`, `>`, `<(`, `)`…). */
 type ShellToken = { word: string } | { op: string };

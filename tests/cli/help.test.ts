@@ -139,6 +139,10 @@ describe.each([40, 80])('help at %i columns', (columns) => {
         'keywords [options] [paths...]',
         'keyness: the terms over-used in a target against a reference (G², log ratio, %DIFF)',
       ],
+      [
+        'report [options] [paths...]',
+        'one self-contained HTML page with the corpus at a glance (charts, lists, a document table), written to corpus-report.html',
+      ],
       ['completion <shell>', 'print the completion script of a shell (bash, zsh or fish) on stdout'],
       ['help [command]', ''],
     ]);
@@ -255,6 +259,22 @@ describe.each([40, 80])('help at %i columns', (columns) => {
       ],
       ...FILTERS,
       ...CORPUS_OPTIONS,
+    ]);
+  });
+
+  test('corpus report --help', async () => {
+    const r = await runCli(['report', '--help'], { columns });
+    expect(r.status).toBe(0);
+    expect(usageOf(r.stdout)).toBe('Usage: corpus report [options] [paths...]');
+    expectSection(r.stdout, 'Arguments', [READ_PATHS]);
+    expectSection(r.stdout, 'Options', [
+      ['-o, --output <file>', 'the HTML file to write; - writes it to standard output', 'corpus-report.html'],
+      ['--top <n>', 'rows per list, bars per chart of languages and sources', '10'],
+      ...FILTERS,
+      // An HTML page: no --format, --json, --header or --color.
+      ...CORPUS_OPTIONS.filter(
+        ([term]) => !['--format <format>', '--json', '--header', '--color <when>'].includes(term),
+      ),
     ]);
   });
 });
