@@ -134,7 +134,12 @@ export function addOutputOptions(cmd: Command): Command {
 /** Adds the document filters. */
 export function addFilterOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--lang <codes>', 'only documents in these languages (ISO 639-1 or 639-3, comma-separated)'))
+    .addOption(
+      new Option(
+        '--lang <codes>',
+        'only documents in these languages (ISO 639-1 or 639-3, comma-separated; zh takes in cmn, yue…)',
+      ),
+    )
     .addOption(new Option('--since <date>', 'only documents dated on or after this ISO date'))
     .addOption(new Option('--until <date>', 'only documents dated on or before this ISO date'))
     .addOption(new Option('--source <text>', 'only documents whose source contains this text'))

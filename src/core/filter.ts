@@ -1,13 +1,13 @@
 // The document filters shared by list, grep and summarise: language, date range, source, flag.
 // Every value is checked when the filter is built: a bad one is a FilterError naming what is valid.
 
-import { languageCode } from './analyse/language/language-code.js';
+import { codesMatching, languageCode } from './analyse/language/language-code.js';
 import { isIsoDate } from './analyse/metadata/declared-fields.js';
 import type { DocumentRecord } from './types.js';
 
 /** The filters as the user gave them. */
 export interface FilterSpec {
-  /** ISO 639-1 or 639-3 codes, comma-separated. */
+  /** ISO 639-1, 639-2/B or 639-3 codes (a macrolanguage stands for its members), comma-separated. */
   lang?: string;
   /** An ISO date (`2023`, `2023-01`, `2023-01-31`, or with a time): documents on or after; not after `until`. */
   since?: string;
@@ -29,6 +29,7 @@ export const RECORD_FLAGS = [
   'encoding-fallback',
   'invalid-date',
   'invalid-lang',
+  'lang-disagrees',
   'duplicate',
   'near-duplicate',
 ] as const;
@@ -58,14 +59,18 @@ function listOf(option: string, value: string, what: string): string[] {
   return items;
 }
 
-/** The ISO 639-3 codes `--lang` names. */
+/**
+ * The ISO 639-3 codes `--lang` names: each code (`fr`, `fre`, `fra`; a tag such as `fr-FR` is no
+ * code), and for a macrolanguage its members too, which is what detection names (`zh`: `zho`,
+ * `cmn`, `yue`…; `ar`: `ara`, `arb`…; `no`: `nor`, `nob`, `nno`).
+ */
 function langCodes(value: string): Set<string> {
   const what = 'ISO 639-1 or 639-3 codes such as fr or fra';
   const codes = new Set<string>();
   for (const part of listOf('--lang', value, what)) {
     const code = languageCode(part);
     if (code === null) throw new FilterError(`--lang takes ${what}, not '${part}'`);
-    codes.add(code);
+    for (const c of codesMatching(code)) codes.add(c);
   }
   return codes;
 }

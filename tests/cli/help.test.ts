@@ -58,7 +58,7 @@ const usageOf = (help: string): string => help.split('\n')[0] as string;
 
 // The options several commands share.
 const FILTERS: Declared[] = [
-  ['--lang <codes>', 'only documents in these languages (ISO 639-1 or 639-3, comma-separated)'],
+  ['--lang <codes>', 'only documents in these languages (ISO 639-1 or 639-3, comma-separated; zh takes in cmn, yue…)'],
   ['--since <date>', 'only documents dated on or after this ISO date'],
   ['--until <date>', 'only documents dated on or before this ISO date'],
   ['--source <text>', 'only documents whose source contains this text'],

@@ -6,7 +6,7 @@ import { runCli } from '../helpers/run-cli.js';
 
 const DATE = 'takes an ISO date such as 2023, 2023-01 or 2023-01-31';
 const FLAGS =
-  'flags among mixed-language, no-date, no-title, short, und, encoding-fallback, invalid-date, invalid-lang, duplicate, near-duplicate';
+  'flags among mixed-language, no-date, no-title, short, und, encoding-fallback, invalid-date, invalid-lang, lang-disagrees, duplicate, near-duplicate';
 const SECTIONS =
   'overview, languages, timeline, sources, lengths, vocabulary, names, distinctive, duplicates, boilerplate, quality';
 

@@ -25,11 +25,11 @@ const LIST = [
     'La Russie et la Biélorussie lancent des exercices conjoints',
   ].join('\t'),
   [
-    'tamrin\thtml\tutf-8\tarb\tara\t2023-02-01T09:30:00Z\tأخبار العالم',
+    'tamrin\thtml\tutf-8\tarb\tarb\t2023-02-01T09:30:00Z\tأخبار العالم',
     'https://akhbar.example/world/2023/02/01/manawarat',
     'روسيا وبيلاروسيا تبدآن مناورات عسكرية مشتركة',
   ].join('\t'),
-  'yanxi\thtml\tgbk\tcmn\tzho\t2023-01-31\t\t\t俄罗斯与白俄罗斯举行联合军事演习',
+  'yanxi\thtml\tgbk\tcmn\tcmn\t2023-01-31\t\t\t俄罗斯与白俄罗斯举行联合军事演习',
 ];
 
 describe('HTML pages', () => {

@@ -45,7 +45,7 @@ describe('buildFilter', () => {
 
   test('an unknown --flag is a FilterError that lists the flags', async () => {
     const message =
-      '--flag takes flags among mixed-language, no-date, no-title, short, und, encoding-fallback, invalid-date, invalid-lang, duplicate, near-duplicate';
+      '--flag takes flags among mixed-language, no-date, no-title, short, und, encoding-fallback, invalid-date, invalid-lang, lang-disagrees, duplicate, near-duplicate';
     await expect(buildFilter({ flag: 'bogus' })).rejects.toThrow(`${message}, not 'bogus'`);
     await expect(buildFilter({ flag: 'short,bogus' })).rejects.toThrow(`${message}, not 'bogus'`);
     await expect(buildFilter({ flag: ' , ' })).rejects.toThrow(`${message}, not ' , '`);

@@ -2,6 +2,7 @@
 // boilerplate, body counts, language, hash and flags. One document at a time.
 
 import { extractMetadata, type Metadata } from './metadata/index.js';
+import { dayOrderDate } from './metadata/date-order.js';
 import { CutLines } from './metadata/boilerplate-kinds.js';
 import { declaredFields, type DeclaredFields } from './metadata/declared-fields.js';
 import { detectLanguage } from './language/detect-language.js';
@@ -12,7 +13,7 @@ import { fmix32, FNV_OFFSET, FNV_PRIME } from '../hash.js';
 import { paragraphsOf } from './body.js';
 import { splitLines } from '../input/lines.js';
 import type { BoilerplateKind, DocumentRecord, FieldSources, Provenance, SourceDocument } from '../types.js';
-import { languageOfTag } from './language/language-code.js';
+import { languageDisagrees, languageOfTag, resolveDeclared } from './language/language-code.js';
 import { completePage } from '../input/warc/pending-page.js';
 import type { FoundFile } from '../input/walk.js';
 
@@ -243,15 +244,20 @@ export function analyseDocument(read: SourceDocument, recurring: ReadonlySet<str
     meta.dateText = doc.fallbackDate.date;
     provenance.date = doc.fallbackDate.source;
   }
-  const { title, date, dateText, source } = meta;
+  const { title, dateText, source } = meta;
 
   const { edges, recurringHits } = cutPageLines(cut, doc, deferred ? null : lines, recurring);
   const { boilerplate, boilerplateKinds } = cut.lists();
   const paragraphs = paragraphsOf(lines, new Set(boilerplate));
   const body = paragraphs.join('\n');
   const language = detectLanguage(paragraphs);
-  const declaredLang = doc.declaredLang === undefined ? null : languageOfTag(doc.declaredLang);
-  const lang = languageOf(language.lang, fields.lang, declaredLang, paragraphs.length > 0, doc, provenance);
+  // A declared macrolanguage (`zh`) is the member detected, else its main one (`cmn`): language-code.ts.
+  const tagged = doc.declaredLang === undefined ? null : languageOfTag(doc.declaredLang);
+  const declaredLang = tagged === null ? null : resolveDeclared(tagged, language.lang);
+  const langField = fields.lang === undefined ? undefined : resolveDeclared(fields.lang, language.lang);
+  const lang = languageOf(language.lang, langField, declaredLang, paragraphs.length > 0, doc, provenance);
+  // A numeric date either side of which could be the month is read as the language writes dates.
+  const date = dayOrderDate(meta, lang);
 
   const { words, sentences, signature } = bodyFigures(body);
   const digest = bodyDigest(paragraphs);
@@ -263,6 +269,7 @@ export function analyseDocument(read: SourceDocument, recurring: ReadonlySet<str
   if (lang === 'und') flags.push('und');
   if (doc.encodingFallback) flags.push('encoding-fallback');
   for (const flag of declared.invalid) flags.push(flag);
+  if (languageDisagrees(langField ?? declaredLang, language, words)) flags.push('lang-disagrees');
 
   const record: DocumentRecord = {
     id: doc.id,

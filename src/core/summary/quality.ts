@@ -9,6 +9,7 @@ export const QUALITY_FLAGS = [
   'encoding-fallback',
   'invalid-date',
   'invalid-lang',
+  'lang-disagrees',
   'short',
   'no-date',
   'no-title',

@@ -1,8 +1,11 @@
 // Reads the document's own date from a metadata line ("Mis à jour le mardi 31 janvier 2023 –
-// 18:14", "2024-08-13 12:49", "26 Mai 2024 11:53 (UTC+01:00)") or a "date …" prefix, and writes
-// it as ISO 8601 with the precision found. A small grammar over whole lines, not a free-text parser.
+// 18:14", "2024-08-13 12:49", "26 Mai 2024 11:53 (UTC+01:00)", "26 мая 2024 г.", "2024年5月26日",
+// "٢٦ مايو ٢٠٢٤") or a "date …" prefix, and writes it as ISO 8601 with the precision found. A small
+// grammar over whole lines, not a free-text parser.
 
-import { foldWord, LABEL_LINKS, LABEL_WORDS, MONTHS, WEEKDAYS, ZONES } from './date-words.js';
+import { yearDigits } from './date-calendars.js';
+import { matchDay, num, type Match, type Parts } from './date-forms.js';
+import { foldWord, LABEL_LINKS, LABEL_WORDS, weekdayNames, ZONES } from './date-words.js';
 
 /** A date read from a line. */
 export interface FoundDate {
@@ -10,39 +13,24 @@ export interface FoundDate {
   iso: string;
   /** The original words the date was read from (labels such as "Publié le" left out). */
   text: string;
+  /**
+   * Set on a numeric date either side of which could be the month (`05/04/2019`): `iso` is the
+   * day-first reading, this the month-first one (date-order.ts chooses). Only read when asked.
+   */
+  monthFirst?: string;
 }
 
-interface Parts {
-  year: number;
-  month?: number;
-  day?: number;
-  hour?: number;
-  minute?: number;
-  second?: number;
-  offset?: number;
-}
-
-interface Match {
-  parts: Parts;
-  end: number;
-}
-
-const ISO = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?![\d-])/u;
-const ISO_SLASH = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?!\d)/u;
-const NUMERIC = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d)/u;
-const DAY_MONTH_YEAR =
-  /^(\d{1,2})(?:er|re|st|nd|rd|th|º|ª|°|ydd|fed|eg|af)?\.?\s*(?:de\s+|of\s+)?(\p{L}+)\.?,?\s+(?:de\s+|del\s+)?(\d{4})(?!\d)/u;
-const MONTH_DAY_YEAR = /^(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)/u;
-const MONTH_YEAR = /^(\p{L}+)\.?,?\s+(?:de\s+|del\s+)?(\d{4})(?!\d)/u;
-const YEAR = /^(\d{4})(?!\d)/u;
+/** A time in CJK words: `午後3時30分`, `下午3点`, `오후 3:30`, `15時`. */
+const CJK_TIME =
+  /^[\s,，、]*(午前|午後|上午|下午|오전|오후)?\s*(\d{1,2})(?:\s*[:：]\s*(\d{2})|\s*[時时点點시](?:\s*(\d{1,2})\s*[分분])?)/u;
 const TIME =
-  /^[\s,;–—|/·•-]*(?:T(?=\d))?(?:(?:à|a|at|um|om|alle|ore|às|as|a\s+las|a\s+la|godz\.?|kl\.?|klo|klockan|o|am)\s+)?(\d{1,2})(?:\s*([:h.])\s*(\d{2})(?::(\d{2}))?(?:\.\d+)?|(?=\s*(?:h|uhr|[ap]\.?\s?m\.?)(?!\p{L})))\s*(?:([ap])\.?\s?m\.?(?!\p{L}))?(?:\s*(?:uhr|h)(?!\p{L}))?/iu;
+  /^[\s,;–—|/·•-]*(?:T(?=\d))?(?:(?:à|a|at|um|om|alle|ore|às|as|a\s+las|a\s+la|godz\.?|kl\.?|klo|klockan|o|am|в|во|о|об|u|saat|στις|الساعة|ساعت)\s+)?(\d{1,2})(?:\s*([:h.])\s*(\d{2})(?::(\d{2}))?(?:\.\d+)?|(?=\s*(?:h|uhr|[ap]\.?\s?m\.?)(?!\p{L})))\s*(?:([ap])\.?\s?m\.?(?!\p{L}))?(?:\s*(?:uhr|h)(?!\p{L}))?/iu;
 const ZONE =
   /^[\s,]*\(?\s*(?:(?:utc|gmt)\s*(?:([+−-])\s*(\d{1,2})(?::?(\d{2}))?)?|([+−-])(\d{2}):?(\d{2})|([a-z]{1,4}))(?!\p{L})\s*\)?/iu;
-const WORD = /^\s*(\p{L}+)\.?\s*/u;
-const LABEL_END = /^\s*[:–—-]?\s*/u;
+const WORD = /^\s*([\p{L}\p{M}]+)\.?\s*/u;
+const LABEL_END = /^\s*[:：–—-]?\s*/u;
 const DATELINE_CITY = /^\p{Lu}[\p{L}'’.-]*(?:[\s-]\p{Lu}[\p{L}'’.-]*){0,2}\s*,\s*/u;
-const IGNORABLE_TAIL = /^[\s.,;:()[\]|–—-]*$/u;
+const IGNORABLE_TAIL = /^[\s.,،;:()[\]|–—-]*$/u;
 /** Zone words printed after a time that fix no offset ("11:53 AM ET"): skipped. */
 const VAGUE_ZONES = new Set(['et', 'pt', 'ct', 'mt', 'local']);
 
@@ -54,9 +42,11 @@ const VAGUE_ZONES = new Set(['et', 'pt', 'ct', 'mt', 'local']);
  * @returns The date, or `null` when the line is not a date line (a body sentence that mentions a
  *   date, a relative word such as "mardi", an ambiguous `03/04/2021`).
  */
-export function readDateLine(line: string): FoundDate | null {
-  if (!hasYearDigits(line)) return null;
-  const trimmed = line.trimEnd();
+export function readDateLine(line: string, openOrder = false): FoundDate | null {
+  const ascii = yearDigits(line);
+  if (ascii === null) return null;
+  // Digits are read in ASCII; the words are taken from the line as written (same offsets).
+  const trimmed = ascii.trimEnd();
   const begin = trimmed.length - trimmed.trimStart().length;
   const afterLabel = skipLabel(trimmed, begin);
   const labelled = afterLabel > begin;
@@ -65,10 +55,10 @@ export function readDateLine(line: string): FoundDate | null {
     const city = DATELINE_CITY.exec(trimmed.slice(begin));
     if (city) found = findDate(trimmed, skipLinks(trimmed, begin + city[0].length), false);
   }
-  if (!found) return null;
+  if (!found || (found.match.open === true && !openOrder)) return null;
   const tail = trimmed.slice(found.match.end);
-  if (!IGNORABLE_TAIL.test(tail) && !isSecondDate(tail)) return null;
-  return toFound(trimmed, found.start, found.match);
+  if (!IGNORABLE_TAIL.test(tail) && !isWeekdayTail(tail) && !isSecondDate(tail)) return null;
+  return toFound(line, found.start, found.match);
 }
 
 /**
@@ -78,28 +68,23 @@ export function readDateLine(line: string): FoundDate | null {
  * @returns The date, or `null` when the line does not open with `date` and a date.
  */
 export function readDatePrefix(line: string): FoundDate | null {
-  if (!hasYearDigits(line)) return null;
-  const prefix = /^\s*(?:date|datum|fecha|data|dato|dyddiad)\s*:?\s+/iu.exec(line);
+  const ascii = yearDigits(line);
+  if (ascii === null) return null;
+  const prefix = /^\s*(?:date|datum|fecha|data|dato|dyddiad)\s*:?\s+/iu.exec(ascii);
   if (!prefix) return null;
-  const found = findDate(line, prefix[0].length, true);
-  if (!found || /^[\p{L}\d]/u.test(line.slice(found.match.end))) return null;
+  const found = findDate(ascii, prefix[0].length, true);
+  if (!found || found.match.open === true || /^[\p{L}\d]/u.test(ascii.slice(found.match.end))) return null;
   return toFound(line, found.start, found.match);
 }
 
-/**
- * Whether the text holds four ASCII digits in a row. Every calendar form above has a four-digit
- * year, so a line without one is no date: most lines (headlines, paragraphs) are turned away
- * here without running the grammar's expressions.
- */
-function hasYearDigits(text: string): boolean {
-  let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) {
-      if (++run === 4) return true;
-    } else run = 0;
-  }
-  return false;
+/** A weekday written after the date (`26 Mayıs 2024 Pazar`), and nothing else. */
+function isWeekdayTail(tail: string): boolean {
+  const word = WORD.exec(tail.replace(/^[\s,،–—-]+/u, ''));
+  return (
+    word?.[1] !== undefined &&
+    weekdayNames().has(foldWord(word[1])) &&
+    IGNORABLE_TAIL.test(tail.slice(tail.indexOf(word[1]) + word[1].length))
+  );
 }
 
 /** Find a date at `from`, first as written, then past a weekday. */
@@ -124,7 +109,7 @@ function matchDate(text: string, from: number, yearAlone: boolean): Match | null
   if (date) {
     const end = from + date.end;
     const time = matchTime(text.slice(end), date.parts);
-    return { parts: time?.parts ?? date.parts, end: end + (time?.end ?? 0) };
+    return { parts: time?.parts ?? date.parts, end: end + (time?.end ?? 0), open: date.open };
   }
   const time = matchTime(text.slice(from), { year: 0 });
   if (!time) return null;
@@ -137,58 +122,23 @@ function matchDate(text: string, from: number, yearAlone: boolean): Match | null
   }
   if (!after) return null;
   const { year, month, day } = after.parts;
-  return { parts: { ...time.parts, year, month, day }, end: at + after.end };
+  return { parts: { ...time.parts, year, month, day }, end: at + after.end, open: after.open };
 }
 
 /** Past one weekday word and its comma, or `at` itself when there is none. */
 function skipWeekday(text: string, at: number): number {
   const word = WORD.exec(text.slice(at));
-  if (!word?.[1] || !WEEKDAYS.has(foldWord(word[1]))) return at;
+  if (!word?.[1] || !weekdayNames().has(foldWord(word[1]))) return at;
   const end = at + word[0].length;
-  return end + (/^[,\s]*/u.exec(text.slice(end))?.[0].length ?? 0);
-}
-
-/** The calendar part: ISO, numeric, written day-month-year, month-day-year, month-year. */
-function matchDay(s: string, yearAlone: boolean): Match | null {
-  let m = ISO.exec(s) ?? ISO_SLASH.exec(s);
-  if (m) return calendar(m, num(m[1]), num(m[2]), m[3] === undefined ? undefined : num(m[3]));
-  m = NUMERIC.exec(s);
-  if (m) {
-    const a = num(m[1]);
-    const b = num(m[3]);
-    // Dots are day-first everywhere; slashes and dashes only when one side cannot be a month.
-    if (m[2] === '.' || a > 12 || a === b) return calendar(m, num(m[4]), b, a);
-    if (b > 12) return calendar(m, num(m[4]), a, b);
-    return null;
-  }
-  m = DAY_MONTH_YEAR.exec(s);
-  if (m && MONTHS.has(foldWord(m[2] ?? ''))) {
-    return calendar(m, num(m[3]), MONTHS.get(foldWord(m[2] ?? '')), num(m[1]));
-  }
-  m = MONTH_DAY_YEAR.exec(s);
-  if (m && MONTHS.has(foldWord(m[1] ?? ''))) {
-    return calendar(m, num(m[3]), MONTHS.get(foldWord(m[1] ?? '')), num(m[2]));
-  }
-  m = MONTH_YEAR.exec(s);
-  if (m && MONTHS.has(foldWord(m[1] ?? ''))) {
-    return calendar(m, num(m[2]), MONTHS.get(foldWord(m[1] ?? '')), undefined);
-  }
-  m = yearAlone ? YEAR.exec(s) : null;
-  return m ? calendar(m, num(m[1]), undefined, undefined) : null;
-}
-
-function calendar(m: RegExpExecArray, year: number, month: number | undefined, day: number | undefined): Match | null {
-  if (year < 1800 || year > 2200) return null;
-  if (month !== undefined && (month < 1 || month > 12)) return null;
-  if (day !== undefined && (day < 1 || day > daysIn(year, month ?? 1))) return null;
-  return { parts: { year, month, day }, end: m[0].length };
+  return end + (/^[,،\s]*/u.exec(text.slice(end))?.[0].length ?? 0);
 }
 
 /** A time of day and the UTC offset after it, when the calendar part has a day. */
 function matchTime(s: string, parts: Parts): Match | null {
   if (parts.year !== 0 && parts.day === undefined) return null;
   const m = TIME.exec(s);
-  if (!m) return null;
+  // CJK time words only after a date: the time-first path stays as cheap as it was.
+  if (!m) return parts.year === 0 ? null : matchCjkTime(s, parts);
   let hour = num(m[1]);
   const minute = m[3] === undefined ? 0 : num(m[3]);
   const meridiem = m[5]?.toLowerCase();
@@ -208,6 +158,17 @@ function matchTime(s: string, parts: Parts): Match | null {
   const zone = matchZone(s.slice(used));
   if (zone?.offset !== undefined) time.offset = zone.offset;
   return { parts: time, end: used + (zone?.end ?? 0) };
+}
+
+/** A time in CJK words after a date: `午後3時30分`, `오후 3:30`. */
+function matchCjkTime(s: string, parts: Parts): Match | null {
+  const m = CJK_TIME.exec(s);
+  if (!m) return null;
+  let hour = num(m[2]);
+  if (m[1] !== undefined && /[後后후]/u.test(m[1]) && hour < 12) hour += 12;
+  const minute = num(m[3] ?? m[4]);
+  if (hour > 23 || minute > 59) return null;
+  return { parts: { ...parts, hour, minute }, end: m[0].length };
 }
 
 function matchZone(s: string): { offset: number | undefined; end: number } | null {
@@ -265,7 +226,9 @@ function isSecondDate(tail: string): boolean {
 }
 
 function toFound(text: string, start: number, match: Match): FoundDate {
-  return { iso: toIso(match.parts), text: text.slice(start, match.end).trim() };
+  const found: FoundDate = { iso: toIso(match.parts), text: text.slice(start, match.end).trim() };
+  if (match.open === true) found.monthFirst = toIso({ ...match.parts, month: match.parts.day, day: match.parts.month });
+  return found;
 }
 
 /** ISO 8601 with exactly the precision found. */
@@ -282,14 +245,6 @@ export function toIso(parts: Parts): string {
   const sign = parts.offset < 0 ? '-' : '+';
   const abs = Math.abs(parts.offset);
   return `${iso}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
-
-function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-function num(text: string | undefined): number {
-  return Number.parseInt(text ?? '0', 10);
 }
 
 function pad(n: number): string {

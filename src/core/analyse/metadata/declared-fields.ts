@@ -8,7 +8,10 @@ import { readDateLine } from './date.js';
 
 /** A record's fields as checked: those to take, and the flags of those dropped. */
 export interface DeclaredFields {
-  /** The fields kept: `date` as ISO 8601, `lang` as an ISO 639-3 code. */
+  /**
+   * The fields kept: `date` as ISO 8601, `lang` as an ISO 639-3 code (a macrolanguage, `zho`, stays
+   * one here: the record takes the member its text is detected in, language-code.ts `resolveDeclared`).
+   */
   fields: RecordFields;
   /** The declared date as written, when it was kept. */
   dateText?: string;

@@ -6,6 +6,7 @@ import type { BoilerplateKind } from '../../types.js';
 import { isCaptionLine, isFeedCodeLine, isInterfaceLine, isTeaserLine } from './boilerplate.js';
 import { CutLines } from './boilerplate-kinds.js';
 import { readDateLine, readDatePrefix, type FoundDate } from './date.js';
+import { openDate, settleDayOrder, type OpenDate } from './date-order.js';
 import { isHeadlineShape, isProse, wordCount } from './line-shape.js';
 import { readSourceLine, readWireDateline } from './source.js';
 import { chooseTitle, isCopy, type HeadlineCandidate } from './title.js';
@@ -22,6 +23,8 @@ export interface Metadata {
   /** The original words the date was read from. */
   dateText: string | null;
   dateLine: number | null;
+  /** A numeric date the document leaves open (`05/04/2019`): the language decides (date-order.ts). */
+  dateOrderOpen?: OpenDate;
   source: string | null;
   sourceLine: number | null;
   /**
@@ -101,12 +104,15 @@ class State {
   }
 
   result(): Metadata {
+    const date = this.date === null ? null : settleDayOrder(this.date, this.lines);
+    const open = openDate(date);
     return {
       title: this.title?.text ?? null,
       titleLine: this.title === null ? null : this.title.index + 1,
-      date: this.date?.iso ?? null,
-      dateText: this.date?.text ?? null,
+      date: date?.iso ?? null,
+      dateText: date?.text ?? null,
       dateLine: this.dateLine,
+      ...(open === undefined ? {} : { dateOrderOpen: open }),
       source: this.source,
       sourceLine: this.sourceLine,
       ...this.cutLines.lists(),
@@ -214,7 +220,7 @@ function readMetadataLine(state: State, text: string, index: number, top: boolea
 
 /** What {@link readMetadataLine} found the line to be, null for neither metadata nor furniture. */
 function metadataLineKind(state: State, text: string, index: number, top: boolean): BoilerplateKind | null {
-  const date = readDateLine(text);
+  const date = readDateLine(text, true);
   if (date !== null) {
     state.setDate(date, index);
     return 'meta';
@@ -231,7 +237,7 @@ function readSourceOrComposite(state: State, text: string, index: number, top: b
   // "By Jane Doe, Reuters | March 3, 2021": a line of parts, each of them metadata.
   const parts = text.length > 160 ? [text] : text.split(COMPOSITE);
   if (parts.length >= 2 && parts.length <= 4) {
-    const dates = parts.map((part) => readDateLine(part));
+    const dates = parts.map((part) => readDateLine(part, true));
     const sources = parts.map((part) => readSourceLine(part));
     // A name made of outlet words counts here when a date beside it frames the line.
     const dated = dates.some((date) => date !== null);
