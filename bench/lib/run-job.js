@@ -268,8 +268,9 @@ function checkOutput(name, def, job, first) {
       `median CPU time ${fmtS(job.cpuMedian)} s (user + system, every thread): ` +
         `${(def.pages / job.cpuMedian).toFixed(0)} pages per CPU-second`,
     );
-  // A reader that reads nothing makes grep's "no match" look like a fast, good run.
-  if (first && rg && !def.compareCounts && first.countSum === 0 && rg.countSum > 0)
+  // A reader that reads nothing makes grep's "no match" look like a fast, good run (against
+  // ripgrep's counts only: a trend's rows are no `id:count` lines).
+  if (first && rg && def.outside?.cmd === 'rg' && !def.compareCounts && first.countSum === 0 && rg.countSum > 0)
     job.notes.push(`corpus found no match where ${def.outside?.label ?? 'the outside tool'} counted ${rg.countSum}`);
   if (job.cacheAfterPrime && job.cacheAfterPrime.files === 0 && (name === 'list-warm' || name === 'summarise-warm')) {
     job.notes.push('nothing was written under XDG_CACHE_HOME: no cache, warm = cold');
