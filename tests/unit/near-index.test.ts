@@ -99,6 +99,20 @@ describe('NearIndex', () => {
   });
 });
 
+describe('NearIndex across its blocks of 4,096 documents', () => {
+  test('finds the near copy of a document of an earlier block', () => {
+    const index = new NearIndex();
+    const sigs = Array.from({ length: 9000 }, (_, d) => minhash(tokenize(text(d * 1000))));
+    for (const s of sigs) index.seen(s);
+    const copy = (d: number) => minhash(tokenize(text(d * 1000, 100, [50])));
+    expect(estimateJaccard(copy(10), sigs[10] as Uint32Array)).toBeGreaterThanOrEqual(MINHASH.threshold);
+    expect(index.seen(copy(10))).toBe(true);
+    expect(index.seen(copy(5000))).toBe(true);
+    expect(index.seen(minhash(tokenize(text(99_999_000))))).toBe(false);
+    expect(index.size).toBe(9003);
+  });
+});
+
 describe('RunFlags', () => {
   const doc = (id: string, hash: string, body: string, paragraphs = 1) => ({
     id,

@@ -21,6 +21,14 @@ const MIN_SAME = (() => {
  */
 const MIN_BANDS = BANDS - (P - MIN_SAME);
 
+/** Documents a block of signatures (and of chains) holds. */
+const CHUNK_BITS = 12;
+const CHUNK = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK - 1;
+/** Entries (document × band) a block of chains holds: CHUNK documents' (BANDS is 32). */
+const CHUNK_ENTRY_BITS = CHUNK_BITS + Math.log2(BANDS);
+const CHUNK_ENTRY_MASK = (1 << CHUNK_ENTRY_BITS) - 1;
+
 /** The share of the table's slots in use past which it doubles. */
 const MAX_LOAD = 0.75;
 /** A slot's value: the latest entry with the key plus one, in the low bits; above, how many (up to 31). */
@@ -39,9 +47,11 @@ const MAX_DOCUMENTS = (ENTRY_MASK >> 5) - 1;
  */
 export class NearIndex {
   // As signed integers: compared as such, the values stay small integers in V8.
-  private sigs = new Int32Array(1024 * P);
+  // In blocks of CHUNK documents, allocated as needed: an array grown by doubling would hold up
+  // to twice what it needs (67 MB instead of 51 at 100,000 documents).
+  private readonly sigs: Int32Array[] = [];
   /** Per entry (document × band): the entry before it with the same key, plus one (0: none). */
-  private next = new Int32Array(1024 * BANDS);
+  private readonly next: Int32Array[] = [];
   /** Per slot: the key as {@link slotKey} mixes it (0: empty), and its value (see ENTRY_BITS). */
   private table = new Int32Array(2 * (1 << 16));
   private keys = 0;
@@ -77,7 +87,7 @@ export class NearIndex {
         const entry = e - 1;
         // Two keys of different bands may mix alike: a document counts in its own band only.
         if (entry % BANDS === b) met = this.meet(met, (entry / BANDS) | 0);
-        e = left > 1 ? (this.next[entry] as number) : 0;
+        e = left > 1 ? ((this.next[entry >>> CHUNK_ENTRY_BITS] as Int32Array)[entry & CHUNK_ENTRY_MASK] as number) : 0;
       }
     }
     const found = this.nearAmong(sig, met);
@@ -110,12 +120,12 @@ export class NearIndex {
   }
 
   private add(doc: number, sig: Int32Array, slots: Int32Array): void {
-    this.sigs.set(sig, doc * P);
+    (this.sigs[doc >>> CHUNK_BITS] as Int32Array).set(sig, (doc & CHUNK_MASK) * P);
     for (let b = 0; b < BANDS; b++) {
       const slot = slots[b] as number;
       const entry = doc * BANDS + b;
       const value = this.table[slot + 1] as number;
-      this.next[entry] = value & ENTRY_MASK;
+      (this.next[entry >>> CHUNK_ENTRY_BITS] as Int32Array)[entry & CHUNK_ENTRY_MASK] = value & ENTRY_MASK;
       const count = Math.min((value >>> ENTRY_BITS) + 1, 31);
       this.table[slot + 1] = (entry + 1) | (count << ENTRY_BITS);
     }
@@ -140,19 +150,17 @@ export class NearIndex {
   /** True when the signature agrees with document `doc`'s on enough values (stopping once it cannot). */
   private near(sig: Int32Array, doc: number): boolean {
     let misses = 0;
-    for (let k = 0, x = doc * P; k < P; k++) if (this.sigs[x + k] !== sig[k] && ++misses > P - MIN_SAME) return false;
+    const sigs = this.sigs[doc >>> CHUNK_BITS] as Int32Array;
+    for (let k = 0, x = (doc & CHUNK_MASK) * P; k < P; k++)
+      if (sigs[x + k] !== sig[k] && ++misses > P - MIN_SAME) return false;
     return true;
   }
 
   /** Room for `docs` documents, and for their keys in a table at most {@link MAX_LOAD} full. */
   private grow(docs: number): void {
-    if (docs * P > this.sigs.length && docs <= MAX_DOCUMENTS) {
-      const sigs = new Int32Array(this.sigs.length * 2);
-      sigs.set(this.sigs);
-      this.sigs = sigs;
-      const next = new Int32Array(this.next.length * 2);
-      next.set(this.next);
-      this.next = next;
+    if (docs > this.sigs.length * CHUNK && docs <= MAX_DOCUMENTS) {
+      this.sigs.push(new Int32Array(CHUNK * P));
+      this.next.push(new Int32Array(CHUNK * BANDS));
     }
     // The next document may bring a new key in every band.
     if (this.keys + BANDS <= MAX_LOAD * (this.table.length >> 1)) return;
