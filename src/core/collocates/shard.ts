@@ -3,8 +3,7 @@
 // node occurs, the tokens of its windows counted left and right of it. Shares are sums: they
 // merge in any order, so a run's result is the same for any number of worker threads.
 
-import { documentViews } from '../analyse/body.js';
-import { readDocumentFile } from '../input/formats/index.js';
+import { bodyParagraphs } from '../analyse/body-input.js';
 import type { FoundFile } from '../input/found-files.js';
 import type { Matcher, MatcherOptions } from '../search/index.js';
 import { scanTokens } from '../stats/tokenize.js';
@@ -80,15 +79,7 @@ export class CollocatesShard {
   /** Counts one document; returns the problems met reading its file, as [path, message]. */
   add(input: CollocatesInput): [string, string][] {
     const warnings: [string, string][] = [];
-    let paragraphs = input.paragraphs;
-    if (paragraphs === undefined) {
-      let text = input.text ?? '';
-      if (input.file !== undefined) {
-        const read = readDocumentFile(input.file, (path, message) => warnings.push([path, message]));
-        text = read === null ? '' : read.text;
-      }
-      paragraphs = text === '' ? [] : documentViews(text, input.record).paragraphs;
-    }
+    const paragraphs = bodyParagraphs(input, warnings);
     this.totals.documents++;
     const matches = nodeMatches(this.matcher, paragraphs, (n, err) =>
       warnings.push([`${input.record.path} (body paragraph ${n})`, err.message]),

@@ -4,8 +4,7 @@
 // per-group counts of the few terms a run shows are computed at the end, once the corpus-wide
 // frequencies are known, without a second read of the text.
 
-import { documentViews } from '../analyse/body.js';
-import { readDocumentFile } from '../input/formats/index.js';
+import { bodyParagraphs } from '../analyse/body-input.js';
 import type { FoundFile } from '../input/walk.js';
 import type { DocumentRecord } from '../types.js';
 import { NUMBER, SENTENCE, TermCache, WORD, type Folding, type FoldedTokens } from '../stats/folded.js';
@@ -138,15 +137,7 @@ export class WordsShard {
   /** Reads and counts one document; returns the problems met reading its file, as [path, message]. */
   add(input: WordsInput): [string, string][] {
     const warnings: [string, string][] = [];
-    let paragraphs = input.paragraphs;
-    if (paragraphs === undefined) {
-      let text = input.text ?? '';
-      if (input.file !== undefined) {
-        const read = readDocumentFile(input.file, (path, message) => warnings.push([path, message]));
-        text = read === null ? '' : read.text;
-      }
-      paragraphs = text === '' ? [] : documentViews(text, input.record).paragraphs;
-    }
+    const paragraphs = bodyParagraphs(input, warnings);
     this.count(paragraphs.join('\n'), input.record);
     return warnings;
   }
