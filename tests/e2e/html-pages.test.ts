@@ -29,7 +29,7 @@ const LIST = [
     'https://akhbar.example/world/2023/02/01/manawarat',
     'روسيا وبيلاروسيا تبدآن مناورات عسكرية مشتركة',
   ].join('\t'),
-  'yanxi\thtml\tgbk\tcmn\tcmn\t2023-01-31\t\t\t俄罗斯与白俄罗斯举行联合军事演习',
+  'yanxi\thtml\tgbk\tcmn\tcmn\t2023-01-31\t新华网\t\t俄罗斯与白俄罗斯举行联合军事演习',
 ];
 
 describe('HTML pages', () => {

@@ -9,8 +9,9 @@ import type { Io } from '../io.js';
 import { EXIT, UsageError } from '../errors.js';
 import { corpusContext, finalStatus, loadAnalysis, outputContext, printTypeList, reportSkipped } from '../context.js';
 import { wholeNumber, type CorpusFlags, type FilterFlags, type OutputFlags } from '../options.js';
+import { readStopwordOptions, type StopwordChoice, type StopwordFlags } from '../stopword-options.js';
 
-export interface CollocatesFlags extends CorpusFlags, OutputFlags, FilterFlags {
+export interface CollocatesFlags extends CorpusFlags, OutputFlags, FilterFlags, StopwordFlags {
   regexp?: string[];
   fixedStrings?: boolean;
   ignoreCase?: boolean;
@@ -22,8 +23,6 @@ export interface CollocatesFlags extends CorpusFlags, OutputFlags, FilterFlags {
   measure: Measure;
   minFreq: string;
   top: string;
-  /** False with --no-stopwords. */
-  stopwords: boolean;
   withinSentence?: boolean;
 }
 
@@ -43,7 +42,11 @@ export function parseWindow(value: string): { left: number; right: number } {
 }
 
 /** What the command line asks of a run, checked. */
-function optionsOf(args: string[], flags: CollocatesFlags): { paths: string[]; node: string; spec: CollocatesSpec } {
+function optionsOf(
+  args: string[],
+  flags: CollocatesFlags,
+  stop: StopwordChoice,
+): { paths: string[]; node: string; spec: CollocatesSpec } {
   const patterns = flags.regexp ?? (args.length > 0 ? [args[0] as string] : []);
   const paths = flags.regexp ? args : args.slice(1);
   if (patterns.length === 0) throw new UsageError('collocates needs a term (or -e PATTERN)');
@@ -60,7 +63,8 @@ function optionsOf(args: string[], flags: CollocatesFlags): { paths: string[]; n
     wholeTokens: flags.partial !== true,
     ...window,
     fold: flags.ignoreCase === true || flags.fold === true,
-    stopwords: flags.stopwords !== false,
+    stopwords: !stop.leaveOut,
+    stopList: stop.settings,
     sentence: flags.withinSentence === true,
   };
   return { paths, node: patterns.join(' | '), spec };
@@ -81,7 +85,7 @@ async function checkPattern(spec: CollocatesSpec): Promise<void> {
 /** Runs `collocates`; resolves to the exit status: 1 when no collocate was found (the node never occurs). */
 export async function runCollocates(args: string[], flags: CollocatesFlags, io: Io): Promise<number> {
   if (flags.typeList) return printTypeList(io);
-  const { paths, node, spec } = optionsOf(args, flags);
+  const { paths, node, spec } = optionsOf(args, flags, await readStopwordOptions(flags));
   const options: Omit<CollocatesOptions, 'jobs' | 'onWarning'> = {
     spec,
     minFreq: wholeNumber('--min-freq', flags.minFreq, 1),

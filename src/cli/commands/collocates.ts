@@ -4,6 +4,7 @@
 import { Command, Option } from 'commander';
 import type { Io } from '../io.js';
 import { addCorpusOptions, addFilterOptions, addOutputOptions, collect } from '../options.js';
+import { addStopwordOptions } from '../stopword-options.js';
 import type { CollocatesFlags } from './collocates-run.js';
 
 /** The `collocates` command. */
@@ -39,6 +40,7 @@ export function collocatesCommand(io: Io, setStatus: (code: number) => void): Co
     .addOption(new Option('--top <n>', 'rows, best first (0: all)').default('20'))
     .addOption(new Option('--no-stopwords', "leave out the stop words of each document's language as collocates"))
     .addOption(new Option('--within-sentence', 'windows stop at sentence boundaries (by default they cross them)'));
+  addStopwordOptions(cmd);
   addFilterOptions(cmd);
   addOutputOptions(cmd);
   addCorpusOptions(cmd);

@@ -80,7 +80,7 @@ function checkSide(side: 'target' | 'reference', counts: MergedCounts): void {
 /** Runs `keywords`; resolves to the exit status (1 when no keyword passes the filters). */
 export async function runKeywords(paths: string[], flags: KeywordsFlags, io: Io): Promise<number> {
   if (flags.typeList) return printTypeList(io);
-  const counting = countOptions(flags);
+  const counting = await countOptions(flags);
   const top = wholeNumber('--top', flags.top, 1);
   const minFreq = wholeNumber('--min-freq', flags.minFreq, 1);
   const refFilter = refFilters(flags);

@@ -10,12 +10,12 @@ import type { Io } from '../io.js';
 import { EXIT, UsageError } from '../errors.js';
 import { corpusContext, finalStatus, loadAnalysis, outputContext, printTypeList, reportSkipped } from '../context.js';
 import { wholeNumber, type CorpusFlags, type FilterFlags, type OutputFlags } from '../options.js';
+import { readStopwordOptions, type StopwordFlags } from '../stopword-options.js';
 
 /** What `words` and `keywords` share: how terms are counted. */
-export interface TermFlags {
+export interface TermFlags extends StopwordFlags {
   n: string;
   fold?: boolean;
-  stopwords?: boolean;
   numbers?: boolean;
 }
 
@@ -29,12 +29,14 @@ export interface WordsFlags extends CorpusFlags, OutputFlags, FilterFlags, TermF
 /** The most words an n-gram has. */
 const MAX_N = 5;
 
-/** How terms are counted, from the flags; `--n` is checked here. */
-export function countOptions(flags: TermFlags): CountOptions {
+/** How terms are counted, from the flags; `--n` is checked here, the stop-word files read. */
+export async function countOptions(flags: TermFlags): Promise<CountOptions> {
   const n = /^\d+$/.test(flags.n) ? Number(flags.n) : Number.NaN;
   if (!(n >= 1 && n <= MAX_N))
     throw new UsageError(`--n takes a whole number from 1 to ${MAX_N} (words per term), not '${flags.n}'`);
-  return { n, fold: flags.fold !== false, numbers: flags.numbers === true, noStopwords: flags.stopwords === false };
+  const stop = await readStopwordOptions(flags);
+  const common = { n, fold: flags.fold !== false, numbers: flags.numbers === true };
+  return { ...common, noStopwords: stop.leaveOut, stopwords: stop.settings };
 }
 
 /** The terms `-e` names, as the keys they are counted under; each must have `n` words. */
@@ -54,7 +56,7 @@ async function givenTerms(terms: string[] | undefined, options: CountOptions): P
 /** Runs `words`; resolves to the exit status (1 when no term is listed). */
 export async function runWords(paths: string[], flags: WordsFlags, io: Io): Promise<number> {
   if (flags.typeList) return printTypeList(io);
-  const counting = countOptions(flags);
+  const counting = await countOptions(flags);
   const top = wholeNumber('--top', flags.top, 1);
   const minFreq = wholeNumber('--min-freq', flags.minFreq, 1);
   const terms = await givenTerms(flags.term, counting);

@@ -4,11 +4,12 @@
 import { Command, Option } from 'commander';
 import type { Io } from '../io.js';
 import { addCorpusOptions, addFilterOptions, addOutputOptions, collect } from '../options.js';
+import { addStopwordOptions } from '../stopword-options.js';
 import type { WordsFlags } from './words-run.js';
 
 /** The options `words` and `keywords` share: what a term is and how it is counted. */
 export function addTermOptions(cmd: Command): Command {
-  return cmd
+  cmd
     .addOption(new Option('--n <k>', 'words per term: 1, or 2 to 5 for n-grams (clusters)').default('1'))
     .addOption(new Option('-i, --fold', 'count terms folded: lower case, apostrophes straight (the default)'))
     .addOption(new Option('--no-fold', 'count terms as written, case and all'))
@@ -16,6 +17,7 @@ export function addTermOptions(cmd: Command): Command {
       new Option('--no-stopwords', 'leave out stop words, or n-grams that begin or end with one (kept by default)'),
     )
     .addOption(new Option('--numbers', 'count numbers as words (left out by default)'));
+  return addStopwordOptions(cmd);
 }
 
 /** The `words` command. */

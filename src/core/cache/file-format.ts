@@ -91,7 +91,7 @@ const HEADER_KIND = 'corpus-cache';
  * The tool's version and the analysis's: bump the latter whenever a record made from the same
  * file would differ (a new hash, a new field), so that old entries are not served.
  */
-export const CACHE_VERSION = `${VERSION}+10`;
+export const CACHE_VERSION = `${VERSION}+11`;
 /** The start of a cache file's header, up to its version (JSON.stringify keeps this key order). */
 const HEADER_START = /^\{"kind":"corpus-cache","version":("(?:[^"\\]|\\.)*")/;
 

@@ -5,6 +5,7 @@
 
 import type { AnalysedDocument } from '../analyse/analyse-document.js';
 import { buildMatcher } from '../search/index.js';
+import { useStopwords } from '../stats/stopwords.js';
 import { CollocatesShard, type CollocatesInput, type CollocatesSpec, type ShareTotals } from './shard.js';
 import { scoreCollocate, type CollocateScores } from './measures.js';
 import { localShares, poolShares, type Shares } from './shares.js';
@@ -90,6 +91,8 @@ function inputOf(d: AnalysedDocument): CollocatesInput {
 
 /** Counts the documents in shares: in this thread for a small corpus, else in worker threads. */
 async function countShares(docs: AsyncIterable<AnalysedDocument>, options: CollocatesOptions): Promise<Shares> {
+  // The run's stop words, here and (through the spec) in the workers; none given: each language's.
+  useStopwords(options.spec.stopList);
   const iterator = docs[Symbol.asyncIterator]();
   const head: AnalysedDocument[] = [];
   let next = await iterator.next();

@@ -6,6 +6,7 @@
 import { bodyParagraphs } from '../analyse/body-input.js';
 import type { FoundFile } from '../input/found-files.js';
 import type { Matcher, MatcherOptions } from '../search/index.js';
+import type { StopwordSettings } from '../stats/stopwords.js';
 import { scanTokens } from '../stats/tokenize.js';
 import type { DocumentRecord } from '../types.js';
 import { FormIds } from './form-ids.js';
@@ -24,6 +25,8 @@ export interface CollocatesSpec {
   fold: boolean;
   /** Keep stop words (of each document's language) as collocates. */
   stopwords: boolean;
+  /** The run's stop words (`--stopwords`), for the worker threads to set (stats/stopwords.ts). */
+  stopList?: StopwordSettings;
   /** Windows stop at a sentence boundary. */
   sentence: boolean;
 }

@@ -281,7 +281,10 @@ function classify(text: string, start: number, end: number): TokenKind {
   return !HAS_LETTER.test(t) || NUMBER_WITH_SUFFIX.test(t) ? 'number' : 'word';
 }
 
-/** Reads the text between two tokens: a sentence ends at `. ! ? …` followed by a space, or at a line break. */
+/**
+ * Reads the text between two tokens: a sentence ends at `. ! ? …` (or their kin) followed by a
+ * space, at a line break, or at a full stop of a script written without spaces, which needs none.
+ */
 function classifyGap(text: string, prevStart: number, from: number, to: number): Gap {
   if (from === to) return 'space';
   let terminal = 0;
@@ -295,13 +298,41 @@ function classifyGap(text: string, prevStart: number, from: number, to: number):
     }
     punct = true;
     // Full stops of scripts written without spaces need no space after them.
-    if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff0e) return 'sentence';
-    // . ! ? … and their Arabic and Devanagari forms
-    if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026 || c === 0x061f || c === 0x0964 || c === 0x0965) {
-      terminal = c;
-    }
+    if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff0e || c === 0xff61) return 'sentence';
+    if (isTerminal(c)) terminal = c;
   }
+  // Nor do `!` and `?` in such text (`ありえない!しばらく`), nor `.` between two of its words.
+  if (terminal !== 0 && isNoSpaceAt(text, to) && (terminal !== 0x2e || isNoSpaceBefore(text, from))) return 'sentence';
   return punct ? 'punct' : 'space';
+}
+
+/**
+ * `. ! ? …` and their kin that end a sentence before a space: the Arabic question mark and the
+ * Urdu full stop, the Devanagari dandas, the Armenian and Ethiopic full stops.
+ */
+function isTerminal(c: number): boolean {
+  return (
+    c === 0x2e ||
+    c === 0x21 ||
+    c === 0x3f ||
+    c === 0x2026 ||
+    c === 0x061f ||
+    c === 0x06d4 ||
+    c === 0x0964 ||
+    c === 0x0965 ||
+    c === 0x0589 ||
+    c === 0x1362
+  );
+}
+
+function isNoSpaceAt(text: string, i: number): boolean {
+  return i < text.length && (classOf(codePointAt(text, i)) & NO_SPACE_CLASS) !== 0;
+}
+
+function isNoSpaceBefore(text: string, i: number): boolean {
+  const c = text.charCodeAt(i - 1);
+  const at = c >= 0xdc00 && c <= 0xdfff && i >= 2 ? i - 2 : i - 1;
+  return at >= 0 && isNoSpaceAt(text, at);
 }
 
 function endsSentence(text: string, prevStart: number, prevEnd: number, next: number, terminal: number): boolean {
@@ -365,6 +396,10 @@ function segmentsOf(run: string): readonly number[] {
   return events;
 }
 
+// What ends a sentence inside a run: the ideographic and full-width stops, the Myanmar section
+// mark and the Khmer khan and bariyoosan (these belong to their scripts, so to the run).
+const FULL_STOPS = /[。！？｡．။។៕]/u;
+
 function readSegments(run: string): number[] {
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
   const events: number[] = [];
@@ -372,7 +407,7 @@ function readSegments(run: string): number[] {
     if (seg.isWordLike) {
       const length = seg.segment.length;
       events.push(seg.index, length, KINDS.indexOf(classify(run, seg.index, seg.index + length)));
-    } else if (/[。！？]/u.test(seg.segment)) {
+    } else if (FULL_STOPS.test(seg.segment)) {
       events.push(SENTENCE_EVENT);
     } else if (!/^\s*$/u.test(seg.segment)) {
       events.push(PUNCT_EVENT);

@@ -4,6 +4,7 @@
 import type { AnalysedDocument } from '../analyse/analyse-document.js';
 import { LocalShards, SummaryPool, summaryWorkersAvailable, type Shards } from '../workers/summary-pool.js';
 import { SummaryShard, type GroupBy, type ShardDocResult, type ShardFinal, type ShardInput } from './shard.js';
+import { useStopwords, type StopwordSettings } from '../stats/stopwords.js';
 
 /** Fewer documents than this are summarised in this thread: starting workers costs more. */
 export const PARALLEL_MIN_DOCUMENTS = 200;
@@ -28,6 +29,8 @@ export interface PassOptions {
   jobs?: number;
   /** Keep the `jobs` shards in this thread (for tests: the workers run only from the build). */
   localShards?: boolean;
+  /** The run's stop words, as set in this thread: sent to the worker threads. */
+  stopwords?: StopwordSettings;
 }
 
 /**
@@ -39,13 +42,15 @@ export async function runPass(
   inOrder: InOrder,
   options: PassOptions,
 ): Promise<ShardFinal[]> {
+  // The run's stop words, here and (through the options) in the workers; none given: each language's.
+  useStopwords(options.stopwords);
   const jobs = options.jobs ?? 1;
   const threads = jobs > 1 && !options.localShards && summaryWorkersAvailable();
   const sharded = threads || (jobs > 1 && options.localShards === true);
   const reader = await readAhead(docs, sharded ? PARALLEL_MIN_DOCUMENTS : 0);
   if (jobs > 1 && reader.head >= PARALLEL_MIN_DOCUMENTS) {
     const pool: Shards = threads
-      ? new SummaryPool(jobs, { by: options.by })
+      ? new SummaryPool(jobs, { by: options.by, stopwords: options.stopwords })
       : new LocalShards(jobs, { by: options.by });
     return inShards(reader.all(), pool, inOrder, options.top);
   }

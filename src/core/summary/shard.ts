@@ -15,6 +15,7 @@ import { DistinctiveTerms, packKeyTerms, type PackedKeyTerms } from '../stats/di
 import { Names, type NamesState } from '../stats/names.js';
 import { minhash } from '../stats/near-duplicates.js';
 import { TermCache, WORD, type Folding } from '../stats/folded.js';
+import type { StopwordSettings } from '../stats/stopwords.js';
 import { Vocabulary, type TermCount, type VocabularyStats } from '../stats/vocabulary.js';
 import { prepareLines, type PreparedLines } from './prepare-lines.js';
 
@@ -85,6 +86,8 @@ export interface ShardFinal {
 /** The options a shard needs. */
 export interface ShardOptions {
   by?: GroupBy;
+  /** The run's stop words (`--stopwords`), for the worker threads to set (stats/stopwords.ts). */
+  stopwords?: StopwordSettings;
 }
 
 /** One shard's accumulators. */

@@ -4,6 +4,7 @@
 
 import type { AnalysedDocument } from '../analyse/analyse-document.js';
 import { LocalWordShards, WordsPool, wordsWorkersAvailable, type WordShards } from '../workers/words-pool.js';
+import { useStopwords } from '../stats/stopwords.js';
 import type { CountOptions, ShardTotals, WordsInput } from './words-shard.js';
 
 /** Fewer documents than this are counted in this thread: starting workers costs more. */
@@ -62,6 +63,8 @@ export async function countTerms(
   run: CountRun,
   choose?: Chooser,
 ): Promise<{ merged: MergedCounts; chosen: string[]; detail: TermDetail }> {
+  // The run's stop words, here and (through the options) in the workers; none given: each language's.
+  useStopwords(options.stopwords);
   const jobs = run.jobs ?? 1;
   const threads = jobs > 1 && !run.localShards && wordsWorkersAvailable();
   const iterator = docs[Symbol.asyncIterator]();
@@ -78,8 +81,8 @@ export async function countTerms(
   }
   const many = head.length >= PARALLEL_MIN_DOCUMENTS;
   // Only what a shard reads crosses to a worker (the caller's options may hold functions).
-  const { n, fold, numbers, noStopwords, by, capacity } = options;
-  const shardOptions: CountOptions = { n, fold, numbers, noStopwords, by, capacity };
+  const { n, fold, numbers, noStopwords, by, capacity, stopwords } = options;
+  const shardOptions: CountOptions = { n, fold, numbers, noStopwords, by, capacity, stopwords };
   const shards: WordShards =
     threads && many
       ? new WordsPool(jobs, shardOptions, run.onWarning)

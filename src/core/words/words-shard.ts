@@ -8,6 +8,7 @@ import { bodyParagraphs } from '../analyse/body-input.js';
 import type { FoundFile } from '../input/walk.js';
 import type { DocumentRecord } from '../types.js';
 import { NUMBER, SENTENCE, TermCache, WORD, type Folding, type FoldedTokens } from '../stats/folded.js';
+import type { StopwordSettings } from '../stats/stopwords.js';
 import { dpTerm } from './measures.js';
 import { periodKey, type PeriodBy } from './periods.js';
 import { Postings } from './postings.js';
@@ -27,6 +28,8 @@ export interface CountOptions {
   by?: PeriodBy;
   /** Distinct terms a shard counts exactly; past it, Space-Saving estimates (term-table.ts). */
   capacity?: number;
+  /** The run's stop words (`--stopwords`), for the worker threads to set (stats/stopwords.ts). */
+  stopwords?: StopwordSettings;
 }
 
 /** Distinct words a shard counts exactly; past it, Space-Saving estimates as for n-grams. */

@@ -4,10 +4,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { CollocatesShard, type CollocatesSpec } from '../collocates/shard.js';
 import { buildMatcher, enableLinearRegExpEngine } from '../search/index.js';
+import { useStopwords } from '../stats/stopwords.js';
 import type { CollocatesReply, CollocatesRequest } from './collocates-pool.js';
 
 const spec = workerData as CollocatesSpec;
 enableLinearRegExpEngine();
+// The run's stop words, as the main thread set them (a worker has its own copy of the module).
+useStopwords(spec.stopList);
 const shard = new CollocatesShard(spec, buildMatcher(spec.matcher));
 
 function answer(request: CollocatesRequest): CollocatesReply {

@@ -3,9 +3,12 @@
 // sends the shard's accumulated results.
 
 import { parentPort, workerData } from 'node:worker_threads';
+import { useStopwords } from '../stats/stopwords.js';
 import { SummaryShard, type ShardOptions } from '../summary/shard.js';
 import type { SummaryReply, SummaryRequest } from './summary-pool.js';
 
+// The run's stop words, as the main thread set them (a worker has its own copy of the module).
+useStopwords((workerData as ShardOptions).stopwords);
 const shard = new SummaryShard(workerData as ShardOptions);
 
 parentPort?.on('message', (request: SummaryRequest) => {

@@ -3,9 +3,12 @@
 // the run shows.
 
 import { parentPort, workerData } from 'node:worker_threads';
+import { useStopwords } from '../stats/stopwords.js';
 import { WordsShard, type CountOptions } from '../words/words-shard.js';
 import type { WordsReply, WordsRequest } from './words-pool.js';
 
+// The run's stop words, as the main thread set them (a worker has its own copy of the module).
+useStopwords((workerData as CountOptions).stopwords);
 const shard = new WordsShard(workerData as CountOptions);
 
 parentPort?.on('message', (request: WordsRequest) => {

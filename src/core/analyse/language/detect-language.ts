@@ -5,6 +5,8 @@ import type { LanguageShare } from '../../types.js';
 import { ALLOWED_LANGUAGES, PREFER_MAJOR, closeLanguages } from './languages.js';
 import { segmentParagraphs, type Segment } from './segments.js';
 import { tallyScripts } from './scripts.js';
+import { closeChoice, withoutForeignLetters } from './close-choice.js';
+import { hasOrdinaryWords } from './ordinary-words.js';
 import { hasModel, scoreText, scriptModel, type ScriptModel, type TrigramScore } from './trigram-model.js';
 
 /** The language of a body: the main one, how sure, and each language's share of the characters. */
@@ -35,6 +37,20 @@ const MIN_SAMPLE = 150;
 const PREFER_MARGIN = 20;
 /** A margin of this many distance points per trigram gives 63% of full confidence. */
 const MARGIN_SCALE = 10;
+/**
+ * The document verdict's margin, in points per trigram times the square root of the trigrams
+ * (the margin grows with the text, its noise with the root of it), that gives 63% confidence.
+ * 115: a 1,000-character text needs ~1 point per trigram to pass {@link MIN_CONFIDENCE}, a
+ * sentence ~3.3 as before (bench/lang-eval: before, ~2.9 for both, which left clear long texts `und`).
+ */
+const EVIDENCE_SCALE = 115;
+/**
+ * A close language's gap counts this many times a foreign one's in the confidence: close
+ * languages are always near, so a small gap between them already tells (bench/lang-eval).
+ */
+const SIBLING_WEIGHT = 4;
+/** Only a text shorter than this many trigrams (~400 characters) is weighed against its siblings. */
+const SIBLING_TRIGRAMS = 400;
 /** This many trigrams give 63% of full confidence; a few hundred, nearly all. */
 const LENGTH_SCALE = 60;
 /** For a script only one language uses (Chinese, Korean, Greek…): letters for 63%. */
@@ -208,8 +224,10 @@ function documentVerdict(items: Scored[]): Verdict {
   const distances = new Int32Array(model.languages.length);
   let trigrams = 0;
   let read = 0;
+  const texts: string[] = [];
   for (const item of same) {
     if (read >= DOCUMENT_SAMPLE) break;
+    texts.push(item.text);
     let score = item.full;
     if (!score) {
       const whole = item.text.length <= share;
@@ -223,23 +241,33 @@ function documentVerdict(items: Scored[]): Verdict {
     trigrams += score.trigrams;
     read += Math.min(item.text.length, share);
   }
-  return best(model, distances, trigrams);
+  return best(model, distances, trigrams, { script, text: texts.join('\n') });
+}
+
+/** The text a document verdict was scored on, and its script: more evidence than trigrams. */
+interface Evidence {
+  script: string;
+  text: string;
 }
 
 /**
  * The closest language of `distances` (a minor language yields to its major neighbour unless
  * clearly ahead), and its confidence: the margin per trigram over the best language outside
- * its family, discounted for short text.
+ * its family, discounted for short text. With `evidence` (the document verdict), a language
+ * whose alphabet lacks letters of the text is passed over, marker words choose within a close
+ * group, and the confidence weighs the margin by the square root of the trigrams.
  */
-function best(model: ScriptModel, distances: Int32Array, trigrams: number): Verdict {
+function best(model: ScriptModel, distances: Int32Array, trigrams: number, evidence?: Evidence): Verdict {
   if (distances.length === 0 || trigrams === 0) return { lang: UND, confidence: 0 };
-  let top = argmin(distances);
+  let top = evidence ? withoutForeignLetters(model, distances, evidence.text) : argmin(distances);
   const major = PREFER_MAJOR.get(model.languages[top] as string);
   const majorIndex = major === undefined ? -1 : model.languages.indexOf(major);
   if (majorIndex >= 0 && majorIndex < distances.length) {
     const behind = ((distances[majorIndex] as number) - (distances[top] as number)) / trigrams;
     if (behind < PREFER_MARGIN) top = majorIndex;
   }
+  const francTop = top;
+  if (evidence) top = closeChoice(model, distances, trigrams, top, evidence);
   const lang = model.languages[top] as string;
   if (distances.length === 1) return { lang, confidence: lengthFactor(trigrams) };
   const close = closeMask(model, top);
@@ -249,7 +277,25 @@ function best(model: ScriptModel, distances: Int32Array, trigrams: number): Verd
     if ((distances[index] as number) < runnerUp) runnerUp = distances[index] as number;
   }
   if (runnerUp === Number.POSITIVE_INFINITY) return { lang, confidence: lengthFactor(trigrams) };
-  return { lang, confidence: confidence((runnerUp - (distances[top] as number)) / trigrams, trigrams) };
+  const margin = (runnerUp - (distances[top] as number)) / trigrams;
+  if (!evidence) return { lang, confidence: confidence(margin, trigrams) };
+  let sure = weighed(margin, trigrams);
+  // A close language nearly as near, and no marker word to tell them apart: a sentence of
+  // Croatian or Serbian, Bokmål or Danish, is then `und`, not a coin toss (bench/lang-eval).
+  if (top === francTop && trigrams < SIBLING_TRIGRAMS) {
+    let sibling = Number.POSITIVE_INFINITY;
+    for (let index = 0; index < distances.length; index++) {
+      // A minor variety of the language chosen (Scots, Pidgin for English) is no reason for doubt:
+      // it must beat its major neighbour clearly to be named at all (PREFER_MAJOR).
+      if (close[index] === 1 && index !== top && PREFER_MAJOR.get(model.languages[index] as string) !== lang) {
+        sibling = Math.min(sibling, distances[index] as number);
+      }
+    }
+    const gap = (sibling - (distances[top] as number)) / trigrams;
+    if (gap >= 0 && gap !== Number.POSITIVE_INFINITY)
+      sure = Math.min(sure, rootWeighed(gap * SIBLING_WEIGHT, trigrams));
+  }
+  return { lang, confidence: sure };
 }
 
 // Per model, per language index: which of the model's languages are close to that one (1) or
@@ -275,6 +321,23 @@ function closeMask(model: ScriptModel, index: number): Uint8Array {
 function confidence(margin: number, trigrams: number): number {
   if (margin <= 0) return 0;
   return (1 - Math.exp(-margin / MARGIN_SCALE)) * lengthFactor(trigrams);
+}
+
+/**
+ * A document verdict's confidence: the margin per trigram weighed by the square root of the
+ * trigrams (see {@link EVIDENCE_SCALE}), discounted for short text as {@link confidence} is, and
+ * never below {@link confidence}.
+ */
+function weighed(margin: number, trigrams: number): number {
+  // Under ~130 trigrams the root weighs less than the plain margin: a short text keeps the
+  // confidence it had, so that only long texts gain.
+  return Math.max(rootWeighed(margin, trigrams), confidence(margin, trigrams));
+}
+
+/** The margin weighed by the square root of the trigrams alone (see {@link EVIDENCE_SCALE}). */
+function rootWeighed(margin: number, trigrams: number): number {
+  if (margin <= 0) return 0;
+  return (1 - Math.exp((-margin * Math.sqrt(trigrams)) / EVIDENCE_SCALE)) * lengthFactor(trigrams);
 }
 
 function lengthFactor(trigrams: number): number {
@@ -355,13 +418,16 @@ function judge(items: Scored[], docLang: string, docScript: string): string | un
   const { model, distances, trigrams } = total;
   const top = best(model, distances, trigrams).lang;
   if (script !== docScript) return top;
-  if (top === docLang || top === UND) return docLang;
+  // A close language's paragraph (a Bosnian quote in Croatian news) is no other language here.
+  if (top === docLang || top === UND || closeLanguages(docLang).has(top)) return docLang;
   // How clearly the best language beats the document's own, not its runner-up.
   const doc = model.languages.indexOf(docLang);
   const other = model.languages.indexOf(top);
   if (doc < 0 || doc >= distances.length) return docLang;
   const margin = ((distances[doc] as number) - (distances[other] as number)) / trigrams;
-  return confidence(margin, trigrams) >= SWITCH_CONFIDENCE ? top : docLang;
+  if (confidence(margin, trigrams) < SWITCH_CONFIDENCE) return docLang;
+  // Names, scores and line-ups look like any language to trigrams: prose has its function words.
+  return hasOrdinaryWords(items.map((item) => item.text).join('\n'), top, docLang) ? top : docLang;
 }
 /**
  * Share of characters per language, rounded to 3 decimals, summing to exactly 1, largest

@@ -8,7 +8,7 @@ import { CutLines } from './boilerplate-kinds.js';
 import { readDateLine, readDatePrefix, type FoundDate } from './date.js';
 import { openDate, settleDayOrder, type OpenDate } from './date-order.js';
 import { isHeadlineShape, isProse, wordCount } from './line-shape.js';
-import { readSourceLine, readWireDateline } from './source.js';
+import { outletByPosition, readSourceLine, readWireDateline, splitAtSourceLabels } from './source.js';
 import { chooseTitle, isCopy, type HeadlineCandidate } from './title.js';
 
 export { readDateLine, readDatePrefix, type FoundDate } from './date.js';
@@ -149,10 +149,19 @@ function readHeader(state: State, head: number[]): number | null {
     state.setSource(readSourceLine(outlet.text)?.source ?? null, outlet.index);
     state.cut(outlet.index, 'meta');
   }
+  // The outlet's name line beside the dateline or above the headline, in any script (source.ts).
+  const dateIndex = state.dateLine !== null && state.dateLine - 1 < bodyStart ? state.dateLine - 1 : null;
+  const placed = state.source === null ? outletByPosition(choice, dateIndex, state.lines) : null;
+  if (placed !== null) {
+    state.setSource(placed.source, placed.index);
+    state.cut(placed.index, 'meta');
+  }
   // A stray above the headline is its kicker ("Politique"), part of the headline; one below it
   // is another article's headline, a teaser.
   const titleIndex = choice.title?.index ?? Infinity;
-  for (const stray of choice.strays) state.cut(stray.index, stray.index < titleIndex ? 'headline' : 'teaser');
+  for (const stray of choice.strays) {
+    if (stray.index !== placed?.index) state.cut(stray.index, stray.index < titleIndex ? 'headline' : 'teaser');
+  }
   if (choice.title !== null) {
     state.title = choice.title;
     state.cut(choice.title.index, 'headline');
@@ -235,7 +244,7 @@ function metadataLineKind(state: State, text: string, index: number, top: boolea
 
 function readSourceOrComposite(state: State, text: string, index: number, top: boolean): boolean {
   // "By Jane Doe, Reuters | March 3, 2021": a line of parts, each of them metadata.
-  const parts = text.length > 160 ? [text] : text.split(COMPOSITE);
+  const parts = text.length > 160 ? [text] : splitAtSourceLabels(text.split(COMPOSITE));
   if (parts.length >= 2 && parts.length <= 4) {
     const dates = parts.map((part) => readDateLine(part, true));
     const sources = parts.map((part) => readSourceLine(part));

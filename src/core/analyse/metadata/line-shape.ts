@@ -1,9 +1,39 @@
 // The shape of a line, cheaply: is it prose (a paragraph of the body), could it be a headline,
-// and a folded form for comparing lines. Every extractor decides from these.
+// and a folded form for comparing lines. Every extractor decides from these. Shapes hold in every
+// script: no letter case is required, and the punctuation of each script counts (docs/spec.md §3).
 
-const SENTENCE_END = /[.!?…;:,»"”’)\]]$/u;
-const TITLE_BAD_END = /[.,;:\-–—/]$/u;
-const TITLE_START = /^[\p{Lu}\p{N}"“«‘'¿¡(]/u;
+import { countWords } from '../../stats/tokenize.js';
+
+// How a sentence or clause ends, in the scripts of the news read: Latin and Cyrillic `.`, the
+// ideographic and full-width stops (`。！？．，、`), the Devanagari danda (`।`), the Arabic comma,
+// semicolon, question mark and full stop (`،؛؟۔`), and the Armenian, Ethiopic, Myanmar and Khmer
+// full stops; closing quotes and brackets of CJK text too.
+const SENTENCE_END = /[.!?…;:,»"”’)\]。！？｡．，、।॥،؛؟۔։።။។」』）]$/u;
+const TITLE_BAD_END = /[.,;:\-–—/。｡．，、।॥،؛۔։።။។]$/u;
+/** A question or an exclamation, which a headline may be. */
+const ASKS = /[?!？！؟]$/u;
+// A headline opens with a capital or a digit where the script has letter case, and with any
+// letter where it has none (Han, kana, Hangul, Arabic, Hebrew, Thai, Devanagari: `\p{Lo}`; the
+// Georgian letters, which Unicode files as lower case), or with an opening quote or bracket.
+const TITLE_START = /^[\p{Lu}\p{Lt}\p{Lo}\p{sc=Georgian}\p{N}"“«‘'¿¡(「『【《〈（［„‹]/u;
+// Scripts written without spaces between words: their lines are counted with the segmenter.
+const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
+
+/**
+ * Number of words a reader sees in a line: whitespace-separated words, or, in a line holding
+ * a script written without spaces (Chinese, Japanese, Thai…), the words the segmenter finds
+ * (tokenize.ts): a Chinese headline is one "word" between spaces, but ten to read.
+ *
+ * @param line A trimmed line.
+ */
+export function lineWords(line: string): number {
+  return UNSPACED.test(line) ? countWords(line) : wordCount(line);
+}
+
+/** Whether the line holds a script written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar). */
+export function isUnspaced(line: string): boolean {
+  return UNSPACED.test(line);
+}
 
 /** Number of whitespace-separated words. */
 export function wordCount(line: string): number {
@@ -25,22 +55,23 @@ export function wordCount(line: string): number {
  */
 export function isProse(line: string): boolean {
   if (line.length > 160) return true;
-  const words = wordCount(line);
+  const words = lineWords(line);
   if (words > 22) return true;
   // A short question or exclamation is as often a headline as a sentence: not prose by shape.
-  if (/[?!]$/u.test(line)) return words > 12;
+  if (ASKS.test(line)) return words > 12;
   return words >= 4 && SENTENCE_END.test(line) && !line.endsWith('...');
 }
 
 /**
- * Could be a headline: short, opens like a heading, does not end like a clause. Question and
- * exclamation marks are fine ("Will Minsk join the war?").
+ * Could be a headline: short, opens like a heading (a capital where the script has case), does
+ * not end like a clause in its script. Question and exclamation marks are fine ("Will Minsk join
+ * the war?", `大阪万博は成功するか？`).
  *
  * @param line A trimmed, non-empty line.
  */
 export function isHeadlineShape(line: string): boolean {
   if (line.length > 160 || !TITLE_START.test(line) || TITLE_BAD_END.test(line)) return false;
-  const words = wordCount(line);
+  const words = lineWords(line);
   if (words > 22) return false;
   return !(/[.;:,]$/u.test(line) || (words >= 4 && /[…]$/u.test(line)));
 }

@@ -1,7 +1,8 @@
 // Chooses the headline among the short lines that stand above the body, and finds the lines that
-// repeat it. The first sentence of the body is never a candidate: only lines above it are.
+// repeat it. The first sentence of the body is never a candidate: only lines above it are. The
+// choice goes by shape, position and repetition, never by letter case, so it holds in every script.
 
-import { foldLine, wordCount } from './line-shape.js';
+import { foldLine, isUnspaced, lineWords } from './line-shape.js';
 
 /** A short line above the body that could be the headline. */
 export interface HeadlineCandidate {
@@ -24,9 +25,11 @@ export interface TitleChoice {
 /**
  * Choose the headline among the candidates above the body, in document order.
  *
- * A one- or two-word line followed by another candidate is a kicker ("Politique"), and a name
- * made of outlet words followed by another candidate is the outlet; copies of the headline are
- * not candidates of their own.
+ * A line printed twice is the headline (pages repeat it above the article); otherwise the first
+ * candidate that is neither a kicker nor an outlet is. A one- or two-word line (as a reader counts
+ * words: `NHK`, `新华网`) followed by another candidate is a kicker or an outlet name ("Politique"),
+ * and a name made of outlet words followed by another candidate is the outlet; copies of the
+ * headline are not candidates of their own.
  *
  * @param candidates Headline-shaped lines above the first paragraph, in order.
  */
@@ -34,19 +37,45 @@ export function chooseTitle(candidates: HeadlineCandidate[]): TitleChoice {
   const outlets: HeadlineCandidate[] = [];
   const strays: HeadlineCandidate[] = [];
   let title: HeadlineCandidate | null = null;
+  // An outlet's name may be printed twice too ("CNN" above and below the headline): only a line
+  // longer than a label counts as a repeated headline.
+  const repeated = candidates.find(
+    (candidate, position) =>
+      !candidate.outletLike &&
+      !isShort(candidate.text) &&
+      candidates.slice(position + 1).some((other) => isCopy(other.text, candidate.text)),
+  );
   candidates.forEach((candidate, position) => {
-    const later = candidates.slice(position + 1).some((other) => !isCopy(other.text, candidate.text));
+    const others = candidates.slice(position + 1).filter((other) => !isCopy(other.text, candidate.text));
+    const later = others.length > 0;
     if (title !== null) {
       if (!isCopy(candidate.text, title.text)) strays.push(candidate);
-    } else if (candidate.outletLike && later) {
+    } else if (candidate === repeated) {
+      title = candidate;
+    } else if (candidate.outletLike && (later || repeated !== undefined)) {
       outlets.push(candidate);
-    } else if (wordCount(candidate.text) <= 2 && later) {
+    } else if (repeated !== undefined || (later && isLabel(candidate.text, others))) {
       strays.push(candidate);
     } else {
       title = candidate;
     }
   });
   return { title, outlets, strays };
+}
+
+/**
+ * A kicker or an outlet's name above another candidate: one or two words as a reader counts them
+ * (`Politique`, `NHK`, `人民网`), or a few characters of a script without spaces, which the
+ * segmenter may cut into more pieces than a reader sees (`新华网`), shorter than a line under it.
+ */
+function isLabel(text: string, others: HeadlineCandidate[]): boolean {
+  if (lineWords(text) <= 2) return true;
+  return isShort(text) && others.some((other) => other.text.length > text.length);
+}
+
+/** One or two words, or at most six characters of a script without spaces. */
+function isShort(text: string): boolean {
+  return lineWords(text) <= 2 || (isUnspaced(text) && text.length <= 6);
 }
 
 /**
