@@ -24,6 +24,7 @@ export const JOBS = /** @type {const} */ ([
   'grep-regex',
   'grep-jsonl',
   'list-jsonl',
+  'list-parquet',
   'summarise-cold',
   'summarise-warm',
   'grep-trend',
@@ -161,6 +162,15 @@ export function defineJobs(run, o) {
       ok: [0],
       target: null,
       expectLines: o.docs,
+    },
+    // Issue 21: the records as a Parquet file (docs/parquet.md).
+    'list-parquet': {
+      title: '`list` warm, a Parquet file',
+      run: corpus(run, 'list', '--format', 'parquet', '-o', join(tmpdir(), 'corpus-bench.parquet'), dir),
+      cache: 'warm',
+      prime: 'list',
+      ok: [0],
+      target: null,
     },
     'summarise-cold': {
       title: '`summarise` cold',

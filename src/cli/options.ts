@@ -1,8 +1,8 @@
 // Every option shared by several commands, declared once with its help text: the corpus
 // (paths, walking), the output (format, colour) and the document filters.
 
-import { Option, type Command } from 'commander';
-import { OUTPUT_FORMATS } from '../format/formats.js';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { FILE_FORMAT_COMMANDS, FILE_FORMATS, OUTPUT_FORMATS } from '../format/formats.js';
 import { UsageError } from './errors.js';
 
 /** Commander's argument parser of a repeatable option: each value added to the list. */
@@ -122,9 +122,16 @@ export function addCorpusOptions(cmd: Command): Command {
 export function addOutputOptions(cmd: Command): Command {
   return cmd
     .addOption(
-      new Option('--format <format>', 'output format (default: table on a terminal, tsv otherwise)').choices([
-        ...OUTPUT_FORMATS,
-      ]),
+      new Option('--format <format>', 'output format (default: table on a terminal, tsv otherwise)')
+        .choices([...OUTPUT_FORMATS])
+        // A format only some commands write (parquet: a file) is named with them, not just refused.
+        .argParser((value: string) => {
+          if ((OUTPUT_FORMATS as readonly string[]).includes(value)) return value;
+          const only = (FILE_FORMATS as readonly string[]).includes(value)
+            ? ` (${value}: ${FILE_FORMAT_COMMANDS.join(', ')} only)`
+            : '';
+          throw new InvalidArgumentError(`Allowed choices are ${OUTPUT_FORMATS.join(', ')}${only}.`);
+        }),
     )
     .addOption(new Option('--json', 'same as --format json'))
     .addOption(new Option('--header', 'print a header line in TSV output'))

@@ -169,7 +169,7 @@ describe('a config file that is not right: a usage error naming the file and the
     [
       'a value not among the choices',
       '--format=xml\n',
-      "1: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, tsv, csv, json, jsonl.",
+      "1: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, tsv, csv, json, jsonl, parquet.",
     ],
     [
       'an unprefixed value that suits one command only',

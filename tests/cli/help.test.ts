@@ -163,6 +163,8 @@ describe.each([40, 80])('help at %i columns', (columns) => {
       ['-r, --reverse', 'reverse the sort order (alone: by id, descending)'],
       ['--fields <names>', 'fields to print, comma-separated (a record field, or extra.<name>)'],
       ['--paths', 'print only the paths of the documents, for xargs'],
+      ['-o, --output <file>', 'write the rows to this file (- or none: standard output)'],
+      ['--with-text', 'with --format parquet: add the columns text and body'],
       ...FILTERS,
       ...CORPUS_OPTIONS,
     ]);

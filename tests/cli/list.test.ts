@@ -175,7 +175,7 @@ describe('corpus list, piped', () => {
     expect(await runCli(['list', '--format', 'xml'])).toMatchObject({
       status: 2,
       stderr:
-        "corpus: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, tsv, csv, json, jsonl.\n",
+        "corpus: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, tsv, csv, json, jsonl, parquet.\n",
     });
   });
 

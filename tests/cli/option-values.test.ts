@@ -33,7 +33,12 @@ const REFUSED: [string[], string][] = [
   [['summarise', ''], "'' is not a path: name a folder, a file or a glob"],
   [
     ['list', '--format', 'xml'],
-    "option '--format <format>' argument 'xml' is invalid. Allowed choices are table, tsv, csv, json, jsonl.",
+    "option '--format <format>' argument 'xml' is invalid. Allowed choices are table, tsv, csv, json, jsonl, parquet.",
+  ],
+  // Issue 21: a format only list writes is named with it.
+  [
+    ['summarise', '--format', 'parquet'],
+    "option '--format <format>' argument 'parquet' is invalid. Allowed choices are table, tsv, csv, json, jsonl (parquet: list only).",
   ],
   [
     ['list', '--color', 'sometimes'],

@@ -13,4 +13,8 @@ export interface ListFlags extends CorpusFlags, OutputFlags, FilterFlags {
   reverse?: boolean;
   fields?: string;
   paths?: boolean;
+  /** -o, --output: the file to write, `-` for standard output. */
+  output?: string;
+  /** --with-text: `text` and `body` columns in a Parquet file. */
+  withText?: boolean;
 }

@@ -1,15 +1,17 @@
 // `corpus list`: a row per document, in any output format, filtered and sorted; `--fields` picks
 // the record's fields, and a record's own fields by `extra.<name>` (docs/spec.md §5).
 
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import type { ListFlags, SortKey } from './list-flags.js';
 import type { CorpusDocument } from '../../core/analyse/corpus-document.js';
 import { RECORD_FIELDS, type DocumentRecord } from '../../core/types.js';
 import type { Column } from '../../format/column.js';
 import { createRowWriter } from '../../format/row-writer.js';
-import { BufferedWriter } from '../../format/output-stream.js';
+import { BufferedWriter, outputFrom } from '../../format/output-stream.js';
 import { visible } from '../../format/sanitize.js';
 import type { Io } from '../io.js';
-import { EXIT, UsageError } from '../errors.js';
+import { CorpusError, EXIT, UsageError } from '../errors.js';
 import { corpusContext, finalStatus, loadAnalysis, outputContext, printTypeList, reportSkipped } from '../context.js';
 
 const DEFAULT_FIELDS: (keyof DocumentRecord)[] = ['id', 'lang', 'date', 'words', 'source', 'title'];
@@ -127,11 +129,103 @@ function project(record: DocumentRecord, fields: Field[] | null): unknown {
   return out;
 }
 
+/** The options that Parquet output takes, checked before the run (docs/parquet.md). */
+function checkParquetFlags(flags: ListFlags, io: Io): void {
+  const parquet = flags.format === 'parquet';
+  if (flags.withText && !parquet)
+    throw new UsageError('--with-text adds the columns text and body to --format parquet');
+  if (!parquet) return;
+  if (flags.json) throw new UsageError('--json and --format parquet each choose the format: give one');
+  if (flags.paths) throw new UsageError('--paths prints paths, not records: it does not go with --format parquet');
+  if (flags.fields !== undefined)
+    throw new UsageError(
+      '--fields does not apply to --format parquet: the file holds every field, a reader reads the columns it names',
+    );
+  // Sorting holds every row until the last: with the texts, that would be the corpus.
+  if (flags.withText && (flags.sort !== undefined || flags.reverse))
+    throw new UsageError(
+      '--sort and --reverse do not go with --with-text (they would hold every text): sort in the reader',
+    );
+  // Binary on a terminal helps nobody, as gh refuses it.
+  if ((flags.output === undefined || flags.output === '-') && io.stdout.isTTY)
+    throw new UsageError(
+      '--format parquet writes a binary file and standard output is a terminal: give -o <file> or redirect it',
+    );
+}
+
+/**
+ * Where the rows go: standard output, or the file `-o` names, opened (created or emptied) before
+ * the run so that a path that cannot be written fails at once; the io then writes to the file.
+ */
+async function outputTarget(flags: ListFlags, io: Io): Promise<{ io: Io; close: () => Promise<void> }> {
+  const { output } = flags;
+  if (output === '') throw new UsageError("-o takes a file name, or - for standard output, not ''");
+  if (output === undefined || output === '-') return { io, close: async () => {} };
+  const shown = io.stderr.isTTY ? visible(output) : output;
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(path.resolve(io.cwd, output), 'w');
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    // As report says it: `permission denied (EACCES)`, without Node's "EACCES: " and the path.
+    const why = e.code ? `${e.message.replace(/^\w+: /, '').replace(/, \w+ '.*'$/, '')} (${e.code})` : String(err);
+    throw new CorpusError(`cannot write ${shown}: ${e.code === 'EISDIR' ? 'it is a folder' : why}`);
+  }
+  const stream = handle.createWriteStream();
+  const file = outputFrom(stream, shown);
+  const close = async () => {
+    await file.settle?.();
+    await new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  };
+  return { io: { ...io, stdout: file }, close };
+}
+
+/** Writes every document's record as a row of a Parquet file (docs/parquet.md); resolves to the row count. */
+async function writeParquet(docs: AsyncIterable<CorpusDocument>, flags: ListFlags, io: Io): Promise<number> {
+  const { ParquetRowWriter } = await import('../../format/parquet-writer.js');
+  const { parquetRow } = await import('../../format/parquet-rows.js');
+  const withText = flags.withText === true;
+  const writer = new ParquetRowWriter(io.stdout, withText);
+  const sortKey = flags.sort ?? (flags.reverse ? 'id' : undefined);
+  if (sortKey) {
+    const records: DocumentRecord[] = [];
+    for await (const d of docs) records.push(d.record);
+    const by = compareBy(sortKey, flags.reverse === true);
+    records.sort(by);
+    for (const record of records) await writer.write(parquetRow(record));
+  } else {
+    // The body as `show --body` prints it: the paragraphs, a blank line between two.
+    for await (const d of docs)
+      await writer.write(
+        parquetRow(d.record, withText ? { text: d.text, body: d.paragraphs.join('\n\n') } : undefined),
+      );
+  }
+  await writer.end();
+  return writer.count;
+}
+
 /** Runs `list`; resolves to the exit status. */
-export async function runList(paths: string[], flags: ListFlags, io: Io): Promise<number> {
-  if (flags.typeList) return printTypeList(io);
+export async function runList(paths: string[], flags: ListFlags, given: Io): Promise<number> {
+  if (flags.typeList) return printTypeList(given);
   const fields = parseFields(flags.fields);
-  const corpus = await corpusContext(paths, flags, io);
+  checkParquetFlags(flags, given);
+  const corpus = await corpusContext(paths, flags, given);
+  // After the corpus is named (a missing path leaves a file as it was), before the long part.
+  const target = await outputTarget(flags, given);
+  // Rows go to the target; warnings and the corpus's messages stay on the terminal's streams.
+  const io = target.io;
+  if (flags.format === 'parquet') {
+    const { analyseCorpus } = await loadAnalysis();
+    const withText = flags.withText === true;
+    const docs = analyseCorpus(
+      { ...corpus.options, withText, withRecordText: withText, nearDuplicates: true },
+      corpus.run,
+    );
+    const rows = await writeParquet(docs, flags, io);
+    await target.close();
+    await reportSkipped(corpus, given);
+    return finalStatus(rows > 0 ? EXIT.results : EXIT.noResults, corpus, flags);
+  }
   const out = outputContext(flags, io);
   const { analyseCorpus } = await loadAnalysis();
   // Near duplicates are looked for only when a flag is shown or filtered by.
@@ -189,6 +283,7 @@ export async function runList(paths: string[], flags: ListFlags, io: Io): Promis
     await writer.end();
     count = writer.count;
   }
-  await reportSkipped(corpus, io);
+  await target.close();
+  await reportSkipped(corpus, given);
   return finalStatus(count > 0 ? EXIT.results : EXIT.noResults, corpus, flags);
 }
