@@ -11,6 +11,7 @@ export const CORPUS_BIN = join(ROOT, 'bin', 'corpus.js');
 export const NODE = process.execPath;
 const FRANC_LOOP = join(ROOT, 'bench', 'lib', 'franc-loop.js');
 const GREP_FLOOR = join(ROOT, 'bench', 'lib', 'grep-floor.js');
+const SHARD_MERGE = join(ROOT, 'bench', 'lib', 'shard-merge.sh');
 
 /** The case-insensitive regex for `grep -i`: the same meaning in Rust's regex and in JS `u` mode. */
 export const REGEX = 'free(?:dom|ly)|libert[éa]|freiheit|свобод|[0-9]{4}-[0-9]{2}-[0-9]{2}';
@@ -27,6 +28,8 @@ export const JOBS = /** @type {const} */ ([
   'list-parquet',
   'summarise-cold',
   'summarise-warm',
+  'summarise-memory',
+  'shard-merge',
   'grep-trend',
   'grep-plot',
   'words-warm',
@@ -185,6 +188,30 @@ export function defineJobs(run, o) {
       cache: 'warm',
       ok: [0],
       target: { kind: 'seconds', max: 30, text: '≤ 30 s' },
+    },
+    // Issue 21: the peak memory of the same run (its target is bounded memory, not time).
+    'summarise-memory': {
+      title: '`summarise` warm, peak memory',
+      run: corpus(run, 'summarise', '--format', 'json', dir),
+      cache: 'warm',
+      prime: 'summarise',
+      ok: [0],
+      target: { kind: 'rss', max: 400, text: '< 400 MB' },
+    },
+    // Issue 21: four shards' partials, one after the other, then merged (a cluster runs them at once).
+    'shard-merge': {
+      title: '`summarise --shard i/4 --partial` ×4, then `merge`',
+      run: {
+        cmd: 'bash',
+        args: [SHARD_MERGE, NODE, run.bin, dir, '4'],
+        label: 'bench/lib/shard-merge.sh <corpus> 4',
+      },
+      reads: dir,
+      cache: 'warm',
+      prime: 'summarise',
+      ok: [0],
+      outside: corpus(run, 'summarise', '--format', 'json', dir),
+      target: null,
     },
     ...wordJobs(run),
     version: {

@@ -10,6 +10,7 @@ import type { CorpusOptions } from '../core/analyse/corpus-options.js';
 import type { CorpusRun } from '../core/input/corpus-files.js';
 import { FORMAT_NAMES, formatGlobs, selectFormats, UnknownTypeError } from '../core/input/file-kinds.js';
 import { skippedByKind } from '../core/input/skipped-files.js';
+import { parseShard, ShardError, type Shard } from '../core/input/shard.js';
 import { canonicalEncoding, ENCODINGS, setEncodingOption } from '../core/input/charset.js';
 import { DEFAULT_MAX_FILE_SIZE, parseSize, setMaxFileSize } from '../core/input/limits.js';
 import { setFieldChoice, type FieldChoice } from '../core/input/formats/fields.js';
@@ -76,6 +77,11 @@ export async function corpusContext(paths: string[], flags: CorpusFlags & Filter
     } else given.push({ given: p });
   }
   if (paths.includes('-') && given.length === 0) throw new CorpusError('no paths on standard input');
+  if (flags.stdinDocs) {
+    if (paths.includes('-'))
+      throw new UsageError('- reads paths from standard input, --stdin-docs documents: not both');
+    given.push(await stdinDocuments(io));
+  }
   // The default corpus is said once the flags are found valid: an error comes alone.
   const fallback = given.length === 0 ? defaultInputs(io, (flags as { color?: ColorChoice }).color ?? 'auto') : null;
   if (fallback) given.push(...fallback.inputs);
@@ -89,6 +95,7 @@ export async function corpusContext(paths: string[], flags: CorpusFlags & Filter
   for (const glob of flags.glob ?? [])
     if (glob.replace(/^!/, '') === '')
       throw new UsageError(`--glob takes a pattern such as '*.md' or '!drafts/**', not '${glob}'`);
+  const shard = shardOf(flags);
   const warnings = { count: 0 };
   const formats = formatsOf(flags);
   const jobs = jobsFor(flags, io);
@@ -105,8 +112,9 @@ export async function corpusContext(paths: string[], flags: CorpusFlags & Filter
     options: {
       // The cache holds the records of the files as detected: a forced encoding reads past it.
       // So does a record's field chosen by name.
+      // Documents from standard input are a new corpus every run: nothing to cache.
       cacheDir:
-        flags.cache === false || encoding !== null || Object.keys(fields).length > 0
+        flags.cache === false || flags.stdinDocs || encoding !== null || Object.keys(fields).length > 0
           ? null
           : defaultCacheDir(io.env, os.homedir()),
       jobs,
@@ -123,10 +131,41 @@ export async function corpusContext(paths: string[], flags: CorpusFlags & Filter
       nearDuplicates: (flags.flag ?? '').split(',').some((name) => name.trim() === 'near-duplicate'),
       onWarning: warner(io, warnings, bar),
       backpressure: () => io.stderr.drained?.() ?? null,
+      shard,
     },
     run: { missing: [], skipped: new Map() },
     warnings,
   };
+}
+
+/**
+ * `--stdin-docs`: the JSON Lines documents of standard input, copied as they come (a chunk at a
+ * time, never whole in memory) into a temporary `stdin.jsonl`, removed at exit; shown as `stdin`.
+ */
+async function stdinDocuments(io: Io): Promise<WalkInput> {
+  const { removeAtExit } = await import('../core/cache/temp-files.js');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `corpus-stdin-${process.pid}-`));
+  removeAtExit(dir);
+  const file = path.join(dir, 'stdin.jsonl');
+  const fd = fs.openSync(file, 'w');
+  try {
+    for await (const chunk of io.stdin)
+      fs.writeSync(fd, typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return { given: file, shown: 'stdin' };
+}
+
+/** The run's shard (docs/spec.md §1, `--shard i/n`); null for the whole corpus. */
+function shardOf(flags: CorpusFlags): Shard | null {
+  if (flags.shard === undefined) return null;
+  try {
+    return parseShard(flags.shard);
+  } catch (err) {
+    if (err instanceof ShardError) throw new UsageError(err.message);
+    throw err;
+  }
 }
 
 /**

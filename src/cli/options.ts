@@ -49,6 +49,10 @@ export interface CorpusFlags {
   idField?: string;
   titleField?: string;
   dateField?: string;
+  /** --shard i/n, as given. */
+  shard?: string;
+  /** --stdin-docs: JSON Lines documents on standard input. */
+  stdinDocs?: boolean;
 }
 
 /** The options of a command that prints. */
@@ -115,7 +119,19 @@ export function addCorpusOptions(cmd: Command): Command {
     )
     .addOption(new Option('--id-field <name>', 'the record field (CSV column) holding the id (default: id)'))
     .addOption(new Option('--title-field <name>', 'the record field (CSV column) holding the title (default: title)'))
-    .addOption(new Option('--date-field <name>', 'the record field (CSV column) holding the date (default: date)'));
+    .addOption(new Option('--date-field <name>', 'the record field (CSV column) holding the date (default: date)'))
+    .addOption(
+      new Option(
+        '--shard <i/n>',
+        'only shard i of n (1 ≤ i ≤ n), by a stable hash of each document id: n machines split the corpus',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--stdin-docs',
+        'read JSON Lines documents from standard input (a stream: Spark RDD.pipe, Hadoop Streaming)',
+      ),
+    );
 }
 
 /** Adds the output options. */

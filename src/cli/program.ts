@@ -13,6 +13,7 @@ import { wordsCommand } from './commands/words.js';
 import { collocatesCommand } from './commands/collocates.js';
 import { keywordsCommand } from './commands/keywords.js';
 import { reportCommand } from './commands/report.js';
+import { mergeCommand } from './commands/merge.js';
 import { completionCommand } from './completion.js';
 
 /** Builds the program; `setStatus` receives each command's exit status. */
@@ -39,6 +40,7 @@ export function buildProgram(io: Io, setStatus: (code: number) => void): Command
   program.addCommand(collocatesCommand(io, setStatus));
   program.addCommand(keywordsCommand(io, setStatus));
   program.addCommand(reportCommand(io, setStatus));
+  program.addCommand(mergeCommand(io, setStatus));
   program.addCommand(completionCommand(io, setStatus));
   const configure = (cmd: Command) => {
     cmd.exitOverride();

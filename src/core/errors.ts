@@ -10,3 +10,11 @@ export class AmbiguousIdError extends Error {
     this.name = 'AmbiguousIdError';
   }
 }
+
+/** A partial result (`corpus merge`, `--lines`) that cannot be used: the message names the file. */
+export class PartialError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PartialError';
+  }
+}

@@ -32,31 +32,38 @@ function sectionView<K extends SectionName>(name: K, summary: Partial<Summary>, 
 // document's distinctive terms carry both and only the id tells the documents apart.
 const ITEM_KEYS = ['id', 'lang', 'term', 'period', 'source', 'flag', 'group', 'text', 'name', 'from'];
 
-/** Flattens sections into `[section, key, value]` rows: dotted keys, list items named by their id. */
-export function summaryRows(
+/**
+ * Flattens sections into `[section, key, value]` rows: dotted keys, list items named by their id.
+ * The rows are yielded one at a time: the distinctive section alone gives a few million rows on
+ * 100,000 documents, and building them all first held more memory than the whole summary.
+ */
+export function* summaryRows(
   summary: Partial<Summary>,
   sections: readonly SectionName[],
-): [string, string, string | number | boolean | null][] {
-  const rows: [string, string, string | number | boolean | null][] = [];
-  const walk = (section: string, prefix: string, value: unknown) => {
+): Generator<[string, string, string | number | boolean | null]> {
+  function* walk(
+    section: string,
+    prefix: string,
+    value: unknown,
+  ): Generator<[string, string, string | number | boolean | null]> {
     if (value === null || typeof value !== 'object') {
-      rows.push([section, prefix, value as string | number | boolean | null]);
+      yield [section, prefix, value as string | number | boolean | null];
       return;
     }
     if (Array.isArray(value)) {
       if (value.every((v) => v === null || typeof v !== 'object')) {
-        rows.push([section, prefix, value.join(',')]);
+        yield [section, prefix, value.join(',')];
         return;
       }
-      value.forEach((item, i) => {
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
         const named = ITEM_KEYS.find((k) => item && typeof item === 'object' && k in item);
         const label = named ? String((item as Record<string, unknown>)[named]) : String(i);
-        walk(section, prefix ? `${prefix}.${label}` : label, item);
-      });
+        yield* walk(section, prefix ? `${prefix}.${label}` : label, item);
+      }
       return;
     }
-    for (const [k, v] of Object.entries(value)) walk(section, prefix ? `${prefix}.${k}` : k, v);
-  };
-  for (const s of sections) if (summary[s] !== undefined) walk(s, '', summary[s]);
-  return rows;
+    for (const [k, v] of Object.entries(value)) yield* walk(section, prefix ? `${prefix}.${k}` : k, v);
+  }
+  for (const s of sections) if (summary[s] !== undefined) yield* walk(s, '', summary[s]);
 }

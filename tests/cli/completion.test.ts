@@ -66,6 +66,7 @@ describe('bash', () => {
       'collocates',
       'keywords',
       'report',
+      'merge',
       'completion',
       'help',
     ]);

@@ -162,7 +162,7 @@ describe('a config file that is not right: a usage error naming the file and the
     [
       'a prefix that names no command',
       'gerp: --kwic\n',
-      "1: 'gerp:' does not name a command (a line for one command starts with one of list, show, grep, summarise, words, collocates, keywords, report, completion)",
+      "1: 'gerp:' does not name a command (a line for one command starts with one of list, show, grep, summarise, words, collocates, keywords, report, merge, completion)",
     ],
     ['a missing value', '--color=never\n--format\n', "2: option '--format <format>' argument missing"],
     ['a value given to a flag that takes none', '--kwic=yes\n', "1: option '--kwic' takes no value"],

@@ -101,7 +101,16 @@ const CORPUS_OPTIONS: Declared[] = [
   ['--id-field <name>', 'the record field (CSV column) holding the id (default: id)'],
   ['--title-field <name>', 'the record field (CSV column) holding the title (default: title)'],
   ['--date-field <name>', 'the record field (CSV column) holding the date (default: date)'],
+  ['--shard <i/n>', 'only shard i of n (1 ≤ i ≤ n), by a stable hash of each document id: n machines split the corpus'],
+  ['--stdin-docs', 'read JSON Lines documents from standard input (a stream: Spark RDD.pipe, Hadoop Streaming)'],
   ['-h, --help', ''],
+];
+const STOPWORDS: Declared[] = [
+  [
+    '--stopwords <file>',
+    "leave out the stop words of a file (one a line, # comments) instead of each language's; +FILE adds them to it (repeatable)",
+  ],
+  ['--keep-stopwords', 'count stop words too'],
 ];
 const READ_PATHS: Declared = ['paths', 'folders, files or globs to read (- reads paths from stdin)'];
 
@@ -142,6 +151,10 @@ describe.each([40, 80])('help at %i columns', (columns) => {
       [
         'report [options] [paths...]',
         'one self-contained HTML page with the corpus at a glance (charts, lists, a document table), written to corpus-report.html',
+      ],
+      [
+        'merge [options] <partials...>',
+        'merge the partials of a sharded run (summarise --partial or --count-lines): print the summary one run over the whole corpus prints',
       ],
       ['completion <shell>', 'print the completion script of a shell (bash, zsh or fish) on stdout'],
       ['help [command]', ''],
@@ -259,8 +272,38 @@ describe.each([40, 80])('help at %i columns', (columns) => {
         'only these sections, comma-separated: overview, languages, timeline, sources, lengths, ' +
           'vocabulary, names, distinctive, duplicates, boilerplate, quality',
       ],
+      [
+        '--partial',
+        "write this run's counts for `corpus merge` instead of a summary (with --shard: one shard's; to -o)",
+      ],
+      [
+        '--count-lines',
+        "write the counts of the documents' edge lines, the first phase of a sharded run (to -o; merge them for --lines)",
+      ],
+      ['--lines <file>', 'the recurring lines counted by every shard (merged --count-lines): no count here'],
+      ['-o, --output <file>', 'the file --partial or --count-lines writes; - for standard output'],
+      ...STOPWORDS,
       ...FILTERS,
       ...CORPUS_OPTIONS,
+    ]);
+  });
+
+  test('corpus merge --help', async () => {
+    const r = await runCli(['merge', '--help'], { columns });
+    expect(r.status).toBe(0);
+    expect(usageOf(r.stdout)).toBe('Usage: corpus merge [options] <partials...>');
+    expectSection(r.stdout, 'Arguments', [['partials', 'the partial files, one or more a shard (any order)']]);
+    expectSection(r.stdout, 'Options', [
+      ['-o, --output <file>', 'write the merged partial to this file (- for standard output) instead'],
+      [
+        '--only <sections>',
+        'only these sections, comma-separated: overview, languages, timeline, sources, lengths, ' +
+          'vocabulary, names, distinctive, duplicates, boilerplate, quality',
+      ],
+      // No corpus is read: the output options only.
+      ...CORPUS_OPTIONS.filter(([term]) =>
+        ['--format <format>', '--json', '--header', '--color <when>', '-h, --help'].includes(term),
+      ),
     ]);
   });
 
@@ -272,6 +315,7 @@ describe.each([40, 80])('help at %i columns', (columns) => {
     expectSection(r.stdout, 'Options', [
       ['-o, --output <file>', 'the HTML file to write; - writes it to standard output', 'corpus-report.html'],
       ['--top <n>', 'rows per list, bars per chart of languages and sources', '10'],
+      ...STOPWORDS,
       ...FILTERS,
       // An HTML page: no --format, --json, --header or --color.
       ...CORPUS_OPTIONS.filter(

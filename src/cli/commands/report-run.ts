@@ -9,8 +9,9 @@ import type { Io } from '../io.js';
 import { CorpusError, EXIT, UsageError } from '../errors.js';
 import { corpusContext, finalStatus, loadAnalysis, printTypeList, reportSkipped } from '../context.js';
 import { wholeNumber, type CorpusFlags, type FilterFlags } from '../options.js';
+import { readStopwordOptions, type StopwordFlags } from '../stopword-options.js';
 
-export interface ReportFlags extends CorpusFlags, FilterFlags {
+export interface ReportFlags extends CorpusFlags, FilterFlags, StopwordFlags {
   output: string;
   top: string;
 }
@@ -62,6 +63,7 @@ function size(bytes: number): string {
 export async function runReport(paths: string[], flags: ReportFlags, io: Io): Promise<number> {
   if (flags.typeList) return printTypeList(io);
   const top = wholeNumber('--top', flags.top, 1);
+  const stop = await readStopwordOptions(flags);
   if (flags.output === '') throw new UsageError("-o takes a file name, or - for standard output, not ''");
   const toStdout = flags.output === '-';
   // An HTML page is no terminal reading: as gh refuses to write binary to one.
@@ -81,6 +83,7 @@ export async function runReport(paths: string[], flags: ReportFlags, io: Io): Pr
   const docs = analyseCorpus({ ...corpus.options, withText: false, nearDuplicates: true }, corpus.run);
   const data = await reportData(docs, {
     top,
+    stopwords: stop.settings,
     languageName: names,
     jobs: corpus.options.jobs,
     onWarning: corpus.options.onWarning,

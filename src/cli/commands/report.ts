@@ -4,6 +4,7 @@
 import { Command, Option } from 'commander';
 import type { Io } from '../io.js';
 import { addCorpusOptions, addFilterOptions } from '../options.js';
+import { addStopwordOptions } from '../stopword-options.js';
 import type { ReportFlags } from './report-run.js';
 
 /** The file `report` writes when not told. */
@@ -22,6 +23,7 @@ export function reportCommand(io: Io, setStatus: (code: number) => void): Comman
       ),
     )
     .addOption(new Option('--top <n>', 'rows per list, bars per chart of languages and sources').default('10'));
+  addStopwordOptions(cmd);
   addFilterOptions(cmd);
   addCorpusOptions(cmd);
   // Each example runs on the seeds, from the clone (tests/cli/help-examples.test.ts).

@@ -4,6 +4,7 @@
 import { Command, Option } from 'commander';
 import type { Io } from '../io.js';
 import { addCorpusOptions, addFilterOptions, addOutputOptions } from '../options.js';
+import { addStopwordOptions } from '../stopword-options.js';
 import type { SummariseFlags } from './summarise-run.js';
 
 /** The `summarise` command. */
@@ -26,6 +27,24 @@ export function summariseCommand(io: Io, setStatus: (code: number) => void): Com
         'only these sections, comma-separated: overview, languages, timeline, sources, lengths, vocabulary, names, distinctive, duplicates, boilerplate, quality',
       ),
     );
+  cmd
+    .addOption(
+      new Option(
+        '--partial',
+        "write this run's counts for `corpus merge` instead of a summary (with --shard: one shard's; to -o)",
+      ),
+    )
+    .addOption(
+      new Option(
+        '--count-lines',
+        "write the counts of the documents' edge lines, the first phase of a sharded run (to -o; merge them for --lines)",
+      ),
+    )
+    .addOption(
+      new Option('--lines <file>', 'the recurring lines counted by every shard (merged --count-lines): no count here'),
+    )
+    .addOption(new Option('-o, --output <file>', 'the file --partial or --count-lines writes; - for standard output'));
+  addStopwordOptions(cmd);
   addFilterOptions(cmd);
   addOutputOptions(cmd);
   addCorpusOptions(cmd);
@@ -37,7 +56,8 @@ export function summariseCommand(io: Io, setStatus: (code: number) => void): Com
       '  corpus summarise seeds/ --only sources,names --top 20  # two sections, longer lists\n' +
       '  corpus summarise --by month --only overview      # the figures of each month too\n' +
       '  corpus summarise --json | jq .names.more         # how many names --top left out\n' +
-      '  corpus summarise --since 2024 --format csv > summary.csv',
+      '  corpus summarise --since 2024 --format csv > summary.csv\n' +
+      "  corpus summarise seeds/ --shard 1/2 --partial -o - | wc -l  # one shard's counts, for corpus merge",
   );
   return cmd.action(async (paths: string[], flags: SummariseFlags) =>
     setStatus(await (await import('./summarise-run.js')).runSummarise(paths, flags, io)),

@@ -21,6 +21,7 @@ import type { CorpusRun } from '../input/corpus-files.js';
 import { formatOf } from '../input/file-kinds.js';
 import { readerFor } from '../input/formats/index.js';
 import { IdRegistry } from '../input/ids.js';
+import { wantedIds } from '../input/read-documents.js';
 
 const noWarnings = () => {};
 
@@ -36,6 +37,9 @@ export async function* analyseCorpus(
   options: CorpusOptions,
   run: CorpusRun = { missing: [] },
 ): AsyncGenerator<CorpusDocument> {
+  // A shard's run wants only its documents (docs/spec.md §1, `--shard`): like `show`'s, it
+  // neither writes the cache nor analyses ahead the documents it does not want.
+  options = { ...options, wantId: wantedIds(options) };
   const plan = planCorpus(options, run);
   const first = await firstPass(plan, options);
   const { cache, recurring, total } = first;
@@ -61,12 +65,13 @@ export async function* analyseCorpus(
   let complete = false;
   // Pass two: each document analysed, handed out in corpus order, `analysis.inFlight` read ahead.
   try {
-    for (const file of plan.files) {
+    for (const [place, file] of plan.files.entries()) {
       const format = formatOf(file.relPath);
       const reader = readerFor(format);
       if (reader.holds === 'document') {
         const slot = documentSlot(ctx, file, reader, format);
         if (slot === null) continue;
+        slot.order = [place, 0];
         queue.push(slot);
         while (queue.length > analysis.inFlight) {
           const d = await handOut.settle(queue.shift() as Slot);
@@ -77,6 +82,7 @@ export async function* analyseCorpus(
       const held = heldRecords(ctx, file);
       if (held && replayable(ctx, held)) {
         for (const slot of replayRecords(ctx, file, held)) {
+          if (slot.order) slot.order[0] = place;
           queue.push(slot);
           while (queue.length > analysis.inFlight) {
             const d = await handOut.settle(queue.shift() as Slot);
@@ -89,6 +95,7 @@ export async function* analyseCorpus(
       const ahead =
         format === 'warc' || format === 'wet' ? Math.min(analysis.inFlight, PAGES_IN_FLIGHT) : analysis.inFlight;
       for await (const slot of readRecords(ctx, file, reader, held)) {
+        if (slot.order) slot.order[0] = place;
         queue.push(slot);
         while (queue.length > ahead) {
           const d = await handOut.settle(queue.shift() as Slot);
@@ -153,6 +160,8 @@ async function firstPass(plan: CorpusPlan, options: CorpusOptions): Promise<Firs
   const opened = cacheFile ? CorpusCache.open(cacheFile, (why) => warn(cacheFile, why)) : null;
   const corpus = opened?.corpus;
   const rest = { cache: opened, pool: null, scratch: null, speculated: false };
+  if (options.recurring)
+    return { recurring: new Set(options.recurring.recurring), total: options.recurring.documents, ...rest };
   if (corpus && corpus.fingerprint === plan.fingerprint)
     return { recurring: new Set(corpus.recurring), total: corpus.documents, ...rest };
   if (plan.parallel && !options.wantId) return firstPassWithWorkers(plan, opened, warn, options.onProgress);

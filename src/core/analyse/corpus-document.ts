@@ -11,4 +11,10 @@ export interface CorpusDocument extends AnalysedDocument {
    * the other; null or absent otherwise.
    */
   recordJsonParts?: () => readonly [string, Uint8Array] | null;
+  /**
+   * The document's place in the whole corpus, the same in every shard's run (`--shard`): its
+   * file's place in the walk, and its line in a file of records (0 for a file that is one
+   * document). What `corpus merge` puts the shards' documents back in order by.
+   */
+  order?: readonly [number, number];
 }

@@ -4,6 +4,13 @@
 import type { CorpusInputs } from '../input/corpus-files.js';
 import type { ReadOptions } from '../input/read-documents.js';
 import type { DocumentRecord } from '../types.js';
+import type { FoundFile } from '../input/walk.js';
+
+/** What `onPlan` is told of the corpus: its files in walk order, and their sizes. */
+export interface PlannedCorpus {
+  files: readonly FoundFile[];
+  stats: ReadonlyMap<FoundFile, { size: number } | undefined>;
+}
 
 export interface CorpusOptions extends CorpusInputs, ReadOptions {
   /** Keeps a document when true. */
@@ -26,6 +33,13 @@ export interface CorpusOptions extends CorpusInputs, ReadOptions {
    * and filters by none (`list`'s default columns) is spared that.
    */
   nearDuplicates?: boolean;
+  /**
+   * The corpus's recurring lines, counted by the shards of a run and merged (`--lines`,
+   * docs/partial-format.md): the first pass is then not made.
+   */
+  recurring?: { documents: number; recurring: ReadonlySet<string> } | null;
+  /** Called once the corpus is planned (its files walked), before any document is read. */
+  onPlan?: (plan: PlannedCorpus) => void;
   /** Called as documents are done, with the number of documents in the corpus. */
   onProgress?: (done: number, total: number) => void;
   /**

@@ -40,7 +40,7 @@ export function planCorpus(options: CorpusOptions, run: CorpusRun): CorpusPlan {
   const stats = new Map<FoundFile, FileStat | undefined>();
   for (const file of files) stats.set(file, statOf(file));
   const jobs = options.jobs ?? 1;
-  return {
+  const plan = {
     files,
     stats,
     fingerprint: fingerprintOf(stats.values()),
@@ -48,6 +48,8 @@ export function planCorpus(options: CorpusOptions, run: CorpusRun): CorpusPlan {
     jobs,
     parallel: jobs > 1 && documentsGuess(files, stats) >= PARALLEL_MIN_DOCUMENTS && workersAvailable(),
   };
+  options.onPlan?.(plan);
+  return plan;
 }
 
 /** The file's key as it is now; undefined when it cannot be had. */

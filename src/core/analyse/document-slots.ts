@@ -24,6 +24,8 @@ export interface Slot {
   stored?: StoredEntry;
   /** The file the document is, for a file that is one document (not for a record). */
   file?: FoundFile;
+  /** The file's place in the walk, and the record's line in it (0 for a file that is one document): the document's place in the corpus. */
+  order?: [number, number];
   /** For a record analysed afresh: the id it asks for, which its entry keeps. */
   asked?: string;
   /**

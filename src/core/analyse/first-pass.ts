@@ -7,7 +7,7 @@ import { edgeKeys, RecurringLineCounter } from './recurring-lines.js';
 import type { CorpusCache } from '../cache/index.js';
 import { formatOf } from '../input/file-kinds.js';
 import { readerFor } from '../input/formats/index.js';
-import { IdRegistry } from '../input/ids.js';
+import { claimRecordId, fileId, IdRegistry } from '../input/ids.js';
 import type { RecordFormat } from '../input/formats/format-reader.js';
 import type { FoundFile } from '../input/walk.js';
 import type { AnalysisPool } from '../workers/analysis-pool.js';
@@ -35,23 +35,37 @@ export async function countRecurring(
   plan: CorpusPlan,
   cache: CorpusCache | null,
 ): Promise<{ recurring: Set<string>; total: number }> {
+  const counter = await countEdges(plan, cache);
+  return { recurring: counter.result(), total: counter.counted };
+}
+
+/**
+ * Counts the edge lines of the documents, each from `cache` where it holds them, else read. With
+ * `ours`, only the documents whose id it keeps (a shard's: `--count-lines`), every document's id
+ * claimed in corpus order as the second pass claims them, so that the ids are a whole run's.
+ */
+export async function countEdges(
+  plan: Pick<CorpusPlan, 'files' | 'stats'>,
+  cache: CorpusCache | null,
+  ours?: (id: string) => boolean,
+): Promise<RecurringLineCounter> {
   const counter = new RecurringLineCounter();
-  let total = 0;
+  const ids = new IdRegistry();
   for (const file of plan.files) {
     const st = plan.stats.get(file);
     const reader = readerFor(formatOf(file.relPath));
     if (reader.holds === 'records') {
       const held = st && cache?.jsonl(st);
       if (held) {
-        for (const [, stored] of held.records()) counter.add(stored.edges);
-        total += held.file.n;
-      } else {
-        for await (const edges of recordEdges(reader, file)) {
-          counter.add(edges);
-          total++;
-        }
-      }
+        for (const [lineNo, stored] of held.records())
+          if (!ours || ours(claimRecordId(ids, stored.recordId() as string, file, lineNo, noWarnings)))
+            counter.add(stored.edges);
+      } else for await (const edges of recordEdges(reader, file, ours && { ids, ours })) counter.add(edges);
       continue;
+    }
+    if (ours) {
+      const wanted = fileId(file.relPath);
+      if (!ours(ids.claim(wanted).id)) continue;
     }
     const edges = st && cache?.edges(st);
     if (edges) counter.add(edges);
@@ -60,16 +74,21 @@ export async function countRecurring(
       if (read === null || read === 'skipped') continue;
       counter.add(edgeKeys(read.text));
     }
-    total++;
   }
-  return { recurring: counter.result(), total };
+  return counter;
 }
 
 /**
  * The edge-line keys of each record of a file, in order. A WARC page is left unextracted
  * (`defer`): it has no lines to count here, and none counted in the second pass (analyseDocument).
  */
-export async function* recordEdges(reader: RecordFormat, file: FoundFile): AsyncGenerator<string[]> {
-  for await (const doc of reader.read(file, new IdRegistry(), noWarnings, undefined, undefined, undefined, true))
+export async function* recordEdges(
+  reader: RecordFormat,
+  file: FoundFile,
+  shard?: { ids: IdRegistry; ours: (id: string) => boolean },
+): AsyncGenerator<string[]> {
+  const ids = shard?.ids ?? new IdRegistry();
+  const want = shard && ((id: string) => shard.ours(id));
+  for await (const doc of reader.read(file, ids, noWarnings, want, undefined, undefined, true))
     yield edgeKeys(doc.text);
 }

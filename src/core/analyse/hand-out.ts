@@ -58,6 +58,7 @@ export class HandOut {
         ({ lines: analysed.lines, paragraphs: analysed.paragraphs } = documentViews(text, analysed.record));
     }
     if (slot.file) analysed.file = slot.file;
+    if (slot.order) analysed.order = slot.order;
     return analysed;
   }
 

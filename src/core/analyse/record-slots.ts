@@ -39,7 +39,7 @@ export function* replayRecords(ctx: SlotContext, file: FoundFile, held: CachedJs
     warnUpTo(lineNo);
     const id = claimRecordId(ctx.ids, stored.recordId() as string, file, lineNo, ctx.warn);
     if (ctx.wantId && !ctx.wantId(id, file)) continue;
-    yield { id, path: file.displayPath, doc: null, stat, stored, result: null };
+    yield { id, path: file.displayPath, doc: null, stat, stored, result: null, order: [0, lineNo] };
   }
   warnUpTo(Infinity);
   yield { id: '', path: file.displayPath, doc: null, stat, result: null, end: held.line };
@@ -73,10 +73,11 @@ export async function* readRecords(
         : undefined;
     // A record the cache holds is not analysed: its page, if any, is extracted here, for its text.
     const doc = stored && read.page !== undefined ? completePage(read) : read;
-    if (stored) yield { id: doc.id, path: doc.path, doc, stat, stored, result: null };
+    const order: [number, number] = [0, lineNo];
+    if (stored) yield { id: doc.id, path: doc.path, doc, stat, stored, result: null, order };
     else {
       const asked = reader.askedId(file, doc.fields, lineNo);
-      yield { id: doc.id, path: doc.path, doc, stat, asked, result: ctx.analysis.analyse(doc) };
+      yield { id: doc.id, path: doc.path, doc, stat, asked, result: ctx.analysis.analyse(doc), order };
     }
   }
   const end = held && n === held.file.n && !track.broken ? held.line : stat && track.entry(stat, n);

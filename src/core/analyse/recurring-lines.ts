@@ -88,6 +88,11 @@ export function edgeKeys(text: string): string[] {
   return edgeLines(splitLines(text.normalize('NFC'))).map((e) => e.key);
 }
 
+/** The fewest documents a line must stand in, in a corpus of `documents`, to be recurring. */
+export function recurringMinimum(documents: number): number {
+  return Math.max(RECURRING_MIN_DOCUMENTS, Math.ceil(documents * RECURRING_MIN_SHARE));
+}
+
 const TABLE_BITS = 20;
 const TABLE_SIZE = 1 << TABLE_BITS;
 
@@ -155,9 +160,22 @@ export class RecurringLineCounter {
     }
   }
 
+  /** The documents counted so far. */
+  get counted(): number {
+    return this.documents;
+  }
+
+  /** Each line's digest and how many documents hold it (for a partial count: `--count-lines`). */
+  *entries(): Generator<[string, number]> {
+    for (let slot = 0; slot < TABLE_SIZE; slot++) {
+      const n = this.counts[slot] as number;
+      if (n > 0) yield [digestText(this.first[slot] as number, this.second[slot] as number), n];
+    }
+  }
+
   /** The lines held by at least {@link RECURRING_MIN_DOCUMENTS} documents and 0.5 % of them. */
   result(): Set<string> {
-    const min = Math.max(RECURRING_MIN_DOCUMENTS, Math.ceil(this.documents * RECURRING_MIN_SHARE));
+    const min = recurringMinimum(this.documents);
     const recurring = new Set<string>();
     for (let slot = 0; slot < TABLE_SIZE; slot++) {
       if ((this.counts[slot] as number) >= min)

@@ -25,6 +25,8 @@ export interface WalkInput {
   given: string;
   /** When true, display paths are made relative to the cwd instead of from `given`. */
   implicit?: boolean;
+  /** A file's display path, when not `given` (documents read from standard input: `stdin`). */
+  shown?: string;
 }
 
 export interface WalkOptions {

@@ -5,6 +5,7 @@ import { formatOf } from './file-kinds.js';
 import { readerFor } from './formats/index.js';
 import type { WantId } from './formats/format-reader.js';
 import { claimFor, fileId, IdRegistry } from './ids.js';
+import { inShard, type Shard } from './shard.js';
 import type { FoundFile } from './walk.js';
 import type { SourceDocument, WarningHandler } from '../types.js';
 
@@ -16,6 +17,8 @@ export interface ReadOptions {
    * asked too.
    */
   wantId?: WantId;
+  /** Only the documents of this shard (docs/spec.md §1, `--shard`); the others' ids are still claimed. */
+  shard?: Shard | null;
   /** Asked with the raw (decompressed) bytes of a file that is one document: false skips it before decoding. */
   wantBytes?: (bytes: Buffer) => boolean;
 }
@@ -30,6 +33,7 @@ export async function* readDocuments(
 ): AsyncGenerator<SourceDocument> {
   const warn = options.onWarning ?? (() => {});
   const ids = new IdRegistry();
+  options = { ...options, wantId: wantedIds(options) };
   for (const file of files) {
     const format = formatOf(file.relPath);
     const reader = readerFor(format);
@@ -57,4 +61,16 @@ export async function* readDocuments(
     const id = options.wantBytes ? (ids.last as string) : claimFor(ids, wantedId, file, warn);
     yield { id, path: file.displayPath, absPath: file.absPath, format, ...read };
   }
+}
+
+/**
+ * The documents a run wants, by id: those `wantId` asks for, of the run's shard. Undefined when
+ * every document is wanted. A run of a shard is then like one of `show`: the other documents'
+ * ids are claimed, unread where they can be, so that every id is the one a whole run gives.
+ */
+export function wantedIds(options: Pick<ReadOptions, 'wantId' | 'shard'>): WantId | undefined {
+  const { wantId, shard } = options;
+  if (!shard || shard.count === 1) return wantId;
+  if (!wantId) return (id) => inShard(id, shard);
+  return (id, file) => inShard(id, shard) && wantId(id, file);
 }

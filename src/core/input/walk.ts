@@ -98,7 +98,7 @@ function* walkInputs(
       yield {
         absPath: abs,
         relPath: path.basename(abs),
-        displayPath: input.implicit ? toPosix(path.relative(options.cwd, abs)) : input.given,
+        displayPath: input.shown ?? (input.implicit ? toPosix(path.relative(options.cwd, abs)) : input.given),
       };
       continue;
     }

@@ -17,6 +17,7 @@ import { holdsRecords } from '../input/formats/index.js';
 import { grepRecordFile } from './grep-records.js';
 import type { GrepDocument } from './grep-settle.js';
 import { searchesFolders, WorkerSearch } from './grep-workers.js';
+import { inShard, type Shard } from '../input/shard.js';
 
 /** The corpus a grep searches: the corpus options a command was given. */
 export interface GrepInputs extends CorpusInputs {
@@ -26,6 +27,8 @@ export interface GrepInputs extends CorpusInputs {
   filter?: ((record: DocumentRecord) => boolean) | null;
   /** Called between batches of files; a promise it returns is awaited first (see CorpusOptions). */
   backpressure?: () => Promise<void> | null;
+  /** Only the documents of this shard (docs/spec.md §1, `--shard`). */
+  shard?: Shard | null;
 }
 
 /** How {@link grepDocuments} searches. */
@@ -66,17 +69,32 @@ export function grepDocuments(
     onWarning: corpus.onWarning,
     backpressure: corpus.backpressure,
   });
-  return filter ? kept(found, filter) : found;
+  // A shard's run searches every file, and keeps its own documents' matches: the search is the
+  // cheap part, and the ids (which say the shard) are known only once claimed in walk order.
+  const { shard } = corpus;
+  const ours =
+    shard && shard.count > 1
+      ? kept(found, (record: Pick<DocumentRecord, 'id'>) => inShard(record.id, shard), true)
+      : found;
+  return filter ? kept(ours, filter) : ours;
 }
 
-/** The documents of each batch whose record the filter keeps (and the later parts of those). */
+/**
+ * The documents of each batch whose record the filter keeps (and the later parts of those);
+ * `byId`: the filter asks only for the id, which every document has, record or not.
+ */
 async function* kept(
   found: AsyncGenerator<GrepDocument[]>,
-  filter: (record: DocumentRecord) => boolean,
+  filter: ((record: DocumentRecord) => boolean) | ((record: Pick<DocumentRecord, 'id'>) => boolean),
+  byId = false,
 ): AsyncGenerator<GrepDocument[]> {
   let keptLast = true;
   const keeps = (d: GrepDocument): boolean =>
-    d.search.continued ? keptLast : (keptLast = d.record === null || filter(d.record));
+    d.search.continued
+      ? keptLast
+      : (keptLast = byId
+          ? (filter as (r: Pick<DocumentRecord, 'id'>) => boolean)(d.search.doc)
+          : d.record === null || (filter as (r: DocumentRecord) => boolean)(d.record));
   for await (const batch of found) {
     const keep = batch.filter(keeps);
     if (keep.length > 0) yield keep;

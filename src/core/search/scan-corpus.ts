@@ -63,7 +63,7 @@ export async function* scanCorpus(
   // The hits are kept for what is printed, or for the statistics to count their matches.
   const keep = lines || tally !== undefined;
   let found: GrepDocument[] = [];
-  for await (const doc of readDocuments(corpusFiles(corpus, run), { onWarning: warn })) {
+  for await (const doc of readDocuments(corpusFiles(corpus, run), { onWarning: warn, shard: corpus.shard })) {
     if (tally) {
       tally.documents++;
       tally.bytes += doc.bytes;

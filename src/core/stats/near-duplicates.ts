@@ -218,17 +218,22 @@ function radixPass(keys: Uint32Array, from: Int32Array | null, to: Int32Array, s
   }
 }
 
+/** Documents a block of signatures holds (2 MB a block). */
+const BLOCK_BITS = 12;
+const BLOCK = 1 << BLOCK_BITS;
+const BLOCK_MASK = BLOCK - 1;
+
 /**
- * Streaming near-duplicate finder. {@link NearDuplicates.add} keeps a 128-value signature and 32
- * band keys per document, in flat typed arrays (640 bytes a document, nothing else);
- * {@link NearDuplicates.groups} sorts each band's keys to find the documents sharing one, checks
- * each such pair by its estimated Jaccard and joins pairs at or above 0.8 into groups
- * (transitively: A≈B and B≈C put A and C together even if they differ more).
+ * Streaming near-duplicate finder. {@link NearDuplicates.add} keeps a 128-value signature per
+ * document, in blocks of 4,096 documents allocated as needed (512 bytes a document, nothing
+ * else: one array grown by doubling held up to twice that, and both copies while it grew);
+ * {@link NearDuplicates.groups} computes each band's keys and sorts them to find the documents
+ * sharing one, checks each such pair by its estimated Jaccard and joins pairs at or above 0.8
+ * into groups (transitively: A≈B and B≈C put A and C together even if they differ more).
  */
 export class NearDuplicates {
   private readonly ids: string[] = [];
-  private sigs = new Uint32Array(1024 * MINHASH.permutations);
-  private bands = new Uint32Array(1024 * MINHASH.bands);
+  private readonly sigs: Uint32Array[] = [];
   private readonly hashes = new Set<string>();
 
   /**
@@ -261,18 +266,19 @@ export class NearDuplicates {
   private push(docId: string, sig: Uint32Array): void {
     const index = this.ids.length;
     if (index >= MAX_DOCUMENTS) return;
-    if ((index + 1) * MINHASH.permutations > this.sigs.length) {
-      const sigs = new Uint32Array(this.sigs.length * 2);
-      sigs.set(this.sigs);
-      this.sigs = sigs;
-      const bands = new Uint32Array(this.bands.length * 2);
-      bands.set(this.bands);
-      this.bands = bands;
-    }
-    this.sigs.set(sig, index * MINHASH.permutations);
-    for (let b = 0; b < MINHASH.bands; b++)
-      this.bands[index * MINHASH.bands + b] = bandKey(sig, b * MINHASH.rows, MINHASH.rows);
+    if ((index & BLOCK_MASK) === 0) this.sigs.push(new Uint32Array(BLOCK * MINHASH.permutations));
+    (this.sigs[index >> BLOCK_BITS] as Uint32Array).set(sig, (index & BLOCK_MASK) * MINHASH.permutations);
     this.ids.push(docId);
+  }
+
+  /**
+   * Forgets the documents added (their signatures: 512 bytes a document), as if none had been:
+   * once a run has its groups, before the rest of its results are put together.
+   */
+  clear(): void {
+    this.ids.length = 0;
+    this.sigs.length = 0;
+    this.hashes.clear();
   }
 
   /** Near-duplicate groups at or above `threshold` (default 0.8), largest first. */
@@ -294,9 +300,11 @@ export class NearDuplicates {
     const compare = (a: number, b: number) => {
       const i = Math.min(a, b);
       const j = Math.max(a, b);
+      const si = sigs[i >> BLOCK_BITS] as Uint32Array;
+      const sj = sigs[j >> BLOCK_BITS] as Uint32Array;
       let misses = 0;
-      for (let k = 0, x = i * P, y = j * P; k < P; k++) {
-        if (sigs[x + k] !== sigs[y + k] && ++misses > P - minSame) return;
+      for (let k = 0, x = (i & BLOCK_MASK) * P, y = (j & BLOCK_MASK) * P; k < P; k++) {
+        if (si[x + k] !== sj[y + k] && ++misses > P - minSame) return;
       }
       // The same value as estimateJaccard's.
       const jac = (P - misses) / P;
@@ -305,7 +313,9 @@ export class NearDuplicates {
     const keys = new Uint32Array(n);
     const order = new Int32Array(n);
     for (let b = 0; b < MINHASH.bands; b++) {
-      for (let i = 0; i < n; i++) keys[i] = this.bands[i * MINHASH.bands + b] as number;
+      // A band's keys are computed again from the signatures, not kept: 128 bytes a document less.
+      for (let i = 0; i < n; i++)
+        keys[i] = bandKey(sigs[i >> BLOCK_BITS] as Uint32Array, (i & BLOCK_MASK) * P + b * MINHASH.rows, MINHASH.rows);
       sortByKey(keys, order);
       for (let start = 0; start < n;) {
         const key = keys[order[start] as number];

@@ -92,12 +92,22 @@ function bumpEntry(e: Entry, form: string, doc: number): void {
   e.forms ??= new Map([[e.form, e.formCount]]);
   const n = (e.forms.get(form) ?? 0) + 1;
   e.forms.set(form, n);
-  if (n > e.formCount) {
+  if (betterForm(n, form, e.formCount, e.form)) {
     // The winner's own occurrences were counted in formCount only: the map gets them back.
     e.forms.set(e.form, e.formCount);
     e.form = form;
     e.formCount = n;
   }
+}
+
+/**
+ * Whether a casing seen `n` times beats the one kept, seen `kept` times: more often, or as often
+ * and first in code-point order (`Poutine` before `poutine`). Not "seen first": the choice must
+ * not hang on the order of the documents, so that shards merged give what one run gives
+ * (`corpus merge`, docs/spec.md §5).
+ */
+function betterForm(n: number, form: string, kept: number, keptForm: string): boolean {
+  return n > kept || (n === kept && form < keptForm);
 }
 
 /**
@@ -142,11 +152,12 @@ function bumpBigram(st: LangState, a: Folding, b: Folding, doc: number): void {
     return;
   }
   const form = `${f1} ${f2}`;
-  e.forms ??= new Map([[`${e.first} ${e.second}`, e.formCount]]);
+  const keptForm = `${e.first} ${e.second}`;
+  e.forms ??= new Map([[keptForm, e.formCount]]);
   const n = (e.forms.get(form) ?? 0) + 1;
   e.forms.set(form, n);
-  if (n > e.formCount) {
-    e.forms.set(`${e.first} ${e.second}`, e.formCount);
+  if (betterForm(n, form, e.formCount, keptForm)) {
+    e.forms.set(keptForm, e.formCount);
     e.first = f1;
     e.second = f2;
     e.formCount = n;
@@ -304,6 +315,89 @@ export class Vocabulary {
     return e === undefined ? undefined : { term, form: e.form, count: e.count, docs: e.docs };
   }
 
+  /**
+   * A language's counts as plain arrays, for a partial summary (`summarise --partial`): every
+   * term and bigram with its count, documents and casings. {@link Vocabulary.merge} adds them to
+   * another vocabulary.
+   */
+  exportLanguage(lang: string): VocabularyState {
+    const parts = [...this.exportChunks(lang, Infinity)];
+    const whole = parts[0] ?? { lang, documents: 0, tokens: 0, words: [], bigrams: [] };
+    for (const part of parts.slice(1)) {
+      whole.words.push(...part.words);
+      whole.bigrams.push(...part.bigrams);
+    }
+    return whole;
+  }
+
+  /**
+   * {@link Vocabulary.exportLanguage} in pieces of at most `size` terms or bigrams, each a state
+   * that {@link Vocabulary.merge} adds (the documents and tokens in the first): a language of a
+   * million bigrams is written without being held twice.
+   */
+  *exportChunks(lang: string, size: number): Generator<VocabularyState> {
+    const st = this.langs.get(lang);
+    let piece: VocabularyState = {
+      lang,
+      documents: st?.documents ?? 0,
+      tokens: st?.tokens ?? 0,
+      words: [],
+      bigrams: [],
+    };
+    const full = () => piece.words.length + piece.bigrams.length >= size;
+    const next = () => (piece = { lang, documents: 0, tokens: 0, words: [], bigrams: [] });
+    for (const [term, e] of st?.words ?? []) {
+      piece.words.push([term, e.count, e.docs, formsOf(e, e.form)]);
+      if (full()) {
+        yield piece;
+        next();
+      }
+    }
+    for (const [k1, inner] of st?.bigrams ?? [])
+      for (const [k2, e] of inner) {
+        piece.bigrams.push([k1, k2, e.count, e.docs, formsOf(e, `${e.first} ${e.second}`)]);
+        if (full()) {
+          yield piece;
+          next();
+        }
+      }
+    if (piece.words.length + piece.bigrams.length > 0 || piece.documents > 0) yield piece;
+  }
+
+  /**
+   * Adds a language's counts from another vocabulary ({@link Vocabulary.exportLanguage}): sums,
+   * so the order of merging does not matter. The cap on bigrams is not applied again (each
+   * shard applied its own: docs/spec.md §5 says what `corpus merge` keeps exact).
+   */
+  merge(state: VocabularyState): void {
+    let st = this.langs.get(state.lang);
+    if (st === undefined) {
+      st = { documents: 0, tokens: 0, words: new Map(), bigrams: new Map(), bigramCount: 0, bigramFloor: 0 };
+      this.langs.set(state.lang, st);
+    }
+    st.documents += state.documents;
+    st.tokens += state.tokens;
+    for (const [term, count, docs, forms] of state.words) {
+      const e = st.words.get(term);
+      if (e === undefined) st.words.set(term, entryOf(count, docs, forms));
+      else addEntry(e, count, docs, forms, e.form);
+    }
+    for (const [k1, k2, count, docs, forms] of state.bigrams) {
+      let inner = st.bigrams.get(k1);
+      if (inner === undefined) st.bigrams.set(k1, (inner = new Map()));
+      const e = inner.get(k2);
+      if (e === undefined) {
+        const created = entryOf(count, docs, forms);
+        const [first, second] = splitBigram(created.form);
+        inner.set(k2, { ...created, first, second });
+        st.bigramCount++;
+      } else {
+        addEntry(e, count, docs, forms, `${e.first} ${e.second}`);
+        [e.first, e.second] = splitBigram(e.form);
+      }
+    }
+  }
+
   /** Tokens, distinct words, type/token ratio and hapaxes of a language. */
   stats(lang: string): VocabularyStats {
     const st = this.langs.get(lang);
@@ -320,4 +414,52 @@ export class Vocabulary {
       hapaxes,
     };
   }
+}
+
+/** A language's counts as {@link Vocabulary.exportLanguage} gives them. */
+export interface VocabularyState {
+  lang: string;
+  documents: number;
+  tokens: number;
+  /** Term, count, documents, and each casing with its count. */
+  words: [string, number, number, [string, number][]][];
+  /** First term, second term, count, documents, and each casing (`Vladimir Poutine`) with its count. */
+  bigrams: [string, string, number, number, [string, number][]][];
+}
+
+/** An entry's casings and their counts (the kept one's count is `formCount`: the map's may be old). */
+function formsOf(e: Entry, kept: string): [string, number][] {
+  if (e.forms === undefined) return [[kept, e.formCount]];
+  return [...e.forms].map(([form, n]): [string, number] => [form, form === kept ? e.formCount : n]);
+}
+
+/** A new entry from merged counts, its casing the best of them. */
+function entryOf(count: number, docs: number, forms: [string, number][]): Entry {
+  const e: Entry = { count: 0, docs: 0, lastDoc: 0, form: '', formCount: 0, forms: undefined };
+  addEntry(e, count, docs, forms, '');
+  return e;
+}
+
+/**
+ * Adds merged counts to an entry and keeps its best casing ({@link betterForm}); `kept` is its
+ * casing now ('' for a new entry). A bigram's entry is left with its casing in `form` as well,
+ * for the caller to split into its two words.
+ */
+function addEntry(e: Entry, count: number, docs: number, forms: [string, number][], kept: string): void {
+  e.count += count;
+  e.docs += docs;
+  const all = new Map<string, number>(kept === '' ? [] : formsOf(e, kept));
+  for (const [form, n] of forms) all.set(form, (all.get(form) ?? 0) + n);
+  let best = '';
+  let bestCount = 0;
+  for (const [form, n] of all) if (best === '' || betterForm(n, form, bestCount, best)) [best, bestCount] = [form, n];
+  e.form = best;
+  e.formCount = bestCount;
+  e.forms = all.size > 1 ? all : undefined;
+}
+
+/** A bigram's casing as its two words (words hold no space). */
+function splitBigram(form: string): [string, string] {
+  const at = form.indexOf(' ');
+  return [form.slice(0, at), form.slice(at + 1)];
 }

@@ -25,6 +25,14 @@ export interface BoilerplateSection {
   more: { shared: number; top: number };
 }
 
+/** What {@link LinesAccumulator.state} gives: line, documents, occurrences. */
+export interface LinesState {
+  documents: number;
+  lines: number;
+  shared: [string, number, number][];
+  boiler: [string, number, number][];
+}
+
 /** Past this many distinct lines, lines seen in one document only are dropped (lossy counting). */
 const SHARED_LINE_CAP = 200_000;
 
@@ -61,6 +69,38 @@ export class LinesAccumulator {
       bump(this.boiler, line, !seenBoiler.has(line));
       seenBoiler.add(line);
     }
+  }
+
+  /** The counts as plain arrays, for a partial summary (`summarise --partial`). */
+  state(): LinesState {
+    const entries = (m: Map<string, { documents: number; occurrences: number }>) =>
+      [...m].map(([text, v]): [string, number, number] => [text, v.documents, v.occurrences]);
+    return {
+      documents: this.withBoilerplate,
+      lines: this.boilerplateLines,
+      shared: entries(this.shared),
+      boiler: entries(this.boiler),
+    };
+  }
+
+  /**
+   * Adds another accumulator's counts (sums: any order). Exact while each shard held fewer
+   * than {@link SHARED_LINE_CAP} distinct lines; past it, a shard forgot its lines seen once.
+   */
+  addState(state: LinesState): void {
+    this.withBoilerplate += state.documents;
+    this.boilerplateLines += state.lines;
+    const add = (m: Map<string, { documents: number; occurrences: number }>, entries: LinesState['shared']) => {
+      for (const [text, documents, occurrences] of entries) {
+        const e = m.get(text);
+        if (e) {
+          e.documents += documents;
+          e.occurrences += occurrences;
+        } else m.set(text, { documents, occurrences });
+      }
+    };
+    add(this.shared, state.shared);
+    add(this.boiler, state.boiler);
   }
 
   /** Lines in more than one document, and the most common boilerplate lines. */

@@ -32,7 +32,7 @@ export async function summarise(docs: AsyncIterable<AnalysedDocument>, options: 
  * This thread's side of the pass: the sections' hooks, the warnings of the shards, and the near
  * duplicates, which need the whole corpus in order and are wanted by two sections.
  */
-class SectionsInOrder implements InOrder {
+export class SectionsInOrder implements InOrder {
   documents = 0;
   nearGroups: NearDuplicateGroup[] = [];
   private readonly near = new NearDuplicates();
@@ -63,11 +63,13 @@ class SectionsInOrder implements InOrder {
 
   end(): void {
     this.nearGroups = this.near.groups();
+    // The signatures are freed before the shards' results come in.
+    this.near.clear();
   }
 }
 
 /** The shards merged, with what this thread found, for the sections' results. */
-function corpusResults(finals: ShardFinal[], inOrder: SectionsInOrder): CorpusResults {
+export function corpusResults(finals: ShardFinal[], inOrder: SectionsInOrder): CorpusResults {
   const languages = finals
     .flatMap((f) => f.languages)
     .sort((a, b) => b.stats.documents - a.stats.documents || (a.stats.lang < b.stats.lang ? -1 : 1));

@@ -11,12 +11,12 @@ import { documentViews } from '../analyse/body.js';
 import { readDocumentFile } from '../input/formats/index.js';
 import type { DocumentRecord } from '../types.js';
 import type { FoundFile } from '../input/walk.js';
-import { DistinctiveTerms, packKeyTerms, type PackedKeyTerms } from '../stats/distinctive.js';
+import { DistinctiveTerms, type DistinctiveTotals, type PackedKeyTerms } from '../stats/distinctive.js';
 import { Names, type NamesState } from '../stats/names.js';
 import { minhash } from '../stats/near-duplicates.js';
 import { TermCache, WORD, type Folding } from '../stats/folded.js';
 import type { StopwordSettings } from '../stats/stopwords.js';
-import { Vocabulary, type TermCount, type VocabularyStats } from '../stats/vocabulary.js';
+import { Vocabulary, type TermCount, type VocabularyState, type VocabularyStats } from '../stats/vocabulary.js';
 import { prepareLines, type PreparedLines } from './prepare-lines.js';
 
 export type GroupBy = 'lang' | 'source' | 'month';
@@ -83,6 +83,16 @@ export interface ShardFinal {
   groups: { key: string; types: string[]; tokens: number }[];
 }
 
+/** What a shard counted, as {@link SummaryShard.exportState} gives it. */
+export interface ShardState {
+  /** In pieces of at most 10,000 terms or bigrams, made as they are read (a partial writes one a line). */
+  vocabulary: Iterable<VocabularyState>;
+  names: NamesState;
+  distinctive: DistinctiveTotals[];
+  /** Per `--by` group: key, word tokens, distinct (folded) words. */
+  groups: [string, number, string[]][];
+}
+
 /** The options a shard needs. */
 export interface ShardOptions {
   by?: GroupBy;
@@ -141,6 +151,28 @@ export class SummaryShard {
     return { seq: input.seq, hasTokens: length > 0, sig, lines: prepareLines(record, lines), warnings };
   }
 
+  /** The distinctive-term candidates of the document added last (for a partial summary). */
+  lastCandidates(): { words: number; terms: string[]; counts: number[] } {
+    return this.distinctive.lastCandidates();
+  }
+
+  /**
+   * Everything the shard counted, as plain arrays, for a partial summary (`summarise --partial`):
+   * whole vocabularies, not their top rows, so that shards merge into what one run counts.
+   */
+  exportState(): ShardState {
+    return {
+      vocabulary: this.vocabularyChunks(),
+      names: this.names.state(),
+      distinctive: this.distinctive.exportTotals(),
+      groups: [...this.groups].map(([key, g]): [string, number, string[]] => [key, g.tokens, [...g.types]]),
+    };
+  }
+
+  private *vocabularyChunks(): Generator<VocabularyState> {
+    for (const lang of this.vocabulary.languages()) yield* this.vocabulary.exportChunks(lang, 10_000);
+  }
+
   /** The shard's results, with `top` rows per list. */
   finish(top: number): ShardFinal {
     return {
@@ -152,7 +184,7 @@ export class SummaryShard {
         bigramCount: this.vocabulary.bigramCount(lang),
       })),
       names: this.names.state(),
-      distinctive: { seqs: this.seqs, terms: packKeyTerms(this.distinctive.finalise(top)) },
+      distinctive: { seqs: this.seqs, terms: this.distinctive.finalisePacked(top) },
       groups: [...this.groups].map(([key, g]) => ({ key, types: [...g.types], tokens: g.tokens })),
     };
   }

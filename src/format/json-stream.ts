@@ -1,0 +1,66 @@
+// JSON as `JSON.stringify(value, null, 2)` writes it, byte for byte, but a piece at a time: a
+// summary of 100,000 documents holds a million distinctive terms, and one string of all of it
+// (then its UTF-8 copy) was the peak of a run's memory. Long arrays are written an element at a
+// time; everything small goes through JSON.stringify, re-indented.
+
+/** Arrays longer than this are written an element at a time. */
+const LONG = 64;
+
+/** Whether a value holds a long array (or may: any nested object), so is written in pieces. */
+function isBig(value: unknown): boolean {
+  if (Array.isArray(value))
+    return value.length > LONG || value.some((v) => v !== null && typeof v === 'object' && isBig(v));
+  if (value === null || typeof value !== 'object') return false;
+  return Object.values(value).some((v) => v !== null && typeof v === 'object' && isBig(v));
+}
+
+/** The pieces of `value` in JSON, indented as JSON.stringify(value, null, 2) at depth `pad`. */
+export function* jsonPieces(value: unknown, pad = ''): Generator<string> {
+  if (!isBig(value)) {
+    const text = JSON.stringify(value, null, 2);
+    yield pad === '' ? text : text.replace(/\n/g, `\n${pad}`);
+    return;
+  }
+  const inner = `${pad}  `;
+  if (Array.isArray(value)) {
+    yield '[\n';
+    for (let i = 0; i < value.length; i++) {
+      yield inner;
+      // As JSON.stringify: undefined, functions and symbols are null in an array.
+      const v = value[i];
+      yield* jsonPieces(v === undefined || typeof v === 'function' || typeof v === 'symbol' ? null : v, inner);
+      yield i < value.length - 1 ? ',\n' : '\n';
+    }
+    yield `${pad}]`;
+    return;
+  }
+  // As JSON.stringify: keys whose value is undefined, a function or a symbol are left out.
+  const entries = Object.entries(value as object).filter(
+    ([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol',
+  );
+  yield '{\n';
+  for (let i = 0; i < entries.length; i++) {
+    const [key, v] = entries[i] as [string, unknown];
+    yield `${inner}${JSON.stringify(key)}: `;
+    yield* jsonPieces(v, inner);
+    yield i < entries.length - 1 ? ',\n' : '\n';
+  }
+  yield `${pad}}`;
+}
+
+/** Writes `value` as JSON.stringify(value, null, 2) and a newline, in chunks of about 64 KB. */
+export async function writeJson(
+  value: unknown,
+  write: (text: string) => Promise<unknown>,
+  transform: (text: string) => string = (t) => t,
+): Promise<void> {
+  let chunk = '';
+  for (const piece of jsonPieces(value)) {
+    chunk += piece;
+    if (chunk.length >= 1 << 16) {
+      await write(transform(chunk));
+      chunk = '';
+    }
+  }
+  await write(transform(`${chunk}\n`));
+}
