@@ -128,6 +128,12 @@ describe('issue 21: shards merged are one run', () => {
         .filter(Boolean),
     );
     expect(grepParts.sort()).toEqual(grep);
+    // show finds a document in its shard only, and says which shard it looked in.
+    const seeds = path.join(ROOT, 'seeds');
+    expect(runBin(['show', '003', seeds, '--shard', '1/3', '--meta']).status).toBe(0);
+    const elsewhere = runBin(['show', '003', seeds, '--shard', '2/3']);
+    expect(elsewhere.status).toBe(1);
+    expect(elsewhere.stderr).toBe("corpus: no document matches '003' in shard 2/3\n");
   }, 120_000);
 
   test('a shard with no document is a valid partial (status 0), and merges', () => {

@@ -48,7 +48,10 @@ export async function runShow(ids: string[], paths: string[], flags: ShowFlags, 
   try {
     for (const r of all ? [] : await resolveIds(named.ids, corpus.options, corpus.run)) {
       if (r.ids.length === 0) {
-        await io.stderr.write(`corpus: no document matches '${visible(r.query)}'\n`);
+        // In a shard's run, the document may be in another shard: say which shard was looked in.
+        const shard = corpus.options.shard;
+        const where = shard && shard.count > 1 ? ` in shard ${shard.index + 1}/${shard.count}` : '';
+        await io.stderr.write(`corpus: no document matches '${visible(r.query)}'${where}\n`);
         status = EXIT.noResults;
       }
       for (const id of r.ids) wanted.add(id);
