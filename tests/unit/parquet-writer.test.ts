@@ -10,6 +10,7 @@ import type { OutputStream } from '../../src/format/output-stream.js';
 import { parquetRow } from '../../src/format/parquet-rows.js';
 import { ParquetRowWriter, ROW_GROUP_ROWS, ROW_GROUP_TEXT_CHARS } from '../../src/format/parquet-writer.js';
 import type { DocumentRecord } from '../../src/core/types.js';
+import { rec } from '../helpers/record.js';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-parquet-writer-'));
 let db: DuckDBConnection;
@@ -35,32 +36,17 @@ function bytesOutput(): OutputStream & { bytes(): Buffer; writes: number } {
   };
 }
 
-const record = (i: number): DocumentRecord => ({
-  id: `d${i}`,
-  path: 'c/d.jsonl',
-  format: 'jsonl',
-  bytes: 10,
-  encoding: 'utf-8',
-  lang: 'eng',
-  langConfidence: 1,
-  languages: [{ lang: 'eng', share: 1 }],
-  title: null,
-  date: i % 2 === 0 ? '2024-02-29' : null,
-  dateText: null,
-  source: null,
-  url: null,
-  declaredLang: null,
-  chars: 1,
-  words: 1,
-  sentences: 1,
-  paragraphs: 1,
-  lines: 1,
-  boilerplate: [],
-  boilerplateKinds: [],
-  hash: '0000000000000000',
-  flags: [],
-  provenance: {},
-});
+const record = (i: number): DocumentRecord =>
+  rec({
+    id: `d${i}`,
+    path: 'c/d.jsonl',
+    format: 'jsonl',
+    bytes: 10,
+    lang: 'eng',
+    languages: [{ lang: 'eng', share: 1 }],
+    date: i % 2 === 0 ? '2024-02-29' : null,
+    hash: '0000000000000000',
+  });
 
 /** The rows of each row group of a file, as its footer says. */
 async function rowGroups(bytes: Buffer, name: string): Promise<number[]> {
