@@ -179,6 +179,9 @@ describe('issue 21: shards merged are one run', () => {
     const one = runBin(['summarise', '--stdin-docs', '--json'], { input: `${wire.join('\n')}\n` });
     expect(JSON.parse(one.stdout).overview.documents).toBe(260);
     expect(runBin(['merge', ...parts, '--json']).stdout).toBe(one.stdout);
+    // Pieces merged in steps keep their order.
+    ok(runBin(['merge', parts[0]!, parts[1]!, '-o', inWork('stream-01.corpus')]));
+    expect(runBin(['merge', inWork('stream-01.corpus'), parts[2]!, '--json']).stdout).toBe(one.stdout);
     const list = runBin(['list', '--stdin-docs', '--fields', 'id,path'], { input: pieces[0] });
     expect(list.stdout.split('\n')[0]).toBe('wire-0\tstdin');
   }, 240_000);

@@ -31,8 +31,11 @@ const RUN_FLAGS = new Set(['duplicate', 'near-duplicate']);
 
 /** A document as a partial holds it: what the sections read of its record, and of its text. */
 interface DocLine {
-  /** Its place in the corpus: file in the walk, line in a file of records. */
-  d: [number, number];
+  /**
+   * Its place in the corpus: file in the walk, line in a file of records; for a piece of a
+   * stream merged, the piece's place in front (pieces merged in steps: one place a step).
+   */
+  d: number[];
   id: string;
   lang: string;
   words: number;
@@ -255,7 +258,8 @@ async function* inCorpusOrder(files: readonly string[]): AsyncGenerator<DocLine>
       return;
     }
     const line = value as unknown as DocLine;
-    if (s.piece !== null) line.d = [s.piece, line.d[1]];
+    // A piece's place goes in front of its own: a merged partial of pieces merges again in order.
+    if (s.piece !== null) line.d = [s.piece, ...line.d];
     if (s.head && before(line.d, s.head.d))
       throw new PartialError(`${s.file}:${r.done ? '' : r.value.lineNo}: its documents are out of corpus order`);
     s.head = line;
@@ -295,8 +299,10 @@ async function* inCorpusOrder(files: readonly string[]): AsyncGenerator<DocLine>
   }
 }
 
-function before(a: readonly [number, number], b: readonly [number, number]): boolean {
-  return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+/** Whether a place in the corpus comes before another: compared number by number. */
+function before(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number);
+  return a.length < b.length;
 }
 
 /** The options a summary partial was made with (see the CLI's partialOptions). */
