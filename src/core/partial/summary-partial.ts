@@ -19,7 +19,7 @@ import type { CorpusDocument } from '../analyse/corpus-document.js';
 import type { AnalysedDocument } from '../analyse/analyse-document.js';
 import { LinesAccumulator, type LinesState } from '../summary/boilerplate.js';
 import { corpusResults, SectionsInOrder } from '../summary/index.js';
-import { shardInput } from '../summary/passes.js';
+import { detachedLines, shardInput } from '../summary/passes.js';
 import { createSections, sectionResults, type Summary } from '../summary/sections.js';
 import { SummaryShard, type GroupBy, type ShardFinal, type ShardLanguage } from '../summary/shard.js';
 import type { DocumentRecord, WarningHandler } from '../types.js';
@@ -91,7 +91,8 @@ export async function writeSummaryPartial(
     started = true;
     const r = shard.add(shardInput(seq++, d));
     for (const [where, why] of r.warnings) warn(where, why);
-    lines.addPrepared(d.record, r.lines);
+    // Copied: a line kept as a slice of its document would keep the whole text (see passes.ts).
+    lines.addPrepared(d.record, detachedLines(r.lines));
     const c = shard.lastCandidates();
     const { id, lang, words, bytes, date, title, source, flags, hash, paragraphs } = d.record;
     const signature = d.signature;
