@@ -3,6 +3,7 @@
 import { AmbiguousIdError } from '../../core/errors.js';
 import type { AnalysedDocument } from '../../core/analyse/analyse-document.js';
 import { RECORD_FIELDS } from '../../core/types.js';
+import type { Shard } from '../../core/input/shard.js';
 import { documentView, metadataLines } from '../../format/document-view.js';
 import { createRowWriter } from '../../format/row-writer.js';
 import { cellText, tsvCell } from '../../format/cells.js';
@@ -48,10 +49,7 @@ export async function runShow(ids: string[], paths: string[], flags: ShowFlags, 
   try {
     for (const r of all ? [] : await resolveIds(named.ids, corpus.options, corpus.run)) {
       if (r.ids.length === 0) {
-        // In a shard's run, the document may be in another shard: say which shard was looked in.
-        const shard = corpus.options.shard;
-        const where = shard && shard.count > 1 ? ` in shard ${shard.index + 1}/${shard.count}` : '';
-        await io.stderr.write(`corpus: no document matches '${visible(r.query)}'${where}\n`);
+        await io.stderr.write(`corpus: no document matches '${visible(r.query)}'${inShard(corpus.options.shard)}\n`);
         status = EXIT.noResults;
       }
       for (const id of r.ids) wanted.add(id);
@@ -124,4 +122,9 @@ export async function runShow(ids: string[], paths: string[], flags: ShowFlags, 
     for (const d of docs) await io.stdout.write(asIs(ensureNewline(d.text)));
   }
   return finalStatus(status, corpus, flags);
+}
+
+/** In a shard's run the document may be in another shard: the shard looked in, for the message. */
+function inShard(shard: Shard | null | undefined): string {
+  return shard && shard.count > 1 ? ` in shard ${shard.index + 1}/${shard.count}` : '';
 }
