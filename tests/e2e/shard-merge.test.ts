@@ -213,6 +213,19 @@ describe('issue 21: partials that do not go together are refused, naming the fil
     );
     refused(['merge', files[0]!, inWork('v99.corpus')], /v99\.corpus: a partial of format version 99/);
     refused(['merge', files[0]!, inWork('nowhere.corpus')], /nowhere\.corpus: cannot be read/);
+    // Lines that parse but are not what a partial holds: a document line, a line of counts.
+    const damaged = (name: string, from: RegExp, to: string) => {
+      fs.writeFileSync(inWork(name), text.replace(from, to));
+      return inWork(name);
+    };
+    refused(
+      ['merge', files[0]!, damaged('bad-doc.corpus', /"words":\d+/, '"words":"many"')],
+      /bad-doc\.corpus:\d+: a damaged document line/,
+    );
+    refused(
+      ['merge', files[0]!, damaged('bad-vocab.corpus', /"words":\[\[/, '"words":[7,[')],
+      /bad-vocab\.corpus:\d+: a damaged or unknown line/,
+    );
     refused(['merge', files[0]!], /shard 2\/2 missing/);
     refused(['merge', files[0]!, files[0]!, files[1]!], /shard 1\/2 is also in/);
   });

@@ -19,15 +19,8 @@ export async function runMerge(partials: string[], flags: MergeFlags, io: Io): P
     if (flags.only !== undefined)
       throw new UsageError('--only chooses sections of the printed summary, not of a partial (-o)');
     const { mergePartials } = await import('../../core/partial/summary-partial.js');
-    const { fileSink } = await import('../../core/partial/partial-file.js');
-    const sink =
-      flags.output === '-'
-        ? {
-            write: async (line: string) => void (await io.stdout.write(`${line}\n`)),
-            close: async () => {},
-            abandon: () => {},
-          }
-        : fileSink(flags.output);
+    const { partialSink } = await import('../../core/partial/partial-file.js');
+    const sink = partialSink(flags.output, (text) => io.stdout.write(text));
     try {
       await mergePartials(partials, sink);
       await sink.close();

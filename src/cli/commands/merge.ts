@@ -5,6 +5,7 @@ import { Command, Option } from 'commander';
 import type { Io } from '../io.js';
 import { addOutputOptions } from '../options.js';
 import type { MergeFlags } from './merge-run.js';
+import { onlyOption } from './summarise.js';
 
 /** The `merge` command. */
 export function mergeCommand(io: Io, setStatus: (code: number) => void): Command {
@@ -16,12 +17,7 @@ export function mergeCommand(io: Io, setStatus: (code: number) => void): Command
     .addOption(
       new Option('-o, --output <file>', 'write the merged partial to this file (- for standard output) instead'),
     )
-    .addOption(
-      new Option(
-        '--only <sections>',
-        'only these sections, comma-separated: overview, languages, timeline, sources, lengths, vocabulary, names, distinctive, duplicates, boilerplate, quality',
-      ),
-    );
+    .addOption(onlyOption());
   addOutputOptions(cmd);
   // Each example runs on the seeds, from the clone (tests/cli/help-examples.test.ts).
   // Each example runs on the seeds, from the clone (tests/cli/help-examples.test.ts, which makes the two partials first).

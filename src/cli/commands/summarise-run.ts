@@ -2,7 +2,7 @@
 
 import type { SectionName, Summary } from '../../core/summary/sections.js';
 import type { PlannedCorpus } from '../../core/analyse/corpus-options.js';
-import type { PartialHeader, PartialKind, PartialSink } from '../../core/partial/partial-file.js';
+import type { PartialHeader, PartialKind } from '../../core/partial/partial-file.js';
 import { summaryRows, summaryView } from '../../format/summary-view.js';
 import { createRowWriter } from '../../format/row-writer.js';
 import { visibleJson } from '../../format/sanitize.js';
@@ -174,8 +174,8 @@ async function runPartial(
   checkPartialFlags(flags);
   const corpus = await corpusContext(paths, flags, io);
   const shard = corpus.options.shard ?? { index: 0, count: 1 };
-  const { partialHeader, fileSink } = await import('../../core/partial/partial-file.js');
-  const sink = flags.output === '-' || flags.output === undefined ? stdoutSink(io) : fileSink(flags.output);
+  const { partialHeader, partialSink } = await import('../../core/partial/partial-file.js');
+  const sink = partialSink(flags.output ?? '-', (text) => io.stdout.write(text));
   // A piece of a stream (--stdin-docs) is no shard of a corpus: `merge` takes the pieces in the
   // order it is given them (docs/partial-format.md).
   const header = (kind: PartialKind, corpusOf: PartialHeader['corpus'], options: Record<string, unknown>) =>
@@ -251,13 +251,4 @@ function checkPartialFlags(flags: SummariseFlags): void {
     throw new UsageError('--count-lines makes what --lines reads: give one');
   if (flags.stdinDocs && flags.shard !== undefined)
     throw new UsageError('--stdin-docs reads a piece of a stream, which is its own shard: no --shard with it');
-}
-
-/** A partial written to standard output (`-o -`: a stream for Spark's `RDD.pipe` or Hadoop Streaming). */
-function stdoutSink(io: Io): PartialSink {
-  return {
-    write: async (line) => void (await io.stdout.write(`${line}\n`)),
-    close: async () => {},
-    abandon: () => {},
-  };
 }

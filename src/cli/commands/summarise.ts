@@ -7,6 +7,17 @@ import { addCorpusOptions, addFilterOptions, addOutputOptions } from '../options
 import { addStopwordOptions } from '../stopword-options.js';
 import type { SummariseFlags } from './summarise-run.js';
 
+/**
+ * `--only <sections>`, of `summarise` and `merge`: the names written out, so that declaring the
+ * command loads no section (docs/ARCHITECTURE.md).
+ */
+export function onlyOption(): Option {
+  return new Option(
+    '--only <sections>',
+    'only these sections, comma-separated: overview, languages, timeline, sources, lengths, vocabulary, names, distinctive, duplicates, boilerplate, quality',
+  );
+}
+
 /** The `summarise` command. */
 export function summariseCommand(io: Io, setStatus: (code: number) => void): Command {
   const cmd = new Command('summarise')
@@ -21,12 +32,7 @@ export function summariseCommand(io: Io, setStatus: (code: number) => void): Com
         'month',
       ]),
     )
-    .addOption(
-      new Option(
-        '--only <sections>',
-        'only these sections, comma-separated: overview, languages, timeline, sources, lengths, vocabulary, names, distinctive, duplicates, boilerplate, quality',
-      ),
-    );
+    .addOption(onlyOption());
   cmd
     .addOption(
       new Option(

@@ -65,6 +65,8 @@ async function readEdgeCounts(files: readonly string[]) {
   let documents = 0;
   for (const p of partials) {
     for await (const { value, lineNo } of p.lines()) {
+      if ('edges' in value && !isEdges(value.edges))
+        throw new PartialError(`${p.file}:${lineNo}: a damaged line of edge lines`);
       if ('edges' in value)
         for (const [digest, n] of value.edges as [string, number][]) counts.set(digest, (counts.get(digest) ?? 0) + n);
       else if ('end' in value) documents += Number((value.end as { documents?: unknown }).documents) || 0;
@@ -72,6 +74,14 @@ async function readEdgeCounts(files: readonly string[]) {
     }
   }
   return { header, shards, counts, documents };
+}
+
+/** Whether counts of edge lines are as `--count-lines` writes them: [digest, documents] pairs. */
+function isEdges(edges: unknown): edges is [string, number][] {
+  return (
+    Array.isArray(edges) &&
+    edges.every((e) => Array.isArray(e) && typeof e[0] === 'string' && Number.isSafeInteger(e[1]) && e[1] > 0)
+  );
 }
 
 /** Merges partials of edge lines into one. */

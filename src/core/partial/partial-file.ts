@@ -81,6 +81,15 @@ export interface PartialSink {
   abandon(): void;
 }
 
+/**
+ * Where `-o` sends a partial: `-` to `write` (standard output, a stream for Spark's `RDD.pipe`
+ * or Hadoop Streaming), else the file ({@link fileSink}).
+ */
+export function partialSink(target: string, write: (text: string) => Promise<unknown>): PartialSink {
+  if (target !== '-') return fileSink(target);
+  return { write: async (line) => void (await write(`${line}\n`)), close: async () => {}, abandon: () => {} };
+}
+
 /** Writes lines to a file, under a temporary name until {@link PartialSink.close}. */
 export function fileSink(target: string): PartialSink {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
@@ -132,7 +141,11 @@ export interface PartialLine {
 export async function openPartial(
   file: string,
 ): Promise<{ header: PartialHeader; lines: () => AsyncGenerator<PartialLine> }> {
-  const first = await readLines(file).next();
+  // The header alone: the reader is closed at once (a merge of a thousand partials opens each
+  // several times, and a reader left suspended would hold its file open).
+  const reader = readLines(file);
+  const first = await reader.next();
+  await reader.return(undefined);
   if (first.done) throw new PartialError(`${file}: empty, not a corpus partial`);
   const header = checkHeader(file, first.value.value);
   async function* lines(): AsyncGenerator<PartialLine> {
@@ -191,13 +204,13 @@ function readSome(fd: number, buffer: Buffer): number {
 }
 
 async function* readLines(file: string): AsyncGenerator<PartialLine> {
-  let stream: NodeJS.ReadableStream;
+  let source: fs.ReadStream;
   try {
-    stream = fs.createReadStream(readablePath(file));
+    source = fs.createReadStream(readablePath(file));
   } catch (err) {
     throw new PartialError(`${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
-  if (file.endsWith('.gz')) stream = stream.pipe(zlib.createGunzip());
+  const stream: NodeJS.ReadableStream = file.endsWith('.gz') ? source.pipe(zlib.createGunzip()) : source;
   const rl = readline.createInterface({ input: stream, crlfDelay: Infinity });
   let lineNo = 0;
   try {
@@ -218,6 +231,10 @@ async function* readLines(file: string): AsyncGenerator<PartialLine> {
   } catch (err) {
     if (err instanceof PartialError) throw err;
     throw new PartialError(`${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  } finally {
+    // Stopped early (the header read, a merge's documents taken): the file is closed now.
+    rl.close();
+    source.destroy();
   }
 }
 

@@ -10,6 +10,7 @@
 import { encodeSignature, decodeSignature } from '../stats/body-signature.js';
 import { DistinctiveTerms, packKeyTerms } from '../stats/distinctive.js';
 import { Names } from '../stats/names.js';
+import { MINHASH } from '../stats/near-duplicates.js';
 import { Vocabulary, type VocabularyState } from '../stats/vocabulary.js';
 import { useStopwords, type StopwordSettings } from '../stats/stopwords.js';
 import type { NamesState } from '../stats/names.js';
@@ -215,6 +216,43 @@ class MergedCounts {
   }
 }
 
+/** Adds a line of counts; false for a line of no known kind, or of the wrong shape (a damaged file). */
+function addCounts(counts: MergedCounts, value: Record<string, unknown>): boolean {
+  try {
+    return counts.add(value);
+  } catch (err) {
+    if (err instanceof TypeError) return false;
+    throw err;
+  }
+}
+
+const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+const isText = (x: unknown): x is string => typeof x === 'string';
+const orNull = (x: unknown, is: (x: unknown) => boolean) => x === null || is(x);
+/** The bytes of a MinHash signature in base64 (128 values of 4 bytes). */
+const SIGNATURE_BASE64 = Math.ceil((MINHASH.permutations * 4) / 3) * 4;
+
+/** Whether a line is a document line as {@link writeSummaryPartial} writes them: a damaged file is said, not replayed. */
+function isDocLine(v: Record<string, unknown>): v is Record<string, unknown> & DocLine {
+  const sig = (x: unknown) => isText(x) && x.length === SIGNATURE_BASE64;
+  return (
+    Array.isArray(v.d) &&
+    v.d.length >= 2 &&
+    v.d.every(isNumber) &&
+    isText(v.id) &&
+    isText(v.lang) &&
+    isText(v.hash) &&
+    [v.words, v.bytes, v.p, v.t, v.kw].every(isNumber) &&
+    [v.date, v.title, v.source].every((x) => orNull(x, isText)) &&
+    Array.isArray(v.flags) &&
+    v.flags.every(isText) &&
+    orNull(v.s, sig) &&
+    (v.m === undefined || orNull(v.m, sig)) &&
+    Array.isArray(v.k) &&
+    v.k.every((k) => Array.isArray(k) && isText(k[0]) && isNumber(k[1]))
+  );
+}
+
 /** One partial's document lines, in its order, for the merge of all in corpus order. */
 interface DocSource {
   file: string;
@@ -239,7 +277,7 @@ async function readCounts(files: readonly string[]) {
         const said = (value.end as { documents?: unknown }).documents;
         if (said !== docs)
           throw new PartialError(`${p.file}:${lineNo}: its end line says ${String(said)} documents, it holds ${docs}`);
-      } else if (!counts.add(value)) throw new PartialError(`${p.file}:${lineNo}: a line of no known kind`);
+      } else if (!addCounts(counts, value)) throw new PartialError(`${p.file}:${lineNo}: a damaged or unknown line`);
     }
     documents += docs;
   }
@@ -258,7 +296,8 @@ async function* inCorpusOrder(files: readonly string[]): AsyncGenerator<DocLine>
       await s.iterator.return(undefined);
       return;
     }
-    const line = value as unknown as DocLine;
+    if (!isDocLine(value)) throw new PartialError(`${s.file}:${r.done ? '' : r.value.lineNo}: a damaged document line`);
+    const line = value;
     // A piece's place goes in front of its own: a merged partial of pieces merges again in order.
     if (s.piece !== null) line.d = [s.piece, ...line.d];
     if (s.head && before(line.d, s.head.d))
