@@ -74,23 +74,23 @@ function dateWordsOf(lang: string): ReadonlySet<string> {
   }
   if (supported) {
     const words = new Set<string>();
-    const add = (options: Intl.DateTimeFormatOptions, date: Date, type: 'month' | 'weekday'): void => {
-      for (const part of new Intl.DateTimeFormat(lang, { timeZone: 'UTC', ...options }).formatToParts(date))
-        if (part.type === type) for (const w of part.value.split(/[\s.]+/)) if (w.length > 1) words.add(foldWord(w));
+    // One formatter per set of options, for all its dates: a formatter holds ICU's date symbols
+    // (about 4 KB of native memory, freed only when V8 collects it), and one per date and option
+    // made 110 a language, 175 MB of native memory at the peak of a 25,000-document summarise.
+    const add = (options: Intl.DateTimeFormatOptions, dates: Date[], type: 'month' | 'weekday'): void => {
+      const format = new Intl.DateTimeFormat(lang, { timeZone: 'UTC', ...options });
+      for (const date of dates)
+        for (const part of format.formatToParts(date))
+          if (part.type === type) for (const w of part.value.split(/[\s.]+/)) if (w.length > 1) words.add(foldWord(w));
     };
-    for (const calendar of [undefined, 'gregory']) {
-      for (let m = 0; m < 12; m++) {
-        const date = new Date(Date.UTC(2021, m, 15));
-        for (const month of ['long', 'short'] as const) {
-          add({ calendar, month }, date, 'month');
-          add({ calendar, month, day: 'numeric' }, date, 'month');
-        }
+    const months = Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(2021, m, 15)));
+    for (const calendar of [undefined, 'gregory'])
+      for (const month of ['long', 'short'] as const) {
+        add({ calendar, month }, months, 'month');
+        add({ calendar, month, day: 'numeric' }, months, 'month');
       }
-    }
-    for (let d = 0; d < 7; d++) {
-      const date = new Date(Date.UTC(2021, 0, 3 + d));
-      for (const weekday of ['long', 'short'] as const) add({ weekday }, date, 'weekday');
-    }
+    const days = Array.from({ length: 7 }, (_, d) => new Date(Date.UTC(2021, 0, 3 + d)));
+    for (const weekday of ['long', 'short'] as const) add({ weekday }, days, 'weekday');
     set = words;
   }
   dateWordSets.set(lang, set);
