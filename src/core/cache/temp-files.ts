@@ -84,3 +84,15 @@ export function makeScratchFolder(): string {
   removeAtExit(scratch);
   return scratch;
 }
+
+let runScratch: string | undefined;
+
+/**
+ * This run's scratch folder for state spilled to disk (signatures, distinctive-term candidates):
+ * made at the first call, removed at exit. Only the main thread calls it (a worker's exit does not
+ * remove what it marked): a worker is given the folder's path.
+ */
+export function runScratchFolder(): string {
+  if (runScratch === undefined || !fs.existsSync(runScratch)) runScratch = makeScratchFolder();
+  return runScratch;
+}

@@ -5,6 +5,7 @@ import type { Token } from './tokenize.js';
 import { foldTerm, type FoldedTokens, type Folding } from './folded.js';
 import { minhashKernel } from '../kernels/minhash-simd.js';
 import { fmix32, fnv1a32, FNV_OFFSET, FNV_PRIME } from '../hash.js';
+import { ContentHashes, IdSpill, SpillFile } from './signature-spill.js';
 
 /** The MinHash settings: words per shingle, hash functions, LSH bands × rows, Jaccard threshold. */
 export const MINHASH = {
@@ -218,23 +219,196 @@ function radixPass(keys: Uint32Array, from: Int32Array | null, to: Int32Array, s
   }
 }
 
-/** Documents a block of signatures holds (2 MB a block). */
-const BLOCK_BITS = 12;
-const BLOCK = 1 << BLOCK_BITS;
-const BLOCK_MASK = BLOCK - 1;
+/** Documents whose signatures stay in memory by default: one block (2 MB), a small corpus's all. */
+const MEMORY_DOCUMENTS = 4096;
+const P = MINHASH.permutations;
+const EMPTY: Uint32Array = new Uint32Array(0);
+
+/** Options of {@link NearDuplicates}. */
+export interface NearDuplicatesOptions {
+  /**
+   * Documents per block (default 4,096, whose signatures take 2 MB): the first block stays in
+   * memory, the later ones are written to the run's scratch folder a block at a time.
+   */
+  memoryDocuments?: number;
+}
+
+/** A Uint32Array's bytes (the same memory). */
+function bytesOf(a: Uint32Array, start = 0, end = a.length): Uint8Array {
+  return new Uint8Array(a.buffer, a.byteOffset + start * 4, (end - start) * 4);
+}
+
+/** Documents of a bucket held at a time while comparing: one and the next ones it is compared with. */
+const WINDOW = BUCKET_PAIRS_MAX + 1;
+
+/** Blocks of spilled signatures read ahead at the most (16 MB by default): the others are read as their buckets come. */
+const HELD_BLOCKS = 8;
+/** Signatures read at a time when reading ahead (1 MB). */
+const CHUNK = 2048;
 
 /**
- * Streaming near-duplicate finder. {@link NearDuplicates.add} keeps a 128-value signature per
- * document, in blocks of 4,096 documents allocated as needed (512 bytes a document, nothing
- * else: one array grown by doubling held up to twice that, and both copies while it grew);
- * {@link NearDuplicates.groups} computes each band's keys and sorts them to find the documents
- * sharing one, checks each such pair by its estimated Jaccard and joins pairs at or above 0.8
- * into groups (transitively: A≈B and B≈C put A and C together even if they differ more).
+ * The signatures {@link NearDuplicates.groups} compares: those of the documents of a bucket from
+ * one to the farthest it is compared with, in a ring of 257 slots (document x of the bucket in
+ * slot x mod 257). The first block and the block being filled are used where they are, in memory.
+ * Of the others, in the spill file, those of the documents sharing a band with another (the only
+ * ones compared) are read ahead in one pass over the file, up to 8 blocks of them (16 MB); past
+ * that, they are read as their buckets come, through a cache of one block (document p past the
+ * first block in slot p mod its size), which keeps a document shared by several bands from being
+ * read again for each (the ring 128 KB, the cache 512 bytes a slot).
+ */
+class SignatureReader {
+  /** The array holding each slot's signature, and the signature's offset in it. */
+  readonly arrays: Uint32Array[] = new Array<Uint32Array>(WINDOW).fill(EMPTY);
+  readonly offsets = new Int32Array(WINDOW);
+  private readonly ring: Uint32Array;
+  private readonly cache: Uint32Array;
+  private readonly tags: Int32Array;
+  /** The signatures read ahead, and the slot of each spilled document there (−1: not read ahead). */
+  private held: Uint32Array = EMPTY;
+  private slotOf = new Int32Array(0);
+
+  constructor(
+    private readonly block: number,
+    private readonly head: Uint32Array,
+    private readonly tail: Uint32Array,
+    private readonly file: SpillFile,
+    /** Documents past the first block whose signatures are in the file (not in `tail`). */
+    private readonly spilled: number,
+  ) {
+    const slots = spilled === 0 ? 0 : block;
+    this.ring = new Uint32Array(spilled === 0 ? 0 : WINDOW * P);
+    this.cache = new Uint32Array(slots * P);
+    this.tags = new Int32Array(slots).fill(-1);
+  }
+
+  /**
+   * Reads ahead the spilled signatures of the documents `marked` (indices past the first block),
+   * the first 8 blocks of them: a chunk of the file at a time, where the chunk holds many of them,
+   * or one by one (4 bytes a spilled document for their slots).
+   */
+  hold(marked: Uint8Array): void {
+    const slotOf = new Int32Array(this.spilled).fill(-1);
+    let count = 0;
+    for (let p = 0; p < this.spilled && count < HELD_BLOCKS * this.block; p++)
+      if (marked[this.block + p] === 1) slotOf[p] = count++;
+    const held = new Uint32Array(count * P);
+    const chunk = new Uint32Array(CHUNK * P);
+    for (let start = 0; start < this.spilled; start += CHUNK) {
+      const end = Math.min(this.spilled, start + CHUNK);
+      let first = -1;
+      let last = -1;
+      let inside = 0;
+      for (let p = start; p < end; p++) {
+        if ((slotOf[p] as number) < 0) continue;
+        if (first < 0) first = p;
+        last = p;
+        inside++;
+      }
+      if (inside === 0) continue;
+      const span = inside * 8 >= last + 1 - first;
+      if (span) this.file.read(bytesOf(chunk, 0, (last + 1 - first) * P), first * P * 4);
+      for (let p = first; p <= last; p++) {
+        const h = slotOf[p] as number;
+        if (h < 0) continue;
+        if (span) held.set(chunk.subarray((p - first) * P, (p - first + 1) * P), h * P);
+        else this.file.read(bytesOf(held, h * P, (h + 1) * P), p * P * 4);
+      }
+    }
+    this.held = held;
+    this.slotOf = slotOf;
+  }
+
+  /** Makes ring slot `s` hold document i's signature. */
+  load(s: number, i: number): void {
+    if (i < this.block) {
+      this.arrays[s] = this.head;
+      this.offsets[s] = i * P;
+      return;
+    }
+    const p = i - this.block;
+    if (p >= this.spilled) {
+      this.arrays[s] = this.tail;
+      this.offsets[s] = (p - this.spilled) * P;
+      return;
+    }
+    const h = this.slotOf[p] ?? -1;
+    if (h >= 0) {
+      this.arrays[s] = this.held;
+      this.offsets[s] = h * P;
+      return;
+    }
+    const c = p % this.block;
+    if (this.tags[c] !== p) {
+      this.file.read(bytesOf(this.cache, c * P, (c + 1) * P), p * P * 4);
+      this.tags[c] = p;
+    }
+    this.ring.set(this.cache.subarray(c * P, (c + 1) * P), s * P);
+    this.arrays[s] = this.ring;
+    this.offsets[s] = s * P;
+  }
+}
+
+/**
+ * Calls `compare` on the pairs of each run of equal keys in `order` (each document with the next
+ * 256 at the most), with their positions in `order`; `load` first on each position, once, before
+ * the pairs that need it.
+ */
+function bucketPairs(
+  keys: Uint32Array,
+  order: Int32Array,
+  load: (x: number) => void,
+  compare: (x: number, y: number) => void,
+): void {
+  const n = keys.length;
+  for (let start = 0; start < n;) {
+    const key = keys[order[start] as number];
+    let end = start + 1;
+    while (end < n && keys[order[end] as number] === key) end++;
+    let loaded = end - start > 1 ? start : end;
+    for (let x = start; x < end; x++) {
+      const limit = Math.min(end, x + 1 + BUCKET_PAIRS_MAX);
+      while (loaded < limit) load(loaded++);
+      for (let y = x + 1; y < limit; y++) compare(x, y);
+    }
+    start = end;
+  }
+}
+
+/**
+ * Streaming near-duplicate finder. {@link NearDuplicates.add} keeps a 128-value signature and the
+ * 32 band keys of each document. The first block of 4,096 documents stays in memory (2 MB of
+ * signatures, 512 KB of keys: a small corpus never touches the disk); past it, the block being
+ * filled is in memory and the full ones are written to files in the run's scratch folder:
+ * signatures, keys band by band, ids. So memory does not grow with the corpus but for the content
+ * hashes (some 16 bytes a document, see {@link ContentHashes}).
+ * {@link NearDuplicates.groups} reads each band's keys (4 bytes a document) and sorts them to find
+ * the documents sharing one, checks each such pair by its estimated Jaccard (reading the
+ * signatures of the documents in a shared bucket only) and joins pairs at or above 0.8 into
+ * groups (transitively: A≈B and B≈C put A and C together even if they differ more).
  */
 export class NearDuplicates {
-  private readonly ids: string[] = [];
-  private readonly sigs: Uint32Array[] = [];
-  private readonly hashes = new Set<string>();
+  private readonly block: number;
+  private count = 0;
+  /** The signatures of the first block (P values a document). */
+  private head: Uint32Array | null = null;
+  private readonly headIds: string[] = [];
+  /** Past the first block, the signatures and ids of the block being filled. */
+  private tail: Uint32Array | null = null;
+  private tailIds: string[] = [];
+  /** The keys of the block being filled, band after band: `block` keys a band. */
+  private keys: Uint32Array | null = null;
+  /** The full blocks past the first: their signatures one after the other, 512 bytes each. */
+  private readonly sigFile = new SpillFile('signatures.bin');
+  /** The keys of the full blocks, the first one included: one segment a block, its bands one after the other. */
+  private readonly keyFile = new SpillFile('band-keys.bin');
+  private readonly idFile = new IdSpill();
+  private hashes = new ContentHashes();
+
+  constructor(options: NearDuplicatesOptions = {}) {
+    const block = options.memoryDocuments ?? MEMORY_DOCUMENTS;
+    if (!Number.isSafeInteger(block) || block < 1) throw new Error(`near-duplicates: bad block size ${block}`);
+    this.block = block;
+  }
 
   /**
    * Adds a document. Give its content hash to have exact duplicates of a document already added
@@ -242,10 +416,7 @@ export class NearDuplicates {
    */
   add(docId: string, tokens: readonly Token[] | readonly string[], hash?: string): void {
     if (tokens.length === 0) return;
-    if (hash !== undefined) {
-      if (this.hashes.has(hash)) return;
-      this.hashes.add(hash);
-    }
+    if (hash !== undefined && this.hashes.seen(hash)) return;
     this.push(docId, minhash(tokens));
   }
 
@@ -255,82 +426,74 @@ export class NearDuplicates {
    * duplicate of one added before (its hash is then known here, and the document skipped).
    */
   addSignature(docId: string, sig: Uint32Array | null, hash?: string): void {
-    if (hash !== undefined) {
-      if (this.hashes.has(hash)) return;
-      this.hashes.add(hash);
-    }
+    if (hash !== undefined && this.hashes.seen(hash)) return;
     if (sig === null) throw new Error(`near-duplicates: no signature for ${docId}`);
     this.push(docId, sig);
   }
 
   private push(docId: string, sig: Uint32Array): void {
-    const index = this.ids.length;
+    const index = this.count;
     if (index >= MAX_DOCUMENTS) return;
-    if ((index & BLOCK_MASK) === 0) this.sigs.push(new Uint32Array(BLOCK * MINHASH.permutations));
-    (this.sigs[index >> BLOCK_BITS] as Uint32Array).set(sig, (index & BLOCK_MASK) * MINHASH.permutations);
-    this.ids.push(docId);
+    const M = this.block;
+    const slot = index % M;
+    if (slot === 0 && index > 0) this.flush(index);
+    let sigs: Uint32Array;
+    if (index < M) {
+      sigs = this.head ??= new Uint32Array(M * P);
+      this.headIds.push(docId);
+    } else {
+      sigs = this.tail ??= new Uint32Array(M * P);
+      this.tailIds.push(docId);
+    }
+    sigs.set(sig, slot * P);
+    const keys = (this.keys ??= new Uint32Array(MINHASH.bands * M));
+    for (let b = 0; b < MINHASH.bands; b++)
+      keys[b * M + slot] = bandKey(sigs, slot * P + b * MINHASH.rows, MINHASH.rows);
+    this.count++;
+  }
+
+  /** A block is full (`index` is the first document past it): it goes to the files, but the first block's signatures and ids. */
+  private flush(index: number): void {
+    this.keyFile.append(bytesOf(this.keys as Uint32Array));
+    if (index === this.block) return;
+    this.sigFile.append(bytesOf(this.tail as Uint32Array));
+    this.idFile.append(this.tailIds);
+    this.tailIds = [];
   }
 
   /**
-   * Forgets the documents added (their signatures: 512 bytes a document), as if none had been:
+   * Forgets the documents added (their signatures, keys, ids and files), as if none had been:
    * once a run has its groups, before the rest of its results are put together.
    */
   clear(): void {
-    this.ids.length = 0;
-    this.sigs.length = 0;
-    this.hashes.clear();
+    this.count = 0;
+    this.head = this.tail = this.keys = null;
+    this.headIds.length = 0;
+    this.tailIds = [];
+    this.sigFile.remove();
+    this.keyFile.remove();
+    this.idFile.remove();
+    this.hashes = new ContentHashes();
+  }
+
+  /** The scratch files written so far (for tests). */
+  spillFiles(): string[] {
+    return [this.sigFile.path, this.keyFile.path, this.idFile.path].filter((p): p is string => p !== null);
   }
 
   /** Near-duplicate groups at or above `threshold` (default 0.8), largest first. */
   groups(threshold: number = MINHASH.threshold): NearDuplicateGroup[] {
-    const n = this.ids.length;
-    const parent = this.ids.map((_, i) => i);
+    const edges = this.edges(threshold);
+    const n = this.count;
+    // 4 bytes a document; of the ids, only those of the documents grouped are read back.
+    const parent = new Int32Array(n);
+    for (let i = 0; i < n; i++) parent[i] = i;
     const find = (i: number): number => {
-      while (parent[i] !== i) i = parent[i] = parent[parent[i] ?? i] ?? i;
+      while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
       return i;
     };
-    // A pair met again in another band is compared again (cheaper than remembering the pairs
-    // seen): its repeated edges are dropped below. The comparison stops as soon as the pair has
-    // too few equal values left to reach the threshold, which most pairs in a bucket do early.
-    const P = MINHASH.permutations;
-    let minSame = 0;
-    while (minSame <= P && minSame / P < threshold) minSame++;
-    const sigs = this.sigs;
-    const found: Array<[number, number, number]> = [];
-    const compare = (a: number, b: number) => {
-      const i = Math.min(a, b);
-      const j = Math.max(a, b);
-      const si = sigs[i >> BLOCK_BITS] as Uint32Array;
-      const sj = sigs[j >> BLOCK_BITS] as Uint32Array;
-      let misses = 0;
-      for (let k = 0, x = (i & BLOCK_MASK) * P, y = (j & BLOCK_MASK) * P; k < P; k++) {
-        if (si[x + k] !== sj[y + k] && ++misses > P - minSame) return;
-      }
-      // The same value as estimateJaccard's.
-      const jac = (P - misses) / P;
-      if (jac >= threshold) found.push([i, j, jac]);
-    };
-    const keys = new Uint32Array(n);
-    const order = new Int32Array(n);
-    for (let b = 0; b < MINHASH.bands; b++) {
-      // A band's keys are computed again from the signatures, not kept: 128 bytes a document less.
-      for (let i = 0; i < n; i++)
-        keys[i] = bandKey(sigs[i >> BLOCK_BITS] as Uint32Array, (i & BLOCK_MASK) * P + b * MINHASH.rows, MINHASH.rows);
-      sortByKey(keys, order);
-      for (let start = 0; start < n;) {
-        const key = keys[order[start] as number];
-        let end = start + 1;
-        while (end < n && keys[order[end] as number] === key) end++;
-        for (let x = start; x < end; x++) {
-          const limit = Math.min(end, x + 1 + BUCKET_PAIRS_MAX);
-          for (let y = x + 1; y < limit; y++) compare(order[x] as number, order[y] as number);
-        }
-        start = end;
-      }
-    }
-    found.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
-    const edges = found.filter((e, k) => k === 0 || e[0] !== found[k - 1]?.[0] || e[1] !== found[k - 1]?.[1]);
     for (const [i, j] of edges) parent[find(j)] = find(i);
+    const id = this.idsOf(edges);
     const groups = new Map<number, NearDuplicateGroup>();
     for (const [i, j, jaccard] of edges) {
       const root = find(i);
@@ -339,12 +502,101 @@ export class NearDuplicates {
         g = { ids: [], similarity: 1, pairs: [] };
         groups.set(root, g);
       }
-      g.pairs.push({ a: this.ids[i] ?? '', b: this.ids[j] ?? '', jaccard });
+      g.pairs.push({ a: id(i), b: id(j), jaccard });
       g.similarity = Math.min(g.similarity, jaccard);
     }
-    for (let i = 0; i < n; i++) groups.get(find(i))?.ids.push(this.ids[i] ?? '');
+    for (let i = 0; i < n; i++) groups.get(find(i))?.ids.push(id(i));
     return [...groups.values()].sort(
       (a, b) => b.ids.length - a.ids.length || ((a.ids[0] ?? '') < (b.ids[0] ?? '') ? -1 : 1),
     );
+  }
+
+  /** The pairs at or above `threshold` sharing a band, by their documents' indices, once each, in order. */
+  private edges(threshold: number): Array<[number, number, number]> {
+    const n = this.count;
+    // A pair met again in another band is compared again (cheaper than remembering the pairs
+    // seen): its repeated edges are dropped below. The comparison stops as soon as the pair has
+    // too few equal values left to reach the threshold, which most pairs in a bucket do early.
+    let minSame = 0;
+    while (minSame <= P && minSame / P < threshold) minSame++;
+    const spilled = this.sigFile.size / (P * 4);
+    const reader = new SignatureReader(this.block, this.head ?? EMPTY, this.tail ?? EMPTY, this.sigFile, spilled);
+    const found: Array<[number, number, number]> = [];
+    // 8 bytes a document, and 4 more while sorting.
+    const keys = new Uint32Array(n);
+    const order = new Int32Array(n);
+    const { arrays, offsets } = reader;
+    const load = (x: number) => reader.load(x % WINDOW, order[x] as number);
+    // Positions x < y in a bucket, of documents i < j.
+    const compare = (x: number, y: number) => {
+      const i = Math.min(order[x] as number, order[y] as number);
+      const j = Math.max(order[x] as number, order[y] as number);
+      const si = arrays[x % WINDOW] as Uint32Array;
+      const sj = arrays[y % WINDOW] as Uint32Array;
+      let misses = 0;
+      for (let k = 0, u = offsets[x % WINDOW] as number, v = offsets[y % WINDOW] as number; k < P; k++) {
+        if (si[u + k] !== sj[v + k] && ++misses > P - minSame) return;
+      }
+      // The same value as estimateJaccard's.
+      const jac = (P - misses) / P;
+      if (jac >= threshold) found.push([i, j, jac]);
+    };
+    if (spilled > 0) reader.hold(this.shared(keys, order));
+    for (let b = 0; b < MINHASH.bands; b++) {
+      this.bandKeys(b, keys);
+      sortByKey(keys, order);
+      bucketPairs(keys, order, load, compare);
+    }
+    found.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+    return found.filter((e, k) => k === 0 || e[0] !== found[k - 1]?.[0] || e[1] !== found[k - 1]?.[1]);
+  }
+
+  /**
+   * The documents sharing a band's key with another (1) and the others (0): a first pass over
+   * the bands, which lets the signatures compared be read in one pass over their file rather than
+   * one by one, band after band (1 byte a document).
+   */
+  private shared(keys: Uint32Array, order: Int32Array): Uint8Array {
+    const n = this.count;
+    const marked = new Uint8Array(n);
+    for (let b = 0; b < MINHASH.bands; b++) {
+      this.bandKeys(b, keys);
+      sortByKey(keys, order);
+      for (let start = 0; start < n;) {
+        const key = keys[order[start] as number];
+        let end = start + 1;
+        while (end < n && keys[order[end] as number] === key) end++;
+        if (end - start > 1) for (let x = start; x < end; x++) marked[order[x] as number] = 1;
+        start = end;
+      }
+    }
+    return marked;
+  }
+
+  /** Fills `keys` with band b's key of each document: from the key file, one read a block, and the block being filled. */
+  private bandKeys(b: number, keys: Uint32Array): void {
+    const M = this.block;
+    const segment = MINHASH.bands * M * 4;
+    const full = this.keyFile.size / segment;
+    for (let s = 0; s < full; s++) this.keyFile.read(bytesOf(keys, s * M, (s + 1) * M), s * segment + b * M * 4);
+    const rest = this.count - full * M;
+    if (rest > 0) keys.set((this.keys as Uint32Array).subarray(b * M, b * M + rest), full * M);
+  }
+
+  /** The id of each document of the edges (those written to the id file read in one pass), by index. */
+  private idsOf(edges: ReadonlyArray<[number, number, number]>): (i: number) => string {
+    const M = this.block;
+    const written = this.idFile.count;
+    const wanted = new Set<number>();
+    for (const [i, j] of edges) {
+      if (i >= M && i - M < written) wanted.add(i - M);
+      if (j >= M && j - M < written) wanted.add(j - M);
+    }
+    const spilled = this.idFile.lines([...wanted].sort((p, q) => p - q));
+    return (i) => {
+      if (i < M) return this.headIds[i] ?? '';
+      const p = i - M;
+      return (p < written ? spilled.get(p) : this.tailIds[p - written]) ?? '';
+    };
   }
 }
