@@ -124,6 +124,13 @@ const ENVIRONMENT: ProseSection = {
       code: true,
       text: 'The most threads `--jobs` may ask for, instead of the cores available.',
     },
+    {
+      term: 'CORPUS_SPILL_AT',
+      code: true,
+      text:
+        'For tests: `summarise` writes its per-document state to its scratch folder from this many characters ' +
+        'of distinctive-term candidates and this many MinHash signatures (by default 262,144 and 4,096).',
+    },
     { term: 'CI', code: true, text: 'Set, and neither empty nor `false`: no progress bar.' },
   ],
 };

@@ -195,7 +195,7 @@ function distinctiveView(
   d: Summary['distinctive'],
   { chalk, title, table, cut, top, width, more }: SummaryDraw,
 ): string[] {
-  const docs = d.documents.slice(0, top);
+  const docs = d.documents.slice(0, top).filter((x) => x !== undefined);
   const lines = [
     title('Distinctive terms') + chalk.dim(`  (${d.measure})`),
     table(

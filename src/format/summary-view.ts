@@ -2,6 +2,7 @@
 // and flattens it into rows for TSV and CSV.
 
 import type { ChalkInstance } from 'chalk';
+import { isLazyList } from '../core/summary/lazy-list.js';
 import type { SectionName, Summary } from '../core/summary/sections.js';
 import { SECTION_VIEWS } from './summary-section-views.js';
 import { summaryDraw, type SummaryDraw } from './summary-draw.js';
@@ -50,16 +51,18 @@ export function* summaryRows(
       yield [section, prefix, value as string | number | boolean | null];
       return;
     }
-    if (Array.isArray(value)) {
-      if (value.every((v) => v === null || typeof v !== 'object')) {
-        yield [section, prefix, value.join(',')];
+    // A list read from disk (a summary's distinctive terms: objects) is walked, never built.
+    if (Array.isArray(value) || isLazyList(value)) {
+      if (Array.isArray(value) ? value.every((v) => v === null || typeof v !== 'object') : value.length === 0) {
+        yield [section, prefix, Array.isArray(value) ? value.join(',') : ''];
         return;
       }
-      for (let i = 0; i < value.length; i++) {
-        const item: unknown = value[i];
+      let i = 0;
+      for (const item of value as Iterable<unknown>) {
         const named = ITEM_KEYS.find((k) => item && typeof item === 'object' && k in item);
         const label = named ? String((item as Record<string, unknown>)[named]) : String(i);
         yield* walk(section, prefix ? `${prefix}.${label}` : label, item);
+        i++;
       }
       return;
     }

@@ -68,8 +68,14 @@ afterAll(() => {
 });
 
 function summarise(...args: string[]): string {
+  return summariseWith({}, ...args);
+}
+
+function summariseWith(env: NodeJS.ProcessEnv, ...args: string[]): string {
   // CORPUS_MAX_JOBS lifts the cap on --jobs: three jobs on a machine of two cores.
-  const r = runBin(['summarise', ...args, corpus], { env: { XDG_CACHE_HOME: cacheHome, CORPUS_MAX_JOBS: '3' } });
+  const r = runBin(['summarise', ...args, corpus], {
+    env: { XDG_CACHE_HOME: cacheHome, CORPUS_MAX_JOBS: '3', ...env },
+  });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   return r.stdout;
@@ -102,6 +108,26 @@ describe('summarise with worker threads', () => {
       ['--format', 'json', '--lang', 'fra,deu'],
     ]) {
       expect(summarise(...args, '--jobs', '3')).toBe(summarise(...args, '--jobs', '1'));
+    }
+  });
+
+  test('issue 21: the state spilled to disk gives the same bytes, and the run leaves no scratch file', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-summ-spill-'));
+    try {
+      // CORPUS_SPILL_AT=7: candidates past 7 characters and signatures past 7 documents go to disk.
+      const spill = { CORPUS_SPILL_AT: '7', TMPDIR: tmp };
+      for (const args of [
+        ['--format', 'json'],
+        ['--format', 'jsonl', '--by', 'lang'],
+        ['--format', 'tsv', '--top', '25'],
+        ['--format', 'table', '--only', 'distinctive,duplicates'],
+      ]) {
+        const plain = summarise(...args, '--jobs', '1');
+        for (const jobs of ['1', '3']) expect(summariseWith(spill, ...args, '--jobs', jobs)).toBe(plain);
+      }
+      expect(fs.readdirSync(tmp)).toEqual([]);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
     }
   });
 });

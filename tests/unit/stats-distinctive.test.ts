@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { DistinctiveTerms, logLikelihood, packKeyTerms, unpackKeyTerms } from '../../src/core/stats/distinctive.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DistinctiveTerms, keyTermLines, logLikelihood } from '../../src/core/stats/distinctive.js';
 import { tokenize } from '../../src/core/stats/tokenize.js';
 
 // Three documents of 8 words each, none a French stop word. Totals (24 words):
@@ -68,21 +71,40 @@ describe('distinctive terms (log-likelihood keyness)', () => {
   });
 });
 
-describe('packKeyTerms', () => {
-  test('unpacks to the documents it packed, documents without terms included', () => {
-    const docs = [
-      {
-        id: 'a',
-        lang: 'fra',
-        terms: [
-          { term: 'poutine', count: 3, rest: 1, keyness: 12.345678901234 },
-          { term: 'minsk', count: 2, rest: 0, keyness: 7.5 },
-        ],
-      },
-      { id: 'b', lang: 'eng', terms: [] },
-      { id: 'c', lang: 'fra', terms: [{ term: 'varsovie', count: 4, rest: 4_000_000_000, keyness: 3.840000001 }] },
-    ];
-    expect(unpackKeyTerms(packKeyTerms(docs))).toEqual(docs);
-    expect(unpackKeyTerms(packKeyTerms([]))).toEqual([]);
+describe('distinctive terms spooled (issue 21: bounded memory)', () => {
+  test("finaliseTo spools what finalise gives, with each document's place; keyness read back exactly", () => {
+    const d = new DistinctiveTerms();
+    for (const [id, text] of DOCS) d.add(id, 'fra', tokenize(text), 10 + DOCS.findIndex(([x]) => x === id));
+    const whole = d.finalise(10, 0);
+    const lines = [...keyTermLines(d.finaliseTo(10, 0))];
+    expect(lines.map((l) => l.seq)).toEqual([10, 11, 12]);
+    expect(lines.map((l) => l.doc)).toEqual(whole);
+    expect(lines[0]?.doc.terms[0]?.keyness).toBe(whole[0]?.terms[0]?.keyness);
+  });
+
+  test('candidates past the bound go to a file in the scratch folder, read back in order, removed after', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-test-'));
+    try {
+      const small = new DistinctiveTerms({ folder: () => folder, bound: 64 });
+      const plain = new DistinctiveTerms();
+      for (let i = 0; i < 30; i++)
+        for (const d of [small, plain]) d.add(`d${i}`, 'fra', tokenize((DOCS[i % 3] as [string, string])[1]));
+      expect(fs.readdirSync(folder).length).toBe(1);
+      expect(small.finalise(10, 0)).toEqual(plain.finalise(10, 0));
+      const ref = small.finaliseTo(10, 0, () => folder);
+      expect([...keyTermLines(ref)].map((l) => l.doc)).toEqual(plain.finalise(10, 0));
+      // The candidates' file is gone; the results' is there until the run's scratch folder goes.
+      expect(fs.readdirSync(folder)).toEqual([path.basename(ref.file ?? '')]);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  test("without kept candidates (a partial summary), only the last document's are there", () => {
+    const d = new DistinctiveTerms({ keepCandidates: false });
+    for (const [id, text] of DOCS) d.add(id, 'fra', tokenize(text));
+    expect(d.lastCandidates()).toEqual({ words: 8, terms: ['fleur'], counts: [4] });
+    expect(d.finalise(10)).toEqual([]);
+    expect(d.documents).toBe(3);
   });
 });

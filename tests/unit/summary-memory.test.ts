@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DistinctiveTerms, packKeyTerms, unpackKeyTerms } from '../../src/core/stats/distinctive.js';
+import { DistinctiveTerms, keyTermLines } from '../../src/core/stats/distinctive.js';
 import { NearDuplicates, minhash } from '../../src/core/stats/near-duplicates.js';
 import { tokenize } from '../../src/core/stats/tokenize.js';
 
@@ -44,18 +44,18 @@ describe('near duplicates kept in blocks of documents', () => {
   });
 });
 
-describe('distinctive terms packed as they are scored', () => {
+describe('distinctive terms spooled as they are scored', () => {
   const build = () => {
     const d = new DistinctiveTerms();
     for (let i = 0; i < 300; i++) d.add(`d${i}`, i % 3 === 0 ? 'fra' : 'eng', tokenize(words(i, 80).join(' ')));
     return d;
   };
 
-  test('finalisePacked gives what packKeyTerms gives of finalise, and unpacks to it', () => {
+  test('finaliseTo spools what finalise gives, in order', () => {
     const d = build();
-    expect(d.finalisePacked(5)).toEqual(packKeyTerms(d.finalise(5)));
-    expect(unpackKeyTerms(d.finalisePacked(5))).toEqual(d.finalise(5));
-    expect(d.finalise(5).some((doc) => doc.terms.length > 0)).toBe(true);
+    const spooled = [...keyTermLines(d.finaliseTo(5))].map((l) => l.doc);
+    expect(spooled).toEqual(build().finalise(5));
+    expect(spooled.some((doc) => doc.terms.length > 0)).toBe(true);
   });
 
   test('a document added from a partial keeps its candidates, in order', () => {

@@ -6,7 +6,7 @@ import type { PartialHeader, PartialKind } from '../../core/partial/partial-file
 import { summaryRows, summaryView } from '../../format/summary-view.js';
 import { createRowWriter } from '../../format/row-writer.js';
 import { visibleJson } from '../../format/sanitize.js';
-import { writeJson } from '../../format/json-stream.js';
+import { writeJson, writeJsonLine } from '../../format/json-stream.js';
 import type { Io } from '../io.js';
 import { EXIT, UsageError } from '../errors.js';
 import {
@@ -75,6 +75,8 @@ export async function runSummarise(paths: string[], flags: SummariseFlags, io: I
     languageName: names,
     jobs: corpus.options.jobs,
     onWarning: corpus.options.onWarning,
+    // For tests: the per-document state spills to disk from this many characters or signatures.
+    spillAt: io.env.CORPUS_SPILL_AT ? wholeNumber('CORPUS_SPILL_AT', io.env.CORPUS_SPILL_AT, 1) : undefined,
   });
   await printSummary(summary, sections, top, flags, io, out);
   await reportSkipped(corpus, io);
@@ -95,7 +97,8 @@ export async function printSummary(
   const json = io.stdout.isTTY ? visibleJson : (text: string) => text;
   if (out.format === 'json') await writeJson(chosen, (text) => io.stdout.write(text), json);
   else if (out.format === 'jsonl') {
-    for (const s of sections) await io.stdout.write(`${json(JSON.stringify({ section: s, data: summary[s] }))}\n`);
+    for (const s of sections)
+      await writeJsonLine({ section: s, data: summary[s] }, (text) => io.stdout.write(text), json);
   } else if (out.format === 'table') await io.stdout.write(summaryView(summary, sections, out.chalk, io.columns, top));
   else {
     const writer = createRowWriter<[string, string, unknown]>({

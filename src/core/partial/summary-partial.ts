@@ -8,7 +8,7 @@
 // the counts that are sums (whole vocabularies, names, shared lines, distinctive-term totals).
 
 import { encodeSignature, decodeSignature } from '../stats/body-signature.js';
-import { DistinctiveTerms, packKeyTerms } from '../stats/distinctive.js';
+import { DistinctiveTerms } from '../stats/distinctive.js';
 import { Names } from '../stats/names.js';
 import { MINHASH } from '../stats/near-duplicates.js';
 import { Vocabulary, type VocabularyState } from '../stats/vocabulary.js';
@@ -82,7 +82,7 @@ export async function writeSummaryPartial(
   options: PartialSummaryOptions,
 ): Promise<number> {
   useStopwords(options.stopwords);
-  const shard = new SummaryShard({ by: options.by });
+  const shard = new SummaryShard({ by: options.by, keepCandidates: false });
   const lines = new LinesAccumulator();
   const warn = options.onWarning ?? (() => {});
   let seq = 0;
@@ -198,7 +198,7 @@ class MergedCounts {
   }
 
   /** The one shard's result the merged counts make (see SummaryShard.finish). */
-  final(top: number, seqs: number[], candidates: DistinctiveTerms): ShardFinal {
+  final(top: number, candidates: DistinctiveTerms): ShardFinal {
     const v = this.vocabulary;
     const languages: ShardLanguage[] = v.languages().map((lang) => ({
       stats: v.stats(lang),
@@ -210,7 +210,7 @@ class MergedCounts {
     return {
       languages,
       names: this.names.state(),
-      distinctive: { seqs, terms: packKeyTerms(candidates.finalise(top)) },
+      distinctive: candidates.finaliseTo(top),
       groups: [...this.groups].map(([key, g]) => ({ key, types: [...g.types], tokens: g.tokens })),
     };
   }
@@ -379,7 +379,6 @@ export async function mergeSummary(
   sections.boilerplate = { result: () => counts.lines.result(top) };
   const inOrder = new SectionsInOrder(sections, () => {});
   const runFlags = new RunFlags({ flag: true, known: null }, true);
-  const seqs: number[] = [];
   let seq = 0;
   for await (const line of inCorpusOrder(files)) {
     const signature = line.s === null ? null : decodeSignature(line.s);
@@ -406,11 +405,11 @@ export async function mergeSummary(
       line.kw,
       line.k.map((k) => k[0]),
       line.k.map((k) => k[1]),
+      seq++,
     );
-    seqs.push(seq++);
   }
   inOrder.end();
-  const final = counts.final(top, seqs, counts.distinctive);
+  const final = counts.final(top, counts.distinctive);
   return { summary: sectionResults(sections, corpusResults([final], inOrder)), options };
 }
 

@@ -1,6 +1,8 @@
 // Distinctive terms per document: the terms a document uses more than the rest of the corpus in
 // its language does, ranked by log-likelihood keyness (G², Dunning 1993, as AntConc computes it).
 
+import { LineSpool, removeSpool, spooledLines, type SpoolRef } from '../cache/line-spool.js';
+import { runScratchFolder } from '../cache/temp-files.js';
 import { folded, WORD, type FoldedTokens, type Folding } from './folded.js';
 import type { Token } from './tokenize.js';
 
@@ -28,6 +30,12 @@ export interface DistinctiveOptions {
   candidates?: number;
   /** Fewest occurrences in a document for a term to be a candidate (default 2). */
   minCount?: number;
+  /** Keep every document's candidates for stage two (default); false: only the last one's (a partial summary writes them). */
+  keepCandidates?: boolean;
+  /** The scratch folder the candidates may spill to (default: this run's); a worker is given its run's. */
+  folder?: () => string;
+  /** Characters of candidates held in memory before they spill (for tests). */
+  bound?: number;
 }
 
 /**
@@ -48,61 +56,14 @@ interface LangTotals {
   words: number;
 }
 
-/** Candidates a block holds (term ids and counts: 512 KB a block). */
-const BLOCK_BITS = 16;
-const BLOCK = 1 << BLOCK_BITS;
-const BLOCK_MASK = BLOCK - 1;
-
 /**
- * The documents' candidates, one column an array: a document's term ids and counts lie side by
- * side in blocks of {@link BLOCK} candidates (never across two). An object and two typed arrays a
- * document cost about 800 bytes besides its candidates, more than the candidates themselves.
+ * A document's candidates as a spool line: `[seq, id, lang, words, termIds, counts]`. The term ids
+ * are its language's in this {@link DistinctiveTerms} (ids only grow, so they stay right).
  */
-class Candidates {
-  readonly ids: string[] = [];
-  readonly totals: LangTotals[] = [];
-  readonly words: number[] = [];
-  /** Where a document's candidates start: block × {@link BLOCK} + offset. */
-  readonly starts: number[] = [];
-  readonly sizes: number[] = [];
-  private readonly termIds: Uint32Array[] = [];
-  private readonly counts: Uint32Array[] = [];
-  private end = 0;
+type CandidateLine = [number, string, string, number, number[], number[]];
 
-  get length(): number {
-    return this.ids.length;
-  }
-
-  /** Room for `n` candidates (at most a block), from the returned position. */
-  push(id: string, totals: LangTotals, words: number, n: number): number {
-    if ((this.end & BLOCK_MASK) + n > BLOCK || this.end === this.termIds.length * BLOCK) {
-      this.end = this.termIds.length * BLOCK;
-      this.termIds.push(new Uint32Array(BLOCK));
-      this.counts.push(new Uint32Array(BLOCK));
-    }
-    const start = this.end;
-    this.end += n;
-    this.ids.push(id);
-    this.totals.push(totals);
-    this.words.push(words);
-    this.starts.push(start);
-    this.sizes.push(n);
-    return start;
-  }
-
-  set(at: number, termId: number, count: number): void {
-    (this.termIds[at >>> BLOCK_BITS] as Uint32Array)[at & BLOCK_MASK] = termId;
-    (this.counts[at >>> BLOCK_BITS] as Uint32Array)[at & BLOCK_MASK] = count;
-  }
-
-  termId(at: number): number {
-    return (this.termIds[at >>> BLOCK_BITS] as Uint32Array)[at & BLOCK_MASK] as number;
-  }
-
-  count(at: number): number {
-    return (this.counts[at >>> BLOCK_BITS] as Uint32Array)[at & BLOCK_MASK] as number;
-  }
-}
+/** A document's distinctive terms as a spool line: `[seq, id, lang, [term, count, rest, keyness][]]`. */
+type ResultLine = [number, string, string, [string, number, number, number][]];
 
 /**
  * Two-stage keyness. Stage one, {@link DistinctiveTerms.add}, runs once per document in the
@@ -111,31 +72,44 @@ class Candidates {
  * scores each candidate against the complete totals. The reference for a document is the rest of
  * the corpus in its language (totals minus the document), so a term everywhere scores low.
  *
- * Memory: one count per distinct term per language, plus `candidates` × 8 bytes per document
- * (term ids and counts in blocks of typed arrays) and about 50 bytes for its id, language and
- * sizes: 100 000 documents × 40 candidates ≈ 37 MB at the most.
- * Keyness compares rates, so document lengths need no normalising; only over-use is reported.
+ * Memory: one count per distinct term per language. The candidates (up to `candidates` a
+ * document) are spooled (cache/line-spool.ts): past a few megabytes they go to a file in the
+ * run's scratch folder, and stage two reads them back in order, so a million documents cost the
+ * heap no more than a thousand. Keyness compares rates, so document lengths need no normalising;
+ * only over-use is reported.
  */
 export class DistinctiveTerms {
   private readonly langs = new Map<string, LangTotals>();
-  private readonly docs = new Candidates();
+  private readonly docs: LineSpool | null;
   private readonly candidates: number;
   private readonly minCount: number;
   private scratch = new Uint32Array(1024);
+  private last: { words: number; terms: string[]; counts: number[] } = { words: 0, terms: [], counts: [] };
+  private added = 0;
+  private readonly bound: number | undefined;
 
   constructor(options: DistinctiveOptions = {}) {
     this.candidates = options.candidates ?? 40;
     this.minCount = options.minCount ?? 2;
+    this.bound = options.bound;
+    this.docs =
+      options.keepCandidates === false
+        ? null
+        : new LineSpool(options.folder ?? runScratchFolder, 'candidates', options.bound);
   }
 
-  /** Stage one: counts a document's words and keeps its candidate terms. */
-  add(docId: string, lang: string, input: readonly Token[] | FoldedTokens): void {
+  /** Documents added. */
+  get documents(): number {
+    return this.added;
+  }
+
+  /**
+   * Stage one: counts a document's words and keeps its candidate terms. `seq` is the document's
+   * place in the corpus (by default, how many were added before it), given back with its terms.
+   */
+  add(docId: string, lang: string, input: readonly Token[] | FoldedTokens, seq = this.added): void {
     const { length, kinds, folds } = folded(input, lang);
-    let totals = this.langs.get(lang);
-    if (totals === undefined) {
-      totals = { lang, ids: new Map(), terms: [], counts: [], words: 0 };
-      this.langs.set(lang, totals);
-    }
+    const totals = this.totalsOf(lang);
     // The document's counts in a scratch array indexed by term id, cleared after: no map.
     if (this.scratch.length < totals.terms.length + length) {
       const grown = new Uint32Array(Math.max(this.scratch.length * 2, totals.terms.length + length));
@@ -151,12 +125,7 @@ export class DistinctiveTerms {
       const f = folds[i] as Folding;
       if (f.stop) continue;
       let id = f.distinctiveOwner === totals ? f.distinctive : totals.ids.get(f.term);
-      if (id === undefined) {
-        id = totals.terms.length;
-        totals.ids.set(f.term, id);
-        totals.terms.push(f.term);
-        totals.counts.push(0);
-      }
+      if (id === undefined) id = this.termId(totals, f.term);
       f.distinctiveOwner = totals;
       f.distinctive = id;
       totals.counts[id] = (totals.counts[id] as number) + 1;
@@ -177,28 +146,22 @@ export class DistinctiveTerms {
     found.sort(
       (x, y) => (local[y] as number) - (local[x] as number) || ((terms[x] as string) < (terms[y] as string) ? -1 : 1),
     );
-    const kept = Math.min(found.length, this.candidates, BLOCK);
-    const at = this.docs.push(docId, totals, words, kept);
-    for (let k = 0; k < kept; k++) {
-      const id = found[k] as number;
-      this.docs.set(at + k, id, local[id] as number);
-    }
+    const kept = found.slice(0, this.candidates);
+    const counts = kept.map((id) => local[id] as number);
     for (const id of found) local[id] = 0;
+    this.keep(seq, docId, totals, words, kept, counts);
+  }
+
+  private keep(seq: number, docId: string, totals: LangTotals, words: number, ids: number[], counts: number[]): void {
+    this.added++;
+    const line: CandidateLine = [seq, docId, totals.lang, words, ids, counts];
+    this.docs?.push(JSON.stringify(line));
+    this.last = { words, terms: ids.map((id) => totals.terms[id] as string), counts };
   }
 
   /** The candidates of the document added last, as terms: for a partial summary's document line. */
   lastCandidates(): { words: number; terms: string[]; counts: number[] } {
-    const docs = this.docs;
-    const last = docs.length - 1;
-    const terms = (docs.totals[last] as LangTotals).terms;
-    const start = docs.starts[last] as number;
-    const size = docs.sizes[last] as number;
-    const out = { words: docs.words[last] as number, terms: [] as string[], counts: [] as number[] };
-    for (let at = start; at < start + size; at++) {
-      out.terms.push(terms[docs.termId(at)] as string);
-      out.counts.push(docs.count(at));
-    }
-    return out;
+    return this.last;
   }
 
   /** Each language's counts, for a partial summary: what stage two scores against. */
@@ -221,11 +184,23 @@ export class DistinctiveTerms {
   }
 
   /** Adds a document's candidates from a partial summary, in corpus order. */
-  addCandidates(docId: string, lang: string, words: number, terms: readonly string[], counts: readonly number[]): void {
+  addCandidates(
+    docId: string,
+    lang: string,
+    words: number,
+    terms: readonly string[],
+    counts: readonly number[],
+    seq = this.added,
+  ): void {
     const totals = this.totalsOf(lang);
-    const at = this.docs.push(docId, totals, words, Math.min(terms.length, BLOCK));
-    for (let k = 0; k < Math.min(terms.length, BLOCK); k++)
-      this.docs.set(at + k, this.termId(totals, terms[k] as string), counts[k] as number);
+    this.keep(
+      seq,
+      docId,
+      totals,
+      words,
+      terms.map((term) => this.termId(totals, term)),
+      [...counts],
+    );
   }
 
   private totalsOf(lang: string): LangTotals {
@@ -252,52 +227,65 @@ export class DistinctiveTerms {
    * (default 3.84, p < 0.05), are kept; a document alone in its language has none.
    */
   finalise(k: number, minKeyness = 3.84): DocumentKeyTerms[] {
-    const out: DocumentKeyTerms[] = [];
-    for (let i = 0; i < this.docs.length; i++) {
-      const docs = this.docs;
-      out.push({
-        id: docs.ids[i] as string,
-        lang: (docs.totals[i] as LangTotals).lang,
-        terms: this.keyTerms(i, k, minKeyness),
-      });
-    }
-    return out;
+    return [...this.scored(k, minKeyness)].map(([, id, lang, terms]) => ({ id, lang, terms: keyTermsOf(terms) }));
   }
 
   /**
-   * {@link DistinctiveTerms.finalise} packed as {@link packKeyTerms} packs it, a document at a
-   * time: the objects of every document's terms are never all built (a shard's worker sends these).
+   * {@link DistinctiveTerms.finalise} as spool lines (see {@link keyTermLines}), a document at a
+   * time: the terms of every document are never all in memory. The candidates' file is removed.
    */
-  finalisePacked(k: number, minKeyness = 3.84): PackedKeyTerms {
-    const docs = this.docs;
-    const n = docs.length;
-    const packed = new PackedBuilder(n);
-    for (let i = 0; i < n; i++)
-      packed.add(docs.ids[i] as string, (docs.totals[i] as LangTotals).lang, this.keyTerms(i, k, minKeyness));
-    return packed.done();
+  finaliseTo(k: number, minKeyness = 3.84, folder: () => string = runScratchFolder): SpoolRef {
+    const out = new LineSpool(folder, 'distinctive', this.bound);
+    for (const line of this.scored(k, minKeyness)) out.push(JSON.stringify(line));
+    if (this.docs !== null) removeSpool(this.docs.close());
+    return out.close();
   }
 
-  /** The `k` most distinctive terms of the `i`th document added (see {@link DistinctiveTerms.finalise}). */
-  private keyTerms(i: number, k: number, minKeyness: number): KeyTerm[] {
-    const docs = this.docs;
-    const totals = docs.totals[i] as LangTotals;
-    const words = docs.words[i] as number;
-    const start = docs.starts[i] as number;
-    const end = start + (docs.sizes[i] as number);
-    const terms: KeyTerm[] = [];
+  private *scored(k: number, minKeyness: number): Generator<ResultLine> {
+    if (this.docs === null) return;
+    for (const text of this.docs.read()) {
+      const [seq, id, lang, words, ids, counts] = JSON.parse(text) as CandidateLine;
+      yield [seq, id, lang, this.keyTerms(this.totalsOf(lang), words, ids, counts, k, minKeyness)];
+    }
+  }
+
+  /** The `k` most distinctive of a document's candidates (see {@link DistinctiveTerms.finalise}). */
+  private keyTerms(
+    totals: LangTotals,
+    words: number,
+    ids: readonly number[],
+    counts: readonly number[],
+    k: number,
+    minKeyness: number,
+  ): ResultLine[3] {
+    const terms: ResultLine[3] = [];
     const d = totals.words - words;
     if (d > 0) {
-      for (let at = start; at < end; at++) {
-        const id = docs.termId(at);
-        const a = docs.count(at);
+      ids.forEach((id, at) => {
+        const a = counts[at] as number;
         const b = (totals.counts[id] ?? 0) - a;
-        if (a * d <= b * words) continue;
+        if (a * d <= b * words) return;
         const keyness = logLikelihood(a, b, words, d);
-        if (keyness >= minKeyness) terms.push({ term: totals.terms[id] ?? '', count: a, rest: b, keyness });
-      }
+        if (keyness >= minKeyness) terms.push([totals.terms[id] ?? '', a, b, keyness]);
+      });
     }
-    terms.sort((x, y) => y.keyness - x.keyness || (x.term < y.term ? -1 : 1));
+    terms.sort((x, y) => y[3] - x[3] || (x[0] < y[0] ? -1 : 1));
     return terms.length > k ? terms.slice(0, k) : terms;
+  }
+}
+
+function keyTermsOf(terms: ResultLine[3]): KeyTerm[] {
+  return terms.map(([term, count, rest, keyness]) => ({ term, count, rest, keyness }));
+}
+
+/**
+ * The documents' distinctive terms that {@link DistinctiveTerms.finaliseTo} spooled, in the order
+ * they were added, each with its place in the corpus.
+ */
+export function* keyTermLines(ref: SpoolRef): Generator<{ seq: number; doc: DocumentKeyTerms }> {
+  for (const text of spooledLines(ref)) {
+    const [seq, id, lang, terms] = JSON.parse(text) as ResultLine;
+    yield { seq, doc: { id, lang, terms: keyTermsOf(terms) } };
   }
 }
 
@@ -306,111 +294,4 @@ export interface DistinctiveTotals {
   lang: string;
   words: number;
   terms: [string, number][];
-}
-
-/**
- * Documents' distinctive terms as flat arrays: a summary's worker sends one entry per document,
- * and copying objects between threads cost more (a second and more on 20,000 documents) than
- * computing them.
- */
-export interface PackedKeyTerms {
-  ids: string[];
-  langs: string[];
-  /** How many of the terms below are each document's. */
-  sizes: Uint32Array;
-  terms: string[];
-  counts: Uint32Array;
-  rests: Uint32Array;
-  keyness: Float64Array;
-}
-
-/** Packs documents' distinctive terms (see {@link unpackKeyTerms}). */
-export function packKeyTerms(docs: readonly DocumentKeyTerms[]): PackedKeyTerms {
-  const packed = new PackedBuilder(docs.length);
-  for (const doc of docs) packed.add(doc.id, doc.lang, doc.terms);
-  return packed.done();
-}
-
-/** {@link PackedKeyTerms} filled a document at a time, the arrays of the terms grown as needed. */
-class PackedBuilder {
-  private readonly packed: PackedKeyTerms;
-  private doc = 0;
-  private k = 0;
-
-  constructor(documents: number) {
-    this.packed = {
-      ids: [],
-      langs: [],
-      sizes: new Uint32Array(documents),
-      terms: [],
-      counts: new Uint32Array(1024),
-      rests: new Uint32Array(1024),
-      keyness: new Float64Array(1024),
-    };
-  }
-
-  add(id: string, lang: string, terms: readonly KeyTerm[]): void {
-    const p = this.packed;
-    if (this.k + terms.length > p.counts.length) {
-      const size = Math.max(p.counts.length * 2, this.k + terms.length);
-      p.counts = grown(new Uint32Array(size), p.counts);
-      p.rests = grown(new Uint32Array(size), p.rests);
-      p.keyness = grown(new Float64Array(size), p.keyness);
-    }
-    p.ids.push(id);
-    p.langs.push(lang);
-    p.sizes[this.doc++] = terms.length;
-    for (const t of terms) {
-      p.terms.push(t.term);
-      p.counts[this.k] = t.count;
-      p.rests[this.k] = t.rest;
-      p.keyness[this.k++] = t.keyness;
-    }
-  }
-
-  /** The packed terms, their arrays cut to size (a view would take its whole buffer to another thread). */
-  done(): PackedKeyTerms {
-    const p = this.packed;
-    return {
-      ...p,
-      counts: p.counts.slice(0, this.k),
-      rests: p.rests.slice(0, this.k),
-      keyness: p.keyness.slice(0, this.k),
-    };
-  }
-}
-
-function grown<T extends Uint32Array | Float64Array>(to: T, from: T): T {
-  to.set(from);
-  return to;
-}
-
-/**
- * The documents' distinctive terms that {@link packKeyTerms} packed. Each term and language is
- * one string however many documents have it: strings that came from another thread are each
- * a copy, and a summary of 100,000 documents holds some 600,000 terms.
- */
-export function unpackKeyTerms(packed: PackedKeyTerms): DocumentKeyTerms[] {
-  const docs: DocumentKeyTerms[] = [];
-  const strings = new Map<string, string>();
-  const one = (s: string): string => {
-    const known = strings.get(s);
-    if (known !== undefined) return known;
-    strings.set(s, s);
-    return s;
-  };
-  let k = 0;
-  packed.ids.forEach((id, i) => {
-    const terms: KeyTerm[] = [];
-    for (const end = k + (packed.sizes[i] as number); k < end; k++) {
-      terms.push({
-        term: one(packed.terms[k] as string),
-        count: packed.counts[k] as number,
-        rest: packed.rests[k] as number,
-        keyness: packed.keyness[k] as number,
-      });
-    }
-    docs.push({ id, lang: one(packed.langs[i] as string), terms });
-  });
-  return docs;
 }

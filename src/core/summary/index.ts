@@ -23,7 +23,7 @@ export interface SummaryOptions extends SectionOptions, PassOptions {
  */
 export async function summarise(docs: AsyncIterable<AnalysedDocument>, options: SummaryOptions): Promise<Summary> {
   const sections = createSections(options);
-  const inOrder = new SectionsInOrder(sections, options.onWarning ?? (() => {}));
+  const inOrder = new SectionsInOrder(sections, options.onWarning ?? (() => {}), options.spillAt);
   const finals = await runPass(docs, inOrder, options);
   return sectionResults(sections, corpusResults(finals, inOrder));
 }
@@ -35,14 +35,17 @@ export async function summarise(docs: AsyncIterable<AnalysedDocument>, options: 
 export class SectionsInOrder implements InOrder {
   documents = 0;
   nearGroups: NearDuplicateGroup[] = [];
-  private readonly near = new NearDuplicates();
+  private readonly near: NearDuplicates;
   private readonly recordHooks: ((record: DocumentRecord) => void)[] = [];
   private readonly resultHooks: ((record: DocumentRecord, result: ShardDocResult) => void)[] = [];
 
   constructor(
     sections: SectionAccumulators,
     private readonly warn: WarningHandler,
+    /** Signatures held in memory before they spill to disk (default 4,096; for tests). */
+    spillAt?: number,
   ) {
+    this.near = new NearDuplicates({ memoryDocuments: spillAt });
     // Only the hooks a section has are called, once a document each.
     for (const section of Object.values(sections)) {
       if (section.addRecord) this.recordHooks.push(section.addRecord.bind(section));

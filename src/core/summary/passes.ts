@@ -5,6 +5,7 @@ import type { AnalysedDocument } from '../analyse/analyse-document.js';
 import { LocalShards, SummaryPool, summaryWorkersAvailable, type Shards } from '../workers/summary-pool.js';
 import { SummaryShard, type GroupBy, type ShardDocResult, type ShardFinal, type ShardInput } from './shard.js';
 import { useStopwords, type StopwordSettings } from '../stats/stopwords.js';
+import { runScratchFolder } from '../cache/temp-files.js';
 import type { PreparedLines } from './prepare-lines.js';
 
 /** Fewer documents than this are summarised in this thread: starting workers costs more. */
@@ -32,6 +33,8 @@ export interface PassOptions {
   localShards?: boolean;
   /** The run's stop words, as set in this thread: sent to the worker threads. */
   stopwords?: StopwordSettings;
+  /** Characters of distinctive-term candidates, and signatures, held in memory before they spill to disk (for tests). */
+  spillAt?: number;
 }
 
 /**
@@ -51,8 +54,13 @@ export async function runPass(
   const reader = await readAhead(docs, sharded ? PARALLEL_MIN_DOCUMENTS : 0);
   if (jobs > 1 && reader.head >= PARALLEL_MIN_DOCUMENTS) {
     const pool: Shards = threads
-      ? new SummaryPool(jobs, { by: options.by, stopwords: options.stopwords })
-      : new LocalShards(jobs, { by: options.by });
+      ? new SummaryPool(jobs, {
+          by: options.by,
+          stopwords: options.stopwords,
+          scratch: runScratchFolder(),
+          spillAt: options.spillAt,
+        })
+      : new LocalShards(jobs, { by: options.by, spillAt: options.spillAt });
     return inShards(reader.all(), pool, inOrder, options.top);
   }
   return inOneShard(reader.all(), inOrder, options);
@@ -74,7 +82,7 @@ async function inOneShard(
   inOrder: InOrder,
   options: PassOptions,
 ): Promise<ShardFinal[]> {
-  const shard = new SummaryShard({ by: options.by });
+  const shard = new SummaryShard({ by: options.by, spillAt: options.spillAt });
   let seq = 0;
   for await (const d of docs) {
     inOrder.record(d);

@@ -11,7 +11,9 @@ import { documentViews } from '../analyse/body.js';
 import { readDocumentFile } from '../input/formats/index.js';
 import type { DocumentRecord } from '../types.js';
 import type { FoundFile } from '../input/walk.js';
-import { DistinctiveTerms, type DistinctiveTotals, type PackedKeyTerms } from '../stats/distinctive.js';
+import type { SpoolRef } from '../cache/line-spool.js';
+import { runScratchFolder } from '../cache/temp-files.js';
+import { DistinctiveTerms, type DistinctiveTotals } from '../stats/distinctive.js';
 import { Names, type NamesState } from '../stats/names.js';
 import { minhash } from '../stats/near-duplicates.js';
 import { TermCache, WORD, type Folding } from '../stats/folded.js';
@@ -77,8 +79,8 @@ export interface ShardLanguage {
 export interface ShardFinal {
   languages: ShardLanguage[];
   names: NamesState;
-  /** Distinctive terms of the shard's documents, and the documents' positions in the corpus. */
-  distinctive: { seqs: number[]; terms: PackedKeyTerms };
+  /** Distinctive terms of the shard's documents with their places in the corpus, spooled (stats/distinctive.ts). */
+  distinctive: SpoolRef;
   /** Per `--by` group: the distinct (folded) words and the word tokens. */
   groups: { key: string; types: string[]; tokens: number }[];
 }
@@ -98,19 +100,34 @@ export interface ShardOptions {
   by?: GroupBy;
   /** The run's stop words (`--stopwords`), for the worker threads to set (stats/stopwords.ts). */
   stopwords?: StopwordSettings;
+  /** The run's scratch folder, where per-document state spills (a worker's; default: this thread's run's). */
+  scratch?: string;
+  /** False: the distinctive-term candidates of the last document only (a partial summary writes each). */
+  keepCandidates?: boolean;
+  /** Characters of distinctive-term candidates held in memory before they spill (for tests). */
+  spillAt?: number;
 }
 
 /** One shard's accumulators. */
 export class SummaryShard {
   private readonly vocabulary = new Vocabulary();
   private readonly names = new Names();
-  private readonly distinctive = new DistinctiveTerms();
-  private readonly seqs: number[] = [];
+  private readonly distinctive: DistinctiveTerms;
   private readonly hashes = new Set<string>();
   private readonly groups = new Map<string, { types: Set<string>; tokens: number }>();
   private readonly cache = new TermCache();
 
-  constructor(private readonly options: ShardOptions = {}) {}
+  private readonly folder: () => string;
+
+  constructor(private readonly options: ShardOptions = {}) {
+    const scratch = options.scratch;
+    this.folder = scratch === undefined ? runScratchFolder : () => scratch;
+    this.distinctive = new DistinctiveTerms({
+      folder: this.folder,
+      keepCandidates: options.keepCandidates,
+      bound: options.spillAt,
+    });
+  }
 
   /** Analyses one document; documents must come in corpus order. */
   add(input: ShardInput): ShardDocResult {
@@ -141,8 +158,7 @@ export class SummaryShard {
     }
     this.vocabulary.add(record.id, record.lang, folded);
     this.names.add(record.id, record.lang, folded);
-    this.distinctive.add(record.id, record.lang, folded);
-    this.seqs.push(input.seq);
+    this.distinctive.add(record.id, record.lang, folded, input.seq);
     let sig: Uint32Array | null = null;
     if (length > 0 && !this.hashes.has(record.hash)) {
       this.hashes.add(record.hash);
@@ -184,7 +200,7 @@ export class SummaryShard {
         bigramCount: this.vocabulary.bigramCount(lang),
       })),
       names: this.names.state(),
-      distinctive: { seqs: this.seqs, terms: this.distinctive.finalisePacked(top) },
+      distinctive: this.distinctive.finaliseTo(top, undefined, this.folder),
       groups: [...this.groups].map(([key, g]) => ({ key, types: [...g.types], tokens: g.tokens })),
     };
   }

@@ -2,6 +2,7 @@
 // and bigrams per language, distinctive terms, duplicate groups, boilerplate lines, quality
 // flags. Every cell is escaped; a list the page cuts says how many it left out.
 
+import type { DocumentKeyTerms } from '../../core/stats/distinctive.js';
 import type { Summary } from '../../core/summary/sections.js';
 import { count, escapeHtml } from './escape.js';
 
@@ -76,8 +77,13 @@ export function vocabularyTables(v: Summary['vocabulary'], languageName: (code: 
 
 /** The first `top` documents with distinctive terms, and their terms. */
 export function distinctiveTable(d: Summary['distinctive'], top: number): string {
-  const withTerms = d.documents.filter((x) => x !== undefined && x.terms.length > 0);
-  const shown = withTerms.slice(0, top);
+  // One walk of the documents (they are read from disk: see core/summary/lazy-list.ts).
+  const shown: DocumentKeyTerms[] = [];
+  let withTerms = 0;
+  for (const x of d.documents) {
+    if (x === undefined || x.terms.length === 0) continue;
+    if (withTerms++ < top) shown.push(x);
+  }
   return (
     `<p class="note">${escapeHtml(d.measure)}.</p>` +
     htmlTable(
@@ -86,7 +92,7 @@ export function distinctiveTable(d: Summary['distinctive'], top: number): string
       shown.map((x) => [x.id, x.lang, x.terms.map((t) => t.term).join(', ')]),
     ) +
     moreLine(
-      withTerms.length - shown.length,
+      withTerms - shown.length,
       'documents',
       'summarise --json has all; the table below shows each sampled document’s',
     )
