@@ -8,6 +8,8 @@ import { LineSpool, removeSpool, spooledLines } from '../../src/core/cache/line-
 import { LazyList } from '../../src/core/summary/lazy-list.js';
 import { distinctiveSection } from '../../src/core/summary/distinctive.js';
 import { DistinctiveTerms } from '../../src/core/stats/distinctive.js';
+import { exactDuplicateGroups } from '../../src/core/stats/near-duplicates.js';
+import { spooledExactGroups } from '../../src/core/summary/duplicates.js';
 import { tokenize } from '../../src/core/stats/tokenize.js';
 import type { ShardFinal } from '../../src/core/summary/shard.js';
 import { compactJsonPieces, jsonPieces, writeJson } from '../../src/format/json-stream.js';
@@ -133,5 +135,29 @@ describe('the distinctive section', () => {
     const more = distinctiveSection({ top: 10 }).result({ finals, documents: 6, languages: [], nearGroups: [] });
     expect([...more.documents].at(-1)).toBeUndefined();
     expect(more.documents.length).toBe(6);
+  });
+});
+
+describe('exact duplicates from spooled hashes', () => {
+  test('the groups exactDuplicateGroups gives, spilled or not, and the spool removed', () => {
+    const docs = Array.from({ length: 500 }, (_, i) => ({
+      id: `doc-${i}`,
+      // Some repeated hashes, one of them the all-zero hash, and a hash of another form.
+      hash:
+        i % 7 === 3
+          ? '00000000000000a1'
+          : i % 50 === 0
+            ? '0000000000000000'
+            : i % 61 === 1
+              ? 'XYZ'
+              : i.toString(16).padStart(16, '0'),
+    }));
+    for (const bound of [undefined, 30]) {
+      const spool = new LineSpool(() => folder, 'hashes', bound);
+      for (const d of docs) spool.push(JSON.stringify([d.hash, d.id]));
+      expect(spooledExactGroups(spool)).toEqual(exactDuplicateGroups(docs));
+      expect(fs.readdirSync(folder)).toEqual([]);
+    }
+    expect(exactDuplicateGroups(docs).length).toBe(3);
   });
 });
