@@ -8,6 +8,16 @@ import { isLazyList } from '../core/summary/lazy-list.js';
 /** Arrays longer than this are written an element at a time. */
 const LONG = 64;
 
+/** As JSON.stringify: undefined, functions and symbols are left out of an object, null in an array. */
+function unwritten(v: unknown): boolean {
+  return v === undefined || typeof v === 'function' || typeof v === 'symbol';
+}
+
+/** An object's entries JSON.stringify writes. */
+function written(value: object): [string, unknown][] {
+  return Object.entries(value).filter(([, v]) => !unwritten(v));
+}
+
 /** Whether a value holds a long array (or may: any nested object), so is written in pieces. */
 function isBig(value: unknown): boolean {
   // A list read from disk (a summary's distinctive terms) is walked, never built.
@@ -36,16 +46,13 @@ export function* jsonPieces(value: unknown, pad = ''): Generator<string> {
     for (const v of value as Iterable<unknown>) {
       yield inner;
       // As JSON.stringify: undefined, functions and symbols are null in an array.
-      yield* jsonPieces(v === undefined || typeof v === 'function' || typeof v === 'symbol' ? null : v, inner);
+      yield* jsonPieces(unwritten(v) ? null : v, inner);
       yield ++i < value.length ? ',\n' : '\n';
     }
     yield `${pad}]`;
     return;
   }
-  // As JSON.stringify: keys whose value is undefined, a function or a symbol are left out.
-  const entries = Object.entries(value as object).filter(
-    ([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol',
-  );
+  const entries = written(value as object);
   yield '{\n';
   for (let i = 0; i < entries.length; i++) {
     const [key, v] = entries[i] as [string, unknown];
@@ -84,14 +91,12 @@ export function* compactJsonPieces(value: unknown): Generator<string> {
     let i = 0;
     for (const v of value as Iterable<unknown>) {
       if (i++ > 0) yield ',';
-      yield* compactJsonPieces(v === undefined || typeof v === 'function' || typeof v === 'symbol' ? null : v);
+      yield* compactJsonPieces(unwritten(v) ? null : v);
     }
     yield ']';
     return;
   }
-  const entries = Object.entries(value as object).filter(
-    ([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol',
-  );
+  const entries = written(value as object);
   yield '{';
   for (let i = 0; i < entries.length; i++) {
     const [key, v] = entries[i] as [string, unknown];

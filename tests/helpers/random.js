@@ -15,3 +15,18 @@ export function random(seed) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * 32-bit words from a seed (xorshift32): the same "random" signatures and hashes on every run.
+ * @param {number} seed
+ * @returns {() => number}
+ */
+export function xorshift32(seed) {
+  let x = seed;
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return x >>> 0;
+  };
+}

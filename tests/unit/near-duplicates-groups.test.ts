@@ -5,17 +5,10 @@ import {
   NearDuplicates,
   type NearDuplicateGroup,
 } from '../../src/core/stats/near-duplicates.js';
+import { xorshift32 } from '../helpers/random.js';
 
 // A fixed xorshift stream: the same signatures on every run.
-function stream(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return x >>> 0;
-  };
-}
+const stream = xorshift32;
 
 /**
  * Signatures of unrelated documents, clusters of near copies (each a copy of the cluster's first

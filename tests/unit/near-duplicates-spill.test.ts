@@ -3,19 +3,12 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { BUCKET_PAIRS_MAX, MINHASH, NearDuplicates } from '../../src/core/stats/near-duplicates.js';
 import { ContentHashes } from '../../src/core/stats/signature-spill.js';
 import { removeTempFiles } from '../../src/core/cache/temp-files.js';
+import { xorshift32 } from '../helpers/random.js';
 
 afterAll(removeTempFiles);
 
 // A fixed xorshift stream: the same signatures on every run.
-function stream(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return x >>> 0;
-  };
-}
+const stream = xorshift32;
 
 interface Doc {
   id: string;
