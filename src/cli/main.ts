@@ -1,7 +1,7 @@
 // The entry point: runs the program, maps errors to the exit statuses of docs/spec.md §4, and
 // answers `--version` before loading anything else, as start-up time is part of the tool.
 
-import { AmbiguousIdError, PartialError } from '../core/errors.js';
+import { AmbiguousIdError, isScratchError, PartialError } from '../core/errors.js';
 import { FilterError } from '../core/filter.js';
 import { VERSION } from '../core/version.js';
 import { visible } from '../format/sanitize.js';
@@ -77,7 +77,8 @@ async function report(err: unknown, io: Io): Promise<number> {
     err instanceof CorpusError ||
     err instanceof FilterError ||
     err instanceof AmbiguousIdError ||
-    err instanceof PartialError
+    err instanceof PartialError ||
+    isScratchError(err)
       ? err.message
       : `error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
   try {

@@ -130,4 +130,15 @@ describe('summarise with worker threads', () => {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
   });
+
+  test('issue 21: no scratch folder to be had is an error that says where, and prints nothing', () => {
+    const r = runBin(['summarise', '--jobs', '2', corpus], {
+      env: { XDG_CACHE_HOME: cacheHome, CORPUS_MAX_JOBS: '3', TMPDIR: '/nonexistent/corpus-tmp' },
+    });
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      'corpus: cannot make a scratch folder in /nonexistent/corpus-tmp (set TMPDIR): no such file or directory (ENOENT)\n',
+    );
+    expect(r.status).toBe(2);
+  });
 });

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { threadId } from 'node:worker_threads';
+import { fsReason, ScratchError } from '../errors.js';
 
 /**
  * Characters held in memory before they are written out. Small: writing a string makes a buffer
@@ -52,11 +53,16 @@ export class LineSpool {
 
   private flush(): void {
     if (this.buffer.length === 0) return;
-    if (this.fd === null) {
-      this.file = path.join(this.folder(), `${this.name}-${process.pid}-${threadId}-${spools++}`);
-      this.fd = fs.openSync(this.file, 'w');
+    try {
+      if (this.fd === null) {
+        this.file = path.join(this.folder(), `${this.name}-${process.pid}-${threadId}-${spools++}`);
+        this.fd = fs.openSync(this.file, 'w');
+      }
+      fs.writeSync(this.fd, Buffer.from(`${this.buffer.join('\n')}\n`));
+    } catch (err) {
+      if (err instanceof ScratchError) throw err;
+      throw new ScratchError(`cannot write to the scratch folder (set TMPDIR): ${fsReason(err)}`);
     }
-    fs.writeSync(this.fd, Buffer.from(`${this.buffer.join('\n')}\n`));
     this.buffer = [];
     this.size = 0;
   }

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fsReason, ScratchError } from '../errors.js';
 
 const pending = new Set<string>();
 
@@ -80,7 +81,12 @@ export function makeScratchFolder(): string {
       // Another user's, or removed by another run meanwhile: left as it is.
     }
   }
-  const scratch = fs.mkdtempSync(path.join(tmp, `corpus-${process.pid}-`));
+  let scratch: string;
+  try {
+    scratch = fs.mkdtempSync(path.join(tmp, `corpus-${process.pid}-`));
+  } catch (err) {
+    throw new ScratchError(`cannot make a scratch folder in ${tmp} (set TMPDIR): ${fsReason(err)}`);
+  }
   removeAtExit(scratch);
   return scratch;
 }
