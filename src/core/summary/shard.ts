@@ -16,6 +16,7 @@ import { runScratchFolder } from '../cache/temp-files.js';
 import { DistinctiveTerms, type DistinctiveTotals } from '../stats/distinctive.js';
 import { Names, type NamesState } from '../stats/names.js';
 import { minhash } from '../stats/near-duplicates.js';
+import { ContentHashes } from '../stats/signature-spill.js';
 import { TermCache, WORD, type Folding } from '../stats/folded.js';
 import type { StopwordSettings } from '../stats/stopwords.js';
 import { Vocabulary, type TermCount, type VocabularyState, type VocabularyStats } from '../stats/vocabulary.js';
@@ -113,7 +114,8 @@ export class SummaryShard {
   private readonly vocabulary = new Vocabulary();
   private readonly names = new Names();
   private readonly distinctive: DistinctiveTerms;
-  private readonly hashes = new Set<string>();
+  /** The bodies met (16 bytes a document, not a Set of strings' ~80): a repeated one needs no signature. */
+  private readonly hashes = new ContentHashes();
   private readonly groups = new Map<string, { types: Set<string>; tokens: number }>();
   private readonly cache = new TermCache();
 
@@ -160,10 +162,7 @@ export class SummaryShard {
     this.names.add(record.id, record.lang, folded);
     this.distinctive.add(record.id, record.lang, folded, input.seq);
     let sig: Uint32Array | null = null;
-    if (length > 0 && !this.hashes.has(record.hash)) {
-      this.hashes.add(record.hash);
-      sig = minhash(folded);
-    }
+    if (length > 0 && !this.hashes.seen(record.hash)) sig = minhash(folded);
     return { seq: input.seq, hasTokens: length > 0, sig, lines: prepareLines(record, lines), warnings };
   }
 
