@@ -9,28 +9,34 @@ import v8 from 'node:v8';
 // 489-512 MB with 40 %, in the same time (cold `list` the same).
 v8.setFlagsFromString('--heap-growing-percent=20');
 
-// grep's worker boots while the rest loads (see src/core/workers/grep-prestart.ts).
+// grep's worker boots while the rest loads (see src/core/workers/grep-prestart.ts). No top-level
+// await: a module that awaits is evaluated asynchronously, and Node's V8 can abort in that
+// evaluation when a collection falls in it ("Check failed: (location_) != nullptr" in
+// SourceTextModule::ExecuteAsyncModule, nodejs/node#53238; seen once in 1,954 CI tests).
 const argv = process.argv.slice(2);
-if (argv[0] === 'grep')
-  (await import('../dist/bundle/early-grep-worker.js')).startEarlyGrepWorker(argv, os.availableParallelism());
-const { main } = await import('../dist/bundle/main.js');
-const { removeTempFiles } = await import('../dist/bundle/temp-files.js');
+const early =
+  argv[0] === 'grep'
+    ? import('../dist/bundle/early-grep-worker.js').then((m) => m.startEarlyGrepWorker(argv, os.availableParallelism()))
+    : Promise.resolve();
 
 let finished = false;
-// No handler for SIGINT, SIGTERM or SIGHUP: a handler in JavaScript runs only when the main thread
-// is idle, and a busy run then ignored Ctrl-C for half a minute. Without one, the signal ends the
-// process at once, with the shell's status for it (130, 143, 129); the temporary files it was
-// writing carry its process id, and the next run removes them (src/core/cache/temp-files.ts).
-process.on('exit', () => {
-  removeTempFiles();
-  // A run whose work stopped without an answer (nothing left to wait on) must not look like success.
-  if (!finished) {
-    process.stderr.write('corpus: internal error: the run stopped before it finished\n');
-    process.exitCode = 2;
-  }
-});
-
-main(argv).then((code) => {
-  finished = true;
-  process.exitCode = code;
-});
+early
+  .then(() => Promise.all([import('../dist/bundle/main.js'), import('../dist/bundle/temp-files.js')]))
+  .then(([{ main }, { removeTempFiles }]) => {
+    // No handler for SIGINT, SIGTERM or SIGHUP: a handler in JavaScript runs only when the main
+    // thread is idle, and a busy run then ignored Ctrl-C for half a minute. Without one, the signal
+    // ends the process at once, with the shell's status for it (130, 143, 129); the temporary files
+    // it was writing carry its process id, and the next run removes them (src/core/cache/temp-files.ts).
+    process.on('exit', () => {
+      removeTempFiles();
+      // A run whose work stopped without an answer (nothing left to wait on) must not look like success.
+      if (!finished) {
+        process.stderr.write('corpus: internal error: the run stopped before it finished\n');
+        process.exitCode = 2;
+      }
+    });
+    return main(argv).then((code) => {
+      finished = true;
+      process.exitCode = code;
+    });
+  });
