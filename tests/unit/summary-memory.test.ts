@@ -1,7 +1,11 @@
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
+import { removeTempFiles } from '../../src/core/cache/temp-files.js';
 import { DistinctiveTerms, keyTermLines } from '../../src/core/stats/distinctive.js';
 import { NearDuplicates, minhash } from '../../src/core/stats/near-duplicates.js';
 import { tokenize } from '../../src/core/stats/tokenize.js';
+
+// The run's scratch folder (signatures past 4,096 documents, spooled candidates) goes with the file's tests.
+afterAll(removeTempFiles);
 
 // Made-up words from a fixed stream: every document its own text, unless made a copy below.
 function words(seed: number, n: number): string[] {
