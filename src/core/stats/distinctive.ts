@@ -84,7 +84,13 @@ export class DistinctiveTerms {
   private readonly candidates: number;
   private readonly minCount: number;
   private scratch = new Uint32Array(1024);
-  private last: { words: number; terms: string[]; counts: number[] } = { words: 0, terms: [], counts: [] };
+  /** The document added last, as kept: its terms are looked up only when asked for (a partial's line). */
+  private last: { totals: LangTotals | null; words: number; ids: number[]; counts: number[] } = {
+    totals: null,
+    words: 0,
+    ids: [],
+    counts: [],
+  };
   private added = 0;
   private readonly bound: number | undefined;
 
@@ -156,12 +162,13 @@ export class DistinctiveTerms {
     this.added++;
     const line: CandidateLine = [seq, docId, totals.lang, words, ids, counts];
     this.docs?.push(JSON.stringify(line));
-    this.last = { words, terms: ids.map((id) => totals.terms[id] as string), counts };
+    this.last = { totals, words, ids, counts };
   }
 
   /** The candidates of the document added last, as terms: for a partial summary's document line. */
   lastCandidates(): { words: number; terms: string[]; counts: number[] } {
-    return this.last;
+    const { totals, words, ids, counts } = this.last;
+    return { words, terms: ids.map((id) => totals?.terms[id] as string), counts };
   }
 
   /** Each language's counts, for a partial summary: what stage two scores against. */
